@@ -1,0 +1,72 @@
+package io.cloudshift.audit;
+
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.schema.Tables;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Appends {@link JobRun}s to the {@code job_runs} audit table (append-only: one row per run). */
+public final class JobRunLog {
+  private static final StructType INPUT =
+      new StructType()
+          .add("dataset", DataTypes.StringType)
+          .add("export_id", DataTypes.StringType)
+          .add("source_file", DataTypes.StringType)
+          .add("rows_in", DataTypes.LongType)
+          .add("rows_silver", DataTypes.LongType)
+          .add("rows_quarantine", DataTypes.LongType)
+          .add("rows_out_of_scope", DataTypes.LongType)
+          .add("rows_unattributed", DataTypes.LongType);
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("job", DataTypes.StringType, false)
+          .add("status", DataTypes.StringType, false)
+          .add("logical_period", DataTypes.StringType)
+          .add("started_at", DataTypes.TimestampType)
+          .add("finished_at", DataTypes.TimestampType)
+          .add("duration_ms", DataTypes.LongType)
+          .add("config_hash", DataTypes.StringType)
+          .add("inputs", DataTypes.createArrayType(INPUT))
+          .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
+          .add("rows_in", DataTypes.LongType)
+          .add("rows_silver", DataTypes.LongType)
+          .add("rows_quarantine", DataTypes.LongType)
+          .add("rows_unattributed", DataTypes.LongType)
+          .add("reject_ratio", DataTypes.DoubleType)
+          .add("message", DataTypes.StringType);
+
+  private final SparkSession spark;
+  private final DeltaTableWriter writer;
+
+  public JobRunLog(SparkSession spark, DeltaTableWriter writer) {
+    this.spark = spark;
+    this.writer = writer;
+  }
+
+  public long record(JobRun run) {
+    List<Row> inputs =
+        run.inputs().stream()
+            .map(i -> RowFactory.create(i.dataset(), i.exportId(), i.sourceFile(), i.rowsIn(), i.rowsSilver(),
+                i.rowsQuarantine(), i.rowsOutOfScope(), i.rowsUnattributed()))
+            .toList();
+    Row row =
+        RowFactory.create(
+            run.runId(), run.job(), run.status(), run.logicalPeriod(),
+            Timestamp.from(run.startedAt()), Timestamp.from(run.finishedAt()),
+            run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli(),
+            run.configHash(),
+            inputs,
+            new TreeMap<>(run.tableVersions()),
+            run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rowsUnattributed(), run.rejectRatio(),
+            run.message());
+    return writer.append(Tables.JOB_RUNS, spark.createDataFrame(List.of(row), SCHEMA));
+  }
+}

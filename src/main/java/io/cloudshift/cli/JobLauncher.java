@@ -1,0 +1,44 @@
+package io.cloudshift.cli;
+
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.RunContext;
+import io.cloudshift.io.Warehouse;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job the same way for every subcommand: arguments and config are checked before Spark
+ * starts (so mistakes fail fast, with one line), the effective config is logged, and Spark is
+ * stopped whatever happens.
+ */
+final class JobLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(JobLauncher.class);
+
+  @FunctionalInterface
+  interface Job<T> {
+    T run(SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run);
+  }
+
+  private JobLauncher() {}
+
+  static <T> T launch(CommonOptions options, String jobName, Job<T> job) {
+    BillingPeriodRange period;
+    try {
+      period = options.periodRange();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("Invalid --period: " + e.getMessage());
+    }
+    CloudshiftConfig config = options.loadConfig();
+    RunContext run = new RunContext(options.runIdOrNew(), jobName, period);
+    LOG.info("cloudshift {} run {} for period {}; effective configuration (hash {}):\n{}",
+        jobName, run.runId(), period, config.hash(), config.render());
+    SparkSession spark = SparkSessions.create(config, "cloudshift " + jobName);
+    try {
+      return job.run(spark, config, new Warehouse(config.warehouse()), run);
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.cloudshift.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.cloudshift.audit.InputCount;
+import io.cloudshift.audit.JobRun;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Stream;
+import io.cloudshift.schema.Tables;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+
+/** The short human summary printed at the end of a run: where the tables are and what went in. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String render(JobRun run, Warehouse warehouse, DeltaTableWriter tables) {
+    StringBuilder out = new StringBuilder();
+    double seconds = (run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0;
+    out.append(String.format("%ncloudshift %s %s in %.1f s (run %s, period %s)%n", run.job(), run.status(), seconds, run.runId(), run.logicalPeriod()));
+    out.append("Tables under ").append(warehouse.root()).append(":\n");
+    new TreeMap<>(run.tableVersions()).forEach((table, version) ->
+        out.append(String.format("  %-24s version %d%n", table, version)));
+    out.append(String.format("Rows: %,d read, %,d in silver, %,d quarantined (%.3f%%), %,d unattributed charges%n",
+        run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rejectRatio() * 100, run.rowsUnattributed()));
+    Map<String, long[]> perDataset = new TreeMap<>();
+    for (InputCount i : run.inputs()) {
+      String key = i.exportId() != null ? "export " + i.exportId() : i.dataset();
+      long[] n = perDataset.computeIfAbsent(key, k -> new long[3]);
+      n[0] += i.rowsIn();
+      n[1] += i.rowsSilver();
+      n[2] += i.rowsQuarantine();
+    }
+    perDataset.forEach((k, n) -> out.append(String.format("  %-24s %,9d read %,9d silver %,6d quarantined%n", k, n[0], n[1], n[2])));
+    if (tables.exists(Tables.CHARGES)) {
+      out.append("Billed revenue in silver charges (USD millions, rows counting as revenue, all months):\n");
+      out.append(String.format("  %-10s %12s %12s %14s %8s%n", "provider", "compute", "resale", "unattributed", "latest"));
+      for (Row r : tables.read(Tables.CHARGES)
+          .where(col(ChargeColumns.COUNTS_AS_REVENUE).and(col(ChargeColumns.BILLING_CURRENCY).equalTo("USD")))
+          .groupBy(ChargeColumns.PROVIDER)
+          .agg(
+              millions(Stream.COMPUTE),
+              millions(Stream.RESALE),
+              millions(Stream.UNATTRIBUTED),
+              max(col(ChargeColumns.BILLING_MONTH)))
+          .orderBy(ChargeColumns.PROVIDER)
+          .collectAsList()) {
+        out.append(String.format("  %-10s %,12.1f %,12.1f %,14.1f %8s%n", r.getString(0), r.getDecimal(1), r.getDecimal(2), r.getDecimal(3),
+            r.getDate(4).toString().substring(0, 7)));
+      }
+    }
+    return out.toString();
+  }
+
+  private static Column millions(Stream stream) {
+    return round(sum(when(col(ChargeColumns.STREAM).equalTo(stream.value()), col(ChargeColumns.BILLED_COST)).otherwise(lit(0))).divide(1e6), 1);
+  }
+}

@@ -1,0 +1,347 @@
+package io.cloudshift.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The effective, validated configuration. Every value is read and checked when this object is
+ * built, so a bad value fails before Spark starts, with one line naming the key.
+ */
+public final class CloudshiftConfig {
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i).*(secret|password|token|credential|access\\.key|secret\\.key|session).*");
+  private static final String MASK = "********";
+
+  private final Config config;
+  private final String warehouse;
+  private final String sparkMaster;
+  private final int shufflePartitions;
+  private final Map<String, ProviderConfig> providers;
+  private final List<ExportConfig> exports;
+  private final FocusRules focusRules;
+  private final AttributionConfig attribution;
+  private final double maxRejectRatio;
+  private final List<Integer> shareShiftWindows;
+  private final int baselineMonths;
+
+  CloudshiftConfig(Config config) {
+    this.config = config;
+    this.warehouse = string("cloudshift.warehouse");
+    this.sparkMaster = string("cloudshift.spark.master");
+    this.shufflePartitions = positiveInt("cloudshift.spark.shuffle-partitions");
+    this.providers = readProviders();
+    this.exports = readExports();
+    this.focusRules = readFocusRules();
+    this.attribution = readAttribution();
+    this.maxRejectRatio = fraction("cloudshift.quality.max-reject-ratio");
+    this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
+    this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
+  }
+
+  public String warehouse() {
+    return warehouse;
+  }
+
+  public String sparkMaster() {
+    return sparkMaster;
+  }
+
+  public int shufflePartitions() {
+    return shufflePartitions;
+  }
+
+  public Map<String, ProviderConfig> providers() {
+    return providers;
+  }
+
+  public ProviderConfig provider(String id) {
+    ProviderConfig provider = providers.get(id);
+    if (provider == null) {
+      throw new InvalidConfigException("Unknown provider '" + id + "' (known: " + providers.keySet() + ")");
+    }
+    return provider;
+  }
+
+  public List<ExportConfig> exports() {
+    return exports;
+  }
+
+  public FocusRules focusRules() {
+    return focusRules;
+  }
+
+  public AttributionConfig attribution() {
+    return attribution;
+  }
+
+  public double maxRejectRatio() {
+    return maxRejectRatio;
+  }
+
+  public List<Integer> shareShiftWindows() {
+    return shareShiftWindows;
+  }
+
+  public int baselineMonths() {
+    return baselineMonths;
+  }
+
+  /** A path under {@code cloudshift.inputs}, e.g. {@code partnerships}. */
+  public String input(String name) {
+    return string("cloudshift.inputs." + name);
+  }
+
+  /** The raw layered config, for stages that read their own section (e.g. scenarios). */
+  public Config raw() {
+    return config;
+  }
+
+  /** Every leaf value as {@code key = value}, sorted, secrets masked: safe to log. */
+  public String render() {
+    Map<String, String> sorted = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> entry : config.getConfig("cloudshift").entrySet()) {
+      String key = "cloudshift." + entry.getKey();
+      String value = entry.getValue().render(com.typesafe.config.ConfigRenderOptions.concise());
+      sorted.put(key, SECRET_KEY.matcher(key).matches() ? MASK : value);
+    }
+    StringBuilder out = new StringBuilder();
+    sorted.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
+    return out.toString();
+  }
+
+  /** SHA-256 of the rendered (masked) config: equal hashes mean runs used the same settings. */
+  public String hash() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(render().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private Map<String, ProviderConfig> readProviders() {
+    Map<String, ProviderConfig> result = new LinkedHashMap<>();
+    Config section = section("cloudshift.providers");
+    for (String id : section.root().keySet()) {
+      String key = "cloudshift.providers." + id;
+      int fiscalStart = positiveInt(key + ".fiscal-year-start-month");
+      if (fiscalStart > 12) {
+        throw bad(key + ".fiscal-year-start-month", fiscalStart + " is not a month (use 1-12)");
+      }
+      List<String> firstParty = config.hasPath(key + ".first-party-names") ? strings(key + ".first-party-names") : List.of();
+      result.put(id, new ProviderConfig(id, string(key + ".name"), fiscalStart, firstParty));
+    }
+    return Map.copyOf(result);
+  }
+
+  private List<ExportConfig> readExports() {
+    List<ExportConfig> result = new ArrayList<>();
+    List<? extends Config> list = configList("cloudshift.exports");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      Config e = list.get(i);
+      String where = "cloudshift.exports[" + i + "]";
+      String id = text(e, where, "id");
+      if (!ids.add(id)) {
+        throw bad(where + ".id", "export id '" + id + "' is used twice (ids must be unique)");
+      }
+      ExportConfig.Format format = parseEnum(ExportConfig.Format.class, text(e, where, "format"), where + ".format");
+      Optional<String> provider = e.hasPath("provider") ? Optional.of(text(e, where, "provider")) : Optional.empty();
+      Optional<String> column = e.hasPath("provider-column") ? Optional.of(text(e, where, "provider-column")) : Optional.empty();
+      Map<String, String> values = new LinkedHashMap<>();
+      if (e.hasPath("provider-values")) {
+        e.getConfig("provider-values").root().forEach((k, v) -> values.put(k, String.valueOf(v.unwrapped())));
+      }
+      if (provider.isPresent() == column.isPresent()) {
+        throw bad(where, "export '" + id + "' needs exactly one of provider or provider-column");
+      }
+      provider.ifPresent(p -> requireProvider(p, where + ".provider"));
+      values.values().forEach(p -> requireProvider(p, where + ".provider-values"));
+      if (column.isPresent() && values.isEmpty()) {
+        throw bad(where + ".provider-values", "export '" + id + "' reads provider-column but maps no values");
+      }
+      result.add(new ExportConfig(id, text(e, where, "path"), format, provider, column, Map.copyOf(values)));
+    }
+    return List.copyOf(result);
+  }
+
+  private FocusRules readFocusRules() {
+    String k = "cloudshift.focus.";
+    List<String> patterns = strings(k + "gpu-sku-patterns");
+    for (String p : patterns) {
+      compile(p, k + "gpu-sku-patterns");
+    }
+    List<String> currencies = strings(k + "currencies");
+    for (String c : currencies) {
+      if (!c.matches("[A-Z]{3}")) {
+        throw bad(k + "currencies", "'" + c + "' is not an ISO 4217 code (three capital letters)");
+      }
+    }
+    return new FocusRules(
+        strings(k + "null-literals"),
+        bool(k + "tax-counts-as-revenue"),
+        bool(k + "marketplace-counts-as-revenue"),
+        strings(k + "ai-service-categories"),
+        patterns,
+        currencies);
+  }
+
+  private AttributionConfig readAttribution() {
+    String k = "cloudshift.attribution.";
+    List<ComputeAccountRule> compute = new ArrayList<>();
+    List<? extends Config> accounts = configList(k + "compute-accounts");
+    for (int i = 0; i < accounts.size(); i++) {
+      Config r = accounts.get(i);
+      String where = k + "compute-accounts[" + i + "]";
+      String provider = requireProvider(text(r, where, "provider"), where + ".provider");
+      compute.add(
+          new ComputeAccountRule(
+              "compute-" + (i + 1),
+              provider,
+              text(r, where, "billing-account-id"),
+              optionalText(r, "sub-account-id"),
+              text(r, where, "lab"),
+              month(r, where, "valid-from"),
+              month(r, where, "valid-to")));
+    }
+    List<ResaleRule> resale = new ArrayList<>();
+    List<? extends Config> rules = configList(k + "resale-rules");
+    for (int i = 0; i < rules.size(); i++) {
+      Config r = rules.get(i);
+      String where = k + "resale-rules[" + i + "]";
+      Optional<String> sku = optionalText(r, "sku-pattern");
+      sku.ifPresent(p -> compile(p, where + ".sku-pattern"));
+      resale.add(
+          new ResaleRule(
+              "resale-" + (i + 1),
+              requireProvider(text(r, where, "provider"), where + ".provider"),
+              text(r, where, "service-name"),
+              sku,
+              text(r, where, "lab"),
+              month(r, where, "valid-from"),
+              month(r, where, "valid-to")));
+    }
+    return new AttributionConfig(string(k + "version"), List.copyOf(compute), List.copyOf(resale));
+  }
+
+  private String requireProvider(String id, String key) {
+    if (!providers.containsKey(id)) {
+      throw bad(key, "unknown provider '" + id + "' (declare it under cloudshift.providers; known: " + providers.keySet() + ")");
+    }
+    return id;
+  }
+
+  private static void compile(String regex, String key) {
+    try {
+      Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw bad(key, "'" + regex + "' is not a valid regular expression: " + e.getDescription());
+    }
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(key, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static Optional<YearMonth> month(Config c, String where, String field) {
+    if (!c.hasPath(field)) {
+      return Optional.empty();
+    }
+    String value = c.getString(field);
+    try {
+      return Optional.of(YearMonth.parse(value));
+    } catch (DateTimeParseException e) {
+      throw bad(where + "." + field, "'" + value + "' is not a month (use yyyy-MM)");
+    }
+  }
+
+  private static String text(Config c, String where, String field) {
+    if (!c.hasPath(field)) {
+      throw bad(where + "." + field, "missing (it is required)");
+    }
+    return c.getString(field);
+  }
+
+  private static Optional<String> optionalText(Config c, String field) {
+    return c.hasPath(field) ? Optional.of(c.getString(field)) : Optional.empty();
+  }
+
+  private String string(String key) {
+    return read(key, config::getString);
+  }
+
+  private boolean bool(String key) {
+    return read(key, config::getBoolean);
+  }
+
+  private List<String> strings(String key) {
+    return List.copyOf(read(key, config::getStringList));
+  }
+
+  private Config section(String key) {
+    return read(key, config::getConfig);
+  }
+
+  private List<? extends Config> configList(String key) {
+    return read(key, config::getConfigList);
+  }
+
+  private int positiveInt(String key) {
+    int value = read(key, config::getInt);
+    if (value <= 0) {
+      throw bad(key, value + " must be a positive whole number");
+    }
+    return value;
+  }
+
+  private List<Integer> positiveInts(String key) {
+    List<Integer> values = read(key, config::getIntList);
+    if (values.isEmpty() || values.stream().anyMatch(v -> v <= 0)) {
+      throw bad(key, values + " must be a non-empty list of positive whole numbers");
+    }
+    return List.copyOf(values);
+  }
+
+  private double fraction(String key) {
+    double value = read(key, config::getDouble);
+    if (value < 0 || value > 1) {
+      throw bad(key, value + " must be a fraction between 0 and 1");
+    }
+    return value;
+  }
+
+  private <T> T read(String key, Function<String, T> getter) {
+    try {
+      return getter.apply(key);
+    } catch (ConfigException.Missing e) {
+      throw bad(key, "missing (set it in conf/ or with --set " + key + "=...)");
+    } catch (ConfigException.WrongType e) {
+      throw bad(key, "has the wrong type: " + e.getMessage());
+    }
+  }
+
+  private static InvalidConfigException bad(String key, String reason) {
+    return new InvalidConfigException("Invalid config " + key + ": " + reason);
+  }
+}

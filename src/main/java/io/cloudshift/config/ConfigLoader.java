@@ -1,0 +1,72 @@
+package io.cloudshift.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Layers the configuration: built-in defaults &lt; conf files (in the order given) &lt; key=value
+ * overrides. Substitutions such as {@code ${cloudshift.inputs.root}} resolve after all layers, so
+ * an override of the root moves every path built from it.
+ */
+public final class ConfigLoader {
+  static final String DEFAULTS_RESOURCE = "cloudshift-defaults.conf";
+  private static final String ROOT = "cloudshift.";
+
+  private ConfigLoader() {}
+
+  public static CloudshiftConfig load(List<Path> confFiles, Map<String, String> overrides) {
+    Config layered = ConfigFactory.parseResources(ConfigLoader.class, "/" + DEFAULTS_RESOURCE);
+    for (Path file : confFiles) {
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidConfigException(
+            "Cannot read config file " + file + ": no such file (pass an existing --config path)");
+      }
+      try {
+        layered =
+            ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+                .withFallback(layered);
+      } catch (ConfigException e) {
+        throw new InvalidConfigException("Cannot parse config file " + file + ": " + e.getMessage());
+      }
+    }
+    for (Map.Entry<String, String> override : overrides.entrySet()) {
+      String key = override.getKey().startsWith(ROOT) ? override.getKey() : ROOT + override.getKey();
+      layered = layered.withValue(key, parseOverrideValue(key, override.getValue()));
+    }
+    try {
+      return new CloudshiftConfig(layered.resolve());
+    } catch (ConfigException e) {
+      throw new InvalidConfigException("Cannot resolve configuration: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Lists, objects, numbers and booleans are parsed as HOCON ({@code [3,6]}, {@code 0.1}); anything
+   * else is taken as literal text, so {@code s3a://bucket/x} is not cut at HOCON's {@code //} comment.
+   */
+  private static com.typesafe.config.ConfigValue parseOverrideValue(String key, String raw) {
+    String trimmed = raw.trim();
+    boolean structured =
+        trimmed.startsWith("[")
+            || trimmed.startsWith("{")
+            || trimmed.matches("-?[0-9]+(\\.[0-9]+)?")
+            || trimmed.equals("true")
+            || trimmed.equals("false");
+    if (structured) {
+      try {
+        return ConfigFactory.parseString("v = " + trimmed).getValue("v");
+      } catch (ConfigException e) {
+        throw new InvalidConfigException(
+            "Cannot parse --set " + key + "=" + raw + ": " + e.getMessage() + " (quote it as text or fix the syntax)");
+      }
+    }
+    return ConfigValueFactory.fromAnyRef(raw, "--set " + key);
+  }
+}

@@ -1,0 +1,12 @@
+package io.cloudshift.config;
+
+import java.util.List;
+
+/** How FOCUS rows are read and classified (SPEC §2.1). */
+public record FocusRules(
+    List<String> nullLiterals,
+    boolean taxCountsAsRevenue,
+    boolean marketplaceCountsAsRevenue,
+    List<String> aiServiceCategories,
+    List<String> gpuSkuPatterns,
+    List<String> currencies) {}

@@ -1,0 +1,91 @@
+package io.cloudshift.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_json;
+
+import io.cloudshift.config.ExportConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.AtomicType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads files that share one header into a DataFrame of text columns named as in the file, plus
+ * {@link #SOURCE_FILE} and (CSV) {@link #CORRUPT_RECORD}. Everything stays text so leading zeros
+ * survive and casts happen in one place, under our control (reference/focus.md §2.8–2.9).
+ */
+public final class FocusReader {
+  public static final String SOURCE_FILE = "_source_file";
+  public static final String CORRUPT_RECORD = "_corrupt_record";
+
+  private final SparkSession spark;
+
+  public FocusReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public Dataset<Row> read(List<String> paths, List<String> columns, ExportConfig.Format format) {
+    Dataset<Row> raw = switch (format) {
+      case CSV -> readCsv(paths, columns);
+      case PARQUET -> readParquet(paths);
+    };
+    return raw.withColumn(SOURCE_FILE, col("_metadata.file_path"));
+  }
+
+  private Dataset<Row> readCsv(List<String> paths, List<String> columns) {
+    StructType schema = new StructType();
+    for (String name : uniqueNames(columns)) {
+      schema = schema.add(name, DataTypes.StringType, true);
+    }
+    schema = schema.add(CORRUPT_RECORD, DataTypes.StringType, true);
+    return spark.read()
+        .schema(schema)
+        .option("header", "true")
+        // The header was read by FocusFileLister; columns are taken by position, which also makes
+        // a BOM or odd spacing in the header harmless.
+        .option("enforceSchema", "true")
+        .option("multiLine", "true")
+        .option("quote", "\"")
+        // FOCUS CSVs escape quotes RFC 4180 style (""), not with Spark's default backslash.
+        .option("escape", "\"")
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT_RECORD)
+        .option("encoding", "UTF-8")
+        .csv(paths.toArray(String[]::new));
+  }
+
+  private Dataset<Row> readParquet(List<String> paths) {
+    Dataset<Row> typed = spark.read().parquet(paths.toArray(String[]::new));
+    List<Column> asText = new ArrayList<>();
+    for (StructField field : typed.schema().fields()) {
+      Column c = col("`" + field.name() + "`");
+      // Tags and SkuPriceDetails may arrive as maps or structs: keep them as the JSON text a CSV would hold.
+      Column text = field.dataType() instanceof AtomicType ? c.cast(DataTypes.StringType) : to_json(c);
+      asText.add(text.as(field.name()));
+    }
+    return typed.select(asText.toArray(Column[]::new));
+  }
+
+  /** Duplicate header names get a numeric suffix so every column can be addressed. */
+  static List<String> uniqueNames(List<String> columns) {
+    Set<String> seen = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (String c : columns) {
+      String name = c.isEmpty() ? "_unnamed" : c;
+      String candidate = name;
+      for (int i = 2; !seen.add(candidate.toLowerCase(java.util.Locale.ROOT)); i++) {
+        candidate = name + "_" + i;
+      }
+      names.add(candidate);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,63 @@
+package io.cloudshift.schema;
+
+import java.util.List;
+
+/** Columns of the silver {@code charges} table (SPEC §3): canonical FOCUS subset, typed, attributed. */
+public final class ChargeColumns {
+  public static final String EXPORT_ID = "export_id";
+  public static final String PROVIDER = "provider";
+  public static final String FOCUS_VERSION = "focus_version";
+  public static final String SOURCE_FILE = "source_file";
+  public static final String BILLING_ACCOUNT_ID = "billing_account_id";
+  public static final String BILLING_ACCOUNT_NAME = "billing_account_name";
+  public static final String SUB_ACCOUNT_ID = "sub_account_id";
+  public static final String SUB_ACCOUNT_NAME = "sub_account_name";
+  public static final String BILLING_PERIOD_START = "billing_period_start";
+  public static final String BILLING_PERIOD_END = "billing_period_end";
+  /** First day of BillingPeriodStart's month (UTC): the partition column. */
+  public static final String BILLING_MONTH = "billing_month";
+  public static final String CHARGE_PERIOD_START = "charge_period_start";
+  public static final String CHARGE_PERIOD_END = "charge_period_end";
+  public static final String CHARGE_CATEGORY = "charge_category";
+  public static final String CHARGE_CLASS = "charge_class";
+  public static final String CHARGE_DESCRIPTION = "charge_description";
+  public static final String SERVICE_CATEGORY = "service_category";
+  public static final String SERVICE_SUBCATEGORY = "service_subcategory";
+  public static final String SERVICE_NAME = "service_name";
+  public static final String SKU_ID = "sku_id";
+  public static final String SKU_METER = "sku_meter";
+  public static final String RESOURCE_TYPE = "resource_type";
+  public static final String REGION_ID = "region_id";
+  public static final String SELLER_NAME = "seller_name";
+  public static final String INVOICE_ISSUER_NAME = "invoice_issuer_name";
+  public static final String BILLING_CURRENCY = "billing_currency";
+  public static final String BILLED_COST = "billed_cost";
+  public static final String EFFECTIVE_COST = "effective_cost";
+  public static final String LIST_COST = "list_cost";
+  public static final String CONTRACTED_COST = "contracted_cost";
+  public static final String IS_TAX = "is_tax";
+  public static final String IS_MARKETPLACE = "is_marketplace";
+  public static final String IS_AI_WORKLOAD = "is_ai_workload";
+  /** False for Tax and marketplace rows unless configured otherwise (SPEC §2.1). */
+  public static final String COUNTS_AS_REVENUE = "counts_as_revenue";
+  public static final String LAB = "lab";
+  public static final String STREAM = "stream";
+  public static final String ATTRIBUTION_RULE_ID = "attribution_rule_id";
+  public static final String ATTRIBUTION_VERSION = "attribution_version";
+  public static final String RUN_ID = "run_id";
+
+  /** The silver table's columns, in order. */
+  public static final List<String> ALL =
+      List.of(
+          EXPORT_ID, PROVIDER, FOCUS_VERSION, SOURCE_FILE,
+          BILLING_ACCOUNT_ID, BILLING_ACCOUNT_NAME, SUB_ACCOUNT_ID, SUB_ACCOUNT_NAME,
+          BILLING_PERIOD_START, BILLING_PERIOD_END, BILLING_MONTH, CHARGE_PERIOD_START, CHARGE_PERIOD_END,
+          CHARGE_CATEGORY, CHARGE_CLASS, CHARGE_DESCRIPTION,
+          SERVICE_CATEGORY, SERVICE_SUBCATEGORY, SERVICE_NAME, SKU_ID, SKU_METER, RESOURCE_TYPE, REGION_ID,
+          SELLER_NAME, INVOICE_ISSUER_NAME, BILLING_CURRENCY,
+          BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST,
+          IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE,
+          LAB, STREAM, ATTRIBUTION_RULE_ID, ATTRIBUTION_VERSION, RUN_ID);
+
+  private ChargeColumns() {}
+}

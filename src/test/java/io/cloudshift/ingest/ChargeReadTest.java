@@ -1,0 +1,177 @@
+package io.cloudshift.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.RejectedColumns;
+import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading FOCUS files end to end without writing: tolerant parsing, versions, reason codes. */
+class ChargeReadTest {
+  @TempDir Path dir;
+
+  private List<Row> read(CloudshiftConfig config) {
+    Dataset<Row> rows = new ChargeIngest(SparkTestSession.get(), config, null, "run-1", BillingPeriodRange.all()).read().orElseThrow();
+    return rows.orderBy(ChargeColumns.CHARGE_DESCRIPTION).collectAsList();
+  }
+
+  private List<Row> readCsv(String text) throws Exception {
+    FocusCsv.writeText(dir.resolve("export/part.csv"), text);
+    return read(TestConfigs.singleCsvExport("azure-test", "azure", dir.resolve("export")));
+  }
+
+  private static String reason(Row r) {
+    return r.getAs(RejectedColumns.REASON_CODE);
+  }
+
+  @Test
+  void acceptsTheSampleQuirksNullLiteralsSpaceTimestampsBomAndCrlf() throws Exception {
+    String text = "\uFEFF" + FocusCsv.focus12()
+        .row("BillingPeriodStart", "2024-09-01 00:00:00", "BillingPeriodEnd", "2024-10-01 00:00:00",
+            "ChargePeriodStart", "2024-09-30 22:00:00", "ChargePeriodEnd", "2024-09-30 23:00:00",
+            "ChargeClass", "NULL", "SubAccountId", "null", "BilledCost", "6.123E-7", "ChargeDescription", "a")
+        .row("BillingPeriodStart", "2024-09-01T00:00:00.000Z", "BillingPeriodEnd", "2024-10-01T00:00:00.000Z",
+            "ChargeCategory", "usage", "ChargeDescription", "b")
+        .text("\r\n");
+    List<Row> rows = readCsv(text + "\r\n");
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows).allSatisfy(r -> assertThat(reason(r)).isNull());
+    Row a = rows.get(0);
+    assertThat(a.<BigDecimal>getAs(ChargeColumns.BILLED_COST)).isEqualByComparingTo("0.0000006123");
+    assertThat(a.<Object>getAs(ChargeColumns.CHARGE_CLASS)).isNull();
+    assertThat(a.<Object>getAs(ChargeColumns.SUB_ACCOUNT_ID)).isNull();
+    assertThat(a.getAs(ChargeColumns.BILLING_MONTH).toString()).isEqualTo("2024-09-01");
+    assertThat(a.<String>getAs(ChargeColumns.FOCUS_VERSION)).isEqualTo(FocusVersion.V1_2);
+    // Lower-case enum values are unambiguous: recased, not rejected.
+    assertThat(rows.get(1).<String>getAs(ChargeColumns.CHARGE_CATEGORY)).isEqualTo("Usage");
+  }
+
+  @Test
+  void billingMonthIsTheUtcMonthOfBillingPeriodStart() throws Exception {
+    List<Row> rows = readCsv(FocusCsv.focus12()
+        .row("BillingPeriodStart", "2024-09-01T00:00:00+02:00", "BillingPeriodEnd", "2024-10-01T00:00:00+02:00", "ChargeDescription", "a")
+        .text("\n"));
+    // 2024-09-01T00:00+02:00 is 2024-08-31T22:00Z: the billing month is August in UTC.
+    assertThat(rows.get(0).getAs(ChargeColumns.BILLING_MONTH).toString()).isEqualTo("2024-08-01");
+  }
+
+  @Test
+  void eachMoneyRuleHasItsReasonCode() throws Exception {
+    List<Row> rows = readCsv(FocusCsv.focus12()
+        .row("ChargeDescription", "01 null", "BilledCost", "NULL")
+        .row("ChargeDescription", "02 number", "BilledCost", "$10,000.00 ")
+        .row("ChargeDescription", "03 effective", "EffectiveCost", "12,50")
+        .row("ChargeDescription", "04 datetime", "ChargePeriodStart", "5/1/25")
+        .row("ChargeDescription", "05 period", "BillingPeriodEnd", "2024-08-01T00:00:00Z")
+        .row("ChargeDescription", "06 currency", "BillingCurrency", "XXX")
+        .row("ChargeDescription", "07 category", "ChargeCategory", "Refund")
+        .row("ChargeDescription", "08 class", "ChargeClass", "Restatement")
+        .row("ChargeDescription", "09 clean")
+        .text("\n"));
+
+    assertThat(rows.stream().map(ChargeReadTest::reason).collect(Collectors.toList()))
+        .containsExactly("NULL_REQUIRED", "BAD_NUMBER", "BAD_NUMBER", "BAD_DATETIME", "BAD_PERIOD", "UNKNOWN_CURRENCY",
+            "BAD_ENUM", "BAD_ENUM", null);
+    assertThat(rows.get(0).<String>getAs(RejectedColumns.REASON_DETAIL)).isEqualTo("BilledCost is null");
+    assertThat(rows.get(1).<String>getAs(RejectedColumns.REASON_DETAIL)).contains("$10,000.00");
+    // The raw row keeps the file's own values for the quarantine.
+    assertThat(rows.get(1).<String>getAs(FocusNormalizer.RAW)).contains("\"BilledCost\":\"$10,000.00 \"");
+  }
+
+  @Test
+  void aFileWithoutAMandatoryColumnIsQuarantinedWhole() throws Exception {
+    List<Row> rows = readCsv(FocusCsv.focus12().row("ChargeDescription", "a").row("ChargeDescription", "b")
+        .dropColumn("BillingCurrency").text("\n"));
+    assertThat(rows).extracting(ChargeReadTest::reason).containsExactly("MISSING_COLUMN", "MISSING_COLUMN");
+    assertThat(rows.get(0).<String>getAs(RejectedColumns.REASON_DETAIL)).contains("BillingCurrency");
+  }
+
+  @Test
+  void olderVersionNamesAndOtherCasesAreRenamed() throws Exception {
+    // 1.0-preview spelled ChargeType / AmortizedCost and had ChargeSubcategory 'Refund' instead of ChargeClass.
+    FocusCsv csv = FocusCsv.focus12()
+        .row("ChargeDescription", "a", "BilledCost", "-3", "EffectiveCost", "-3")
+        .dropColumn("InvoiceId").dropColumn("ServiceSubcategory").dropColumn("SkuMeter").dropColumn("ChargeClass")
+        .renameColumn("ChargeCategory", "ChargeType")
+        .renameColumn("EffectiveCost", "AmortizedCost")
+        .renameColumn("RegionId", "Region")
+        .renameColumn("BillingAccountId", "billingaccountid");
+    String text = csv.text("\n").replace("\"ContractedCost\"", "\"ChargeSubcategory\"").replace("\"11\"", "\"Refund\"");
+    List<Row> rows = readCsv(text);
+
+    Row r = rows.get(0);
+    assertThat(reason(r)).isNull();
+    assertThat(r.<String>getAs(ChargeColumns.FOCUS_VERSION)).isEqualTo(FocusVersion.V1_0_PREVIEW);
+    assertThat(r.<BigDecimal>getAs(ChargeColumns.EFFECTIVE_COST)).isEqualByComparingTo("-3");
+    assertThat(r.<String>getAs(ChargeColumns.CHARGE_CATEGORY)).isEqualTo("Usage");
+    assertThat(r.<String>getAs(ChargeColumns.CHARGE_CLASS)).isEqualTo("Correction");
+    assertThat(r.<String>getAs(ChargeColumns.BILLING_ACCOUNT_ID)).isEqualTo("acct-1");
+    assertThat(r.<String>getAs(ChargeColumns.REGION_ID)).isEqualTo("eastus");
+  }
+
+  @Test
+  void version13TakesTheSellerFromServiceProviderName() throws Exception {
+    FocusCsv csv = FocusCsv.focus12().row("ChargeDescription", "a", "PublisherName", "Microsoft");
+    String text = csv.text("\n").replace("\"InvoiceId\"", "\"ServiceProviderName\"").replace("\"INV-1\"", "\"Red Hat Inc.\"");
+    Row r = readCsv(text).get(0);
+    assertThat(r.<String>getAs(ChargeColumns.FOCUS_VERSION)).isEqualTo(FocusVersion.V1_3);
+    assertThat(r.<String>getAs(ChargeColumns.SELLER_NAME)).isEqualTo("Red Hat Inc.");
+    assertThat(r.<Boolean>getAs(ChargeColumns.IS_MARKETPLACE)).isTrue();
+  }
+
+  @Test
+  void gzippedCsvAndAccountIdsWithLeadingZerosSurvive() throws Exception {
+    FocusCsv.writeText(dir.resolve("export/billing_period=2024-09/part.csv.gz"),
+        FocusCsv.focus12().row("BillingAccountId", "004100000002", "ChargeDescription", "a").text("\n"));
+    Row r = read(TestConfigs.singleCsvExport("aws-test", "aws", dir.resolve("export"))).get(0);
+    assertThat(r.<String>getAs(ChargeColumns.BILLING_ACCOUNT_ID)).isEqualTo("004100000002");
+    assertThat(r.<String>getAs(ChargeColumns.PROVIDER)).isEqualTo("aws");
+  }
+
+  @Test
+  void parquetExportsAreReadAsText() {
+    var spark = SparkTestSession.get();
+    spark.sql("SELECT CAST(12.25 AS DECIMAL(38,10)) AS BilledCost, CAST(12.25 AS DOUBLE) AS EffectiveCost, "
+            + "'acct-9' AS BillingAccountId, 'USD' AS BillingCurrency, "
+            + "TIMESTAMP'2024-09-01 00:00:00' AS BillingPeriodStart, TIMESTAMP'2024-10-01 00:00:00' AS BillingPeriodEnd, "
+            + "TIMESTAMP'2024-09-02 00:00:00' AS ChargePeriodStart, TIMESTAMP'2024-09-03 00:00:00' AS ChargePeriodEnd, "
+            + "'Usage' AS ChargeCategory, CAST(NULL AS STRING) AS ChargeClass, 'Compute' AS ServiceCategory, "
+            + "'Amazon EC2' AS ServiceName, 'p5.48xlarge' AS SkuId, map('team', 'x') AS Tags")
+        .write().parquet(dir.resolve("pq/billing_period=2024-09").toString());
+    CloudshiftConfig config = TestConfigs.withExports(
+        "[{ id = aws-pq, provider = aws, format = parquet, path = \"" + dir.resolve("pq") + "\" }]", Map.of());
+    Row r = read(config).get(0);
+    assertThat(reason(r)).isNull();
+    assertThat(r.<BigDecimal>getAs(ChargeColumns.BILLED_COST)).isEqualByComparingTo("12.25");
+    assertThat(r.<BigDecimal>getAs(ChargeColumns.EFFECTIVE_COST)).isEqualByComparingTo("12.25");
+    assertThat(r.<Boolean>getAs(ChargeColumns.IS_AI_WORKLOAD)).as("p5 is a GPU instance").isTrue();
+  }
+
+  @Test
+  void aMultiProviderFileMapsItsProviderColumnAndQuarantinesUnknownValues() throws Exception {
+    FocusCsv.writeText(dir.resolve("multi/part.csv"), FocusCsv.focus12()
+        .row("ProviderName", "AWS", "ChargeDescription", "a")
+        .row("ProviderName", "Alibaba", "ChargeDescription", "b")
+        .text("\n"));
+    CloudshiftConfig config = TestConfigs.withExports("[{ id = multi, format = csv, path = \"" + dir.resolve("multi")
+        + "\", provider-column = ProviderName, provider-values { AWS = aws } }]", Map.of());
+    List<Row> rows = read(config);
+    assertThat(rows.get(0).<String>getAs(ChargeColumns.PROVIDER)).isEqualTo("aws");
+    assertThat(reason(rows.get(1))).isEqualTo("UNKNOWN_PROVIDER");
+    assertThat(rows.get(1).<String>getAs(RejectedColumns.REASON_DETAIL)).contains("Alibaba");
+  }
+}
