@@ -14,6 +14,7 @@ public final class SparkSessions {
     if (!conf.contains("spark.master")) {
       builder.master(config.sparkMaster());
     }
+    config.sparkConf().forEach(builder::config);
     return withDelta(builder)
         .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
         .getOrCreate();

@@ -33,6 +33,7 @@ public final class CloudshiftConfig {
   private final String warehouse;
   private final String sparkMaster;
   private final int shufflePartitions;
+  private final Map<String, String> sparkConf;
   private final Map<String, ProviderConfig> providers;
   private final List<ExportConfig> exports;
   private final FocusRules focusRules;
@@ -46,6 +47,7 @@ public final class CloudshiftConfig {
     this.warehouse = string("cloudshift.warehouse");
     this.sparkMaster = string("cloudshift.spark.master");
     this.shufflePartitions = positiveInt("cloudshift.spark.shuffle-partitions");
+    this.sparkConf = readSparkConf();
     this.providers = readProviders();
     this.exports = readExports();
     this.focusRules = readFocusRules();
@@ -65,6 +67,11 @@ public final class CloudshiftConfig {
 
   public int shufflePartitions() {
     return shufflePartitions;
+  }
+
+  /** Extra Spark / Hadoop settings (e.g. {@code spark.hadoop.fs.s3a.endpoint}); never credentials. */
+  public Map<String, String> sparkConf() {
+    return sparkConf;
   }
 
   public Map<String, ProviderConfig> providers() {
@@ -134,6 +141,13 @@ public final class CloudshiftConfig {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  private Map<String, String> readSparkConf() {
+    Map<String, String> result = new TreeMap<>();
+    // Keys contain dots, so they are quoted in HOCON and read back from the object's entries.
+    section("cloudshift.spark.conf").root().forEach((k, v) -> result.put(k, String.valueOf(v.unwrapped())));
+    return Map.copyOf(result);
   }
 
   private Map<String, ProviderConfig> readProviders() {

@@ -1,0 +1,75 @@
+package io.cloudshift.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final Path BUNDLED = Path.of("conf", "cloudshift.conf");
+
+  @TempDir Path dir;
+
+  @Test
+  void layersDefaultsFilesThenOverridesAndResolvesPathsLast() throws Exception {
+    Path extra = Files.writeString(dir.resolve("extra.conf"), "cloudshift { quality.max-reject-ratio = 0.2, spark.shuffle-partitions = 3 }");
+    CloudshiftConfig config = ConfigLoader.load(List.of(BUNDLED, extra),
+        Map.of("inputs.root", "s3a://bucket/in", "cloudshift.spark.shuffle-partitions", "5", "windows.share-shift-months", "[3, 6]"));
+
+    assertThat(config.maxRejectRatio()).isEqualTo(0.2);
+    assertThat(config.shufflePartitions()).isEqualTo(5);
+    assertThat(config.shareShiftWindows()).containsExactly(3, 6);
+    // Paths built from inputs.root follow an override of the root, and "//" is not a comment.
+    assertThat(config.input("partnerships")).isEqualTo("s3a://bucket/in/partnerships/partnership_records.csv");
+    assertThat(config.exports()).extracting(ExportConfig::path).contains("s3a://bucket/in/focus/azure-focus");
+    assertThat(config.provider("azure").fiscalYearStartMonth()).isEqualTo(7);
+    assertThat(config.provider("oci").fiscalYearStartMonth()).isEqualTo(6);
+  }
+
+  @Test
+  void badValuesFailWithOneLineNamingTheKey() throws Exception {
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("quality.max-reject-ratio", "2")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("Invalid config cloudshift.quality.max-reject-ratio: 2.0 must be a fraction between 0 and 1");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("quality.max-reject-ratio", "lots")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageStartingWith("Invalid config cloudshift.quality.max-reject-ratio: has the wrong type");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("exports", "[{ id = x, provider = ibm, format = csv, path = p }]")))
+        .hasMessageContaining("cloudshift.exports[0].provider: unknown provider 'ibm'");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("exports", "[{ id = x, provider = aws, format = xlsx, path = p }]")))
+        .hasMessageContaining("cloudshift.exports[0].format: 'xlsx' is not one of [csv, parquet]");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("focus.gpu-sku-patterns", "[\"(unclosed\"]")))
+        .hasMessageContaining("is not a valid regular expression");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(dir.resolve("missing.conf")), Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("missing.conf: no such file");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("focus.currencies", "[USD, usd]")))
+        .hasMessageContaining("'usd' is not an ISO 4217 code");
+  }
+
+  @Test
+  void renderIsSortedAndMasksSecretsAndTheHashFollowsValues() {
+    CloudshiftConfig config = ConfigLoader.load(List.of(BUNDLED),
+        Map.of("spark.conf", "{ \"spark.hadoop.fs.s3a.secret.key\" = hunter2, \"spark.hadoop.fs.s3a.endpoint\" = \"http://127.0.0.1:9000\" }"));
+    String rendered = config.render();
+    assertThat(rendered).doesNotContain("hunter2").contains("secret.key\" = ********").contains("127.0.0.1:9000");
+    List<String> keys = rendered.lines().map(l -> l.substring(0, l.indexOf(" = "))).toList();
+    assertThat(keys).isSorted();
+    assertThat(config.sparkConf()).containsEntry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000");
+    assertThat(config.hash()).isNotEqualTo(ConfigLoader.load(List.of(BUNDLED), Map.of()).hash());
+  }
+
+  @Test
+  void periodsParseMonthsAndRanges() {
+    assertThat(BillingPeriodRange.parse("2024-09").months()).hasSize(1);
+    assertThat(BillingPeriodRange.parse("2024-11:2025-02").toString()).isEqualTo("2024-11:2025-02");
+    assertThat(BillingPeriodRange.parse("2024-11:2025-02").months()).hasSize(4);
+    assertThatThrownBy(() -> BillingPeriodRange.parse("2024-13")).hasMessageContaining("is not a month or a range");
+    assertThatThrownBy(() -> BillingPeriodRange.parse("2025-02:2024-11")).hasMessageContaining("ends before it starts");
+  }
+}
