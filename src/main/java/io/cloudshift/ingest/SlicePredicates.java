@@ -5,8 +5,6 @@ import io.cloudshift.schema.ChargeColumns;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -17,24 +15,24 @@ import java.util.stream.Collectors;
 public final class SlicePredicates {
   private SlicePredicates() {}
 
-  /** Rows of the given slices. */
+  /**
+   * Rows of the given slices: the months first, so the billing-month partitions prune the rewrite,
+   * then one multi-column IN, which Spark evaluates as a hash-set lookup however many slices a
+   * backfill touches (a long OR chain would outgrow generated-code limits).
+   */
   public static String slices(Collection<SliceKey> keys) {
-    Map<String, Map<LocalDate, TreeSet<String>>> grouped = new TreeMap<>();
-    for (SliceKey k : keys) {
-      grouped.computeIfAbsent(k.exportId(), e -> new TreeMap<>())
-          .computeIfAbsent(k.billingMonth(), m -> new TreeSet<>())
-          .add(k.billingAccountId());
-    }
-    if (grouped.isEmpty()) {
+    if (keys.isEmpty()) {
       return "false";
     }
-    return grouped.entrySet().stream()
-        .flatMap(e -> e.getValue().entrySet().stream()
-            .map(m -> "(" + ChargeColumns.EXPORT_ID + " = " + literal(e.getKey())
-                + " AND " + ChargeColumns.BILLING_MONTH + " = DATE'" + m.getKey() + "'"
-                + " AND " + ChargeColumns.BILLING_ACCOUNT_ID + " IN ("
-                + m.getValue().stream().map(SlicePredicates::literal).collect(Collectors.joining(", ")) + "))"))
-        .collect(Collectors.joining(" OR "));
+    TreeSet<LocalDate> months = new TreeSet<>();
+    TreeSet<String> tuples = new TreeSet<>();
+    for (SliceKey k : keys) {
+      months.add(k.billingMonth());
+      tuples.add("(" + literal(k.exportId()) + ", " + literal(k.billingAccountId()) + ", DATE'" + k.billingMonth() + "')");
+    }
+    return "(" + ChargeColumns.BILLING_MONTH + " IN (" + months.stream().map(m -> "DATE'" + m + "'").collect(Collectors.joining(", ")) + ")"
+        + " AND (" + ChargeColumns.EXPORT_ID + ", " + ChargeColumns.BILLING_ACCOUNT_ID + ", " + ChargeColumns.BILLING_MONTH + ") IN ("
+        + String.join(", ", tuples) + "))";
   }
 
   /**

@@ -160,6 +160,6 @@ class ChargeIngestTest {
   @Test
   void slicePredicatesQuoteValues() {
     String predicate = SlicePredicates.slices(List.of(new SliceKey("e", "it's", java.time.LocalDate.of(2024, 9, 1))));
-    assertThat(predicate).isEqualTo("(export_id = 'e' AND billing_month = DATE'2024-09-01' AND billing_account_id IN ('it\\'s'))");
+    assertThat(predicate).isEqualTo("(billing_month IN (DATE'2024-09-01') AND (export_id, billing_account_id, billing_month) IN (('e', 'it\\'s', DATE'2024-09-01')))");
   }
 }

@@ -1,0 +1,65 @@
+package io.cloudshift.cli;
+
+import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.ingest.RejectRatioExceededException;
+import io.cloudshift.io.InputNotFoundException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point, the same under {@code spark-submit --class io.cloudshift.cli.CloudshiftCli} and
+ * under {@code bin/cloudshift}. Exit codes: 0 done, 1 the job failed, 2 wrong usage, config or input.
+ */
+@Command(name = "cloudshift", mixinStandardHelpOptions = true, version = "cloudshift 0.1.0",
+    description = "Spark batch jobs: how AI-lab / cloud-provider contract changes move provider revenue.",
+    subcommands = {IngestCommand.class, GenerateCommand.class, RunAllCommand.class})
+public final class CloudshiftCli implements Runnable {
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(CloudshiftCli.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this; main exits with it). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new CloudshiftCli());
+    cli.setParameterExceptionHandler((e, argv) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()
+          + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
+      return EXIT_USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      String name = qualifiedName(commandLine);
+      if (e instanceof InvalidConfigException || e instanceof InputNotFoundException || e instanceof UsageException) {
+        err.println(name + ": " + e.getMessage());
+        return EXIT_USAGE;
+      }
+      if (e instanceof RejectRatioExceededException) {
+        err.println(name + ": " + e.getMessage());
+        return EXIT_FAILED;
+      }
+      LOG.error("{} failed", name, e);
+      err.println(name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (stack trace in the log above)");
+      return EXIT_FAILED;
+    });
+    return cli.execute(args);
+  }
+
+  private static String qualifiedName(CommandLine commandLine) {
+    return commandLine.getCommandSpec().qualifiedName();
+  }
+}

@@ -1,0 +1,24 @@
+package io.cloudshift.cli;
+
+import io.cloudshift.audit.JobRun;
+import io.cloudshift.ingest.IngestJob;
+import io.cloudshift.io.DeltaTableWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "run-all", mixinStandardHelpOptions = true,
+    description = "Every stage in order for the period, in one Spark application, then a summary. Stages so far: ingest.")
+final class RunAllCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+
+  @Override
+  public Integer call() {
+    JobLauncher.launch(options, "run-all", (spark, config, warehouse, run) -> {
+      JobRun ingest = new IngestJob(spark, config, warehouse, run).execute();
+      System.out.println(RunSummary.render(ingest, warehouse, new DeltaTableWriter(spark, warehouse, run.commitMetadata())));
+      return ingest;
+    });
+    return 0;
+  }
+}

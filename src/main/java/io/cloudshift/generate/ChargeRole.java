@@ -1,0 +1,34 @@
+package io.cloudshift.generate;
+
+import io.cloudshift.schema.Stream;
+import java.util.Optional;
+
+/**
+ * What a generated row is in the planted truth. Only {@link Kind#REVENUE} rows are summed; Tax and
+ * marketplace rows are excluded as SPEC §2.1 says by default, and deliberately bad rows must be
+ * quarantined by the ingester, so they never reach revenue.
+ */
+record ChargeRole(Kind kind, Optional<String> lab, Stream stream) {
+  enum Kind {
+    REVENUE,
+    TAX,
+    MARKETPLACE,
+    BAD
+  }
+
+  static ChargeRole revenue(String lab, Stream stream) {
+    return new ChargeRole(Kind.REVENUE, Optional.of(lab), stream);
+  }
+
+  static ChargeRole unattributed() {
+    return new ChargeRole(Kind.REVENUE, Optional.empty(), Stream.UNATTRIBUTED);
+  }
+
+  ChargeRole as(Kind newKind) {
+    return new ChargeRole(newKind, lab, stream);
+  }
+
+  boolean countsAsRevenue() {
+    return kind == Kind.REVENUE;
+  }
+}

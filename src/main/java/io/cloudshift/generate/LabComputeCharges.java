@@ -1,0 +1,33 @@
+package io.cloudshift.generate;
+
+import io.cloudshift.generate.ProviderMonthPlan.ComputeCell;
+import io.cloudshift.schema.Stream;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The on-demand rows of one lab compute account in a month: mostly GPU nodes of the generations
+ * on sale (Compute / Virtual Machines or Containers), some managed AI service time (AI and Machine
+ * Learning) and some storage, at a negotiated discount of 20–45% off list.
+ */
+final class LabComputeCharges {
+  private LabComputeCharges() {}
+
+  static void add(ChargeFactory factory, ComputeCell cell, int rows, List<Charge> out) {
+    ExportMonth file = factory.file();
+    List<Sku> gpus = file.profile().gpuSkusIn(file.month());
+    for (BigDecimal amount : AmountSplitter.split(cell.onDemandAmount(), rows, file.random())) {
+      double line = file.random().nextDouble();
+      Sku sku;
+      if (line < 0.78 || (line < 0.90 && file.profile().labAiSku().isEmpty())) {
+        sku = file.pick(gpus);
+      } else if (line < 0.90) {
+        sku = file.profile().labAiSku().get();
+      } else {
+        sku = file.profile().labStorageSku();
+      }
+      Charge charge = factory.forAccount(cell.account(), ChargeRole.revenue(cell.lab(), Stream.COMPUTE));
+      out.add(factory.usage(charge, sku, amount, file.fraction(0.55, 0.80)));
+    }
+  }
+}

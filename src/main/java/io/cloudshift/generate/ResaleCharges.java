@@ -1,0 +1,64 @@
+package io.cloudshift.generate;
+
+import io.cloudshift.generate.ProviderMonthPlan.ResaleCell;
+import io.cloudshift.schema.Stream;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Ordinary customers' charges for a lab's models sold by the provider (Azure OpenAI, Bedrock
+ * Claude, ...): ServiceName exactly the resale rule's, a model whose name the rule's sku-pattern
+ * recognises in SkuId and SkuMeter, ServiceCategory "AI and Machine Learning", and the provider's
+ * own first-party publisher, so the rows are not marketplace.
+ */
+final class ResaleCharges {
+  private static final BigDecimal OUTPUT_PRICE_FACTOR = new BigDecimal("4");
+
+  private ResaleCharges() {}
+
+  static void add(
+      ChargeFactory factory, ResaleCell cell, AttributionRules rules, List<Account> customers, int rows, List<Charge> out) {
+    ExportMonth file = factory.file();
+    ProviderStyle style = file.profile().style();
+    List<ModelCatalog.Model> models =
+        ModelCatalog.modelsOf(
+            cell.lab(),
+            file.month(),
+            model -> rules.skuMatches(cell.rule(),
+                style.modelSkuId(model.vendor(), model.name(), "Input"), style.modelMeter(model.name(), "Input")));
+    if (models.isEmpty()) {
+      throw new IllegalStateException(
+          "Cannot generate " + cell.lab() + " resale at " + file.providerId() + ": no model name matches the sku-pattern "
+              + cell.rule().skuPattern().orElse("") + " of rule " + cell.rule().ruleId() + " (adjust the rule)");
+    }
+    for (BigDecimal amount : AmountSplitter.split(cell.amount(), rows, file.random())) {
+      ModelCatalog.Model model = file.pick(models);
+      boolean output = file.random().nextInt(5) < 2;
+      Sku sku = tokens(style, cell, model, output ? "Output" : "Input", file.month());
+      Charge charge = factory.forAccount(file.pick(customers), ChargeRole.revenue(cell.lab(), Stream.RESALE));
+      BigDecimal discount = file.random().nextInt(4) == 0 ? new BigDecimal("0.90") : BigDecimal.ONE;
+      out.add(factory.usage(charge, sku, amount, discount));
+    }
+  }
+
+  private static Sku tokens(ProviderStyle style, ResaleCell cell, ModelCatalog.Model model, String direction, YearMonth month) {
+    BigDecimal price = new BigDecimal(model.inputPricePerMillion());
+    if (direction.equals("Output")) {
+      price = price.multiply(OUTPUT_PRICE_FACTOR);
+    }
+    return new Sku(
+        "AI and Machine Learning",
+        "Generative AI",
+        cell.rule().serviceName(),
+        style.modelSkuId(model.vendor(), model.name(), direction),
+        style.modelMeter(model.name(), direction),
+        "Model deployment",
+        "1M Tokens",
+        price,
+        "Tokens",
+        BigDecimal.valueOf(1_000_000L),
+        month,
+        month);
+  }
+}

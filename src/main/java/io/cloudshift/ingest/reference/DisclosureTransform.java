@@ -1,0 +1,164 @@
+package io.cloudshift.ingest.reference;
+
+import static io.cloudshift.ingest.reference.RowValidator.typed;
+import static io.cloudshift.schema.DisclosureColumns.*;
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.cloudshift.schema.DisclosureColumns;
+import io.cloudshift.schema.PartnershipColumns;
+import io.cloudshift.schema.ReasonCode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Provider disclosures (text) → {@code provider_disclosures} rows and rejects (SPEC §2.5). Besides
+ * types and allowed values it checks that calendar_start..calendar_end is exactly the fiscal quarter
+ * the row names, in the provider's configured fiscal calendar (SPEC §4: Microsoft's fiscal year
+ * starts 1 July): reconciliation places disclosures by those dates, so a row whose dates and fiscal
+ * label disagree would otherwise be silently misplaced.
+ */
+final class DisclosureTransform {
+  private static final int MONTHS_PER_QUARTER = 3;
+  private static final int MONTHS_PER_YEAR = 12;
+  private static final List<String> DATES = List.of(CALENDAR_START, CALENDAR_END);
+  private static final List<String> WHOLE_NUMBERS = List.of(FISCAL_YEAR, FISCAL_QUARTER);
+  private static final String FISCAL_START_MONTH = "_fiscal_start_month";
+  private static final String EXPECTED_START = "_expected_start";
+  private static final String EXPECTED_END = "_expected_end";
+
+  private final Rules rules;
+  private final List<String> providerIds;
+
+  /** @param fiscalYearStartMonth configured provider id → first calendar month of its fiscal year */
+  DisclosureTransform(Map<String, Integer> fiscalYearStartMonth) {
+    Map<String, Integer> sorted = new TreeMap<>(fiscalYearStartMonth);
+    this.providerIds = List.copyOf(sorted.keySet());
+    this.rules =
+        Rules.forColumns(INPUT)
+            .parse(DATES, Parse::date)
+            .parse(WHOLE_NUMBERS, Parse::integer)
+            .parse(VALUE, Parse.decimal(VALUE_TYPE))
+            .parse(PROVIDER, Parse.oneOf(providerIds))
+            .parse(METRIC, Parse.oneOf(METRICS))
+            .parse(CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
+            .derive(FISCAL_START_MONTH, fiscalStartMonth(sorted))
+            .derive(EXPECTED_START, expectedStart())
+            .derive(EXPECTED_END, date_sub(add_months(col(EXPECTED_START), MONTHS_PER_QUARTER), 1))
+            .checkEach(REQUIRED, Check::required)
+            .checkEach(DATES, Check::date)
+            .checkEach(WHOLE_NUMBERS, Check::wholeNumber)
+            .check(Check.number(VALUE))
+            .check(Check.oneOf(PROVIDER, providerIds))
+            .check(Check.oneOf(METRIC, METRICS))
+            .check(Check.oneOf(CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
+            .check(
+                Check.of(
+                    ReasonCode.BAD_VALUE,
+                    typed(FISCAL_QUARTER).between(1, 4).equalTo(lit(false)),
+                    Check.quoted(FISCAL_QUARTER, "is not a quarter 1-4")))
+            .check(
+                Check.of(
+                    ReasonCode.NEGATIVE_AMOUNT,
+                    typed(METRIC).isin(NON_NEGATIVE_METRICS.toArray()).and(typed(VALUE).lt(lit(BigDecimal.ZERO))),
+                    concat(Check.quoted(VALUE, "is negative for metric "), typed(METRIC))))
+            .check(
+                Check.of(
+                    ReasonCode.BAD_PERIOD,
+                    typed(CALENDAR_END).lt(typed(CALENDAR_START)),
+                    concat(
+                        lit(CALENDAR_END + "='"), day(typed(CALENDAR_END)),
+                        lit("' is before " + CALENDAR_START + "='"), day(typed(CALENDAR_START)), lit("'"))))
+            .check(fiscalQuarterMatchesDates())
+            .build();
+  }
+
+  Outcome apply(Dataset<Row> input) {
+    Dataset<Row> validated = RowValidator.validate(input, rules);
+    Dataset<Row> typed =
+        RowValidator.accepted(validated)
+            .select(
+                col(DISCLOSURE_ID),
+                typed(PROVIDER).as(PROVIDER),
+                col(SEGMENT),
+                typed(FISCAL_YEAR).as(FISCAL_YEAR),
+                typed(FISCAL_QUARTER).as(FISCAL_QUARTER),
+                col(PERIOD_LABEL),
+                typed(CALENDAR_START).as(CALENDAR_START),
+                typed(CALENDAR_END).as(CALENDAR_END),
+                typed(METRIC).as(METRIC),
+                typed(VALUE).as(VALUE),
+                col(BASIS),
+                col(SOURCE_URL),
+                typed(CONFIDENCE).as(CONFIDENCE),
+                col(FACT_ID),
+                col(NOTES));
+    return new Outcome(Conform.to(typed, DisclosureColumns.SCHEMA), RowValidator.rejected(validated));
+  }
+
+  /** The configured fiscal-year start month of the row's provider; null for an unknown provider. */
+  private static Column fiscalStartMonth(Map<String, Integer> fiscalYearStartMonth) {
+    Column result = null;
+    for (Map.Entry<String, Integer> e : fiscalYearStartMonth.entrySet()) {
+      Column match = typed(PROVIDER).equalTo(lit(e.getKey()));
+      result = result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
+    }
+    return result == null ? lit(null).cast(DataTypes.IntegerType) : result;
+  }
+
+  /**
+   * First day of the named fiscal quarter. A fiscal year is named by the calendar year it ends in
+   * (Microsoft FY2023 Q1 starts 2022-07-01; Oracle FY2025 Q1 starts 2024-06-01); with a January start
+   * it is the calendar year.
+   */
+  private static Column expectedStart() {
+    Column year = typed(FISCAL_YEAR);
+    Column startMonth = col(FISCAL_START_MONTH);
+    Column januaryOfYear =
+        when(year.between(1000, 9999), concat(year.cast(DataTypes.StringType), lit("-01-01")).try_cast(DataTypes.DateType));
+    Column monthsFromJanuary =
+        startMonth
+            .minus(lit(1))
+            .minus(when(startMonth.gt(lit(1)), lit(MONTHS_PER_YEAR)).otherwise(lit(0)))
+            .plus(typed(FISCAL_QUARTER).minus(lit(1)).multiply(lit(MONTHS_PER_QUARTER)));
+    return when(typed(FISCAL_QUARTER).between(1, 4), add_months(januaryOfYear, monthsFromJanuary));
+  }
+
+  /** BAD_PERIOD unless calendar_start..calendar_end is the fiscal quarter the row names. */
+  private static Check fiscalQuarterMatchesDates() {
+    Column start = typed(CALENDAR_START);
+    Column end = typed(CALENDAR_END);
+    Column applicable =
+        col(FISCAL_START_MONTH).isNotNull().and(typed(FISCAL_YEAR).isNotNull()).and(typed(FISCAL_QUARTER).between(1, 4))
+            .and(start.isNotNull()).and(end.isNotNull());
+    Column mismatch =
+        col(EXPECTED_START).isNull().or(start.notEqual(col(EXPECTED_START))).or(end.notEqual(col(EXPECTED_END)));
+    return Check.of(
+        ReasonCode.BAD_PERIOD,
+        applicable.and(mismatch),
+        concat(
+            lit(CALENDAR_START + ".." + CALENDAR_END + " = "), day(start), lit(".."), day(end),
+            lit(" is not fiscal Q"), typed(FISCAL_QUARTER).cast(DataTypes.StringType),
+            lit(" of FY"), typed(FISCAL_YEAR).cast(DataTypes.StringType),
+            lit(" for provider "), typed(PROVIDER),
+            lit(" (expected "), coalesce(day(col(EXPECTED_START)), lit("?")), lit(".."),
+            coalesce(day(col(EXPECTED_END)), lit("?")),
+            lit("; its fiscal year starts in month "), col(FISCAL_START_MONTH).cast(DataTypes.StringType), lit(")")));
+  }
+
+  private static Column day(Column date) {
+    return date_format(date, "yyyy-MM-dd");
+  }
+}

@@ -1,0 +1,10 @@
+package io.cloudshift.ingest.reference;
+
+/** A curated reference input exists but cannot be used as a whole (no header, missing columns); the message says what to fix. */
+public final class InvalidReferenceInputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidReferenceInputException(String message) {
+    super(message);
+  }
+}

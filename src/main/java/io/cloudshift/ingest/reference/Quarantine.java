@@ -1,0 +1,55 @@
+package io.cloudshift.ingest.reference;
+
+import static org.apache.spark.sql.functions.lit;
+
+import io.cloudshift.schema.RejectedColumns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Rows of the reference quarantine tables (SPEC §3: raw row + reason code + source file + run id):
+ * {@code rejected_partnerships}, and {@code rejected_reference} for the other curated inputs, told
+ * apart by its {@code dataset} column ({@link ReferenceDataset#id()}).
+ */
+final class Quarantine {
+  /** Schema of {@code rejected_partnerships}. */
+  static final StructType PARTNERSHIPS_SCHEMA =
+      new StructType()
+          .add(RejectedColumns.RUN_ID, DataTypes.StringType, false)
+          .add(RejectedColumns.SOURCE_FILE, DataTypes.StringType, false)
+          .add(RejectedColumns.REASON_CODE, DataTypes.StringType, false)
+          .add(RejectedColumns.REASON_DETAIL, DataTypes.StringType, true)
+          .add(RejectedColumns.RAW, DataTypes.StringType, false);
+
+  /** Schema of {@code rejected_reference}: the dataset first, then the columns of rejected_partnerships. */
+  static final StructType REFERENCE_SCHEMA = withDataset(PARTNERSHIPS_SCHEMA);
+
+  private Quarantine() {}
+
+  private static StructType withDataset(StructType rest) {
+    StructType schema = new StructType().add(RejectedColumns.DATASET, DataTypes.StringType, false);
+    for (var field : rest.fields()) {
+      schema = schema.add(field);
+    }
+    return schema;
+  }
+
+  /** {@code rejected} (reason_code, reason_detail, raw) stamped with the run and file, as rejected_partnerships rows. */
+  static Dataset<Row> partnershipRows(Dataset<Row> rejected, String runId, String sourceFile) {
+    return Conform.to(
+        rejected.withColumn(RejectedColumns.RUN_ID, lit(runId)).withColumn(RejectedColumns.SOURCE_FILE, lit(sourceFile)),
+        PARTNERSHIPS_SCHEMA);
+  }
+
+  /** As {@link #partnershipRows}, for rejected_reference, with the dataset the rows came from. */
+  static Dataset<Row> referenceRows(Dataset<Row> rejected, ReferenceDataset dataset, String runId, String sourceFile) {
+    return Conform.to(
+        rejected
+            .withColumn(RejectedColumns.DATASET, lit(dataset.id()))
+            .withColumn(RejectedColumns.RUN_ID, lit(runId))
+            .withColumn(RejectedColumns.SOURCE_FILE, lit(sourceFile)),
+        REFERENCE_SCHEMA);
+  }
+}

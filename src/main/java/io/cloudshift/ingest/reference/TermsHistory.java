@@ -1,0 +1,43 @@
+package io.cloudshift.ingest.reference;
+
+import static io.cloudshift.schema.PartnershipColumns.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.cloudshift.schema.PartnershipColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Builds the SCD2 history of {@code partnership_terms} (SPEC §2.3, §3): per lab × provider, records
+ * in effective_from order become versions 1..n with validity {@code [valid_from, valid_to)}. A version
+ * ends at its explicit effective_to when the record has one (leaving a gap with no terms in force
+ * until the next record, if any), else where the next version starts, else it stays open (null).
+ * is_current marks the open version (no later record, no explicit end); no clock is read, so a run is
+ * reproducible: a version with an explicit end in the future is not current even while it applies.
+ */
+final class TermsHistory {
+  private TermsHistory() {}
+
+  /**
+   * @param records typed, mutually non-overlapping records (output of {@link PartnershipRecords#typed}
+   *     minus {@link OverlappingTerms#conflicts}): unique on (lab, provider, effective_from)
+   * @return rows of {@link PartnershipColumns#SCHEMA}
+   */
+  static Dataset<Row> build(Dataset<Row> records) {
+    WindowSpec chain = Window.partitionBy(LAB, PROVIDER).orderBy(EFFECTIVE_FROM);
+    Column nextStart = lead(col(EFFECTIVE_FROM), 1).over(chain);
+    Dataset<Row> versions =
+        records
+            .withColumn(VALID_FROM, col(EFFECTIVE_FROM))
+            .withColumn(VALID_TO, coalesce(col(EFFECTIVE_TO), nextStart))
+            .withColumn(IS_CURRENT, col(VALID_TO).isNull())
+            .withColumn(VERSION, row_number().over(chain));
+    return Conform.to(versions, PartnershipColumns.SCHEMA);
+  }
+}

@@ -1,0 +1,70 @@
+package io.cloudshift.schema;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Columns of the curated lab revenue figures (SPEC §2.4) and of the silver {@code lab_revenue}
+ * table. Each row holds one public figure and the monthly revenue it implies, LabRevenue(L,m) of
+ * SPEC §4 (inbound share), for every calendar month from period_start's month to period_end's.
+ */
+public final class LabRevenueColumns {
+  public static final String FACT_ID = "fact_id";
+  public static final String LAB = "lab";
+  /** {@link #ANNUALIZED_RUN_RATE_USD} or {@link #PERIOD_REVENUE_USD}. */
+  public static final String METRIC = "metric";
+  /** First day the figure describes (inclusive). */
+  public static final String PERIOD_START = "period_start";
+  /** Last day the figure describes (inclusive). */
+  public static final String PERIOD_END = "period_end";
+  public static final String VALUE_USD = "value_usd";
+  public static final String SOURCE_URL = "source_url";
+  public static final String CONFIDENCE = "confidence";
+  public static final String NOTES = "notes";
+  /** Calendar months from period_start's month through period_end's month (1 for a single month). */
+  public static final String MONTHS_COVERED = "months_covered";
+  /**
+   * Revenue per month implied by the figure: a run-rate / 12; a period revenue / months_covered. It
+   * applies to each month of the period.
+   */
+  public static final String MONTHLY_REVENUE_USD = "monthly_revenue_usd";
+
+  /** A revenue run-rate, annualised (value for 12 months at the pace of the period). */
+  public static final String ANNUALIZED_RUN_RATE_USD = "annualized_run_rate_usd";
+  /** Revenue actually earned over the whole period. */
+  public static final String PERIOD_REVENUE_USD = "period_revenue_usd";
+  public static final List<String> METRICS = List.of(ANNUALIZED_RUN_RATE_USD, PERIOD_REVENUE_USD);
+
+  /** The curated CSV's header, in file order. */
+  public static final List<String> INPUT =
+      List.of(FACT_ID, LAB, METRIC, PERIOD_START, PERIOD_END, VALUE_USD, SOURCE_URL, CONFIDENCE, NOTES);
+
+  /** Required in every row: a missing value quarantines the row (NULL_REQUIRED). */
+  public static final List<String> REQUIRED =
+      List.of(FACT_ID, LAB, METRIC, PERIOD_START, PERIOD_END, VALUE_USD, SOURCE_URL, CONFIDENCE);
+
+  public static final DecimalType USD = DataTypes.createDecimalType(38, 2);
+
+  private static final DataType TEXT = DataTypes.StringType;
+  private static final DataType DATE = DataTypes.DateType;
+
+  /** Schema of the silver {@code lab_revenue} table, in column order. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(FACT_ID, TEXT, false)
+          .add(LAB, TEXT, false)
+          .add(METRIC, TEXT, false)
+          .add(PERIOD_START, DATE, false)
+          .add(PERIOD_END, DATE, false)
+          .add(VALUE_USD, USD, false)
+          .add(MONTHS_COVERED, DataTypes.IntegerType, false)
+          .add(MONTHLY_REVENUE_USD, USD, false)
+          .add(SOURCE_URL, TEXT, false)
+          .add(CONFIDENCE, TEXT, false)
+          .add(NOTES, TEXT, true);
+
+  private LabRevenueColumns() {}
+}

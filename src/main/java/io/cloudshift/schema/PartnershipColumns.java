@@ -1,0 +1,122 @@
+package io.cloudshift.schema;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Columns of the curated partnership records (SPEC §2.3) and of the silver {@code partnership_terms}
+ * table (SPEC §3): one row per agreement version of a lab × provider, with non-overlapping validity
+ * intervals {@code [valid_from, valid_to)}.
+ *
+ * <p>Revenue-share columns keep null when a share is not disclosed (unknown, not "zero"): code that
+ * computes provider net revenue (SPEC §4: p, q) treats a null share as 0, i.e. no share paid.
+ */
+public final class PartnershipColumns {
+  // Columns of the curated CSV (header names), also kept in the silver table.
+  public static final String RECORD_ID = "record_id";
+  public static final String LAB = "lab";
+  public static final String PROVIDER = "provider";
+  public static final String AGREEMENT = "agreement";
+  public static final String ANNOUNCED_DATE = "announced_date";
+  public static final String EFFECTIVE_FROM = "effective_from";
+  /** Explicit end as recorded, exclusive (the first day the terms no longer apply); null = open. */
+  public static final String EFFECTIVE_TO = "effective_to";
+  /** One of {@link #EXCLUSIVITY_VALUES}. */
+  public static final String EXCLUSIVITY = "exclusivity";
+  /** p(L,P,m) of SPEC §4: fraction of resale revenue the provider pays the lab. Null = not disclosed. */
+  public static final String RESALE_SHARE_TO_LAB = "resale_share_to_lab";
+  /** q(L,P,m) of SPEC §4: fraction of the lab's own revenue it pays the provider. Null = not disclosed. */
+  public static final String LAB_SHARE_TO_PROVIDER = "lab_share_to_provider";
+  /** C of SPEC §4: cumulative USD cap of the inbound share over the agreement. Null = no cap known. */
+  public static final String LAB_SHARE_CAP_USD = "lab_share_cap_usd";
+  public static final String COMMITTED_SPEND_USD = "committed_spend_usd";
+  public static final String COMMITMENT_TERM_YEARS = "commitment_term_years";
+  /** The provider's equity stake in the lab, a fraction. */
+  public static final String EQUITY_STAKE = "equity_stake";
+  public static final String INVESTMENT_USD = "investment_usd";
+  public static final String SOURCE_URL = "source_url";
+  /** In the CSV: URLs separated by ';'. In silver: array of strings (empty when none). */
+  public static final String OTHER_SOURCE_URLS = "other_source_urls";
+  /** One of {@link #CONFIDENCE_VALUES}. */
+  public static final String CONFIDENCE = "confidence";
+  /** In the CSV: fact ids separated by ';'. In silver: array of strings (empty when none). */
+  public static final String FACT_IDS = "fact_ids";
+  public static final String NOTES = "notes";
+
+  // SCD2 columns derived by the ingest (SPEC §3).
+  /** = effective_from. */
+  public static final String VALID_FROM = "valid_from";
+  /** Exclusive end: the explicit effective_to, else the next version's valid_from, else null (open). */
+  public static final String VALID_TO = "valid_to";
+  /** True when no later version exists and no explicit end was recorded (valid_to is null); no clock is read. */
+  public static final String IS_CURRENT = "is_current";
+  /** 1..n per lab × provider, in valid_from order. */
+  public static final String VERSION = "version";
+
+  public static final String EXCLUSIVE = "exclusive";
+  public static final String ROFR = "rofr";
+  public static final String NONE = "none";
+  public static final List<String> EXCLUSIVITY_VALUES = List.of(EXCLUSIVE, ROFR, NONE);
+
+  /** Confidence levels of every curated input (partnerships, lab revenue, provider disclosures). */
+  public static final List<String> CONFIDENCE_VALUES = List.of("confirmed", "reported", "assumed");
+
+  /** The curated CSV's header, in file order. */
+  public static final List<String> INPUT =
+      List.of(
+          RECORD_ID, LAB, PROVIDER, AGREEMENT, ANNOUNCED_DATE, EFFECTIVE_FROM, EFFECTIVE_TO, EXCLUSIVITY,
+          RESALE_SHARE_TO_LAB, LAB_SHARE_TO_PROVIDER, LAB_SHARE_CAP_USD, COMMITTED_SPEND_USD,
+          COMMITMENT_TERM_YEARS, EQUITY_STAKE, INVESTMENT_USD, SOURCE_URL, OTHER_SOURCE_URLS, CONFIDENCE,
+          FACT_IDS, NOTES);
+
+  /** Required in every record: a missing value quarantines the row (NULL_REQUIRED). */
+  public static final List<String> REQUIRED =
+      List.of(RECORD_ID, LAB, PROVIDER, EFFECTIVE_FROM, EXCLUSIVITY, SOURCE_URL, CONFIDENCE);
+
+  /** Merge key of {@code partnership_terms}: unique because overlapping records are quarantined. */
+  public static final List<String> KEY = List.of(LAB, PROVIDER, VALID_FROM);
+
+  /** USD amounts, to the cent. */
+  public static final DecimalType USD = DataTypes.createDecimalType(38, 2);
+  /** Fractions in [0, 1]: revenue shares and equity stake. */
+  public static final DecimalType SHARE = DataTypes.createDecimalType(9, 6);
+  /** Years of a spend commitment (fractional years allowed). */
+  public static final DecimalType YEARS = DataTypes.createDecimalType(6, 2);
+
+  private static final DataType TEXT = DataTypes.StringType;
+  private static final DataType DATE = DataTypes.DateType;
+  private static final DataType TEXTS = DataTypes.createArrayType(DataTypes.StringType);
+
+  /** Schema of the silver {@code partnership_terms} table, in column order. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(LAB, TEXT, false)
+          .add(PROVIDER, TEXT, false)
+          .add(VALID_FROM, DATE, false)
+          .add(VALID_TO, DATE, true)
+          .add(IS_CURRENT, DataTypes.BooleanType, false)
+          .add(VERSION, DataTypes.IntegerType, false)
+          .add(RECORD_ID, TEXT, false)
+          .add(AGREEMENT, TEXT, true)
+          .add(ANNOUNCED_DATE, DATE, true)
+          .add(EFFECTIVE_FROM, DATE, false)
+          .add(EFFECTIVE_TO, DATE, true)
+          .add(EXCLUSIVITY, TEXT, false)
+          .add(RESALE_SHARE_TO_LAB, SHARE, true)
+          .add(LAB_SHARE_TO_PROVIDER, SHARE, true)
+          .add(LAB_SHARE_CAP_USD, USD, true)
+          .add(COMMITTED_SPEND_USD, USD, true)
+          .add(COMMITMENT_TERM_YEARS, YEARS, true)
+          .add(EQUITY_STAKE, SHARE, true)
+          .add(INVESTMENT_USD, USD, true)
+          .add(SOURCE_URL, TEXT, false)
+          .add(OTHER_SOURCE_URLS, TEXTS, false)
+          .add(CONFIDENCE, TEXT, false)
+          .add(FACT_IDS, TEXTS, false)
+          .add(NOTES, TEXT, true);
+
+  private PartnershipColumns() {}
+}

@@ -1,0 +1,82 @@
+package io.cloudshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshift.schema.Tables;
+import io.cloudshift.testing.SparkTestSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command for real: bin/cloudshift → PySpark's spark-submit → the shaded jar, on
+ * the bundled data. Checks exit codes, the one-line errors and the tables the run leaves behind.
+ */
+class LauncherIT {
+  @TempDir Path dir;
+
+  private record Result(int exitCode, String stdout, String stderr) {}
+
+  private Result cloudshift(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bin/cloudshift"));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("bin/cloudshift finished").isTrue();
+    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsTheSubcommands() throws Exception {
+    Result help = cloudshift("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.stdout()).contains("ingest", "generate", "run-all");
+    assertThat(cloudshift("ingest", "--help").stdout()).contains("--period", "--config", "--set", "--run-id");
+  }
+
+  @Test
+  void mistakesGiveOneLineAndExitCodeTwo() throws Exception {
+    Result flag = cloudshift("ingest", "--bogus");
+    assertThat(flag.exitCode()).isEqualTo(2);
+    assertThat(flag.stderr().strip()).endsWith("Unknown option: '--bogus' (see 'cloudshift ingest --help')");
+
+    Result period = cloudshift("ingest", "--period", "2024-13");
+    assertThat(period.exitCode()).isEqualTo(2);
+    assertThat(period.stderr()).contains("cloudshift ingest: Invalid --period: '2024-13' is not a month or a range");
+
+    Result config = cloudshift("ingest", "--set", "quality.max-reject-ratio=7");
+    assertThat(config.exitCode()).isEqualTo(2);
+    assertThat(config.stderr()).contains("Invalid config cloudshift.quality.max-reject-ratio: 7.0 must be a fraction between 0 and 1");
+
+    Result missing = cloudshift("ingest", "--warehouse", dir.resolve("wh").toString(),
+        "--set", "exports=[{ id = lost, provider = aws, format = csv, path = \"" + dir.resolve("nowhere") + "\" }]");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.stderr()).contains("Cannot read export 'lost':").contains("does not exist");
+    assertThat(missing.stderr()).doesNotContain("\tat io.cloudshift");
+  }
+
+  @Test
+  void runAllOnTheBundledDataWritesTheTablesAndPrintsASummary() throws Exception {
+    Path warehouse = dir.resolve("warehouse");
+    Result run = cloudshift("run-all", "--warehouse", warehouse.toString(), "--run-id", "launcher-it");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).contains("cloudshift run-all SUCCEEDED", "Tables under " + warehouse, "Billed revenue");
+    assertThat(run.stderr()).contains("effective configuration");
+
+    var spark = SparkTestSession.get();
+    for (String table : List.of(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.PARTNERSHIP_TERMS, Tables.JOB_RUNS)) {
+      assertThat(spark.read().format("delta").load(warehouse.resolve(table).toString()).count()).as(table).isPositive();
+    }
+    Row jobRun = spark.read().format("delta").load(warehouse.resolve(Tables.JOB_RUNS).toString()).head();
+    assertThat(jobRun.<String>getAs("run_id")).isEqualTo("launcher-it");
+    assertThat(jobRun.<String>getAs("status")).isEqualTo("SUCCEEDED");
+  }
+}

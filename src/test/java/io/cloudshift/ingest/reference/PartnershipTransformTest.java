@@ -1,0 +1,267 @@
+package io.cloudshift.ingest.reference;
+
+import static io.cloudshift.schema.PartnershipColumns.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.cloudshift.schema.ReasonCode;
+import io.cloudshift.schema.RejectedColumns;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PartnershipTransformTest {
+  private static final List<String> PROVIDERS = List.of("aws", "azure", "coreweave", "gcp", "oci");
+  private static final Map<String, String> VALID =
+      Inputs.row(
+          RECORD_ID, "R1",
+          LAB, "OpenAI",
+          PROVIDER, "azure",
+          AGREEMENT, "Azure deal",
+          ANNOUNCED_DATE, "2019-07-22",
+          EFFECTIVE_FROM, "2019-07-22",
+          EXCLUSIVITY, "exclusive",
+          RESALE_SHARE_TO_LAB, "0.20",
+          LAB_SHARE_TO_PROVIDER, "0.20",
+          SOURCE_URL, "https://example.com/r1",
+          CONFIDENCE, "confirmed");
+
+  private final PartnershipTransform transform = new PartnershipTransform(PROVIDERS);
+
+  @Test
+  void chainOfThreeRecordsEndsEachVersionWhereTheNextStarts() {
+    // Out of order on purpose: the chain follows effective_from, not file order.
+    Outcome out =
+        run(
+            record("P07", "2025-01-21", null),
+            record("P01", "2019-07-22", null),
+            record("P04", "2023-01-23", null));
+
+    assertThat(out.rejected().count()).isZero();
+    assertThat(terms(out))
+        .extracting(r -> r.getAs(RECORD_ID), r -> day(r, VALID_FROM), r -> day(r, VALID_TO), r -> r.getAs(IS_CURRENT), r -> r.getAs(VERSION))
+        .containsExactly(
+            tuple("P01", "2019-07-22", "2023-01-23", false, 1),
+            tuple("P04", "2023-01-23", "2025-01-21", false, 2),
+            tuple("P07", "2025-01-21", null, true, 3));
+  }
+
+  @Test
+  void explicitEffectiveToEndsTheVersionEvenBeforeTheNextStart() {
+    Outcome out =
+        run(
+            record("A", "2020-01-01", "2021-01-01"), // gap until B: no terms in force in between
+            record("B", "2022-01-01", null),
+            record("C", "2024-01-01", "2031-01-01")); // explicit end on the last version: not current
+
+    assertThat(out.rejected().count()).isZero();
+    assertThat(terms(out))
+        .extracting(r -> r.getAs(RECORD_ID), r -> day(r, VALID_FROM), r -> day(r, VALID_TO), r -> r.getAs(IS_CURRENT), r -> r.getAs(VERSION))
+        .containsExactly(
+            tuple("A", "2020-01-01", "2021-01-01", false, 1),
+            tuple("B", "2022-01-01", "2024-01-01", false, 2),
+            tuple("C", "2024-01-01", "2031-01-01", false, 3));
+  }
+
+  @Test
+  void effectiveToOnTheNextStartIsNotAnOverlap() {
+    Outcome out = run(record("A", "2020-01-01", "2021-01-01"), record("B", "2021-01-01", null));
+
+    assertThat(out.rejected().count()).isZero();
+    assertThat(terms(out)).extracting(r -> day(r, VALID_TO)).containsExactly("2021-01-01", null);
+  }
+
+  @Test
+  void sameEffectiveFromQuarantinesBothAndKeepsTheRestOfTheChain() {
+    Outcome out =
+        run(
+            record("A", "2020-01-01", null),
+            record("B", "2021-01-01", null),
+            record("C", "2021-01-01", null),
+            record("D", "2022-01-01", null),
+            Inputs.with(record("X", "2021-01-01", null), PROVIDER, "aws")); // other provider: no conflict
+
+    assertThat(rejects(out))
+        .extracting(r -> rawRecordId(r), r -> r.getAs(RejectedColumns.REASON_CODE))
+        .containsExactlyInAnyOrder(tuple("B", "OVERLAPPING_TERMS"), tuple("C", "OVERLAPPING_TERMS"));
+    assertThat(detailOf(out, "B")).contains("same effective_from 2021-01-01 as record C");
+    assertThat(detailOf(out, "C")).contains("same effective_from 2021-01-01 as record B");
+    assertThat(terms(out))
+        .extracting(r -> r.getAs(PROVIDER), r -> r.getAs(RECORD_ID), r -> day(r, VALID_FROM), r -> day(r, VALID_TO), r -> r.getAs(VERSION))
+        .containsExactly(
+            tuple("aws", "X", "2021-01-01", null, 1),
+            tuple("azure", "A", "2020-01-01", "2022-01-01", 1),
+            tuple("azure", "D", "2022-01-01", null, 2));
+  }
+
+  @Test
+  void effectiveToBeyondTheNextStartQuarantinesBoth() {
+    Outcome out =
+        run(record("A", "2020-01-01", "2022-01-01"), record("B", "2021-01-01", null), record("C", "2023-01-01", null));
+
+    assertThat(rejects(out))
+        .extracting(r -> rawRecordId(r), r -> r.getAs(RejectedColumns.REASON_CODE))
+        .containsExactlyInAnyOrder(tuple("A", "OVERLAPPING_TERMS"), tuple("B", "OVERLAPPING_TERMS"));
+    assertThat(detailOf(out, "A")).contains("effective_to 2022-01-01 runs past the start 2021-01-01 of record B");
+    assertThat(detailOf(out, "B")).contains("before record A ends");
+    assertThat(terms(out))
+        .extracting(r -> r.getAs(RECORD_ID), r -> day(r, VALID_FROM), r -> day(r, VALID_TO), r -> r.getAs(IS_CURRENT), r -> r.getAs(VERSION))
+        .containsExactly(tuple("C", "2023-01-01", null, true, 1));
+  }
+
+  @Test
+  void anEndRunningPastSeveralStartsConflictsWithEachOfThem() {
+    Outcome out =
+        run(record("A", "2020-01-01", "2025-01-01"), record("B", "2021-01-01", null), record("C", "2022-01-01", null));
+
+    assertThat(rejects(out)).extracting(r -> rawRecordId(r)).containsExactlyInAnyOrder("A", "B", "C");
+    assertThat(detailOf(out, "A")).contains("of record B").contains("of record C");
+    assertThat(out.silver().count()).isZero();
+  }
+
+  @Test
+  void typesTheTermsAndKeepsUndisclosedSharesNull() {
+    Outcome out =
+        run(
+            Inputs.with(
+                VALID,
+                PROVIDER, " Azure ",
+                EXCLUSIVITY, "ROFR",
+                CONFIDENCE, "Reported",
+                RESALE_SHARE_TO_LAB, "0",
+                LAB_SHARE_TO_PROVIDER, null,
+                LAB_SHARE_CAP_USD, "38000000000",
+                COMMITTED_SPEND_USD, "2.5E11",
+                COMMITMENT_TERM_YEARS, "7",
+                EQUITY_STAKE, "0.27",
+                INVESTMENT_USD, "13800000000.50",
+                OTHER_SOURCE_URLS, "https://a.example; https://b.example;",
+                FACT_IDS, "P13;P14b",
+                NOTES, "line one\nline two"));
+
+    Row row = terms(out).get(0);
+    assertThat(out.silver().schema().fieldNames()).containsExactly(SCHEMA.fieldNames());
+    assertThat(Arrays.stream(out.silver().schema().fields()).map(f -> f.dataType()).toList())
+        .isEqualTo(Arrays.stream(SCHEMA.fields()).map(f -> f.dataType()).toList());
+    assertThat((String) row.getAs(PROVIDER)).isEqualTo("azure");
+    assertThat((String) row.getAs(EXCLUSIVITY)).isEqualTo("rofr");
+    assertThat((String) row.getAs(CONFIDENCE)).isEqualTo("reported");
+    assertThat((BigDecimal) row.getAs(RESALE_SHARE_TO_LAB)).isEqualByComparingTo("0");
+    assertThat(row.isNullAt(row.fieldIndex(LAB_SHARE_TO_PROVIDER))).isTrue();
+    assertThat((BigDecimal) row.getAs(LAB_SHARE_CAP_USD)).isEqualTo(new BigDecimal("38000000000.00"));
+    assertThat((BigDecimal) row.getAs(COMMITTED_SPEND_USD)).isEqualTo(new BigDecimal("250000000000.00"));
+    assertThat((BigDecimal) row.getAs(COMMITMENT_TERM_YEARS)).isEqualByComparingTo("7");
+    assertThat((BigDecimal) row.getAs(EQUITY_STAKE)).isEqualTo(new BigDecimal("0.270000"));
+    assertThat((BigDecimal) row.getAs(INVESTMENT_USD)).isEqualTo(new BigDecimal("13800000000.50"));
+    assertThat(row.getList(row.fieldIndex(OTHER_SOURCE_URLS))).containsExactly("https://a.example", "https://b.example");
+    assertThat(row.getList(row.fieldIndex(FACT_IDS))).containsExactly("P13", "P14b");
+    assertThat(day(row, ANNOUNCED_DATE)).isEqualTo("2019-07-22");
+    assertThat(day(row, EFFECTIVE_TO)).isNull();
+    assertThat((String) row.getAs(NOTES)).isEqualTo("line one\nline two");
+  }
+
+  static Stream<Arguments> badRows() {
+    return Stream.of(
+        Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, LAB, "  "), "lab is empty"),
+        Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, SOURCE_URL, null), "source_url is empty"),
+        Arguments.of(ReasonCode.BAD_DATE, Inputs.with(VALID, EFFECTIVE_FROM, "2024/01/01"), "effective_from='2024/01/01'"),
+        Arguments.of(ReasonCode.BAD_DATE, Inputs.with(VALID, ANNOUNCED_DATE, "2025-02-30"), "announced_date='2025-02-30'"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, EXCLUSIVITY, "partial"), "exclusivity='partial' is not one of exclusive, rofr, none"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, CONFIDENCE, "rumour"), "confidence='rumour'"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, PROVIDER, "ibm"), "provider='ibm'"),
+        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, RESALE_SHARE_TO_LAB, "1.5"), "resale_share_to_lab='1.5'"),
+        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, LAB_SHARE_TO_PROVIDER, "20%"), "lab_share_to_provider='20%'"),
+        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, EQUITY_STAKE, "-0.1"), "equity_stake='-0.1'"),
+        Arguments.of(ReasonCode.NEGATIVE_AMOUNT, Inputs.with(VALID, LAB_SHARE_CAP_USD, "-38000000000"), "lab_share_cap_usd='-38000000000' is negative"),
+        Arguments.of(ReasonCode.NEGATIVE_AMOUNT, Inputs.with(VALID, INVESTMENT_USD, "-1"), "investment_usd='-1' is negative"),
+        Arguments.of(ReasonCode.BAD_NUMBER, Inputs.with(VALID, COMMITTED_SPEND_USD, "$250B"), "committed_spend_usd='$250B' is not a number"),
+        Arguments.of(ReasonCode.BAD_NUMBER, Inputs.with(VALID, COMMITMENT_TERM_YEARS, "0"), "commitment_term_years='0'"),
+        Arguments.of(ReasonCode.BAD_PERIOD, Inputs.with(VALID, EFFECTIVE_TO, "2019-07-22"), "effective_to='2019-07-22' is not after effective_from='2019-07-22'"),
+        Arguments.of(ReasonCode.BAD_PERIOD, Inputs.with(VALID, EFFECTIVE_TO, "2018-01-01"), "effective_to='2018-01-01'"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("badRows")
+  void oneBadRowIsQuarantinedWithItsReasonAndTheRestStays(ReasonCode code, Map<String, String> bad, String detail) {
+    Map<String, String> good = Inputs.with(VALID, RECORD_ID, "OK", PROVIDER, "gcp");
+    Dataset<Row> input = Inputs.frame(INPUT, List.of(good, bad));
+
+    Outcome out = transform.apply(input);
+
+    List<Row> rejected = rejects(out);
+    assertThat(rejected).hasSize(1);
+    assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_CODE)).isEqualTo(code.name());
+    assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_DETAIL)).contains(detail);
+    assertThat(terms(out)).extracting(r -> r.getAs(RECORD_ID)).containsExactly("OK");
+    // Conservation: every row read is silver or quarantined (SPEC §6).
+    assertThat(out.silver().count() + out.rejected().count()).isEqualTo(input.count());
+  }
+
+  @Test
+  void aRowBreakingSeveralRulesGetsTheFirstCodeAndEveryDetail() {
+    Outcome out = run(Inputs.with(VALID, LAB, null, EFFECTIVE_FROM, "01/02/2024", INVESTMENT_USD, "-5"));
+
+    Row rejected = rejects(out).get(0);
+    assertThat((String) rejected.getAs(RejectedColumns.REASON_CODE)).isEqualTo("NULL_REQUIRED");
+    assertThat((String) rejected.getAs(RejectedColumns.REASON_DETAIL))
+        .isEqualTo(
+            "lab is empty (a value is required); effective_from='01/02/2024' is not a date in yyyy-MM-dd form; "
+                + "investment_usd='-5' is negative (amounts are USD, zero or more)");
+  }
+
+  @Test
+  void quarantineKeepsTheRawRowAsReadWithEveryColumn() {
+    Outcome out = run(Inputs.with(VALID, EXCLUSIVITY, " sole ", NOTES, "say \"hi\""));
+
+    String raw = rejects(out).get(0).getAs(RejectedColumns.RAW);
+    assertThat(raw)
+        .startsWith("{\"record_id\":\"R1\",\"lab\":\"OpenAI\"")
+        .contains("\"exclusivity\":\" sole \"")
+        .contains("\"effective_to\":null")
+        .contains("\"notes\":\"say \\\"hi\\\"\"");
+  }
+
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, into an immutable list
+  private Outcome run(Map<String, String>... rows) {
+    return transform.apply(Inputs.frame(INPUT, List.of(rows)));
+  }
+
+  private static Map<String, String> record(String id, String from, String to) {
+    return Inputs.with(VALID, RECORD_ID, id, EFFECTIVE_FROM, from, ANNOUNCED_DATE, from, EFFECTIVE_TO, to);
+  }
+
+  static List<Row> terms(Outcome out) {
+    return out.silver().orderBy(LAB, PROVIDER, VALID_FROM).collectAsList();
+  }
+
+  static List<Row> rejects(Outcome out) {
+    return out.rejected().collectAsList();
+  }
+
+  private static String rawRecordId(Row rejected) {
+    String raw = rejected.getAs(RejectedColumns.RAW);
+    return raw.replaceAll("^\\{\"record_id\":\"([^\"]*)\".*$", "$1");
+  }
+
+  private static String detailOf(Outcome out, String recordId) {
+    return rejects(out).stream()
+        .filter(r -> rawRecordId(r).equals(recordId))
+        .map(r -> (String) r.getAs(RejectedColumns.REASON_DETAIL))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static String day(Row row, String column) {
+    Object value = row.getAs(column);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,202 @@
+package io.cloudshift.ingest.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.ConfigLoader;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.DisclosureColumns;
+import io.cloudshift.schema.LabRevenueColumns;
+import io.cloudshift.schema.PartnershipColumns;
+import io.cloudshift.schema.RejectedColumns;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.testing.SparkTestSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReferenceIngestTest {
+  private static final List<String> TABLES =
+      List.of(
+          Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS, Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES,
+          Tables.REJECTED_REFERENCE);
+
+  private static final String PARTNERSHIPS_HEADER = String.join(",", PartnershipColumns.INPUT);
+  private static final String LAB_REVENUE_HEADER = String.join(",", LabRevenueColumns.INPUT);
+  private static final String DISCLOSURES_HEADER = String.join(",", DisclosureColumns.INPUT);
+
+  // 6 rows: 3 silver (OpenAI–Azure chain), 1 bad share, 2 overlapping (same start).
+  private static final List<String> PARTNERSHIPS =
+      List.of(
+          PARTNERSHIPS_HEADER,
+          "P01,OpenAI,azure,Azure exclusive,2019-07-22,2019-07-22,,exclusive,0.20,0.20,,,,,1000000000,https://a.example,,assumed,P01,",
+          "P07,OpenAI,azure,ROFR,2025-01-21,2025-01-21,,rofr,0.20,0.20,,,,,,https://b.example,https://c.example;https://d.example,reported,P07;L11,\"two-way share, \"\"reported\"\"\"",
+          "P13,OpenAI,azure,Amended,2026-04-27,2026-04-27,2031-01-01,none,0,0.20,38000000000,,,0.27,,https://e.example,,reported,P13,",
+          "BAD,OpenAI,gcp,Bad share,2025-05-01,2025-05-01,,none,20%,,,,,,,https://f.example,,reported,P22,",
+          "A05,Anthropic,gcp,TPU expansion,2025-10-01,2025-10-01,,none,,,,,,0.14,,https://g.example,,reported,A05,",
+          "A05b,Anthropic,gcp,TPU expansion (duplicate),2025-10-01,2025-10-01,,none,,,,,,0.14,,https://g.example,,reported,A05,");
+
+  // 3 rows: 2 silver, 1 negative.
+  private static final List<String> LAB_REVENUE =
+      List.of(
+          LAB_REVENUE_HEADER,
+          "L03,OpenAI,annualized_run_rate_usd,2025-07-01,2025-07-31,12000000000,https://h.example,reported,",
+          "L01b,OpenAI,period_revenue_usd,2024-01-01,2024-12-31,6000000000,https://i.example,reported,\"Calendar 2024\nrevenue\"",
+          "NEG,OpenAI,period_revenue_usd,2024-01-01,2024-12-31,-1,https://j.example,reported,");
+
+  // 3 rows: 2 silver, 1 whose dates are not the named fiscal quarter.
+  private static final List<String> DISCLOSURES =
+      List.of(
+          DISCLOSURES_HEADER,
+          "MS-01,azure,Azure and other cloud services,2023,1,FY23Q1,2022-07-01,2022-09-30,revenue_growth_yoy,0.35,,https://k.example,confirmed,MS-01,",
+          "AWS-1,aws,AWS,2025,4,Q4 2025,2025-10-01,2025-12-31,segment_revenue_usd,35600000000,,https://l.example,confirmed,AWS-1,",
+          "MS-BAD,azure,Azure and other cloud services,2023,1,FY23Q1,2023-01-01,2023-03-31,revenue_growth_yoy,0.27,,https://m.example,confirmed,MS-03,");
+
+  @TempDir Path dir;
+
+  private final SparkSession spark = SparkTestSession.get();
+
+  @Test
+  void rerunWithTheSameInputsAndRunIdLeavesEveryTableIdentical() throws IOException {
+    CloudshiftConfig config = config(PARTNERSHIPS, LAB_REVENUE, DISCLOSURES);
+
+    ReferenceIngestResult first = ingest(config, "run-1");
+    Map<String, Long> firstVersions = first.tableVersions();
+    ReferenceIngestResult second = ingest(config, "run-1");
+
+    assertThat(first.inputs()).isEqualTo(second.inputs());
+    assertThat(first.inputs())
+        .extracting(InputFileCount::dataset, InputFileCount::rowsIn, InputFileCount::rowsSilver, InputFileCount::rowsQuarantine)
+        .containsExactly(
+            tuple("partnerships", 6L, 3L, 3L),
+            tuple("lab-revenue", 3L, 2L, 1L),
+            tuple("provider-disclosures", 3L, 2L, 1L));
+    assertThat(first.inputs()).allSatisfy(c -> assertThat(c.rowsIn()).isEqualTo(c.rowsSilver() + c.rowsQuarantine()));
+    assertThat(firstVersions).containsOnlyKeys(TABLES);
+
+    for (String table : TABLES) {
+      Dataset<Row> before = spark.read().format("delta").option("versionAsOf", firstVersions.get(table)).load(path(table));
+      Dataset<Row> after = table(table);
+      assertThat(after.count()).as(table).isEqualTo(before.count());
+      assertThat(after.exceptAll(before).count()).as(table + " rows added by the rerun").isZero();
+      assertThat(before.exceptAll(after).count()).as(table + " rows lost by the rerun").isZero();
+      assertThat(after.schema()).as(table).isEqualTo(before.schema());
+    }
+  }
+
+  @Test
+  void writesSilverAndQuarantineWithRunAndSourceFile() throws IOException {
+    CloudshiftConfig config = config(PARTNERSHIPS, LAB_REVENUE, DISCLOSURES);
+
+    ingest(config, "run-7");
+
+    assertThat(table(Tables.PARTNERSHIP_TERMS).orderBy(PartnershipColumns.VALID_FROM).collectAsList())
+        .extracting(
+            r -> r.getAs(PartnershipColumns.RECORD_ID), r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
+            r -> r.getAs(PartnershipColumns.IS_CURRENT), r -> r.getAs(PartnershipColumns.VERSION))
+        .containsExactly(
+            tuple("P01", "2025-01-21", false, 1), tuple("P07", "2026-04-27", false, 2), tuple("P13", "2031-01-01", false, 3));
+    assertThat(table(Tables.REJECTED_PARTNERSHIPS).collectAsList())
+        .extracting(
+            r -> r.getAs(RejectedColumns.RUN_ID), r -> r.getAs(RejectedColumns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
+        .containsExactlyInAnyOrder(
+            tuple("run-7", config.input("partnerships"), "BAD_SHARE"),
+            tuple("run-7", config.input("partnerships"), "OVERLAPPING_TERMS"),
+            tuple("run-7", config.input("partnerships"), "OVERLAPPING_TERMS"));
+    assertThat(table(Tables.REJECTED_REFERENCE).collectAsList())
+        .extracting(
+            r -> r.getAs(RejectedColumns.DATASET), r -> r.getAs(RejectedColumns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
+        .containsExactlyInAnyOrder(
+            tuple("lab-revenue", config.input("lab-revenue"), "NEGATIVE_AMOUNT"),
+            tuple("provider-disclosures", config.input("provider-disclosures"), "BAD_PERIOD"));
+    assertThat(table(Tables.LAB_REVENUE).orderBy(LabRevenueColumns.FACT_ID).collectAsList())
+        .extracting(r -> r.getAs(LabRevenueColumns.FACT_ID), r -> r.getAs(LabRevenueColumns.MONTHLY_REVENUE_USD).toString())
+        .containsExactly(tuple("L01b", "500000000.00"), tuple("L03", "1000000000.00"));
+    assertThat(table(Tables.PROVIDER_DISCLOSURES).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aChangedFileIsMergedIntoTheTermsHistory() throws IOException {
+    ingest(config(PARTNERSHIPS.subList(0, 3), LAB_REVENUE, DISCLOSURES), "run-1");
+    assertThat(table(Tables.PARTNERSHIP_TERMS).collectAsList())
+        .extracting(r -> r.getAs(PartnershipColumns.RECORD_ID), r -> r.getAs(PartnershipColumns.IS_CURRENT))
+        .containsExactlyInAnyOrder(tuple("P01", false), tuple("P07", true));
+
+    ingest(config(PARTNERSHIPS, LAB_REVENUE, DISCLOSURES), "run-2");
+
+    assertThat(table(Tables.PARTNERSHIP_TERMS).collectAsList())
+        .extracting(
+            r -> r.getAs(PartnershipColumns.RECORD_ID), r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
+            r -> r.getAs(PartnershipColumns.VERSION))
+        .containsExactlyInAnyOrder(tuple("P01", "2025-01-21", 1), tuple("P07", "2026-04-27", 2), tuple("P13", "2031-01-01", 3));
+  }
+
+  @Test
+  void emptyQuarantinesAreStillWrittenWithTheirSchema() throws IOException {
+    ingest(config(PARTNERSHIPS.subList(0, 3), LAB_REVENUE.subList(0, 2), DISCLOSURES.subList(0, 2)), "run-1");
+
+    assertThat(table(Tables.REJECTED_PARTNERSHIPS).count()).isZero();
+    assertThat(table(Tables.REJECTED_PARTNERSHIPS).columns())
+        .containsExactly(RejectedColumns.RUN_ID, RejectedColumns.SOURCE_FILE, RejectedColumns.REASON_CODE, RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
+    assertThat(table(Tables.REJECTED_REFERENCE).count()).isZero();
+    assertThat(table(Tables.REJECTED_REFERENCE).columns())
+        .containsExactly(
+            RejectedColumns.DATASET, RejectedColumns.RUN_ID, RejectedColumns.SOURCE_FILE, RejectedColumns.REASON_CODE,
+            RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
+  }
+
+  @Test
+  void aMissingInputFailsBeforeAnyTableIsWritten() throws IOException {
+    CloudshiftConfig config = config(PARTNERSHIPS, LAB_REVENUE, DISCLOSURES);
+    Files.delete(Path.of(config.input("provider-disclosures")));
+
+    assertThatThrownBy(() -> ingest(config, "run-1"))
+        .isInstanceOf(InputNotFoundException.class)
+        .hasMessageStartingWith("Cannot read provider-disclosures input " + config.input("provider-disclosures") + ": no such file (")
+        .hasMessageNotContaining("\n");
+    assertThat(dir.resolve("warehouse")).doesNotExist();
+  }
+
+  private ReferenceIngestResult ingest(CloudshiftConfig config, String runId) {
+    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
+    return new ReferenceIngest(spark, config, writer, runId).execute();
+  }
+
+  private CloudshiftConfig config(List<String> partnerships, List<String> labRevenue, List<String> disclosures) throws IOException {
+    Path conf = Path.of(System.getProperty("cloudshift.project.dir", "."), "conf", "cloudshift.conf");
+    return ConfigLoader.load(
+        List.of(conf),
+        Map.of(
+            "inputs.partnerships", write("partnership_records.csv", partnerships),
+            "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
+            "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
+            "warehouse", dir.resolve("warehouse").toString()));
+  }
+
+  private String write(String name, List<String> lines) throws IOException {
+    Path file = dir.resolve("inputs").resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file.toString();
+  }
+
+  private Dataset<Row> table(String table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  private String path(String table) {
+    return dir.resolve("warehouse").resolve(table).toString();
+  }
+}
