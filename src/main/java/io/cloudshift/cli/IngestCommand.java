@@ -2,7 +2,6 @@ package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
 import io.cloudshift.ingest.IngestJob;
-import io.cloudshift.io.DeltaTableWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,7 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     JobLauncher.launch(options, "ingest", (spark, config, warehouse, run) -> {
       JobRun result = new IngestJob(spark, config, warehouse, run).execute();
-      System.out.println(RunSummary.render(result, warehouse, new DeltaTableWriter(spark, warehouse, run.commitMetadata())));
+      RunSummary.print(result, spark, warehouse);
       return result;
     });
     return 0;

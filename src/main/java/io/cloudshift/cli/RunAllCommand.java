@@ -2,7 +2,6 @@ package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
 import io.cloudshift.ingest.IngestJob;
-import io.cloudshift.io.DeltaTableWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +15,7 @@ final class RunAllCommand implements Callable<Integer> {
   public Integer call() {
     JobLauncher.launch(options, "run-all", (spark, config, warehouse, run) -> {
       JobRun ingest = new IngestJob(spark, config, warehouse, run).execute();
-      System.out.println(RunSummary.render(ingest, warehouse, new DeltaTableWriter(spark, warehouse, run.commitMetadata())));
+      RunSummary.print(ingest, spark, warehouse);
       return ingest;
     });
     return 0;

@@ -18,18 +18,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /** The short human summary printed at the end of a run: where the tables are and what went in. */
 final class RunSummary {
   private RunSummary() {}
 
+  /** Prints the summary of a finished stage to standard output (logs go to standard error). */
+  static void print(JobRun run, SparkSession spark, Warehouse warehouse) {
+    System.out.println(render(run, warehouse, new DeltaTableWriter(spark, warehouse, "")));
+  }
+
   static String render(JobRun run, Warehouse warehouse, DeltaTableWriter tables) {
     StringBuilder out = new StringBuilder();
     double seconds = (run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0;
     out.append(String.format("%ncloudshift %s %s in %.1f s (run %s, period %s)%n", run.job(), run.status(), seconds, run.runId(), run.logicalPeriod()));
-    out.append("Tables under ").append(warehouse.root()).append(":\n");
+    out.append("Tables under ").append(displayRoot(warehouse)).append(":\n");
     new TreeMap<>(run.tableVersions()).forEach((table, version) ->
         out.append(String.format("  %-24s version %d%n", table, version)));
+    out.append(String.format("  %-24s this run appended%n", Tables.JOB_RUNS));
     out.append(String.format("Rows: %,d read, %,d in silver, %,d quarantined (%.3f%%), %,d unattributed charges%n",
         run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rejectRatio() * 100, run.rowsUnattributed()));
     Map<String, long[]> perDataset = new TreeMap<>();
@@ -54,14 +61,20 @@ final class RunSummary {
               max(col(ChargeColumns.BILLING_MONTH)))
           .orderBy(ChargeColumns.PROVIDER)
           .collectAsList()) {
-        out.append(String.format("  %-10s %,12.1f %,12.1f %,14.1f %8s%n", r.getString(0), r.getDecimal(1), r.getDecimal(2), r.getDecimal(3),
+        out.append(String.format("  %-10s %,12.1f %,12.1f %,14.1f %8s%n", r.getString(0), r.getDouble(1), r.getDouble(2), r.getDouble(3),
             r.getDate(4).toString().substring(0, 7)));
       }
     }
     return out.toString();
   }
 
+  /** A local warehouse is shown as an absolute path, so it can be pasted into a notebook. */
+  private static String displayRoot(Warehouse warehouse) {
+    return warehouse.root().contains("://") ? warehouse.root() : java.nio.file.Path.of(warehouse.root()).toAbsolutePath().normalize().toString();
+  }
+
   private static Column millions(Stream stream) {
-    return round(sum(when(col(ChargeColumns.STREAM).equalTo(stream.value()), col(ChargeColumns.BILLED_COST)).otherwise(lit(0))).divide(1e6), 1);
+    return round(sum(when(col(ChargeColumns.STREAM).equalTo(stream.value()), col(ChargeColumns.BILLED_COST)).otherwise(lit(0)))
+        .cast("double").divide(1e6), 1);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * ingester meets 1.0, 1.2 and 1.3 files: Azure, AWS and Google write 1.2, Oracle 1.0 (its FOCUS
  * reports were 1.0), CoreWeave 1.3.
  */
-record ExportLayout(FocusVersion version, List<String> extensionColumns) {
+record ExportLayout(GeneratedFocusVersion version, List<String> extensionColumns) {
   static final String X_BILLING_PROFILE_ID = "x_BillingProfileId";
   static final String X_BILLING_PROFILE_NAME = "x_BillingProfileName";
   static final String X_SKU_METER_CATEGORY = "x_SkuMeterCategory";
@@ -20,11 +20,11 @@ record ExportLayout(FocusVersion version, List<String> extensionColumns) {
   static ExportLayout forProvider(String providerId) {
     return switch (providerId) {
       case "azure" -> new ExportLayout(
-          FocusVersion.V1_2, List.of(X_BILLING_PROFILE_ID, X_BILLING_PROFILE_NAME, X_SKU_METER_CATEGORY));
-      case "aws" -> new ExportLayout(FocusVersion.V1_2, List.of(X_SERVICE_CODE, X_USAGE_TYPE, X_OPERATION));
-      case "oci" -> new ExportLayout(FocusVersion.V1_0, List.of());
-      case "coreweave" -> new ExportLayout(FocusVersion.V1_3, List.of());
-      default -> new ExportLayout(FocusVersion.V1_2, List.of());
+          GeneratedFocusVersion.V1_2, List.of(X_BILLING_PROFILE_ID, X_BILLING_PROFILE_NAME, X_SKU_METER_CATEGORY));
+      case "aws" -> new ExportLayout(GeneratedFocusVersion.V1_2, List.of(X_SERVICE_CODE, X_USAGE_TYPE, X_OPERATION));
+      case "oci" -> new ExportLayout(GeneratedFocusVersion.V1_0, List.of());
+      case "coreweave" -> new ExportLayout(GeneratedFocusVersion.V1_3, List.of());
+      default -> new ExportLayout(GeneratedFocusVersion.V1_2, List.of());
     };
   }
 

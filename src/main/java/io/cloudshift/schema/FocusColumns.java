@@ -43,21 +43,6 @@ public final class FocusColumns {
   public static final String REGION = "Region";
   public static final String USAGE_QUANTITY = "UsageQuantity";
 
-  /** Without these a row cannot be revenue: a file missing one is quarantined whole (MISSING_COLUMN). */
-  public static final List<String> MANDATORY =
-      List.of(
-          BILLED_COST,
-          EFFECTIVE_COST,
-          BILLING_ACCOUNT_ID,
-          BILLING_CURRENCY,
-          BILLING_PERIOD_START,
-          BILLING_PERIOD_END,
-          CHARGE_CATEGORY,
-          CHARGE_PERIOD_START,
-          CHARGE_PERIOD_END,
-          SERVICE_CATEGORY,
-          SERVICE_NAME);
-
   /** Values of these may not be null once a row is read. */
   public static final List<String> NOT_NULL =
       List.of(
@@ -70,6 +55,14 @@ public final class FocusColumns {
           CHARGE_CATEGORY,
           CHARGE_PERIOD_START,
           CHARGE_PERIOD_END);
+
+  /**
+   * Without these a row cannot be revenue: a file missing one is quarantined whole (MISSING_COLUMN).
+   * ServiceCategory and ServiceName must exist as columns but may be empty (Azure leaves ServiceName
+   * empty on some purchases and credits, reference/focus.md §4.2).
+   */
+  public static final List<String> MANDATORY =
+      java.util.stream.Stream.concat(NOT_NULL.stream(), java.util.stream.Stream.of(SERVICE_CATEGORY, SERVICE_NAME)).toList();
 
   /** Every column the silver table keeps, in canonical (1.2/1.3) spelling; absent ones become null. */
   public static final List<String> KEPT =

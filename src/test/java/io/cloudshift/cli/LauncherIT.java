@@ -68,7 +68,7 @@ class LauncherIT {
     Path warehouse = dir.resolve("warehouse");
     Result run = cloudshift("run-all", "--warehouse", warehouse.toString(), "--run-id", "launcher-it");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.stdout()).contains("cloudshift run-all SUCCEEDED", "Tables under " + warehouse, "Billed revenue");
+    assertThat(run.stdout()).contains("cloudshift run-all SUCCEEDED", "Tables under " + warehouse.toAbsolutePath(), "job_runs", "Billed revenue");
     assertThat(run.stderr()).contains("effective configuration");
 
     var spark = SparkTestSession.get();

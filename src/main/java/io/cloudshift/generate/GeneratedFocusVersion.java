@@ -15,14 +15,14 @@ import java.util.List;
  * InvoiceId, PricingCurrency, ...); 1.3 adds ServiceProviderName and HostProviderName beside the
  * deprecated ProviderName and PublisherName.
  */
-enum FocusVersion {
+enum GeneratedFocusVersion {
   V1_0("1.0"),
   V1_2("1.2"),
   V1_3("1.3");
 
   private final String label;
 
-  FocusVersion(String label) {
+  GeneratedFocusVersion(String label) {
     this.label = label;
   }
 
@@ -101,7 +101,7 @@ enum FocusVersion {
             c(GeneratedColumns.SUB_ACCOUNT_TYPE, STRING, V1_2),
             c(GeneratedColumns.TAGS, STRING, V1_0));
 
-    private static FocusColumn c(String name, Type type, FocusVersion since) {
+    private static FocusColumn c(String name, Type type, GeneratedFocusVersion since) {
       return new FocusColumn(name, type, since);
     }
   }
