@@ -2,7 +2,7 @@ package io.cloudshift.cli;
 
 import io.cloudshift.config.InvalidConfigException;
 import io.cloudshift.ingest.RejectRatioExceededException;
-import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.io.InputException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public final class CloudshiftCli implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       String name = qualifiedName(commandLine);
-      if (e instanceof InvalidConfigException || e instanceof InputNotFoundException || e instanceof UsageException) {
+      if (e instanceof InvalidConfigException || e instanceof InputException || e instanceof UsageException) {
         err.println(name + ": " + e.getMessage());
         return EXIT_USAGE;
       }

@@ -1,5 +1,6 @@
 package io.cloudshift.io;
 
+import io.cloudshift.schema.TableSpec;
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,6 +60,26 @@ public final class DeltaTableWriter {
         .partitionBy(partitionBy.toArray(String[]::new))
         .save(warehouse.path(table));
     return version(table);
+  }
+
+  /**
+   * Replaces a documented table with {@code rows}, projected onto the spec's columns in order and
+   * cast to their types, with the column comments in the schema and the table comment set (one
+   * extra commit only when the comment changed). Gold tables are small and recomputed whole.
+   */
+  public long overwrite(TableSpec spec, Dataset<Row> rows) {
+    org.apache.spark.sql.types.StructType schema = spec.schema();
+    org.apache.spark.sql.Column[] projection = java.util.Arrays.stream(schema.fields())
+        .map(f -> rows.col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
+        .toArray(org.apache.spark.sql.Column[]::new);
+    long version = overwrite(spec.name(), rows.select(projection).coalesce(1), List.of());
+    String current = spark.sql("DESCRIBE DETAIL delta.`" + warehouse.path(spec.name()) + "`").head().getAs("description");
+    if (!spec.comment().equals(current)) {
+      spark.sql("ALTER TABLE delta.`" + warehouse.path(spec.name()) + "` SET TBLPROPERTIES ('comment' = '"
+          + spec.comment().replace("\\", "\\\\").replace("'", "\\'") + "')");
+      version = version(spec.name());
+    }
+    return version;
   }
 
   public long append(String table, Dataset<Row> rows) {

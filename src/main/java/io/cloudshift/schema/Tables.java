@@ -13,6 +13,17 @@ public final class Tables {
   public static final String REJECTED_PARTNERSHIPS = "rejected_partnerships";
   /** Rejected rows of the other curated inputs (lab revenue, provider disclosures). */
   public static final String REJECTED_REFERENCE = "rejected_reference";
+  // Gold (SPEC §3) and the monthly aggregate they are computed from
+  public static final String CHARGES_MONTHLY = "charges_monthly";
+  public static final String LAB_PROVIDER_MONTHLY = "lab_provider_monthly";
+  public static final String LAB_CONCENTRATION_MONTHLY = "lab_concentration_monthly";
+  public static final String PROVIDER_LAB_MIX_QUARTERLY = "provider_lab_mix_quarterly";
+  public static final String SHARE_SHIFT_EVENTS = "share_shift_events";
+  public static final String UPLIFT_MONTHLY = "uplift_monthly";
+  public static final String UPLIFT_QUARTERLY = "uplift_quarterly";
+  public static final String UPLIFT_PROJECTION = "uplift_projection";
+  public static final String UPLIFT_PROJECTION_SENSITIVITY = "uplift_projection_sensitivity";
+  public static final String REVENUE_RECONCILIATION = "revenue_reconciliation";
   // Audit
   public static final String JOB_RUNS = "job_runs";
 

@@ -1,0 +1,13 @@
+package io.cloudshift.io;
+
+/**
+ * An input cannot be used as a whole (missing path, unusable header): the run stops before it
+ * writes, and the CLI prints the message as one line with exit code 2.
+ */
+public class InputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public InputException(String message) {
+    super(message);
+  }
+}
