@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cloudshift", mixinStandardHelpOptions = true, version = "cloudshift 0.1.0",
     description = "Spark batch jobs: how AI-lab / cloud-provider contract changes move provider revenue.",
-    subcommands = {IngestCommand.class, GenerateCommand.class, RunAllCommand.class})
+    subcommands = {IngestCommand.class, SharesCommand.class, UpliftCommand.class, ProjectCommand.class, ReconcileCommand.class,
+        RunAllCommand.class, GenerateCommand.class})
 public final class CloudshiftCli implements Runnable {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;

@@ -4,6 +4,7 @@ import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.projection.ScenarioConfig;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ final class JobLauncher {
       throw new UsageException("Invalid --period: " + e.getMessage());
     }
     CloudshiftConfig config = options.loadConfig();
+    // Scenarios are only read by `project`, but a typo in them should fail every run before Spark starts.
+    ScenarioConfig.read(config);
     RunContext run = new RunContext(options.runIdOrNew(), jobName, period);
     LOG.info("cloudshift {} run {} for period {}; effective configuration (hash {}):\n{}",
         jobName, run.runId(), period, config.hash(), config.render());

@@ -1,22 +1,37 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
-import io.cloudshift.ingest.IngestJob;
+import io.cloudshift.config.HeadlineEvent;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.uplift.UpliftJob;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run-all", mixinStandardHelpOptions = true,
-    description = "Every stage in order for the period, in one Spark application, then a summary. Stages so far: ingest.")
+    description = {
+      "Every stage in order in one Spark application: ingest, shares, uplift, project, reconcile;",
+      "then a summary with the headline event (OpenAI x Azure, 27 Apr 2026)."
+    })
 final class RunAllCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
 
   @Override
   public Integer call() {
     JobLauncher.launch(options, "run-all", (spark, config, warehouse, run) -> {
-      JobRun ingest = new IngestJob(spark, config, warehouse, run).execute();
-      RunSummary.print(ingest, spark, warehouse);
-      return ingest;
+      List<JobRun> stages = new ArrayList<>();
+      for (Stage stage : Stage.values()) {
+        stages.add(stage.run(spark, config, warehouse, run));
+      }
+      RunSummary.print(stages, spark, warehouse);
+      HeadlineEvent headline = config.headline();
+      var upliftQuarterly = new DeltaTableWriter(spark, warehouse, run.commitMetadata()).read(Tables.UPLIFT_QUARTERLY);
+      System.out.println(HeadlineSummary.render(headline,
+          UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom())));
+      return stages;
     });
     return 0;
   }

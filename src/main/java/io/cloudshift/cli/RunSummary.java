@@ -14,6 +14,7 @@ import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -24,19 +25,29 @@ import org.apache.spark.sql.SparkSession;
 final class RunSummary {
   private RunSummary() {}
 
-  /** Prints the summary of a finished stage to standard output (logs go to standard error). */
-  static void print(JobRun run, SparkSession spark, Warehouse warehouse) {
-    System.out.println(render(run, warehouse, new DeltaTableWriter(spark, warehouse, "")));
+  /** Prints the summary of finished stages to standard output (logs go to standard error). */
+  static void print(List<JobRun> stages, SparkSession spark, Warehouse warehouse) {
+    System.out.println(render(stages, warehouse, new DeltaTableWriter(spark, warehouse, "")));
   }
 
-  static String render(JobRun run, Warehouse warehouse, DeltaTableWriter tables) {
+  static String render(List<JobRun> stages, Warehouse warehouse, DeltaTableWriter tables) {
     StringBuilder out = new StringBuilder();
-    double seconds = (run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0;
-    out.append(String.format("%ncloudshift %s %s in %.1f s (run %s, period %s)%n", run.job(), run.status(), seconds, run.runId(), run.logicalPeriod()));
+    JobRun first = stages.get(0);
+    out.append(String.format("%ncloudshift run %s, period %s%n", first.runId(), first.logicalPeriod()));
+    Map<String, Long> versions = new TreeMap<>();
+    for (JobRun stage : stages) {
+      double seconds = (stage.finishedAt().toEpochMilli() - stage.startedAt().toEpochMilli()) / 1000.0;
+      out.append(String.format("  %-10s %-9s %7.1f s  %d table(s)%n", stage.job(), stage.status(), seconds, stage.tableVersions().size()));
+      versions.putAll(stage.tableVersions());
+    }
     out.append("Tables under ").append(displayRoot(warehouse)).append(":\n");
-    new TreeMap<>(run.tableVersions()).forEach((table, version) ->
-        out.append(String.format("  %-24s version %d%n", table, version)));
-    out.append(String.format("  %-24s this run appended%n", Tables.JOB_RUNS));
+    versions.forEach((table, version) -> out.append(String.format("  %-30s version %d%n", table, version)));
+    out.append(String.format("  %-30s one row per stage appended%n", Tables.JOB_RUNS));
+    stages.stream().filter(s -> s.job().equals(Stage.INGEST.command())).forEach(ingest -> appendIngest(out, ingest, tables));
+    return out.toString();
+  }
+
+  private static void appendIngest(StringBuilder out, JobRun run, DeltaTableWriter tables) {
     out.append(String.format("Rows: %,d read, %,d in silver, %,d quarantined (%.3f%%), %,d unattributed charges%n",
         run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rejectRatio() * 100, run.rowsUnattributed()));
     Map<String, long[]> perDataset = new TreeMap<>();
@@ -65,7 +76,6 @@ final class RunSummary {
             r.getDate(4).toString().substring(0, 7)));
       }
     }
-    return out.toString();
   }
 
   /** A local warehouse is shown as an absolute path, so it can be pasted into a notebook. */

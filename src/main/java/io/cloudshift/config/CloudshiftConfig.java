@@ -41,6 +41,7 @@ public final class CloudshiftConfig {
   private final double maxRejectRatio;
   private final List<Integer> shareShiftWindows;
   private final int baselineMonths;
+  private final HeadlineEvent headline;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -55,6 +56,7 @@ public final class CloudshiftConfig {
     this.maxRejectRatio = fraction("cloudshift.quality.max-reject-ratio");
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
+    this.headline = readHeadline();
   }
 
   public String warehouse() {
@@ -108,6 +110,11 @@ public final class CloudshiftConfig {
 
   public int baselineMonths() {
     return baselineMonths;
+  }
+
+  /** The terms change run-all's summary reports on. */
+  public HeadlineEvent headline() {
+    return headline;
   }
 
   /** A path under {@code cloudshift.inputs}, e.g. {@code partnerships}. */
@@ -253,6 +260,16 @@ public final class CloudshiftConfig {
               month(r, where, "valid-to")));
     }
     return new AttributionConfig(string(k + "version"), List.copyOf(compute), List.copyOf(resale));
+  }
+
+  private HeadlineEvent readHeadline() {
+    String k = "cloudshift.summary.headline.";
+    String day = string(k + "effective-from");
+    try {
+      return new HeadlineEvent(string(k + "lab"), requireProvider(string(k + "provider"), k + "provider"), java.time.LocalDate.parse(day));
+    } catch (DateTimeParseException e) {
+      throw bad(k + "effective-from", "'" + day + "' is not a date (use yyyy-MM-dd)");
+    }
   }
 
   private String requireProvider(String id, String key) {

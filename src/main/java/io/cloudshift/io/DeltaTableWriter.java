@@ -73,13 +73,23 @@ public final class DeltaTableWriter {
         .map(f -> rows.col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
         .toArray(org.apache.spark.sql.Column[]::new);
     long version = overwrite(spec.name(), rows.select(projection).coalesce(1), List.of());
-    String current = spark.sql("DESCRIBE DETAIL delta.`" + warehouse.path(spec.name()) + "`").head().getAs("description");
+    String current = DeltaTable.forPath(spark, warehouse.path(spec.name())).detail().head().getAs("description");
     if (!spec.comment().equals(current)) {
-      spark.sql("ALTER TABLE delta.`" + warehouse.path(spec.name()) + "` SET TBLPROPERTIES ('comment' = '"
+      spark.sql("ALTER TABLE delta.`" + qualified(spec.name()) + "` SET TBLPROPERTIES ('comment' = '"
           + spec.comment().replace("\\", "\\\\").replace("'", "\\'") + "')");
       version = version(spec.name());
     }
     return version;
+  }
+
+  /** The table's path made absolute: SQL's delta.`path` does not accept a relative path. */
+  private String qualified(String table) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(warehouse.path(table));
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot resolve " + path + ": " + e.getMessage(), e);
+    }
   }
 
   public long append(String table, Dataset<Row> rows) {

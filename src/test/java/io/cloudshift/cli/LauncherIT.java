@@ -65,18 +65,33 @@ class LauncherIT {
 
   @Test
   void runAllOnTheBundledDataWritesTheTablesAndPrintsASummary() throws Exception {
-    Path warehouse = dir.resolve("warehouse");
-    Result run = cloudshift("run-all", "--warehouse", warehouse.toString(), "--run-id", "launcher-it");
+    // A relative warehouse, like the README's default ./warehouse, but inside target/.
+    Path relative = Path.of("target", "launcher-it-warehouse");
+    if (Files.exists(relative)) {
+      try (var paths = Files.walk(relative)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Path warehouse = relative.toAbsolutePath();
+    Result run = cloudshift("run-all", "--warehouse", relative.toString(), "--run-id", "launcher-it");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.stdout()).contains("cloudshift run-all SUCCEEDED", "Tables under " + warehouse.toAbsolutePath(), "job_runs", "Billed revenue");
+    assertThat(run.stdout()).contains("Tables under " + warehouse, "job_runs", "Billed revenue", "Headline: OpenAI x azure",
+        "compute share of OpenAI");
+    for (String stage : List.of("ingest", "shares", "uplift", "project", "reconcile")) {
+      assertThat(run.stdout()).containsPattern("  " + stage + " +SUCCEEDED");
+    }
     assertThat(run.stderr()).contains("effective configuration");
 
     var spark = SparkTestSession.get();
-    for (String table : List.of(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.PARTNERSHIP_TERMS, Tables.JOB_RUNS)) {
+    for (String table : List.of(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.PARTNERSHIP_TERMS, Tables.JOB_RUNS,
+        Tables.LAB_PROVIDER_MONTHLY, Tables.UPLIFT_QUARTERLY, Tables.UPLIFT_PROJECTION, Tables.REVENUE_RECONCILIATION)) {
       assertThat(spark.read().format("delta").load(warehouse.resolve(table).toString()).count()).as(table).isPositive();
     }
-    Row jobRun = spark.read().format("delta").load(warehouse.resolve(Tables.JOB_RUNS).toString()).head();
-    assertThat(jobRun.<String>getAs("run_id")).isEqualTo("launcher-it");
-    assertThat(jobRun.<String>getAs("status")).isEqualTo("SUCCEEDED");
+    List<Row> jobRuns = spark.read().format("delta").load(warehouse.resolve(Tables.JOB_RUNS).toString()).collectAsList();
+    assertThat(jobRuns).extracting(r -> r.<String>getAs("job")).containsExactlyInAnyOrder("ingest", "shares", "uplift", "project", "reconcile");
+    assertThat(jobRuns).allSatisfy(r -> {
+      assertThat(r.<String>getAs("run_id")).isEqualTo("launcher-it");
+      assertThat(r.<String>getAs("status")).isEqualTo("SUCCEEDED");
+    });
   }
 }

@@ -1,0 +1,53 @@
+package io.cloudshift.cli;
+
+import io.cloudshift.config.HeadlineEvent;
+import io.cloudshift.uplift.HeadlineRow;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The human lines run-all ends with (issue: headline event): uplift by stream and in total for the
+ * latest quarter, its volume / share / margin effects, and the provider's current compute share
+ * against the break-even share.
+ */
+final class HeadlineSummary {
+  private HeadlineSummary() {}
+
+  static String render(HeadlineEvent event, List<HeadlineRow> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("Headline: %s x %s, terms change of %s%n", event.lab(), event.provider(), event.effectiveFrom()));
+    if (rows.isEmpty()) {
+      return out.append("  no uplift rows for this event (is it in partnership_terms, with spend after it?)\n").toString();
+    }
+    HeadlineRow first = rows.get(0);
+    out.append(String.format("  latest quarter %s (%d month(s) of data, through %s), USD millions:%n",
+        first.quarter(), first.monthsInQuarter(), first.lastMonth().toString().substring(0, 7)));
+    out.append(String.format("  %-8s %-4s %10s %10s %10s %10s %12s %12s%n",
+        "stream", "ccy", "uplift U", "volume", "share", "margin", "N actual", "N counterf."));
+    Map<String, BigDecimal> totals = new TreeMap<>();
+    for (HeadlineRow r : rows) {
+      out.append(String.format("  %-8s %-4s %10s %10s %10s %10s %12s %12s%n", r.stream(), r.currency(),
+          millions(r.uplift()), millions(r.volumeEffect()), millions(r.shareEffect()), millions(r.marginEffect()),
+          millions(r.netActual()), millions(r.netCounterfactual())));
+      if (r.uplift() != null) {
+        totals.merge(r.currency(), r.uplift(), BigDecimal::add);
+      }
+    }
+    totals.forEach((currency, u) -> out.append(String.format("  %-8s %-4s %10s   (sum over streams, inbound included)%n", "total", currency, millions(u))));
+    rows.stream().filter(r -> r.stream().equals("compute") && r.latestShare() != null && r.breakEvenShare() != null).findFirst()
+        .ifPresent(r -> out.append(String.format("  %s's compute share of %s in %s: %s vs break-even %s (%s)%n",
+            event.provider(), event.lab(), r.lastMonth().toString().substring(0, 7), percent(r.latestShare()), percent(r.breakEvenShare()),
+            r.aboveBreakEven() ? "above: better off than under the old terms" : "below: worse off than under the old terms")));
+    return out.toString();
+  }
+
+  private static String millions(BigDecimal value) {
+    return value == null ? "-" : String.format("%,.1f", value.doubleValue() / 1e6);
+  }
+
+  private static String percent(BigDecimal share) {
+    return String.format("%.1f%%", share.doubleValue() * 100);
+  }
+}

@@ -1,0 +1,22 @@
+package io.cloudshift.cli;
+
+import io.cloudshift.audit.JobRun;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/** A subcommand that runs one pipeline stage and prints its summary. */
+abstract class StageCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+
+  abstract Stage stage();
+
+  @Override
+  public Integer call() {
+    JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run) -> {
+      JobRun result = stage().run(spark, config, warehouse, run);
+      RunSummary.print(java.util.List.of(result), spark, warehouse);
+      return result;
+    });
+    return 0;
+  }
+}

@@ -1,0 +1,32 @@
+package io.cloudshift.projection;
+
+import java.math.BigDecimal;
+
+/**
+ * One row of {@code uplift_projection}: a scenario × stream × quarter. For stream {@code total} the
+ * per-stream fields (shares, rates, growth, sources, glide) are null.
+ */
+public record ProjectedQuarter(
+    Scenario scenario,
+    String stream,
+    int quarterIndex,
+    CalendarQuarter quarter,
+    CalendarQuarter baseQuarter,
+    BigDecimal startTotal,
+    String startTotalSource,
+    Double growth,
+    BigDecimal streamTotal,
+    Double share,
+    Double startShare,
+    String startShareSource,
+    Double targetShare,
+    Glide glide,
+    Double oldResaleShare,
+    Double newResaleShare,
+    Double oldNetFraction,
+    Double newNetFraction,
+    BigDecimal netActual,
+    BigDecimal netCounterfactual,
+    BigDecimal uplift,
+    Double breakEvenShare,
+    BigDecimal cumulativeUplift) {}

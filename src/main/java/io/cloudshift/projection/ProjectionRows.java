@@ -1,0 +1,106 @@
+package io.cloudshift.projection;
+
+import static io.cloudshift.schema.UpliftProjectionTable.*;
+
+import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.schema.TableSpec;
+import io.cloudshift.schema.UpliftProjectionSensitivityTable;
+import io.cloudshift.schema.UpliftProjectionTable;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/** Projection results → DataFrames with the documented schemas of the two gold tables. */
+public final class ProjectionRows {
+  private ProjectionRows() {}
+
+  public static Dataset<Row> quarters(SparkSession spark, List<ProjectedQuarter> quarters, Map<String, ProviderConfig> providers) {
+    List<Row> rows = new ArrayList<>();
+    for (ProjectedQuarter p : quarters) {
+      Scenario s = p.scenario();
+      int fiscalStart = providers.containsKey(s.provider()) ? providers.get(s.provider()).fiscalYearStartMonth() : 1;
+      Map<String, Object> v = new HashMap<>();
+      v.put(SCENARIO_ID, s.id());
+      v.put(SCENARIO_DESCRIPTION, s.description());
+      v.put(LAB, s.lab());
+      v.put(PROVIDER, s.provider());
+      v.put(STREAM, p.stream());
+      v.put(QUARTER_INDEX, p.quarterIndex());
+      v.put(QUARTER_LABEL, p.quarter().label());
+      v.put(QUARTER_START, Date.valueOf(p.quarter().firstDay()));
+      v.put(FISCAL_YEAR, p.quarter().fiscalYear(fiscalStart));
+      v.put(FISCAL_QUARTER, p.quarter().fiscalQuarter(fiscalStart));
+      v.put(HORIZON_QUARTERS, s.horizonQuarters());
+      v.put(BASE_QUARTER_LABEL, p.baseQuarter() == null ? null : p.baseQuarter().label());
+      v.put(START_TOTAL, p.startTotal());
+      v.put(START_TOTAL_SOURCE, p.startTotalSource());
+      v.put(GROWTH, decimal(p.growth()));
+      v.put(STREAM_TOTAL, p.streamTotal());
+      v.put(SHARE, decimal(p.share()));
+      v.put(START_SHARE, decimal(p.startShare()));
+      v.put(START_SHARE_SOURCE, p.startShareSource());
+      v.put(TARGET_SHARE, decimal(p.targetShare()));
+      v.put(GLIDE, p.glide() == null ? null : p.glide().value());
+      v.put(OLD_RESALE_SHARE, decimal(p.oldResaleShare()));
+      v.put(NEW_RESALE_SHARE, decimal(p.newResaleShare()));
+      v.put(OLD_NET_FRACTION, decimal(p.oldNetFraction()));
+      v.put(NEW_NET_FRACTION, decimal(p.newNetFraction()));
+      v.put(NET_ACTUAL, p.netActual());
+      v.put(NET_COUNTERFACTUAL, p.netCounterfactual());
+      v.put(UPLIFT, p.uplift());
+      v.put(BREAK_EVEN_SHARE, decimal(p.breakEvenShare()));
+      v.put(CUMULATIVE_UPLIFT, p.cumulativeUplift());
+      rows.add(row(UpliftProjectionTable.SPEC, v));
+    }
+    return spark.createDataFrame(rows, UpliftProjectionTable.SPEC.schema());
+  }
+
+  public static Dataset<Row> grid(SparkSession spark, List<SensitivityCell> cells) {
+    List<Row> rows = new ArrayList<>();
+    for (SensitivityCell c : cells) {
+      Scenario s = c.scenario();
+      Map<String, Object> v = new HashMap<>();
+      v.put(UpliftProjectionSensitivityTable.SCENARIO_ID, s.id());
+      v.put(UpliftProjectionSensitivityTable.SCENARIO_DESCRIPTION, s.description());
+      v.put(UpliftProjectionSensitivityTable.LAB, s.lab());
+      v.put(UpliftProjectionSensitivityTable.PROVIDER, s.provider());
+      v.put(UpliftProjectionSensitivityTable.STREAM, c.assumptions().stream().value());
+      v.put(UpliftProjectionSensitivityTable.TARGET_SHARE, decimal(c.targetShare()));
+      v.put(UpliftProjectionSensitivityTable.GROWTH, decimal(c.growth()));
+      v.put(UpliftProjectionSensitivityTable.HORIZON_QUARTERS, s.horizonQuarters());
+      v.put(UpliftProjectionSensitivityTable.FIRST_QUARTER_LABEL, s.startQuarter().label());
+      v.put(UpliftProjectionSensitivityTable.LAST_QUARTER_LABEL, s.lastQuarter().label());
+      v.put(UpliftProjectionSensitivityTable.START_TOTAL, ScenarioProjector.money(c.base().startTotal()));
+      v.put(UpliftProjectionSensitivityTable.START_SHARE, decimal(c.base().startShare()));
+      v.put(UpliftProjectionSensitivityTable.GLIDE, c.assumptions().glide().value());
+      v.put(UpliftProjectionSensitivityTable.OLD_NET_FRACTION, decimal(c.assumptions().oldNetFraction()));
+      v.put(UpliftProjectionSensitivityTable.NEW_NET_FRACTION, decimal(c.assumptions().newNetFraction()));
+      v.put(UpliftProjectionSensitivityTable.CUMULATIVE_NET_ACTUAL, c.cumulativeNetActual());
+      v.put(UpliftProjectionSensitivityTable.CUMULATIVE_NET_COUNTERFACTUAL, c.cumulativeNetCounterfactual());
+      v.put(UpliftProjectionSensitivityTable.CUMULATIVE_UPLIFT, c.cumulativeUplift());
+      v.put(UpliftProjectionSensitivityTable.BREAK_EVEN_SHARE, decimal(c.breakEvenShare()));
+      v.put(UpliftProjectionSensitivityTable.IS_SCENARIO_CASE, c.scenarioCase());
+      rows.add(row(UpliftProjectionSensitivityTable.SPEC, v));
+    }
+    return spark.createDataFrame(rows, UpliftProjectionSensitivityTable.SPEC.schema());
+  }
+
+  private static Row row(TableSpec spec, Map<String, Object> values) {
+    return RowFactory.create(spec.columnNames().stream().map(values::get).toArray());
+  }
+
+  /** Decimal places kept in share and rate columns: enough for any share, and drops binary noise (0.64000000000000001). */
+  public static final int FRACTION_SCALE = 12;
+
+  /** A share or rate as a decimal rounded to {@link #FRACTION_SCALE} places. */
+  private static BigDecimal decimal(Double value) {
+    return value == null ? null : BigDecimal.valueOf(value).setScale(FRACTION_SCALE, java.math.RoundingMode.HALF_EVEN);
+  }
+}

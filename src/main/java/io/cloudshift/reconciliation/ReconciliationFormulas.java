@@ -1,0 +1,64 @@
+package io.cloudshift.reconciliation;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.when;
+
+import io.cloudshift.schema.DisclosureColumns;
+import io.cloudshift.schema.RevenueReconciliationTable;
+import org.apache.spark.sql.Column;
+
+/**
+ * Every formula of {@code revenue_reconciliation}, in one place (SPEC §3 "revenue_reconciliation:
+ * lab-attributed revenue vs public disclosures (coverage)"; revenue as SPEC §2.1 = Σ BilledCost,
+ * signed, never summed across currencies):
+ *
+ * <pre>
+ *   lab_attributed          = R_compute + R_resale              (SPEC §2.2 streams, USD rows)
+ *   total_in_data           = lab_attributed + unattributed
+ *   disclosed (quarterly)   = segment_revenue_usd, or ai_run_rate_usd / 4   (annual run-rate → one quarter)
+ *   coverage_of_disclosed   = lab_attributed / disclosed        null when disclosed is null or ≤ 0
+ *   data_total_vs_disclosed = total_in_data / disclosed         null when disclosed is null or ≤ 0
+ * </pre>
+ *
+ * Quarters: a month m belongs, for a year starting in month S (calendar basis S = 1; fiscal basis the
+ * provider's fiscal-year-start-month), to the quarter starting at m − ((month(m) − S) mod 3) months.
+ */
+public final class ReconciliationFormulas {
+  /** Quarters per year: the divisor that turns an annual run-rate into a quarterly equivalent. */
+  public static final int QUARTERS_PER_YEAR = 4;
+
+  private ReconciliationFormulas() {}
+
+  /** R_compute + R_resale. */
+  public static Column labAttributed(Column compute, Column resale) {
+    return coalesce(compute, lit(0)).plus(coalesce(resale, lit(0)));
+  }
+
+  /** The disclosure as quarterly revenue: segment revenue as is, an annual run-rate / 4. */
+  public static Column quarterlyDisclosed(Column metric, Column value) {
+    return when(metric.equalTo(lit(DisclosureColumns.AI_RUN_RATE_USD)), value.divide(lit(QUARTERS_PER_YEAR)))
+        .otherwise(value)
+        .cast(RevenueReconciliationTable.MONEY);
+  }
+
+  /** numerator / disclosed; null when disclosed is null or ≤ 0 (or the numerator is null). Never NaN. */
+  public static Column ratioToDisclosed(Column numerator, Column disclosed) {
+    return when(disclosed.gt(lit(0)), numerator.cast("double").divide(disclosed.cast("double")))
+        .cast(RevenueReconciliationTable.RATIO);
+  }
+
+  /** First day of the quarter (in a year starting in month {@code startMonth}) containing {@code month}, a first of month. */
+  public static Column quarterStart(Column firstOfMonth, Column startMonth) {
+    return add_months(firstOfMonth, pmod(month(firstOfMonth).minus(startMonth), lit(3)).multiply(-1).cast("int"));
+  }
+
+  /** Last day of the quarter starting at {@code quarterStart}. */
+  public static Column quarterEnd(Column quarterStart) {
+    return last_day(add_months(quarterStart, 2));
+  }
+}

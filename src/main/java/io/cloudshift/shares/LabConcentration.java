@@ -1,0 +1,49 @@
+package io.cloudshift.shares;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.cloudshift.schema.LabConcentrationMonthlyTable;
+import io.cloudshift.schema.LabProviderMonthlyTable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code lab_provider_monthly} → {@code lab_concentration_monthly} (SPEC §3, §4): per lab × stream ×
+ * month × currency, T, the number of providers with R > 0, HHI ({@link ShareFormulas#hhi}), the
+ * effective number of providers ({@link ShareFormulas#effectiveProviders}) and the top provider.
+ * When T ≤ 0 every share is null, and so are HHI, effective providers and the top provider.
+ */
+public final class LabConcentration {
+  private LabConcentration() {}
+
+  public static Dataset<Row> of(Dataset<Row> labProviderMonthly) {
+    Column share = col(LabProviderMonthlyTable.SHARE);
+    // Highest share first, ties to the first provider id: min over (−share, provider), shares of T ≤ 0 left out.
+    Column top = min(when(share.isNotNull(),
+        struct(negate(share).as("neg_share"), col(LabProviderMonthlyTable.PROVIDER).as("provider"))));
+    Dataset<Row> perMonth = labProviderMonthly
+        .groupBy(
+            col(LabProviderMonthlyTable.LAB).as(LabConcentrationMonthlyTable.LAB),
+            col(LabProviderMonthlyTable.STREAM).as(LabConcentrationMonthlyTable.STREAM),
+            col(LabProviderMonthlyTable.MONTH).as(LabConcentrationMonthlyTable.MONTH),
+            col(LabProviderMonthlyTable.CURRENCY).as(LabConcentrationMonthlyTable.CURRENCY))
+        .agg(
+            // Σ_P R = T of every row of the group.
+            sum(LabProviderMonthlyTable.BILLED).as(LabConcentrationMonthlyTable.STREAM_TOTAL),
+            count(when(col(LabProviderMonthlyTable.BILLED).gt(0), true)).as(LabConcentrationMonthlyTable.PROVIDER_COUNT),
+            ShareFormulas.hhi(share).as(LabConcentrationMonthlyTable.HHI),
+            top.as("_top"))
+        .withColumn(LabConcentrationMonthlyTable.EFFECTIVE_PROVIDERS,
+            ShareFormulas.effectiveProviders(col(LabConcentrationMonthlyTable.HHI)))
+        .withColumn(LabConcentrationMonthlyTable.TOP_PROVIDER, col("_top.provider"))
+        .withColumn(LabConcentrationMonthlyTable.TOP_SHARE, negate(col("_top.neg_share")));
+    return SpecColumns.conform(LabConcentrationMonthlyTable.SPEC, perMonth);
+  }
+}

@@ -1,0 +1,91 @@
+package io.cloudshift.shares;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
+import io.cloudshift.schema.Stream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * {@code charges_monthly} → {@code provider_lab_mix_quarterly} (SPEC §3): per provider × quarter
+ * (calendar and the provider's fiscal quarters) × lab × currency, the provider's AI-workload revenue
+ * ({@code ai_billed_revenue}) from each lab over both streams, the unattributed AI revenue as lab
+ * {@code (other)}, the provider's total AI revenue and each lab's share of it
+ * ({@link ShareFormulas#share}, null when the total ≤ 0). Quarter amounts are plain sums of the
+ * billing months in the quarter; {@code months_with_data} says how many of its months the data covers.
+ */
+public final class ProviderLabMix {
+  private static final String M = "_month";
+  private static final String FISCAL_START = "_fiscal_start";
+
+  private ProviderLabMix() {}
+
+  public static Dataset<Row> of(Dataset<Row> chargesMonthly, Collection<ProviderConfig> providers) {
+    Column stream = col(ChargesMonthlyTable.STREAM);
+    Column ai = col(ChargesMonthlyTable.AI_BILLED);
+    Column attributed = stream.isin(Stream.COMPUTE.value(), Stream.RESALE.value()).and(col(ChargesMonthlyTable.LAB).isNotNull());
+    Column zero = lit(BigDecimal.ZERO).cast(ChargesMonthlyTable.MONEY);
+    Dataset<Row> monthly = chargesMonthly.select(
+        col(ChargesMonthlyTable.PROVIDER).as(ProviderLabMixQuarterlyTable.PROVIDER),
+        col(ChargesMonthlyTable.MONTH).as(M),
+        FiscalCalendar.fiscalStartMonth(col(ChargesMonthlyTable.PROVIDER), providers).as(FISCAL_START),
+        when(attributed, col(ChargesMonthlyTable.LAB)).otherwise(lit(ProviderLabMixQuarterlyTable.OTHER_LAB)).as(ProviderLabMixQuarterlyTable.LAB),
+        col(ChargesMonthlyTable.CURRENCY).as(ProviderLabMixQuarterlyTable.CURRENCY),
+        when(attributed.and(stream.equalTo(Stream.COMPUTE.value())), ai).otherwise(zero).as(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE),
+        when(attributed.and(stream.equalTo(Stream.RESALE.value())), ai).otherwise(zero).as(ProviderLabMixQuarterlyTable.LAB_AI_RESALE),
+        ai.as(ProviderLabMixQuarterlyTable.LAB_AI));
+    Dataset<Row> byQuarter = inQuarters(monthly);
+
+    List<String> quarterKey = List.of(ProviderLabMixQuarterlyTable.PROVIDER, ProviderLabMixQuarterlyTable.QUARTER_BASIS,
+        ProviderLabMixQuarterlyTable.QUARTER_LABEL, ProviderLabMixQuarterlyTable.FISCAL_YEAR, ProviderLabMixQuarterlyTable.FISCAL_QUARTER,
+        ProviderLabMixQuarterlyTable.QUARTER_START, ProviderLabMixQuarterlyTable.QUARTER_END);
+    List<String> rowKey = new ArrayList<>(quarterKey);
+    rowKey.add(ProviderLabMixQuarterlyTable.LAB);
+    rowKey.add(ProviderLabMixQuarterlyTable.CURRENCY);
+    Dataset<Row> perLab = byQuarter
+        .groupBy(rowKey.stream().map(c -> col(c)).toArray(Column[]::new))
+        .agg(
+            sum(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE).as(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE),
+            sum(ProviderLabMixQuarterlyTable.LAB_AI_RESALE).as(ProviderLabMixQuarterlyTable.LAB_AI_RESALE),
+            sum(ProviderLabMixQuarterlyTable.LAB_AI).as(ProviderLabMixQuarterlyTable.LAB_AI))
+        .withColumn(ProviderLabMixQuarterlyTable.PROVIDER_AI, sum(ProviderLabMixQuarterlyTable.LAB_AI).over(
+            Window.partitionBy(ProviderLabMixQuarterlyTable.PROVIDER, ProviderLabMixQuarterlyTable.QUARTER_BASIS,
+                ProviderLabMixQuarterlyTable.QUARTER_START, ProviderLabMixQuarterlyTable.CURRENCY)))
+        .withColumn(ProviderLabMixQuarterlyTable.LAB_SHARE,
+            ShareFormulas.share(col(ProviderLabMixQuarterlyTable.LAB_AI), col(ProviderLabMixQuarterlyTable.PROVIDER_AI)));
+
+    Dataset<Row> coverage = inQuarters(monthly.select(ProviderLabMixQuarterlyTable.PROVIDER, M, FISCAL_START).distinct())
+        .groupBy(quarterKey.stream().map(c -> col(c)).toArray(Column[]::new))
+        .agg(count_distinct(col(M)).cast("int").as(ProviderLabMixQuarterlyTable.MONTHS_WITH_DATA));
+    return SpecColumns.conform(ProviderLabMixQuarterlyTable.SPEC,
+        perLab.join(coverage, SpecColumns.using(quarterKey), "left"));
+  }
+
+  /** Each monthly row twice: with its calendar quarter and with the provider's fiscal quarter. */
+  private static Dataset<Row> inQuarters(Dataset<Row> monthly) {
+    return withQuarter(monthly, Quarters.calendar(col(M))).unionByName(withQuarter(monthly, Quarters.fiscal(col(M), col(FISCAL_START))));
+  }
+
+  private static Dataset<Row> withQuarter(Dataset<Row> monthly, Column[] quarter) {
+    List<Column> columns = new ArrayList<>();
+    for (String c : monthly.columns()) {
+      columns.add(col(c));
+    }
+    columns.addAll(List.of(quarter));
+    return monthly.select(columns.toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,44 @@
+package io.cloudshift.uplift;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One line of the uplift headline (for the CLI summary): an event's figures for one stream and
+ * currency in the latest calendar quarter of {@code uplift_quarterly}. Money in {@code currency}
+ * (inbound: USD), exact decimals as stored; a value the table holds as null is null here.
+ *
+ * @param stream compute, resale or inbound
+ * @param currency ISO 4217 code of the amounts
+ * @param quarter calendar quarter label, e.g. 2026Q3
+ * @param monthsInQuarter months summed (fewer than 3 in the event's quarter or the last quarter of data)
+ * @param lastMonth the quarter's last month summed (first day)
+ * @param uplift U = N_act − N_cf summed over the quarter
+ * @param volumeEffect volume effect summed (null for inbound)
+ * @param shareEffect share effect summed (null for inbound)
+ * @param marginEffect margin effect summed (null for inbound)
+ * @param netActual N_act summed
+ * @param netCounterfactual N_cf summed
+ * @param latestShare s in {@code lastMonth} (null for inbound or when that month's T ≤ 0)
+ * @param breakEvenShare s* = s0·g0/g1 (null for inbound, when g1 = 0 or without baseline)
+ */
+public record HeadlineRow(
+    String stream,
+    String currency,
+    String quarter,
+    int monthsInQuarter,
+    LocalDate lastMonth,
+    BigDecimal uplift,
+    BigDecimal volumeEffect,
+    BigDecimal shareEffect,
+    BigDecimal marginEffect,
+    BigDecimal netActual,
+    BigDecimal netCounterfactual,
+    BigDecimal latestShare,
+    BigDecimal breakEvenShare) {
+
+  /** True when the provider's latest share is at or above the break-even share (null when either is unknown). */
+  public Boolean aboveBreakEven() {
+    return latestShare == null || breakEvenShare == null ? null : latestShare.compareTo(breakEvenShare) >= 0;
+  }
+}

@@ -1,0 +1,71 @@
+package io.cloudshift.uplift;
+
+import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sum;
+
+import io.cloudshift.schema.LabProviderMonthlyTable;
+import java.math.BigDecimal;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The inbound-share rows of {@code uplift_monthly} ({@code stream = 'inbound'}, USD): for each event
+ * whose old or new terms have a non-zero lab share q, one row per month from the event month to the
+ * last month of {@code lab_provider_monthly} (every calendar month, so the cap is followed without
+ * gaps). N_act = I under the new terms (q1, C1), N_cf = I under the old ones (q0, C0), U = their
+ * difference. "Paid so far" runs under each terms from the event month on: payments before the
+ * event are not known per terms, so each cap is taken as whole at d.
+ */
+final class InboundUplift {
+  private InboundUplift() {}
+
+  static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> events, Dataset<Row> labRevenue) {
+    Dataset<Row> lastMonth = labProviderMonthly.agg(max(col(LabProviderMonthlyTable.MONTH)).as("_last_month"));
+    Column hasInbound = coalesce(col(OLD_LAB_SHARE), lit(BigDecimal.ZERO)).notEqual(0)
+        .or(coalesce(col(NEW_LAB_SHARE), lit(BigDecimal.ZERO)).notEqual(0));
+    Dataset<Row> months = events.where(hasInbound)
+        .crossJoin(lastMonth)
+        .where(col(EVENT_MONTH).leq(col("_last_month")))
+        .withColumn(MONTH, explode(sequence(col(EVENT_MONTH), col("_last_month"), expr("INTERVAL 1 MONTH"))))
+        .drop("_last_month");
+    Dataset<Row> revenue = LabRevenueMonthly.of(labRevenue, months.select(col(LAB), col(MONTH)))
+        .select(col(LabRevenueMonthly.LAB).as("_r_lab"), col(LabRevenueMonthly.MONTH).as("_r_month"),
+            col(LabRevenueMonthly.LAB_REVENUE_USD).as(LAB_REVENUE_USD), col(LabRevenueMonthly.FACT_ID).as(LAB_REVENUE_FACT_ID));
+    Dataset<Row> rows = months.join(revenue,
+            months.col(LAB).equalTo(revenue.col("_r_lab")).and(months.col(MONTH).equalTo(revenue.col("_r_month"))), "left")
+        .drop("_r_lab", "_r_month")
+        .withColumn("_due_new", UpliftFormulas.inboundDue(col(NEW_LAB_SHARE), col(LAB_REVENUE_USD)))
+        .withColumn("_due_old", UpliftFormulas.inboundDue(col(OLD_LAB_SHARE), col(LAB_REVENUE_USD)));
+
+    WindowSpec before = Window.partitionBy(col(EVENT_ID), col(LAB), col(PROVIDER), col(EVENT_MONTH)).orderBy(col(MONTH))
+        .rowsBetween(Window.unboundedPreceding(), -1);
+    return terms(terms(rows, "_due_new", NEW_CAP, NET_ACTUAL, CAP_REMAINING, before), "_due_old", OLD_CAP, NET_COUNTERFACTUAL, OLD_CAP_REMAINING, before)
+        .withColumn(UPLIFT, UpliftFormulas.uplift(col(NET_ACTUAL), col(NET_COUNTERFACTUAL)))
+        .withColumn(STREAM, lit(INBOUND))
+        .withColumn(CURRENCY, lit(INBOUND_CURRENCY))
+        .drop("_due_new", "_due_old");
+  }
+
+  /** I and the cap left under one set of terms, with "paid so far" the capped running sum of q·LabRevenue. */
+  private static Dataset<Row> terms(Dataset<Row> rows, String due, String cap, String share, String capRemaining, WindowSpec before) {
+    Column dueOrZero = coalesce(col(due), lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY));
+    Column cumulativeBefore = coalesce(sum(dueOrZero).over(before), lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY)).cast(ExactDecimal.MONEY);
+    Column paidBefore = UpliftFormulas.inboundPaidThrough(col("_cum_before"), col(cap));
+    Column paidThrough = UpliftFormulas.inboundPaidThrough(ExactDecimal.plus(col("_cum_before"), dueOrZero), col(cap));
+    return rows
+        .withColumn("_cum_before", cumulativeBefore)
+        .withColumn(share, UpliftFormulas.inboundShare(col(due), paidBefore, col(cap)))
+        .withColumn(capRemaining, UpliftFormulas.capRemaining(col(cap), paidThrough))
+        .drop("_cum_before");
+  }
+}

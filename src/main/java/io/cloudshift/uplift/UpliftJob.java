@@ -1,0 +1,131 @@
+package io.cloudshift.uplift;
+
+import static io.cloudshift.schema.UpliftQuarterlyTable.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.schema.Stream;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.schema.UpliftMonthlyTable;
+import io.cloudshift.schema.UpliftQuarterlyTable;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code uplift} job (SPEC §4 "Uplift (counterfactual)"), the I/O edge around
+ * {@link UpliftMonthly} and {@link UpliftQuarterly}: reads {@code lab_provider_monthly},
+ * {@code partnership_terms} and {@code lab_revenue}, replaces {@code uplift_monthly} and then
+ * {@code uplift_quarterly} (computed from the monthly table as written, so the quarters are the
+ * sums of the stored rows), and returns the Delta version written per table. The gold tables are
+ * recomputed whole each run, so a rerun writes identical rows.
+ */
+public final class UpliftJob {
+  private static final Logger LOG = LoggerFactory.getLogger(UpliftJob.class);
+  private static final List<String> STREAM_ORDER = List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
+
+  private final SparkSession spark;
+  private final CloudshiftConfig config;
+  private final DeltaTableWriter writer;
+
+  public UpliftJob(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer) {
+    this.spark = spark;
+    this.config = config;
+    this.writer = writer;
+  }
+
+  /** Writes both tables; returns table name → Delta version written. */
+  public Map<String, Long> execute() {
+    Dataset<Row> labProviderMonthly = input(Tables.LAB_PROVIDER_MONTHLY, "shares");
+    Dataset<Row> terms = input(Tables.PARTNERSHIP_TERMS, "ingest");
+    Dataset<Row> labRevenue = input(Tables.LAB_REVENUE, "ingest");
+    Map<String, Long> versions = new LinkedHashMap<>();
+    String previous = spark.sparkContext().getLocalProperty("spark.job.description");
+    try {
+      spark.sparkContext().setJobDescription("cloudshift uplift: actual vs counterfactual net revenue per terms change and month");
+      Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, config.baselineMonths(), config.providers().values())
+          .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY), col(UpliftMonthlyTable.MONTH));
+      versions.put(Tables.UPLIFT_MONTHLY, writer.overwrite(UpliftMonthlyTable.SPEC, monthly));
+
+      spark.sparkContext().setJobDescription("cloudshift uplift: monthly uplift summed in calendar and fiscal quarters");
+      Dataset<Row> quarterly = UpliftQuarterly.of(writer.read(Tables.UPLIFT_MONTHLY), config.providers().values())
+          .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
+              col(QUARTER_BASIS), col(QUARTER_START));
+      versions.put(Tables.UPLIFT_QUARTERLY, writer.overwrite(UpliftQuarterlyTable.SPEC, quarterly));
+    } finally {
+      spark.sparkContext().setJobDescription(previous);
+    }
+    LOG.info("uplift: wrote {}", versions);
+    return Map.copyOf(versions);
+  }
+
+  private Dataset<Row> input(String table, String producer) {
+    if (!writer.exists(table)) {
+      throw new InputNotFoundException("Cannot compute uplift: table " + table + " does not exist under " + config.warehouse()
+          + " (run `cloudshift " + producer + "` first)");
+    }
+    return writer.read(table);
+  }
+
+  /**
+   * The headline of one terms change for the run summary: for the latest calendar quarter of
+   * {@code uplift_quarterly} in which the event has rows, one {@link HeadlineRow} per stream and
+   * currency (compute, resale, inbound; then currency). The event is identified by lab, provider and
+   * the month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026 is the April
+   * 2026 event). Empty when the event has no rows.
+   */
+  public static List<HeadlineRow> headline(Dataset<Row> upliftQuarterly, String lab, String provider, LocalDate effectiveFrom) {
+    Dataset<Row> event = upliftQuarterly.where(col(UpliftMonthlyTable.LAB).equalTo(lab)
+        .and(col(UpliftMonthlyTable.PROVIDER).equalTo(provider))
+        .and(col(EVENT_MONTH).equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
+        .and(col(QUARTER_BASIS).equalTo(CALENDAR)));
+    Row latest = event.agg(max(col(QUARTER_START))).head();
+    if (latest.isNullAt(0)) {
+      return List.of();
+    }
+    return event.where(col(QUARTER_START).equalTo(lit(latest.get(0)))).collectAsList().stream()
+        .map(UpliftJob::headlineRow)
+        .sorted(Comparator.comparing((HeadlineRow h) -> streamRank(h.stream())).thenComparing(HeadlineRow::currency))
+        .toList();
+  }
+
+  private static HeadlineRow headlineRow(Row r) {
+    return new HeadlineRow(
+        r.getAs(STREAM),
+        r.getAs(CURRENCY),
+        r.getAs(QUARTER),
+        r.<Integer>getAs(MONTHS_IN_QUARTER),
+        localDate(r.getAs(LAST_MONTH)),
+        r.<BigDecimal>getAs(UPLIFT),
+        r.<BigDecimal>getAs(VOLUME_EFFECT),
+        r.<BigDecimal>getAs(SHARE_EFFECT),
+        r.<BigDecimal>getAs(MARGIN_EFFECT),
+        r.<BigDecimal>getAs(NET_ACTUAL),
+        r.<BigDecimal>getAs(NET_COUNTERFACTUAL),
+        r.<BigDecimal>getAs(LAST_MONTH_SHARE),
+        r.<BigDecimal>getAs(BREAK_EVEN_SHARE));
+  }
+
+  /** A date column as read: java.sql.Date, or LocalDate when spark.sql.datetime.java8API.enabled. */
+  private static LocalDate localDate(Object value) {
+    return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+  }
+
+  private static int streamRank(String stream) {
+    int i = STREAM_ORDER.indexOf(stream);
+    return i < 0 ? STREAM_ORDER.size() : i;
+  }
+}

@@ -1,0 +1,67 @@
+package io.cloudshift.uplift;
+
+import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.months_between;
+
+import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.schema.TableSpec;
+import io.cloudshift.schema.UpliftMonthlyTable;
+import java.util.Collection;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code uplift_monthly} from its inputs (SPEC §4 "Uplift (counterfactual)"), a pure transformation:
+ * the compute and resale rows ({@link StreamUplift}) and the inbound-share rows
+ * ({@link InboundUplift}) of every terms change ({@link UpliftEvents}), with the calendar and the
+ * provider's fiscal quarter of each month, in {@link UpliftMonthlyTable#SPEC}'s columns and types.
+ *
+ * <p>Decisions: rows run from the event month d to the last month of the data, even past the next
+ * terms change of the same lab × provider (its month is in {@code next_event_month}, so an analyst
+ * can cut there); months after it still compare this event's new terms with its old ones.
+ */
+public final class UpliftMonthly {
+  private UpliftMonthly() {}
+
+  /**
+   * @param labProviderMonthly rows of {@code lab_provider_monthly} (LabProviderMonthlyTable columns)
+   * @param partnershipTerms the silver {@code partnership_terms} table
+   * @param labRevenue the silver {@code lab_revenue} table
+   * @param baselineMonths w0, the baseline window in months ({@code windows.baseline-months})
+   * @param providers the configured providers, for their fiscal calendars (unknown provider: calendar year)
+   */
+  public static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> partnershipTerms, Dataset<Row> labRevenue,
+      int baselineMonths, Collection<ProviderConfig> providers) {
+    Dataset<Row> events = UpliftEvents.of(partnershipTerms);
+    Dataset<Row> streams = conform(StreamUplift.of(labProviderMonthly, events, baselineMonths));
+    Dataset<Row> inbound = conform(InboundUplift.of(labProviderMonthly, events, labRevenue));
+    Dataset<Row> all = streams.unionByName(inbound);
+    Column month = col(MONTH);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(PROVIDER), providers);
+    return conform(all
+        .withColumn(MONTHS_AFTER_EVENT, months_between(month, col(EVENT_MONTH)).cast("int"))
+        .withColumn(CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
+        .withColumn(FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
+        .withColumn(FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart))
+        .withColumn(FISCAL_QUARTER_LABEL, FiscalCalendar.fiscalLabel(month, fiscalStart)));
+  }
+
+  /** Projects onto the spec's columns in order, cast to their types; a column the rows lack is null. */
+  static Dataset<Row> conform(Dataset<Row> rows) {
+    return conform(rows, UpliftMonthlyTable.SPEC);
+  }
+
+  static Dataset<Row> conform(Dataset<Row> rows, TableSpec spec) {
+    Set<String> present = Set.of(rows.columns());
+    Column[] projection = spec.columns().stream()
+        .map(c -> (present.contains(c.name()) ? col(c.name()) : lit(null)).cast(c.type()).as(c.name()))
+        .toArray(Column[]::new);
+    return rows.select(projection);
+  }
+
+}

@@ -1,0 +1,100 @@
+package io.cloudshift.uplift;
+
+import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.schema.UpliftMonthlyTable;
+import io.cloudshift.schema.UpliftQuarterlyTable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code uplift_quarterly} from {@code uplift_monthly} (SPEC §4 "Quarterly rows sum the monthly
+ * rows"), a pure transformation: per event × stream × currency × quarter, in calendar quarters and in
+ * the provider's fiscal quarters.
+ *
+ * <ul>
+ *   <li>Money columns are exact decimal sums of the monthly rows; a quarter in which any month is
+ *       null for a column is null for it (an unknown month makes the quarter's total unknown,
+ *       rather than quietly understating it).</li>
+ *   <li>share = Σ R / Σ T (null when Σ T ≤ 0); last_month_share is s of the quarter's last month.</li>
+ *   <li>Event constants (terms, g0, g1, baseline, s*) are repeated; cap_remaining is the value after
+ *       the quarter's last month.</li>
+ * </ul>
+ */
+public final class UpliftQuarterly {
+  private static final List<String> SUMMED = List.of(
+      BILLED, STREAM_TOTAL, NET_ACTUAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT, VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT,
+      LAB_REVENUE_USD);
+  private static final List<String> QUARTER_KEYS = List.of(UpliftQuarterlyTable.QUARTER_BASIS, UpliftQuarterlyTable.QUARTER,
+      UpliftQuarterlyTable.QUARTER_YEAR, UpliftQuarterlyTable.QUARTER_NUMBER, UpliftQuarterlyTable.QUARTER_START);
+
+  private UpliftQuarterly() {}
+
+  public static Dataset<Row> of(Dataset<Row> upliftMonthly, Collection<ProviderConfig> providers) {
+    Column m = col(UpliftMonthlyTable.MONTH);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(PROVIDER), providers);
+    Dataset<Row> calendar = upliftMonthly
+        .withColumn(UpliftQuarterlyTable.QUARTER_BASIS, lit(UpliftQuarterlyTable.CALENDAR))
+        .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.calendarQuarter(m))
+        .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, year(m))
+        .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, quarter(m))
+        .withColumn(UpliftQuarterlyTable.QUARTER_START, trunc(m, "quarter"));
+    Dataset<Row> fiscal = upliftMonthly
+        .withColumn(UpliftQuarterlyTable.QUARTER_BASIS, lit(UpliftQuarterlyTable.FISCAL))
+        .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.fiscalLabel(m, fiscalStart))
+        .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, FiscalCalendar.fiscalYear(m, fiscalStart))
+        .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, FiscalCalendar.fiscalQuarter(m, fiscalStart))
+        .withColumn(UpliftQuarterlyTable.QUARTER_START, add_months(m, pmod(month(m).minus(fiscalStart), lit(3)).multiply(-1)));
+
+    // Grouped by the event's constants too: they are constant per event x stream x currency.
+    List<Column> keys = new ArrayList<>();
+    EVENT_COLUMN_NAMES.forEach(c -> keys.add(col(c)));
+    keys.add(col(STREAM));
+    keys.add(col(CURRENCY));
+    QUARTER_KEYS.forEach(k -> keys.add(col(k)));
+    Stream.of(RETAINED_OLD, RETAINED_NEW, BASELINE_FROM, BASELINE_MONTHS, BASELINE_SHARE, BASELINE_STREAM_TOTAL, BREAK_EVEN_SHARE)
+        .forEach(k -> keys.add(col(k)));
+
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(min(m).as(UpliftQuarterlyTable.FIRST_MONTH));
+    aggregates.add(max(m).as(UpliftQuarterlyTable.LAST_MONTH));
+    aggregates.add(count(lit(1)).as(UpliftQuarterlyTable.MONTHS_IN_QUARTER));
+    SUMMED.forEach(c -> aggregates.add(strictSum(c).as(c)));
+    aggregates.add(max_by(col(SHARE), m).as(UpliftQuarterlyTable.LAST_MONTH_SHARE));
+    aggregates.add(max_by(col(CAP_REMAINING), m).as(CAP_REMAINING));
+    aggregates.add(max_by(col(OLD_CAP_REMAINING), m).as(OLD_CAP_REMAINING));
+
+    Dataset<Row> summed = calendar.unionByName(fiscal)
+        .groupBy(keys.toArray(Column[]::new))
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+        .withColumn(SHARE, UpliftFormulas.spendWeightedShare(col(BILLED), col(STREAM_TOTAL)));
+    return UpliftMonthly.conform(summed, UpliftQuarterlyTable.SPEC);
+  }
+
+  /** Σ of a money column, exact (decimal), or null when any month of the group is null. */
+  private static Column strictSum(String column) {
+    return when(count(col(column)).equalTo(count(lit(1))), sum(col(column)));
+  }
+
+}

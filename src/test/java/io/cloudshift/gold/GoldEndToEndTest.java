@@ -1,0 +1,276 @@
+package io.cloudshift.gold;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.RunContext;
+import io.cloudshift.ingest.IngestJob;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.Warehouse;
+import io.cloudshift.projection.ProjectionJob;
+import io.cloudshift.reconciliation.ReconcileJob;
+import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.ShareShiftEventsTable;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.schema.UpliftMonthlyTable;
+import io.cloudshift.schema.UpliftQuarterlyTable;
+import io.cloudshift.shares.SharesJob;
+import io.cloudshift.testing.DataFrameAssertions;
+import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.uplift.UpliftJob;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every gold table on the bundled data: SPEC §4 invariants, recovery of the generator's planted
+ * truth (datasets/focus/_truth), and determinism of a second run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GoldEndToEndTest {
+  private static final Path TRUTH = Path.of("datasets/focus/_truth");
+  private static final List<String> GOLD = List.of(Tables.CHARGES_MONTHLY, Tables.LAB_PROVIDER_MONTHLY, Tables.LAB_CONCENTRATION_MONTHLY,
+      Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS, Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY,
+      Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY, Tables.REVENUE_RECONCILIATION);
+
+  @TempDir static Path first;
+  @TempDir static Path second;
+  private final SparkSession spark = SparkTestSession.get();
+
+  @BeforeAll
+  void runThePipelineTwice() {
+    runAll(first, "gold-1");
+    runAll(second, "gold-2");
+  }
+
+  private void runAll(Path warehouseDir, String runId) {
+    CloudshiftConfig config = TestConfigs.bundled(Map.of("warehouse", warehouseDir.toString()));
+    Warehouse warehouse = new Warehouse(config.warehouse());
+    RunContext run = new RunContext(runId, "run-all", BillingPeriodRange.all());
+    new IngestJob(spark, config, warehouse, run).execute();
+    DeltaTableWriter writer = new DeltaTableWriter(spark, warehouse, run.commitMetadata());
+    new SharesJob(spark, config, writer).execute();
+    new UpliftJob(spark, config, writer).execute();
+    new ProjectionJob(spark, config, writer).execute();
+    new ReconcileJob(spark, config, writer).execute();
+  }
+
+  private Dataset<Row> table(Path warehouse, String name) {
+    return spark.read().format("delta").load(warehouse.resolve(name).toString());
+  }
+
+  private Dataset<Row> table(String name) {
+    return table(first, name);
+  }
+
+  @Test
+  void sharesOfEachLabStreamAndMonthSumToOne() {
+    List<Row> sums = table(Tables.LAB_PROVIDER_MONTHLY)
+        .where(col(LabProviderMonthlyTable.STREAM_TOTAL).gt(0))
+        .groupBy(LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.STREAM, LabProviderMonthlyTable.MONTH, LabProviderMonthlyTable.CURRENCY)
+        .agg(sum(LabProviderMonthlyTable.SHARE).as("total"))
+        .collectAsList();
+    assertThat(sums).hasSizeGreaterThan(100);
+    assertThat(sums).allSatisfy(r -> assertThat(r.getDecimal(r.fieldIndex("total")).doubleValue()).isCloseTo(1.0, within(1e-9)));
+  }
+
+  @Test
+  void effectsAddUpToTheCent() {
+    Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY).where(col(UpliftMonthlyTable.STREAM).isin("compute", "resale")
+        .and(col(UpliftMonthlyTable.UPLIFT).isNotNull()));
+    assertThat(monthly.count()).isPositive();
+    // volume + share + margin = N_act − N_pre, and share + margin = U (SPEC §4).
+    long volumeBreaks = monthly.where(abs(col(UpliftMonthlyTable.VOLUME_EFFECT).plus(col(UpliftMonthlyTable.SHARE_EFFECT))
+        .plus(col(UpliftMonthlyTable.MARGIN_EFFECT)).minus(col(UpliftMonthlyTable.NET_ACTUAL).minus(col(UpliftMonthlyTable.NET_PRE_EVENT))))
+        .geq(lit(new BigDecimal("0.005")))).count();
+    long upliftBreaks = monthly.where(abs(col(UpliftMonthlyTable.SHARE_EFFECT).plus(col(UpliftMonthlyTable.MARGIN_EFFECT))
+        .minus(col(UpliftMonthlyTable.UPLIFT))).geq(lit(new BigDecimal("0.005")))).count();
+    assertThat(volumeBreaks).isZero();
+    assertThat(upliftBreaks).isZero();
+  }
+
+  @Test
+  void quarterlyRowsAreTheSumOfMonthlyRows() {
+    Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY)
+        .groupBy(UpliftMonthlyTable.EVENT_ID, UpliftMonthlyTable.STREAM, UpliftMonthlyTable.CURRENCY, UpliftMonthlyTable.CALENDAR_QUARTER)
+        .agg(sum(UpliftMonthlyTable.UPLIFT).as("u"), sum(UpliftMonthlyTable.NET_ACTUAL).as("act"), sum(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
+    Dataset<Row> quarterly = table(Tables.UPLIFT_QUARTERLY)
+        .where(col(UpliftQuarterlyTable.QUARTER_BASIS).equalTo(UpliftQuarterlyTable.CALENDAR))
+        .select(col(UpliftQuarterlyTable.EVENT_ID), col(UpliftQuarterlyTable.STREAM), col(UpliftQuarterlyTable.CURRENCY),
+            col(UpliftQuarterlyTable.QUARTER).as(UpliftMonthlyTable.CALENDAR_QUARTER),
+            col(UpliftQuarterlyTable.UPLIFT).as("u"), col(UpliftQuarterlyTable.NET_ACTUAL).as("act"), col(UpliftQuarterlyTable.NET_COUNTERFACTUAL).as("cf"));
+    String[] key = {UpliftMonthlyTable.EVENT_ID, UpliftMonthlyTable.STREAM, UpliftMonthlyTable.CURRENCY, UpliftMonthlyTable.CALENDAR_QUARTER};
+    Dataset<Row> joined = monthly.as("m").join(quarterly.as("q"), scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "full_outer");
+    assertThat(joined.count()).isEqualTo(quarterly.count()).isEqualTo(monthly.count());
+    for (String c : List.of("u", "act", "cf")) {
+      long differing = joined.where(col("m." + c).isNull().notEqual(col("q." + c).isNull())
+          .or(abs(col("m." + c).minus(col("q." + c))).gt(lit(new BigDecimal("0.005"))))).count();
+      assertThat(differing).as(c).isZero();
+    }
+    // The fiscal basis regroups the same months: its totals equal the calendar basis's.
+    Row totals = table(Tables.UPLIFT_QUARTERLY).groupBy(UpliftQuarterlyTable.QUARTER_BASIS).agg(sum(UpliftQuarterlyTable.UPLIFT))
+        .orderBy(UpliftQuarterlyTable.QUARTER_BASIS).collectAsList().get(0);
+    Row fiscalTotals = table(Tables.UPLIFT_QUARTERLY).groupBy(UpliftQuarterlyTable.QUARTER_BASIS).agg(sum(UpliftQuarterlyTable.UPLIFT))
+        .orderBy(UpliftQuarterlyTable.QUARTER_BASIS).collectAsList().get(1);
+    assertThat(totals.getDecimal(1)).isEqualByComparingTo(fiscalTotals.getDecimal(1));
+  }
+
+  @Test
+  void microsoftFiscalQ1IsJulyToSeptember() {
+    List<Row> azure = table(Tables.LAB_PROVIDER_MONTHLY).where(col(LabProviderMonthlyTable.PROVIDER).equalTo("azure"))
+        .select(month(col(LabProviderMonthlyTable.MONTH)).as("m"), col(LabProviderMonthlyTable.FISCAL_QUARTER)).distinct().collectAsList();
+    Map<Integer, Integer> quarterOfMonth = new TreeMap<>();
+    azure.forEach(r -> quarterOfMonth.put(r.getInt(0), r.getInt(1)));
+    assertThat(quarterOfMonth).containsEntry(7, 1).containsEntry(9, 1).containsEntry(10, 2).containsEntry(1, 3).containsEntry(6, 4);
+    Row july2025 = table(Tables.LAB_PROVIDER_MONTHLY).where(col(LabProviderMonthlyTable.PROVIDER).equalTo("azure")
+        .and(col(LabProviderMonthlyTable.MONTH).equalTo("2025-07-01"))).head();
+    assertThat(july2025.<Integer>getAs(LabProviderMonthlyTable.FISCAL_YEAR)).isEqualTo(2026);
+  }
+
+  /** The generator's planted monthly revenue per lab, provider, stream and month (USD). */
+  private static Map<String, BigDecimal> plantedRevenue() throws IOException {
+    Map<String, BigDecimal> planted = new HashMap<>();
+    List<String> lines = Files.readAllLines(TRUTH.resolve("monthly_revenue.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      if (f[4].equals("USD")) {
+        planted.put(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3], new BigDecimal(f[5]));
+      }
+    }
+    return planted;
+  }
+
+  @Test
+  void recoveredSharesMatchThePlantedTruthWithinATenthOfAPoint() throws IOException {
+    Map<String, BigDecimal> planted = plantedRevenue();
+    Map<String, BigDecimal> totals = new HashMap<>();
+    planted.forEach((k, v) -> totals.merge(k.split("\\|")[0] + "|" + k.split("\\|")[2] + "|" + k.split("\\|")[3], v, BigDecimal::add));
+    List<Row> rows = table(Tables.LAB_PROVIDER_MONTHLY).where(col(LabProviderMonthlyTable.CURRENCY).equalTo("USD")
+        .and(col(LabProviderMonthlyTable.SHARE).isNotNull())).collectAsList();
+    int compared = 0;
+    for (Row r : rows) {
+      String lab = r.getAs(LabProviderMonthlyTable.LAB);
+      String stream = r.getAs(LabProviderMonthlyTable.STREAM);
+      String month = r.getAs(LabProviderMonthlyTable.MONTH).toString().substring(0, 7);
+      BigDecimal total = totals.get(lab + "|" + stream + "|" + month);
+      if (total == null || total.signum() <= 0) {
+        continue;
+      }
+      BigDecimal revenue = planted.getOrDefault(lab + "|" + r.getAs(LabProviderMonthlyTable.PROVIDER) + "|" + stream + "|" + month, BigDecimal.ZERO);
+      double plantedShare = revenue.doubleValue() / total.doubleValue();
+      assertThat(r.<BigDecimal>getAs(LabProviderMonthlyTable.SHARE).doubleValue()).as(lab + " " + stream + " " + month)
+          .isCloseTo(plantedShare, within(0.001));
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(500);
+  }
+
+  @Test
+  void recoveredShareShiftsMatchThePlantedEvents() throws IOException {
+    List<String> lines = Files.readAllLines(TRUTH.resolve("events.csv"));
+    int compared = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      if (f[7].isEmpty()) {
+        continue; // no pre- or post-event spend planted: no Δ to recover
+      }
+      List<Row> found = table(Tables.SHARE_SHIFT_EVENTS).where(col(ShareShiftEventsTable.LAB).equalTo(f[0])
+          .and(col(ShareShiftEventsTable.PROVIDER).equalTo(f[1])).and(col(ShareShiftEventsTable.EVENT_MONTH).equalTo(f[2] + "-01"))
+          .and(col(ShareShiftEventsTable.STREAM).equalTo(f[3])).and(col(ShareShiftEventsTable.WINDOW_MONTHS).equalTo(Integer.parseInt(f[4])))
+          .and(col(ShareShiftEventsTable.CURRENCY).equalTo("USD"))).collectAsList();
+      if (found.isEmpty()) {
+        continue; // the planted event has no partnership record of that month (e.g. a capacity step)
+      }
+      Row event = found.get(0);
+      assertThat(event.<BigDecimal>getAs(ShareShiftEventsTable.DELTA_PP).doubleValue()).as(line).isCloseTo(Double.parseDouble(f[7]), within(0.1));
+      compared++;
+    }
+    assertThat(compared).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void headlineUpliftMatchesTheUpliftComputedFromThePlantedTruth() throws IOException {
+    // Independent recomputation of SPEC §4 from the truth files for OpenAI x azure, event 2026-04:
+    // s0, T0 over 2025-10..2026-03; for m >= 2026-04: U = R*g1 - s0*T*g0, resale g0 = 1 - 0.20, g1 = 1 - 0.
+    Map<String, BigDecimal> planted = plantedRevenue();
+    for (String stream : List.of("compute", "resale")) {
+      double g0 = stream.equals("resale") ? 0.8 : 1.0;
+      double g1 = 1.0;
+      List<String> pre = months("2025-10", 6);
+      List<String> post = months("2026-04", 6);
+      double preR = 0;
+      double preT = 0;
+      for (String m : pre) {
+        preR += revenue(planted, "azure", stream, m);
+        preT += total(planted, stream, m);
+      }
+      double s0 = preR / preT;
+      double expected = 0;
+      for (String m : post) {
+        expected += revenue(planted, "azure", stream, m) * g1 - s0 * total(planted, stream, m) * g0;
+      }
+      BigDecimal actual = table(Tables.UPLIFT_MONTHLY).where(col(UpliftMonthlyTable.LAB).equalTo("OpenAI")
+              .and(col(UpliftMonthlyTable.PROVIDER).equalTo("azure")).and(col(UpliftMonthlyTable.EVENT_MONTH).equalTo("2026-04-01"))
+              .and(col(UpliftMonthlyTable.STREAM).equalTo(stream)).and(col(UpliftMonthlyTable.CURRENCY).equalTo("USD")))
+          .agg(sum(UpliftMonthlyTable.UPLIFT)).head().getDecimal(0);
+      assertThat(actual.doubleValue()).as(stream).isCloseTo(expected, within(Math.abs(expected) * 0.005));
+    }
+  }
+
+  private static List<String> months(String first, int count) {
+    List<String> months = new ArrayList<>();
+    java.time.YearMonth m = java.time.YearMonth.parse(first);
+    for (int i = 0; i < count; i++) {
+      months.add(m.plusMonths(i).toString());
+    }
+    return months;
+  }
+
+  private static double revenue(Map<String, BigDecimal> planted, String provider, String stream, String month) {
+    return planted.getOrDefault("OpenAI|" + provider + "|" + stream + "|" + month, BigDecimal.ZERO).doubleValue();
+  }
+
+  private static double total(Map<String, BigDecimal> planted, String stream, String month) {
+    return planted.entrySet().stream().filter(e -> e.getKey().startsWith("OpenAI|") && e.getKey().endsWith("|" + stream + "|" + month))
+        .mapToDouble(e -> e.getValue().doubleValue()).sum();
+  }
+
+  @Test
+  void twoRunsGiveIdenticalGoldTables() {
+    for (String name : GOLD) {
+      DataFrameAssertions.assertSameRows(table(second, name), table(first, name));
+    }
+  }
+
+  @Test
+  void everyGoldTableAndColumnIsDocumented() {
+    for (String name : GOLD) {
+      String path = first.resolve(name).toString();
+      assertThat(spark.sql("DESCRIBE DETAIL delta.`" + path + "`").head().<String>getAs("description")).as(name).isNotBlank();
+      List<Row> columns = spark.sql("DESCRIBE TABLE delta.`" + path + "`").collectAsList();
+      columns.stream().filter(r -> !r.getString(0).isBlank() && !r.getString(0).startsWith("#"))
+          .forEach(r -> assertThat(r.getString(2)).as(name + "." + r.getString(0)).isNotBlank());
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package io.cloudshift.uplift;
+
+import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static io.cloudshift.uplift.UpliftFixtures.month;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** uplift_monthly for compute and resale: SPEC §4 formulas checked against numbers worked out by hand. */
+class UpliftMonthlyTest {
+  private static List<Row> all;
+
+  /** The hand-made scenarios of {@link HandScenarios}, computed once for all uplift test classes. */
+  @BeforeAll
+  static void compute() {
+    all = HandScenarios.get().monthly();
+  }
+
+  @Test
+  void resaleExampleWorkedByHand() {
+    List<Row> resale = rows(event("P02"), "resale");
+    assertThat(resale).extracting(r -> r.getAs(MONTH)).containsExactly(month("2026-04"), month("2026-05"), month("2026-06"));
+    for (Row r : resale) {
+      // g0 = 1 - p0 = 1 - 0.20 = 0.8; g1 = 1 - p1 = 1 - 0 = 1
+      assertDec(r, RETAINED_OLD, "0.8");
+      assertDec(r, RETAINED_NEW, "1");
+      // s0 = (6 x 90) / (6 x 100) = 0.9; T0 = 600 / 6 = 100
+      assertThat(r.<Integer>getAs(BASELINE_MONTHS)).isEqualTo(6);
+      assertThat(r.<Object>getAs(BASELINE_FROM)).isEqualTo(month("2025-10"));
+      assertDec(r, BASELINE_SHARE, "0.9");
+      assertDec(r, BASELINE_STREAM_TOTAL, "100");
+      // s = 105 / 150 = 0.7
+      assertDec(r, BILLED, "105");
+      assertDec(r, STREAM_TOTAL, "150");
+      assertDec(r, SHARE, "0.7");
+      // N_act = s.T.g1 = 0.7 x 150 x 1 = 105
+      assertDec(r, NET_ACTUAL, "105");
+      // N_cf = s0.T.g0 = 0.9 x 150 x 0.8 = 108
+      assertDec(r, NET_COUNTERFACTUAL, "108");
+      // U = 105 - 108 = -3
+      assertDec(r, UPLIFT, "-3");
+      // N_pre = s0.T0.g0 = 0.9 x 100 x 0.8 = 72
+      assertDec(r, NET_PRE_EVENT, "72");
+      // volume = s0.(T - T0).g0 = 0.9 x 50 x 0.8 = 36
+      assertDec(r, VOLUME_EFFECT, "36");
+      // share = (s - s0).T.g0 = -0.2 x 150 x 0.8 = -24
+      assertDec(r, SHARE_EFFECT, "-24");
+      // margin = s.T.(g1 - g0) = 0.7 x 150 x 0.2 = 21
+      assertDec(r, MARGIN_EFFECT, "21");
+      // s* = s0.g0/g1 = 0.9 x 0.8 / 1 = 0.72: at s = 0.7 Azure is below break-even, hence U < 0
+      assertDec(r, BREAK_EVEN_SHARE, "0.72");
+      // Invariants, exactly: 36 - 24 + 21 = 33 = 105 - 72, and -24 + 21 = -3 = U
+      assertInvariants(r);
+    }
+  }
+
+  @Test
+  void computeKeepsEverythingSoMarginIsZeroAndUpliftIsTheShareEffect() {
+    List<Row> compute = rows(event("P02"), "compute");
+    assertThat(compute).hasSize(3);
+    for (Row r : compute) {
+      // g = 1 for compute whatever p is (p0 = 0.20 applies to resale only)
+      assertDec(r, RETAINED_OLD, "1");
+      assertDec(r, RETAINED_NEW, "1");
+      // s0 = 600 / 1200 = 0.5; T0 = 1200 / 6 = 200; s = 120 / 300 = 0.4
+      assertDec(r, BASELINE_SHARE, "0.5");
+      assertDec(r, BASELINE_STREAM_TOTAL, "200");
+      assertDec(r, SHARE, "0.4");
+      // N_act = 120; N_cf = 0.5 x 300 = 150; U = -30; N_pre = 0.5 x 200 = 100
+      assertDec(r, NET_ACTUAL, "120");
+      assertDec(r, NET_COUNTERFACTUAL, "150");
+      assertDec(r, UPLIFT, "-30");
+      assertDec(r, NET_PRE_EVENT, "100");
+      // volume = 0.5 x (300 - 200) = 50; share = (0.4 - 0.5) x 300 = -30 = U; margin = 0
+      assertDec(r, VOLUME_EFFECT, "50");
+      assertDec(r, SHARE_EFFECT, "-30");
+      assertDec(r, MARGIN_EFFECT, "0");
+      // s* = s0 x 1 / 1 = s0 = 0.5
+      assertDec(r, BREAK_EVEN_SHARE, "0.5");
+      assertInvariants(r);
+    }
+  }
+
+  @Test
+  void eventColumnsAndCalendarsAreOnEveryRow() {
+    Row april = rows(event("P02"), "resale").get(0);
+    assertThat(april.<String>getAs(OLD_TERMS_RECORD_ID)).isEqualTo("P01");
+    assertThat(april.<String>getAs(OLD_EXCLUSIVITY)).isEqualTo("exclusive");
+    assertThat(april.<String>getAs(NEW_EXCLUSIVITY)).isEqualTo("none");
+    assertThat(april.<Object>getAs(EVENT_MONTH)).isEqualTo(month("2026-04"));
+    assertThat(april.<Object>getAs(NEXT_EVENT_MONTH)).isNull();
+    assertThat(april.<String>getAs(CURRENCY)).isEqualTo("USD");
+    assertThat(april.<Integer>getAs(MONTHS_AFTER_EVENT)).isZero();
+    // April 2026: calendar 2026Q2; Microsoft FY26 = Jul 2025 - Jun 2026, so Q4
+    assertThat(april.<String>getAs(CALENDAR_QUARTER)).isEqualTo("2026Q2");
+    assertThat(april.<Integer>getAs(FISCAL_YEAR)).isEqualTo(2026);
+    assertThat(april.<Integer>getAs(FISCAL_QUARTER)).isEqualTo(4);
+    assertThat(april.<String>getAs(FISCAL_QUARTER_LABEL)).isEqualTo("FY26Q4");
+    // No lab share in either terms: no inbound rows
+    assertThat(rows(event("P02"), INBOUND)).isEmpty();
+    // A provider without events gets no rows (aws here)
+    assertThat(all).filteredOn(r -> r.getAs(LAB).equals("OpenAI")).extracting(r -> r.<String>getAs(PROVIDER)).containsOnly("azure");
+  }
+
+  @Test
+  void specBreakEvenExampleExclusiveProviderLosingItsTwentyPercent() {
+    // SPEC §4: exclusive s0 = 1, p0 = 0.20, p1 = 0 -> s* = 1 x 0.8 / 1 = 0.80
+    Row r = event("S02").get(0);
+    assertDec(r, BASELINE_SHARE, "1");
+    assertDec(r, BREAK_EVEN_SHARE, "0.8");
+  }
+
+  @Test
+  void eventInTheFirstMonthOfDataHasNoBaselineAndNoCounterfactual() {
+    List<Row> rows = event("F02");
+    assertThat(rows).hasSize(2);
+    for (Row r : rows) {
+      assertThat(r.<Integer>getAs(BASELINE_MONTHS)).isZero();
+      // N_act is still known: R.g1 = 60 x (1 - 0.10) = 54
+      assertDec(r, NET_ACTUAL, "54");
+      for (String counterfactual : List.of(BASELINE_SHARE, BASELINE_STREAM_TOTAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT,
+          VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT, BREAK_EVEN_SHARE)) {
+        assertThat(r.<Object>getAs(counterfactual)).as(counterfactual).isNull();
+      }
+    }
+    // An event before any data (F01, 2019) has rows for every month (2 streams' worth: 2 months), none with a counterfactual.
+    assertThat(event("F01")).hasSize(2).allSatisfy(r -> assertThat(r.<Object>getAs(UPLIFT)).isNull());
+  }
+
+  @Test
+  void creditMonthWithNonPositiveTotalGivesNoNaNAndNoError() {
+    // Baseline: 2 months, azure 30 of T 40 each -> s0 = 60/80 = 0.75, T0 = 40.
+    // Event month: credits make T = -10 (azure -20, aws 10): s is null, the rest is plain arithmetic.
+    // g0 = 1 - 0.2 = 0.8, g1 = 1 - 0.5 = 0.5.
+    Row r = event("C02").get(0);
+    assertThat(r.<Object>getAs(SHARE)).isNull();
+    assertDec(r, STREAM_TOTAL, "-10");
+    // N_act = R.g1 = -20 x 0.5 = -10; N_cf = s0.T.g0 = 0.75 x -10 x 0.8 = -6; U = -4
+    assertDec(r, NET_ACTUAL, "-10");
+    assertDec(r, NET_COUNTERFACTUAL, "-6");
+    assertDec(r, UPLIFT, "-4");
+    // N_pre = 0.75 x 40 x 0.8 = 24; volume = 0.75 x (-10 - 40) x 0.8 = -30;
+    // share = (R - s0.T).g0 = (-20 + 7.5) x 0.8 = -10; margin = R.(g1 - g0) = -20 x -0.3 = 6
+    assertDec(r, NET_PRE_EVENT, "24");
+    assertDec(r, VOLUME_EFFECT, "-30");
+    assertDec(r, SHARE_EFFECT, "-10");
+    assertDec(r, MARGIN_EFFECT, "6");
+    // s* = 0.75 x 0.8 / 0.5 = 1.2 (above 1: the provider cannot break even by share alone)
+    assertDec(r, BREAK_EVEN_SHARE, "1.2");
+    assertInvariants(r);
+  }
+
+  @Test
+  void baselineWithNonPositiveTotalHasNoBaselineShare() {
+    // Baseline month T = 5 - 5 = 0: s0 = 0/0 is undefined -> null, never NaN.
+    Row r = event("Z02").get(0);
+    assertThat(r.<Integer>getAs(BASELINE_MONTHS)).isEqualTo(1);
+    assertThat(r.<Object>getAs(BASELINE_SHARE)).isNull();
+    assertDec(r, BASELINE_STREAM_TOTAL, "0");
+    assertThat(r.<Object>getAs(UPLIFT)).isNull();
+    assertThat(r.<Object>getAs(MARGIN_EFFECT)).isNull();
+    assertDec(r, NET_ACTUAL, "5"); // 10 x (1 - 0.5)
+  }
+
+  @Test
+  void severalVersionsStartingInOneMonthAreOneEventAgainstTheMonthBefore() {
+    // V02 (3 Apr) and V03 (27 Apr) both start in April 2026: one event, new terms = V03 (in force
+    // for April), old terms = V01 (in force in March). V02's 10 % never governs a whole month.
+    assertThat(event("V02")).isEmpty();
+    Row april = event("V03").get(0);
+    assertThat(april.<Object>getAs(MONTH)).isEqualTo(month("2026-04"));
+    assertThat(april.<String>getAs(OLD_TERMS_RECORD_ID)).isEqualTo("V01");
+    assertDec(april, OLD_RESALE_SHARE, "0.20");
+    assertDec(april, NEW_RESALE_SHARE, "0");
+    assertThat(april.<Object>getAs(EFFECTIVE_FROM)).isEqualTo(UpliftFixtures.day("2026-04-27"));
+    // s0 = 1 (sole provider): N_act = 100, N_cf = 1 x 100 x 0.8 = 80, U = 20 = margin
+    assertDec(april, UPLIFT, "20");
+    assertDec(april, MARGIN_EFFECT, "20");
+    // The January 2025 event (V01) runs over all data months and points to the next change
+    assertThat(event("V01")).hasSize(5).allSatisfy(r -> assertThat(r.<Object>getAs(NEXT_EVENT_MONTH)).isEqualTo(month("2026-04")));
+  }
+
+  @Test
+  void baselineIsPerCurrencyAndAmountsAreNeverMixed() {
+    List<Row> rows = event("X02");
+    assertThat(rows).extracting(r -> r.<String>getAs(CURRENCY)).containsExactly("EUR", "USD");
+    // EUR: s0 = 30/100 = 0.3, U = 50 - 0.3 x 100 = 20; USD: s0 = 0.9, U = 90 - 0.9 x 100 = 0
+    assertDec(rows.get(0), BASELINE_SHARE, "0.3");
+    assertDec(rows.get(0), UPLIFT, "20");
+    assertDec(rows.get(1), BASELINE_SHARE, "0.9");
+    assertDec(rows.get(1), UPLIFT, "0");
+  }
+
+  /** Rows of one event, ordered by stream, currency and month. */
+  static List<Row> event(String eventId) {
+    return all.stream().filter(r -> r.getAs(EVENT_ID).equals(eventId))
+        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(STREAM)).thenComparing(r -> r.<String>getAs(CURRENCY))
+            .thenComparing(r -> r.<Date>getAs(MONTH)))
+        .toList();
+  }
+
+  static List<Row> rows(List<Row> rows, String stream) {
+    return rows.stream().filter(r -> r.getAs(STREAM).equals(stream)).toList();
+  }
+
+  static void assertDec(Row r, String column, String expected) {
+    assertThat(r.<BigDecimal>getAs(column)).as(column).isNotNull().isEqualByComparingTo(expected);
+  }
+
+  /** volume + share + margin = N_act - N_pre and share + margin = U, exactly on the stored decimals. */
+  static void assertInvariants(Row r) {
+    BigDecimal volume = r.getAs(VOLUME_EFFECT);
+    BigDecimal share = r.getAs(SHARE_EFFECT);
+    BigDecimal margin = r.getAs(MARGIN_EFFECT);
+    BigDecimal actual = r.getAs(NET_ACTUAL);
+    BigDecimal pre = r.getAs(NET_PRE_EVENT);
+    BigDecimal uplift = r.getAs(UPLIFT);
+    assertThat(volume.add(share).add(margin)).isEqualByComparingTo(actual.subtract(pre));
+    assertThat(share.add(margin)).isEqualByComparingTo(uplift);
+  }
+}
