@@ -1,7 +1,6 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
-import io.cloudshift.config.HeadlineEvent;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.uplift.UpliftJob;
@@ -27,10 +26,11 @@ final class RunAllCommand implements Callable<Integer> {
         stages.add(stage.run(spark, config, warehouse, run));
       }
       RunSummary.print(stages, spark, warehouse);
-      HeadlineEvent headline = config.headline();
-      var upliftQuarterly = new DeltaTableWriter(spark, warehouse, run.commitMetadata()).read(Tables.UPLIFT_QUARTERLY);
-      System.out.println(HeadlineSummary.render(headline,
-          UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom())));
+      config.headline().ifPresent(headline -> {
+        var upliftQuarterly = new DeltaTableWriter(spark, warehouse, run.commitMetadata()).read(Tables.UPLIFT_QUARTERLY);
+        System.out.println(HeadlineSummary.render(headline,
+            UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom())));
+      });
       return stages;
     });
     return 0;

@@ -41,7 +41,7 @@ public final class CloudshiftConfig {
   private final double maxRejectRatio;
   private final List<Integer> shareShiftWindows;
   private final int baselineMonths;
-  private final HeadlineEvent headline;
+  private final Optional<HeadlineEvent> headline;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -112,8 +112,8 @@ public final class CloudshiftConfig {
     return baselineMonths;
   }
 
-  /** The terms change run-all's summary reports on. */
-  public HeadlineEvent headline() {
+  /** The terms change run-all's summary reports on, when configured. */
+  public Optional<HeadlineEvent> headline() {
     return headline;
   }
 
@@ -262,11 +262,14 @@ public final class CloudshiftConfig {
     return new AttributionConfig(string(k + "version"), List.copyOf(compute), List.copyOf(resale));
   }
 
-  private HeadlineEvent readHeadline() {
+  private Optional<HeadlineEvent> readHeadline() {
+    if (!config.hasPath("cloudshift.summary.headline")) {
+      return Optional.empty();
+    }
     String k = "cloudshift.summary.headline.";
     String day = string(k + "effective-from");
     try {
-      return new HeadlineEvent(string(k + "lab"), requireProvider(string(k + "provider"), k + "provider"), java.time.LocalDate.parse(day));
+      return Optional.of(new HeadlineEvent(string(k + "lab"), requireProvider(string(k + "provider"), k + "provider"), java.time.LocalDate.parse(day)));
     } catch (DateTimeParseException e) {
       throw bad(k + "effective-from", "'" + day + "' is not a date (use yyyy-MM-dd)");
     }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.cloudshift.io.SparkJobs;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,13 +49,11 @@ final class SparkParquetExportWriter implements ExportFileWriter {
     }
     Path temporary = new Path(target.getParent(), "_tmp-" + target.getName());
     files.deleteRecursively(temporary);
-    spark.sparkContext().setJobDescription("cloudshift generate: " + target.getName());
-    try {
-      Dataset<Row> frame = spark.createDataFrame(data, schema);
-      frame.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd").parquet(files.qualify(temporary).toString());
-    } finally {
-      spark.sparkContext().setJobDescription(null);
-    }
+    SparkJobs.described(spark, "cloudshift generate: " + target.getName(), () -> {
+      spark.createDataFrame(data, schema).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
+          .parquet(files.qualify(temporary).toString());
+      return target;
+    });
     List<Path> parts = files.list(temporary, "part-", ".parquet");
     if (parts.size() != 1) {
       throw new IllegalStateException("Cannot write " + target + ": Spark wrote " + parts.size() + " part files, expected 1");

@@ -34,6 +34,18 @@ public final class DeltaTableWriter {
   }
 
   /**
+   * Reads a table a stage needs, or fails with one line naming the command that writes it:
+   * "Cannot {@code action}: table t does not exist under root (run `cloudshift producer` first)".
+   */
+  public Dataset<Row> readRequired(String table, String action, String producer) {
+    if (!exists(table)) {
+      throw new InputNotFoundException("Cannot " + action + ": table " + table + " does not exist under " + warehouse.root()
+          + " (run `cloudshift " + producer + "` first)");
+    }
+    return read(table);
+  }
+
+  /**
    * Replaces exactly the rows matching {@code slicePredicate} with {@code rows} (every row must match
    * it). An empty {@code rows} deletes the slice, so callers pass only slices they have re-read.
    */

@@ -2,7 +2,6 @@ package io.cloudshift.projection;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
-import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftProjectionSensitivityTable;
 import io.cloudshift.schema.UpliftProjectionTable;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,10 @@ public final class ProjectionJob {
   /** Writes both tables; returns the Delta version written per table. */
   public Map<String, Long> execute() {
     List<Scenario> scenarios = ScenarioConfig.read(config);
-    if (!writer.exists(Tables.LAB_PROVIDER_MONTHLY)) {
-      throw new InputNotFoundException("Cannot project uplift: table " + Tables.LAB_PROVIDER_MONTHLY
-          + " does not exist under " + config.warehouse() + " (run `cloudshift shares` first)");
-    }
+    Dataset<Row> labProviderMonthly = writer.readRequired(Tables.LAB_PROVIDER_MONTHLY, "project uplift", "shares");
     TreeSet<String> labs = new TreeSet<>();
     scenarios.forEach(s -> labs.add(s.lab()));
-    var observations = ObservedBases.read(writer.read(Tables.LAB_PROVIDER_MONTHLY), labs);
+    var observations = ObservedBases.read(labProviderMonthly, labs);
     ScenarioProjector.Projection projection = ScenarioProjector.project(scenarios, observations);
     Map<String, Long> versions = new LinkedHashMap<>();
     versions.put(Tables.UPLIFT_PROJECTION, writer.overwrite(UpliftProjectionTable.SPEC,

@@ -2,7 +2,7 @@ package io.cloudshift.reconciliation;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
-import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.RevenueReconciliationTable;
 import io.cloudshift.schema.Tables;
 import java.util.LinkedHashMap;
@@ -33,22 +33,13 @@ public final class ReconcileJob {
 
   /** Writes revenue_reconciliation; returns the Delta version written. */
   public Map<String, Long> execute() {
-    require(Tables.CHARGES_MONTHLY, "cloudshift shares");
-    require(Tables.PROVIDER_DISCLOSURES, "cloudshift ingest");
-    Dataset<Row> rows = RevenueReconciliation.of(writer.read(Tables.CHARGES_MONTHLY), writer.read(Tables.PROVIDER_DISCLOSURES),
-        config.providers().values());
-    spark.sparkContext().setJobDescription("cloudshift reconcile: revenue_reconciliation");
+    Dataset<Row> chargesMonthly = writer.readRequired(Tables.CHARGES_MONTHLY, "reconcile revenue", "shares");
+    Dataset<Row> disclosures = writer.readRequired(Tables.PROVIDER_DISCLOSURES, "reconcile revenue", "ingest");
+    Dataset<Row> rows = RevenueReconciliation.of(chargesMonthly, disclosures, config.providers().values());
     Map<String, Long> versions = new LinkedHashMap<>();
-    versions.put(Tables.REVENUE_RECONCILIATION, writer.overwrite(RevenueReconciliationTable.SPEC, rows));
-    spark.sparkContext().setJobDescription(null);
+    versions.put(Tables.REVENUE_RECONCILIATION, SparkJobs.described(spark, "cloudshift reconcile: revenue_reconciliation",
+        () -> writer.overwrite(RevenueReconciliationTable.SPEC, rows)));
     LOG.info("Wrote {} version {}", Tables.REVENUE_RECONCILIATION, versions.get(Tables.REVENUE_RECONCILIATION));
     return versions;
-  }
-
-  private void require(String table, String command) {
-    if (!writer.exists(table)) {
-      throw new InputNotFoundException("Cannot reconcile revenue: table " + table + " does not exist under "
-          + config.warehouse() + " (run `" + command + "` first)");
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.cloudshift.shares;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
@@ -15,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SharesJob {
   private static final Logger LOG = LoggerFactory.getLogger(SharesJob.class);
-  private static final String JOB_DESCRIPTION = "spark.job.description";
 
   private final SparkSession spark;
   private final CloudshiftConfig config;
@@ -46,16 +45,14 @@ public final class SharesJob {
 
   /** Writes every table of the stage; returns table name → Delta version written, in write order. */
   public Map<String, Long> execute() {
-    requireInput(Tables.CHARGES);
-    requireInput(Tables.PARTNERSHIP_TERMS);
-    SparkContext context = spark.sparkContext();
-    String previousDescription = context.getLocalProperty(JOB_DESCRIPTION);
+    Dataset<Row> charges = writer.readRequired(Tables.CHARGES, "compute shares", "ingest");
+    writer.readRequired(Tables.PARTNERSHIP_TERMS, "compute shares", "ingest");
     Map<String, Long> versions = new LinkedHashMap<>();
     Dataset<Row> chargesMonthly = null;
     Dataset<Row> terms = null;
     Dataset<Row> labProviderMonthly = null;
     try {
-      write(versions, ChargesMonthlyTable.SPEC, () -> MonthlyAggregate.of(writer.read(Tables.CHARGES)));
+      write(versions, ChargesMonthlyTable.SPEC, () -> MonthlyAggregate.of(charges));
 
       chargesMonthly = writer.read(Tables.CHARGES_MONTHLY).persist();
       terms = writer.read(Tables.PARTNERSHIP_TERMS).persist();
@@ -72,7 +69,6 @@ public final class SharesJob {
       write(versions, ShareShiftEventsTable.SPEC,
           () -> ShareShiftEvents.of(grid, TermEvents.of(partnershipTerms), config.shareShiftWindows()));
     } finally {
-      context.setLocalProperty(JOB_DESCRIPTION, previousDescription);
       unpersist(chargesMonthly);
       unpersist(terms);
       unpersist(labProviderMonthly);
@@ -81,8 +77,7 @@ public final class SharesJob {
   }
 
   private void write(Map<String, Long> versions, TableSpec spec, Supplier<Dataset<Row>> rows) {
-    spark.sparkContext().setJobDescription("cloudshift shares: " + spec.name());
-    long version = writer.overwrite(spec, rows.get());
+    long version = SparkJobs.described(spark, "cloudshift shares: " + spec.name(), () -> writer.overwrite(spec, rows.get()));
     versions.put(spec.name(), version);
     LOG.info("Wrote {} rows to {} (Delta version {})", writer.read(spec.name()).count(), spec.name(), version);
   }
@@ -90,13 +85,6 @@ public final class SharesJob {
   private static void unpersist(Dataset<Row> cached) {
     if (cached != null) {
       cached.unpersist();
-    }
-  }
-
-  private void requireInput(String table) {
-    if (!writer.exists(table)) {
-      throw new InputNotFoundException("Cannot compute shares: table " + table + " does not exist under "
-          + config.warehouse() + " (run `cloudshift ingest` first)");
     }
   }
 }

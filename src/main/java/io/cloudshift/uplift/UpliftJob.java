@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.max;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
-import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * recomputed whole each run, so a rerun writes identical rows.
  */
 public final class UpliftJob {
+  private static final String ACTION = "compute uplift";
   private static final Logger LOG = LoggerFactory.getLogger(UpliftJob.class);
   private static final List<String> STREAM_ORDER = List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
 
@@ -49,35 +50,24 @@ public final class UpliftJob {
 
   /** Writes both tables; returns table name → Delta version written. */
   public Map<String, Long> execute() {
-    Dataset<Row> labProviderMonthly = input(Tables.LAB_PROVIDER_MONTHLY, "shares");
-    Dataset<Row> terms = input(Tables.PARTNERSHIP_TERMS, "ingest");
-    Dataset<Row> labRevenue = input(Tables.LAB_REVENUE, "ingest");
+    Dataset<Row> labProviderMonthly = writer.readRequired(Tables.LAB_PROVIDER_MONTHLY, ACTION, "shares");
+    Dataset<Row> terms = writer.readRequired(Tables.PARTNERSHIP_TERMS, ACTION, "ingest");
+    Dataset<Row> labRevenue = writer.readRequired(Tables.LAB_REVENUE, ACTION, "ingest");
     Map<String, Long> versions = new LinkedHashMap<>();
-    String previous = spark.sparkContext().getLocalProperty("spark.job.description");
-    try {
-      spark.sparkContext().setJobDescription("cloudshift uplift: actual vs counterfactual net revenue per terms change and month");
-      Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, config.baselineMonths(), config.providers().values())
-          .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY), col(UpliftMonthlyTable.MONTH));
-      versions.put(Tables.UPLIFT_MONTHLY, writer.overwrite(UpliftMonthlyTable.SPEC, monthly));
-
-      spark.sparkContext().setJobDescription("cloudshift uplift: monthly uplift summed in calendar and fiscal quarters");
-      Dataset<Row> quarterly = UpliftQuarterly.of(writer.read(Tables.UPLIFT_MONTHLY), config.providers().values())
-          .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
-              col(QUARTER_BASIS), col(QUARTER_START));
-      versions.put(Tables.UPLIFT_QUARTERLY, writer.overwrite(UpliftQuarterlyTable.SPEC, quarterly));
-    } finally {
-      spark.sparkContext().setJobDescription(previous);
-    }
+    Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, config.baselineMonths(), config.providers().values())
+        .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY), col(UpliftMonthlyTable.MONTH));
+    versions.put(Tables.UPLIFT_MONTHLY, SparkJobs.described(spark,
+        "cloudshift uplift: actual vs counterfactual net revenue per terms change and month",
+        () -> writer.overwrite(UpliftMonthlyTable.SPEC, monthly)));
+    // Quarters are summed from the monthly table as stored, so quarterly = Σ monthly holds on the tables.
+    Dataset<Row> quarterly = UpliftQuarterly.of(writer.read(Tables.UPLIFT_MONTHLY), config.providers().values())
+        .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
+            col(QUARTER_BASIS), col(QUARTER_START));
+    versions.put(Tables.UPLIFT_QUARTERLY, SparkJobs.described(spark,
+        "cloudshift uplift: monthly uplift summed in calendar and fiscal quarters",
+        () -> writer.overwrite(UpliftQuarterlyTable.SPEC, quarterly)));
     LOG.info("uplift: wrote {}", versions);
     return Map.copyOf(versions);
-  }
-
-  private Dataset<Row> input(String table, String producer) {
-    if (!writer.exists(table)) {
-      throw new InputNotFoundException("Cannot compute uplift: table " + table + " does not exist under " + config.warehouse()
-          + " (run `cloudshift " + producer + "` first)");
-    }
-    return writer.read(table);
   }
 
   /**

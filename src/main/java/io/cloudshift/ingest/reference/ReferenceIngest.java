@@ -3,6 +3,7 @@ package io.cloudshift.ingest.reference;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.Tables;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReferenceIngest {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceIngest.class);
-  private static final String JOB_DESCRIPTION = "spark.job.description";
 
   private final SparkSession spark;
   private final CloudshiftConfig config;
@@ -86,12 +86,12 @@ public final class ReferenceIngest {
 
   private Input open(CuratedCsvReader reader, ReferenceDataset dataset) {
     String path = config.input(dataset.id());
-    return described("reference ingest: read " + dataset.id(), () -> new Input(dataset, path, reader.read(dataset, path)));
+    return SparkJobs.described(spark, "reference ingest: read " + dataset.id(), () -> new Input(dataset, path, reader.read(dataset, path)));
   }
 
   private InputFileCount count(Input input, Outcome outcome, String quarantineTable) {
     InputFileCount count =
-        described(
+        SparkJobs.described(spark, 
             "reference ingest: count " + input.dataset().id(),
             () ->
                 new InputFileCount(
@@ -112,19 +112,8 @@ public final class ReferenceIngest {
   }
 
   private void write(Map<String, Long> versions, String table, Supplier<Long> commit) {
-    long version = described("reference ingest: write " + table, commit);
+    long version = SparkJobs.described(spark, "reference ingest: write " + table, commit);
     LOG.info("Wrote {} (Delta version {})", table, version);
     versions.put(table, version);
-  }
-
-  /** Runs {@code work} with a Spark job description, so the Spark UI reads in business terms. */
-  private <T> T described(String description, Supplier<T> work) {
-    String previous = spark.sparkContext().getLocalProperty(JOB_DESCRIPTION);
-    spark.sparkContext().setJobDescription(description);
-    try {
-      return work.get();
-    } finally {
-      spark.sparkContext().setJobDescription(previous);
-    }
   }
 }
