@@ -8,7 +8,8 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.cloudshift.schema.Stream;
+import io.cloudshift.shares.ProviderNet;
+import io.cloudshift.shares.ShareFormulas;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 
@@ -35,10 +36,7 @@ public final class UpliftFormulas {
    * on the lab's own spend); a null p counts as 0 (g = 1).
    */
   public static Column retainedFraction(Column stream, Column resaleShareToLab) {
-    Column p = coalesce(resaleShareToLab.cast(FRACTION), lit(BigDecimal.ZERO).cast(FRACTION));
-    return when(stream.equalTo(Stream.COMPUTE.value()), lit(BigDecimal.ONE).cast(FRACTION))
-        .otherwise(lit(BigDecimal.ONE).cast(FRACTION).minus(p))
-        .cast(FRACTION);
+    return ProviderNet.retainedFraction(stream, resaleShareToLab).cast(FRACTION);
   }
 
   /**
@@ -46,7 +44,7 @@ public final class UpliftFormulas {
    * (credits can make a total negative). Baseline s0 = Σ R / Σ T over the baseline months.
    */
   public static Column spendWeightedShare(Column revenue, Column streamTotal) {
-    return when(streamTotal.gt(0), ExactDecimal.divide(revenue, streamTotal, FRACTION)).cast(FRACTION);
+    return ShareFormulas.spendWeightedShare(revenue, streamTotal).cast(FRACTION);
   }
 
   /** SPEC §4: T0, the pre-event monthly stream total = Σ T / n over the n baseline months; null when n = 0. */
