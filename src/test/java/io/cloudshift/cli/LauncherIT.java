@@ -43,6 +43,18 @@ class LauncherIT {
   }
 
   @Test
+  void generateWritesSmallDeterministicExportsWithTheirTruth() throws Exception {
+    Path out = dir.resolve("generated");
+    Result run = cloudshift("generate", "--rows", "500", "--from", "2026-01", "--to", "2026-02", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).contains("Generated", "files under " + out);
+    assertThat(out.resolve("azure-focus/billing_period=2026-02/azure-focus-2026-02.csv.gz")).exists();
+    assertThat(out.resolve("aws-focus/billing_period=2026-01/aws-focus-2026-01.parquet")).exists();
+    assertThat(out.resolve("_truth/monthly_revenue.csv")).exists();
+    assertThat(cloudshift("generate", "--rows", "0").exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void mistakesGiveOneLineAndExitCodeTwo() throws Exception {
     Result flag = cloudshift("ingest", "--bogus");
     assertThat(flag.exitCode()).isEqualTo(2);
