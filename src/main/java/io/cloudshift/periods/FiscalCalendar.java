@@ -1,12 +1,15 @@
 package io.cloudshift.periods;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -35,6 +38,11 @@ public final class FiscalCalendar {
   /** Fiscal year, named by the calendar year in which it ends. */
   public static Column fiscalYear(Column month, Column startMonth) {
     return when(startMonth.equalTo(1).or(month(month).lt(startMonth)), year(month)).otherwise(year(month).plus(1)).cast("int");
+  }
+
+  /** First day of the fiscal quarter containing {@code month} (a first-of-month date). */
+  public static Column fiscalQuarterStart(Column month, Column startMonth) {
+    return add_months(trunc(month, "month"), negate(pmod(month(month).minus(startMonth), lit(3)).cast("int")));
   }
 
   /** {@code FY26Q1}: the label providers use in their releases. */

@@ -3,9 +3,6 @@ package io.cloudshift.shares;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.negate;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.year;
@@ -36,8 +33,7 @@ public final class Quarters {
    * 2025-12-01 .. 2026-02-28.
    */
   public static Column[] fiscal(Column month, Column startMonth) {
-    Column monthsIntoQuarter = pmod(month(month).minus(startMonth), lit(12)).mod(3);
-    Column start = add_months(trunc(month, "month"), negate(monthsIntoQuarter.cast("int")));
+    Column start = FiscalCalendar.fiscalQuarterStart(month, startMonth);
     return columns(lit(ProviderLabMixQuarterlyTable.BASIS_FISCAL), FiscalCalendar.fiscalLabel(month, startMonth),
         FiscalCalendar.fiscalYear(month, startMonth), FiscalCalendar.fiscalQuarter(month, startMonth), start);
   }

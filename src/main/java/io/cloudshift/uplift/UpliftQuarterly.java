@@ -1,15 +1,12 @@
 package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.UpliftMonthlyTable.*;
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
@@ -65,7 +62,7 @@ public final class UpliftQuarterly {
         .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.fiscalLabel(m, fiscalStart))
         .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, FiscalCalendar.fiscalYear(m, fiscalStart))
         .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, FiscalCalendar.fiscalQuarter(m, fiscalStart))
-        .withColumn(UpliftQuarterlyTable.QUARTER_START, add_months(m, pmod(month(m).minus(fiscalStart), lit(3)).multiply(-1)));
+        .withColumn(UpliftQuarterlyTable.QUARTER_START, FiscalCalendar.fiscalQuarterStart(m, fiscalStart));
 
     // Grouped by the event's constants too: they are constant per event x stream x currency.
     List<Column> keys = new ArrayList<>();
