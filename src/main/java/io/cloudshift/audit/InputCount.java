@@ -2,8 +2,9 @@ package io.cloudshift.audit;
 
 /**
  * Row accounting of one input file in one run. Conservation (SPEC §6):
- * {@code rowsIn = rowsSilver + rowsQuarantine + rowsOutOfScope}, where out-of-scope rows are those
- * of another billing period than the one a period-scoped run was asked for.
+ * {@code rowsIn = rowsSilver + rowsQuarantine + rowsOutOfScope + rowsSuperseded}, where out-of-scope
+ * rows are those of another billing period than the one a period-scoped run was asked for, and
+ * superseded rows those of a month a later delivery of the export also holds.
  */
 public record InputCount(
     String dataset,
@@ -13,9 +14,14 @@ public record InputCount(
     long rowsSilver,
     long rowsQuarantine,
     long rowsOutOfScope,
+    long rowsSuperseded,
     long rowsUnattributed) {
 
   public boolean conserved() {
-    return rowsIn == rowsSilver + rowsQuarantine + rowsOutOfScope;
+    return rowsIn == rowsSilver + rowsQuarantine + rowsOutOfScope + rowsSuperseded;
+  }
+
+  public InputCount withUnattributed(long unattributed) {
+    return new InputCount(dataset, exportId, sourceFile, rowsIn, rowsSilver, rowsQuarantine, rowsOutOfScope, rowsSuperseded, unattributed);
   }
 }

@@ -14,6 +14,7 @@ public record JobRun(
     Instant finishedAt,
     String configHash,
     List<InputCount> inputs,
+    List<DeliveryOutcome> deliveries,
     Map<String, Long> tableVersions,
     String message) {
 

@@ -2,6 +2,7 @@ package io.cloudshift.audit;
 
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.schema.Tables;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.TreeMap;
@@ -22,7 +23,18 @@ public final class JobRunLog {
           .add("rows_silver", DataTypes.LongType)
           .add("rows_quarantine", DataTypes.LongType)
           .add("rows_out_of_scope", DataTypes.LongType)
+          .add("rows_superseded", DataTypes.LongType)
           .add("rows_unattributed", DataTypes.LongType);
+
+  private static final StructType DELIVERY =
+      new StructType()
+          .add("export_id", DataTypes.StringType)
+          .add("billing_month", DataTypes.DateType)
+          .add("status", DataTypes.StringType)
+          .add("delivery", DataTypes.StringType)
+          .add("modified_at", DataTypes.TimestampType)
+          .add("files", DataTypes.IntegerType)
+          .add("rows", DataTypes.LongType);
 
   public static final StructType SCHEMA =
       new StructType()
@@ -35,6 +47,7 @@ public final class JobRunLog {
           .add("duration_ms", DataTypes.LongType)
           .add("config_hash", DataTypes.StringType)
           .add("inputs", DataTypes.createArrayType(INPUT))
+          .add("deliveries", DataTypes.createArrayType(DELIVERY))
           .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
           .add("rows_in", DataTypes.LongType)
           .add("rows_silver", DataTypes.LongType)
@@ -55,7 +68,12 @@ public final class JobRunLog {
     List<Row> inputs =
         run.inputs().stream()
             .map(i -> RowFactory.create(i.dataset(), i.exportId(), i.sourceFile(), i.rowsIn(), i.rowsSilver(),
-                i.rowsQuarantine(), i.rowsOutOfScope(), i.rowsUnattributed()))
+                i.rowsQuarantine(), i.rowsOutOfScope(), i.rowsSuperseded(), i.rowsUnattributed()))
+            .toList();
+    List<Row> deliveries =
+        run.deliveries().stream()
+            .map(d -> RowFactory.create(d.exportId(), Date.valueOf(d.billingMonth().atDay(1)), d.status().name(), d.delivery(),
+                Timestamp.from(d.modifiedAt()), d.files(), d.rows()))
             .toList();
     Row row =
         RowFactory.create(
@@ -64,6 +82,7 @@ public final class JobRunLog {
             run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli(),
             run.configHash(),
             inputs,
+            deliveries,
             new TreeMap<>(run.tableVersions()),
             run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rowsUnattributed(), run.rejectRatio(),
             run.message());

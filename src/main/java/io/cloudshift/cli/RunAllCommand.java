@@ -25,11 +25,11 @@ final class RunAllCommand implements Callable<Integer> {
       for (Stage stage : Stage.values()) {
         stages.add(stage.run(spark, config, warehouse, run));
       }
-      RunSummary.print(stages, spark, warehouse);
+      RunSummary.print(stages, spark, warehouse, config.reportingCurrency());
       config.headline().ifPresent(headline -> {
         var upliftQuarterly = new DeltaTableWriter(spark, warehouse, run.commitMetadata()).read(Tables.UPLIFT_QUARTERLY);
         System.out.println(HeadlineSummary.render(headline,
-            UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom())));
+            UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom()), config.reportingCurrency()));
       });
       return stages;
     });

@@ -11,7 +11,7 @@ import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.JobRun;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
-import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
 import java.util.List;
@@ -26,11 +26,11 @@ final class RunSummary {
   private RunSummary() {}
 
   /** Prints the summary of finished stages to standard output (logs go to standard error). */
-  static void print(List<JobRun> stages, SparkSession spark, Warehouse warehouse) {
-    System.out.println(render(stages, warehouse, new DeltaTableWriter(spark, warehouse, "")));
+  static void print(List<JobRun> stages, SparkSession spark, Warehouse warehouse, String currency) {
+    System.out.println(render(stages, warehouse, new DeltaTableWriter(spark, warehouse, ""), currency));
   }
 
-  static String render(List<JobRun> stages, Warehouse warehouse, DeltaTableWriter tables) {
+  static String render(List<JobRun> stages, Warehouse warehouse, DeltaTableWriter tables, String currency) {
     StringBuilder out = new StringBuilder();
     JobRun first = stages.get(0);
     out.append(String.format("%ncloudshift run %s, period %s%n", first.runId(), first.logicalPeriod()));
@@ -43,11 +43,11 @@ final class RunSummary {
     out.append("Tables under ").append(displayRoot(warehouse)).append(":\n");
     versions.forEach((table, version) -> out.append(String.format("  %-30s version %d%n", table, version)));
     out.append(String.format("  %-30s one row per stage appended%n", Tables.JOB_RUNS));
-    stages.stream().filter(s -> s.job().equals(Stage.INGEST.command())).forEach(ingest -> appendIngest(out, ingest, tables));
+    stages.stream().filter(s -> s.job().equals(Stage.INGEST.command())).forEach(ingest -> appendIngest(out, ingest, tables, currency));
     return out.toString();
   }
 
-  private static void appendIngest(StringBuilder out, JobRun run, DeltaTableWriter tables) {
+  private static void appendIngest(StringBuilder out, JobRun run, DeltaTableWriter tables, String currency) {
     out.append(String.format("Rows: %,d read, %,d in silver, %,d quarantined (%.3f%%), %,d unattributed charges%n",
         run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rejectRatio() * 100, run.rowsUnattributed()));
     Map<String, long[]> perDataset = new TreeMap<>();
@@ -59,18 +59,18 @@ final class RunSummary {
       n[2] += i.rowsQuarantine();
     }
     perDataset.forEach((k, n) -> out.append(String.format("  %-24s %,9d read %,9d silver %,6d quarantined%n", k, n[0], n[1], n[2])));
-    if (tables.exists(Tables.CHARGES)) {
-      out.append("Billed revenue in silver charges (USD millions, rows counting as revenue, all months):\n");
+    if (tables.exists(Tables.CHARGES_MONTHLY)) {
+      out.append(String.format("Billed revenue in silver charges (%s millions, rows counting as revenue, all months):%n", currency));
       out.append(String.format("  %-10s %12s %12s %14s %8s%n", "provider", "compute", "resale", "unattributed", "latest"));
-      for (Row r : tables.read(Tables.CHARGES)
-          .where(col(ChargeColumns.COUNTS_AS_REVENUE).and(col(ChargeColumns.BILLING_CURRENCY).equalTo("USD")))
-          .groupBy(ChargeColumns.PROVIDER)
+      for (Row r : tables.read(Tables.CHARGES_MONTHLY)
+          .where(col(ChargesMonthlyTable.CURRENCY).equalTo(currency))
+          .groupBy(ChargesMonthlyTable.PROVIDER)
           .agg(
               millions(Stream.COMPUTE),
               millions(Stream.RESALE),
               millions(Stream.UNATTRIBUTED),
-              max(col(ChargeColumns.BILLING_MONTH)))
-          .orderBy(ChargeColumns.PROVIDER)
+              max(col(ChargesMonthlyTable.MONTH)))
+          .orderBy(ChargesMonthlyTable.PROVIDER)
           .collectAsList()) {
         out.append(String.format("  %-10s %,12.1f %,12.1f %,14.1f %8s%n", r.getString(0), r.getDouble(1), r.getDouble(2), r.getDouble(3),
             r.getDate(4).toString().substring(0, 7)));
@@ -84,7 +84,7 @@ final class RunSummary {
   }
 
   private static Column millions(Stream stream) {
-    return round(sum(when(col(ChargeColumns.STREAM).equalTo(stream.value()), col(ChargeColumns.BILLED_COST)).otherwise(lit(0)))
+    return round(sum(when(col(ChargesMonthlyTable.STREAM).equalTo(stream.value()), col(ChargesMonthlyTable.BILLED)).otherwise(lit(0)))
         .cast("double").divide(1e6), 1);
   }
 }

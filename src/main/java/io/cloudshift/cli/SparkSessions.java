@@ -1,19 +1,33 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.io.NioLocalFileSystem;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the one SparkSession of a run: Delta on, UTC, the configured master unless spark-submit set one. */
 public final class SparkSessions {
+  /**
+   * Settings cloudshift's workload needs, each applied unless spark-submit ({@code --conf}) or
+   * {@code cloudshift.spark.conf} sets the key, so an operator can always override them.
+   */
+  public static final Map<String, String> TUNING = tuning();
+
   private SparkSessions() {}
 
   public static SparkSession create(CloudshiftConfig config, String appName) {
-    SparkConf conf = new SparkConf();
+    SparkConf submitted = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    if (!conf.contains("spark.master")) {
+    if (!submitted.contains("spark.master")) {
       builder.master(config.sparkMaster());
     }
+    TUNING.forEach((key, value) -> {
+      if (!submitted.contains(key) && !config.sparkConf().containsKey(key)) {
+        builder.config(key, value);
+      }
+    });
     config.sparkConf().forEach(builder::config);
     return withDelta(builder)
         .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
@@ -28,5 +42,30 @@ public final class SparkSessions {
         // Month boundaries are UTC (reference/focus.md §2.7): never the machine's zone.
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "true");
+  }
+
+  private static Map<String, String> tuning() {
+    Map<String, String> tuning = new LinkedHashMap<>();
+    // Every read and write of a Delta table rebuilds its snapshot with this many tasks (default 50).
+    // cloudshift's logs hold at most thousands of actions, so 50 tasks were pure overhead: on the
+    // bundled run they were two thirds of all task time.
+    tuning.put("spark.databricks.delta.snapshotPartitions", "2");
+    // Ingest passes explicit file lists (an export's months); above this many paths Spark lists them
+    // with a Spark job of its own, which costs more than listing a few hundred files on the driver.
+    tuning.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "512");
+    // Joins are of small aggregates held in one partition (DeltaTableWriter#readSmall: no shuffle
+    // either way) or broadcast on purpose (ingest's SKU rule table); broadcasting by size estimate
+    // only added a job per join.
+    tuning.put("spark.sql.autoBroadcastJoinThreshold", "-1");
+    // Constraint propagation infers filters from every alias of every projection: on ingest's wide
+    // plans (one CASE per check, one per rule) it was the largest single cost of planning.
+    tuning.put("spark.sql.constraintPropagation.enabled", "false");
+    // Local paths through java.nio rather than a forked chmod/readlink per file (NioLocalFileSystem).
+    tuning.put("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
+    tuning.put("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFileSystem.Fs.class.getName());
+    // Hadoop caches file systems per scheme; one created before the session (by spark-submit itself)
+    // would keep the stock class.
+    tuning.put("spark.hadoop.fs.file.impl.disable.cache", "true");
+    return java.util.Collections.unmodifiableMap(tuning);
   }
 }

@@ -2,7 +2,6 @@ package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
 import io.cloudshift.audit.JobRunRecorder;
-import io.cloudshift.audit.StageResult;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.ingest.IngestJob;
@@ -38,7 +37,7 @@ enum Stage {
       return new IngestJob(spark, config, warehouse, run).execute();
     }
     DeltaTableWriter writer = new DeltaTableWriter(spark, warehouse, run.commitMetadata());
-    return new JobRunRecorder(spark, config, run, writer).record(command, () -> StageResult.wrote(switch (this) {
+    return new JobRunRecorder(spark, config, run, writer).record(command, progress -> progress.wroteAll(switch (this) {
       case SHARES -> new SharesJob(spark, config, writer).execute();
       case UPLIFT -> new UpliftJob(spark, config, writer).execute();
       case PROJECT -> new ProjectionJob(spark, config, writer).execute();

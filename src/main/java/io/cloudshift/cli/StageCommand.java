@@ -1,6 +1,7 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
@@ -14,7 +15,7 @@ abstract class StageCommand implements Callable<Integer> {
   public Integer call() {
     JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run) -> {
       JobRun result = stage().run(spark, config, warehouse, run);
-      RunSummary.print(java.util.List.of(result), spark, warehouse);
+      RunSummary.print(List.of(result), spark, warehouse, config.reportingCurrency());
       return result;
     });
     return 0;

@@ -3,6 +3,7 @@ package io.cloudshift.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +43,8 @@ public final class CloudshiftConfig {
   private final List<Integer> shareShiftWindows;
   private final int baselineMonths;
   private final Optional<HeadlineEvent> headline;
+  private final String reportingCurrency;
+  private final long ingestCacheMaxBytes;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -57,6 +60,11 @@ public final class CloudshiftConfig {
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
     this.headline = readHeadline();
+    this.reportingCurrency = string("cloudshift.summary.reporting-currency");
+    this.ingestCacheMaxBytes = read("cloudshift.ingest.cache-max-bytes", config::getBytes);
+    if (!focusRules.currencies().contains(reportingCurrency)) {
+      throw bad("cloudshift.summary.reporting-currency", "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
+    }
   }
 
   public String warehouse() {
@@ -115,6 +123,16 @@ public final class CloudshiftConfig {
   /** The terms change run-all's summary reports on, when configured. */
   public Optional<HeadlineEvent> headline() {
     return headline;
+  }
+
+  /** Inputs up to this many bytes are parsed once and cached for ingest's passes. */
+  public long ingestCacheMaxBytes() {
+    return ingestCacheMaxBytes;
+  }
+
+  /** The currency run-all's summary reports in (amounts are never summed across currencies). */
+  public String reportingCurrency() {
+    return reportingCurrency;
   }
 
   /** A path under {@code cloudshift.inputs}, e.g. {@code partnerships}. */
@@ -198,7 +216,11 @@ public final class CloudshiftConfig {
       if (column.isPresent() && values.isEmpty()) {
         throw bad(where + ".provider-values", "export '" + id + "' reads provider-column but maps no values");
       }
-      result.add(new ExportConfig(id, text(e, where, "path"), format, provider, column, Map.copyOf(values)));
+      ExportConfig.Delivery delivery = e.hasPath("delivery")
+          ? parseEnum(ExportConfig.Delivery.class, text(e, where, "delivery"), where + ".delivery")
+          : ExportConfig.Delivery.FOLDER;
+      result.add(new ExportConfig(id, text(e, where, "path"), format, provider, column, Map.copyOf(values), delivery,
+          charset(e.hasPath("encoding") ? text(e, where, "encoding") : "UTF-8", where + ".encoding")));
     }
     return List.copyOf(result);
   }
@@ -215,13 +237,22 @@ public final class CloudshiftConfig {
         throw bad(k + "currencies", "'" + c + "' is not an ISO 4217 code (three capital letters)");
       }
     }
+    YearMonth earliest = month(section("cloudshift.focus"), "cloudshift.focus", "billing-months.earliest").orElseThrow(
+        () -> bad(k + "billing-months.earliest", "missing (it is required)"));
+    YearMonth latest = month(section("cloudshift.focus"), "cloudshift.focus", "billing-months.latest").orElseThrow(
+        () -> bad(k + "billing-months.latest", "missing (it is required)"));
+    if (latest.isBefore(earliest)) {
+      throw bad(k + "billing-months", "latest " + latest + " is before earliest " + earliest);
+    }
     return new FocusRules(
         strings(k + "null-literals"),
         bool(k + "tax-counts-as-revenue"),
         bool(k + "marketplace-counts-as-revenue"),
         strings(k + "ai-service-categories"),
         patterns,
-        currencies);
+        currencies,
+        earliest,
+        latest);
   }
 
   private AttributionConfig readAttribution() {
@@ -287,6 +318,14 @@ public final class CloudshiftConfig {
       Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw bad(key, "'" + regex + "' is not a valid regular expression: " + e.getDescription());
+    }
+  }
+
+  private static Charset charset(String name, String key) {
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw bad(key, "'" + name + "' is not a character set this JVM knows (e.g. UTF-8, ISO-8859-1, windows-1252)");
     }
   }
 

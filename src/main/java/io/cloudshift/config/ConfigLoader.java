@@ -22,7 +22,8 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   public static CloudshiftConfig load(List<Path> confFiles, Map<String, String> overrides) {
-    Config layered = ConfigFactory.parseResources(ConfigLoader.class, "/" + DEFAULTS_RESOURCE);
+    Config defaults = ConfigFactory.parseResources(ConfigLoader.class, "/" + DEFAULTS_RESOURCE);
+    Config layered = defaults;
     for (Path file : confFiles) {
       if (!Files.isRegularFile(file)) {
         throw new InvalidConfigException(
@@ -40,10 +41,17 @@ public final class ConfigLoader {
       String key = override.getKey().startsWith(ROOT) ? override.getKey() : ROOT + override.getKey();
       layered = layered.withValue(key, parseOverrideValue(key, override.getValue()));
     }
+    Config resolved;
     try {
-      return new CloudshiftConfig(layered.resolve());
+      resolved = layered.resolve();
     } catch (ConfigException e) {
       throw new InvalidConfigException("Cannot resolve configuration: " + e.getMessage());
+    }
+    new KnownKeys(defaults.resolve()).check(resolved);
+    try {
+      return new CloudshiftConfig(resolved);
+    } catch (ConfigException e) {
+      throw new InvalidConfigException("Invalid configuration: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.cloudshift.config;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /** How FOCUS rows are read and classified (SPEC §2.1). */
@@ -9,4 +10,6 @@ public record FocusRules(
     boolean marketplaceCountsAsRevenue,
     List<String> aiServiceCategories,
     List<String> gpuSkuPatterns,
-    List<String> currencies) {}
+    List<String> currencies,
+    YearMonth earliestBillingMonth,
+    YearMonth latestBillingMonth) {}

@@ -1,9 +1,8 @@
 package io.cloudshift.ingest;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.config.AttributionConfig;
@@ -15,7 +14,6 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,16 +23,20 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Resolves each charge's lab and revenue stream from the configured rules (SPEC §2.2). A lab's own
  * billing account makes a charge compute, whatever it buys; otherwise a resale rule (provider +
- * service name + SKU pattern) makes it resale; otherwise it stays {@code unattributed}: the
- * provider's other revenue, not an error. The first matching rule of a kind wins.
+ * service name + SKU pattern, matched by {@link SkuRuleMatches}) makes it resale; otherwise it
+ * stays {@code unattributed}: the provider's other revenue, not an error. The first matching rule
+ * of a kind wins.
  */
 public final class ChargeAttributor {
+  private static final String ATTRIBUTION = "_attribution";
+
   private final AttributionConfig attribution;
 
   public ChargeAttributor(AttributionConfig attribution) {
     this.attribution = attribution;
   }
 
+  /** {@code parsed} must carry {@link SkuRuleMatches}' columns. */
   public Dataset<Row> attribute(Dataset<Row> parsed) {
     List<Match> matches = new ArrayList<>();
     for (ComputeAccountRule r : attribution.computeAccounts()) {
@@ -44,37 +46,32 @@ public final class ChargeAttributor {
           .and(validity(r.validFrom(), r.validTo()));
       matches.add(new Match(when, r.lab(), Stream.COMPUTE, r.ruleId()));
     }
-    for (ResaleRule r : attribution.resaleRules()) {
-      Column when = col(ChargeColumns.PROVIDER).equalTo(r.provider())
-          .and(lower(col(ChargeColumns.SERVICE_NAME)).equalTo(r.serviceName().toLowerCase(Locale.ROOT)))
-          .and(r.skuPattern().map(ChargeAttributor::skuMatches).orElse(lit(true)))
-          .and(validity(r.validFrom(), r.validTo()));
+    List<ResaleRule> resale = attribution.resaleRules();
+    for (int i = 0; i < resale.size(); i++) {
+      ResaleRule r = resale.get(i);
+      Column when = col(SkuRuleMatches.resaleMatch(i)).and(validity(r.validFrom(), r.validTo()));
       matches.add(new Match(when, r.lab(), Stream.RESALE, r.ruleId()));
     }
-    Column lab = lit(null).cast(DataTypes.StringType);
-    Column stream = lit(Stream.UNATTRIBUTED.value());
-    Column ruleId = lit(null).cast(DataTypes.StringType);
-    for (int i = matches.size() - 1; i >= 0; i--) {
-      Match m = matches.get(i);
-      Column hit = coalesce(m.when(), lit(false));
-      lab = when(hit, lit(m.lab())).otherwise(lab);
-      stream = when(hit, lit(m.stream().value())).otherwise(stream);
-      ruleId = when(hit, lit(m.ruleId())).otherwise(ruleId);
+    // One flat CASE for the three answers: the first matching rule of the list wins.
+    Column answer = null;
+    for (Match m : matches) {
+      Column value = struct(lit(m.lab()).as(ChargeColumns.LAB), lit(m.stream().value()).as(ChargeColumns.STREAM),
+          lit(m.ruleId()).as(ChargeColumns.ATTRIBUTION_RULE_ID));
+      answer = answer == null ? when(m.when(), value) : answer.when(m.when(), value);
     }
+    Column unattributed = struct(lit(null).cast(DataTypes.StringType).as(ChargeColumns.LAB), lit(Stream.UNATTRIBUTED.value()).as(ChargeColumns.STREAM),
+        lit(null).cast(DataTypes.StringType).as(ChargeColumns.ATTRIBUTION_RULE_ID));
+    answer = answer == null ? unattributed : answer.otherwise(unattributed);
     return parsed
-        .withColumn(ChargeColumns.LAB, lab)
-        .withColumn(ChargeColumns.STREAM, stream)
-        .withColumn(ChargeColumns.ATTRIBUTION_RULE_ID, ruleId)
-        .withColumn(ChargeColumns.ATTRIBUTION_VERSION, lit(attribution.version()));
+        .withColumn(ATTRIBUTION, answer)
+        .withColumn(ChargeColumns.LAB, col(ATTRIBUTION + "." + ChargeColumns.LAB))
+        .withColumn(ChargeColumns.STREAM, col(ATTRIBUTION + "." + ChargeColumns.STREAM))
+        .withColumn(ChargeColumns.ATTRIBUTION_RULE_ID, col(ATTRIBUTION + "." + ChargeColumns.ATTRIBUTION_RULE_ID))
+        .withColumn(ChargeColumns.ATTRIBUTION_VERSION, lit(attribution.version()))
+        .drop(ATTRIBUTION);
   }
 
   private record Match(Column when, String lab, Stream stream, String ruleId) {}
-
-  private static Column skuMatches(String pattern) {
-    return coalesce(col(ChargeColumns.SKU_ID).rlike(pattern), lit(false))
-        .or(coalesce(col(ChargeColumns.SKU_METER).rlike(pattern), lit(false)))
-        .or(coalesce(col(ChargeColumns.CHARGE_DESCRIPTION).rlike(pattern), lit(false)));
-  }
 
   /** Rules may be limited to billing months [valid-from, valid-to], both inclusive. */
   private static Column validity(Optional<YearMonth> from, Optional<YearMonth> to) {

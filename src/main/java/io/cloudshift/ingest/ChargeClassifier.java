@@ -21,10 +21,6 @@ import org.apache.spark.sql.Row;
  * its share through the resale terms, so the charge is the provider's resale revenue.
  */
 public final class ChargeClassifier {
-  private static final String[] GPU_MATCH_COLUMNS = {
-    ChargeColumns.SKU_ID, ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION, ChargeColumns.RESOURCE_TYPE
-  };
-
   private final FocusRules rules;
   private final Collection<ProviderConfig> providers;
 
@@ -33,6 +29,7 @@ public final class ChargeClassifier {
     this.providers = providers;
   }
 
+  /** {@code attributed} must carry {@link SkuRuleMatches}' columns. */
   public Dataset<Row> classify(Dataset<Row> attributed) {
     Column isTax = coalesce(col(ChargeColumns.CHARGE_CATEGORY).equalTo("Tax"), lit(false));
     Column isMarketplace = thirdPartySeller();
@@ -44,7 +41,7 @@ public final class ChargeClassifier {
     return attributed
         .withColumn(ChargeColumns.IS_TAX, isTax)
         .withColumn(ChargeColumns.IS_MARKETPLACE, isMarketplace)
-        .withColumn(ChargeColumns.IS_AI_WORKLOAD, aiWorkload())
+        .withColumn(ChargeColumns.IS_AI_WORKLOAD, coalesce(col(SkuRuleMatches.AI_WORKLOAD), lit(false)))
         .withColumn(ChargeColumns.COUNTS_AS_REVENUE, countsAsRevenue);
   }
 
@@ -63,15 +60,4 @@ public final class ChargeClassifier {
     Column differs = seller.isNotNull().and(seller.notEqual(coalesce(col(ChargeColumns.INVOICE_ISSUER_NAME), seller)));
     return coalesce(differs.and(coalesce(firstParty, lit(false)).unary_$bang()), lit(false));
   }
-
-  private Column aiWorkload() {
-    Column ai = col(ChargeColumns.SERVICE_CATEGORY).isin(rules.aiServiceCategories().toArray());
-    for (String pattern : rules.gpuSkuPatterns()) {
-      for (String column : GPU_MATCH_COLUMNS) {
-        ai = ai.or(col(column).rlike(pattern));
-      }
-    }
-    return coalesce(ai, lit(false));
-  }
-
 }

@@ -1,48 +1,80 @@
 package io.cloudshift.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.audit.DeliveryOutcome;
 import io.cloudshift.audit.InputCount;
+import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ExportConfig;
+import io.cloudshift.ingest.ChargeSelection.Disposition;
+import io.cloudshift.ingest.ChargeSelection.ExportDeliveries;
+import io.cloudshift.ingest.ChargeSelection.SurveyCell;
+import io.cloudshift.ingest.delivery.Deliveries;
+import io.cloudshift.ingest.delivery.Delivery;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.FocusFile;
+import io.cloudshift.io.FocusFileLister;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
 import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * FOCUS exports → silver {@code charges} and {@code rejected_charges} (SPEC §2.1, §3, §6). Every
- * row read lands in exactly one of them (or is counted out of scope of a period-scoped run), and
- * each (export, billing account, billing month) slice that was re-read replaces the old one.
+ * FOCUS exports → silver {@code charges}, {@code rejected_charges} and {@code charges_monthly}
+ * (SPEC §2.1, §3, §6; README "Delivery model"). For every configured export and every billing
+ * month of the run's period, the latest delivery of the month replaces the whole (export, month)
+ * slice; a month no delivery holds any more is removed. In passes over the files:
+ *
+ * <ol>
+ *   <li>survey: rows per (file, billing month, reason), which decides every row's place
+ *       ({@link ChargeSelection}) and the reject ratio before anything is written;
+ *   <li>quarantine: the rejected rows, written even when the ratio fails the run, for inspection;
+ *   <li>silver: the clean rows of the winning deliveries, one commit replacing the (export, month)
+ *       partitions of the period, which is a metadata operation whatever the number of accounts;
+ *   <li>read-back of the written partitions (narrow), giving charges_monthly for the same range and
+ *       each file's silver rows, checked against the survey.
+ * </ol>
  */
 public final class ChargeIngest {
+  static final String DATASET = "focus";
   private static final Logger LOG = LoggerFactory.getLogger(ChargeIngest.class);
-  public static final String IN_SCOPE = "_in_scope";
-  private static final String DATASET = "focus";
+  /** Silver's layout: a slice is whole partitions, so replacing it drops files instead of rewriting them. */
+  public static final List<String> PARTITIONING = List.of(ChargeColumns.BILLING_MONTH, ChargeColumns.EXPORT_ID);
 
   private final SparkSession spark;
   private final CloudshiftConfig config;
   private final DeltaTableWriter writer;
   private final String runId;
   private final BillingPeriodRange period;
+  private final FocusFileLister lister;
+  private final ExportLoader loader;
+  private final ChargeParser parser;
 
   public ChargeIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId, BillingPeriodRange period) {
     this.spark = spark;
@@ -50,129 +82,211 @@ public final class ChargeIngest {
     this.writer = writer;
     this.runId = runId;
     this.period = period;
+    this.lister = new FocusFileLister(spark);
+    this.loader = new ExportLoader(spark, lister, new FocusNormalizer(config.focusRules().nullLiterals()));
+    this.parser = new ChargeParser(config.focusRules());
   }
 
-  public record Result(List<InputCount> inputs, Map<String, Long> tableVersions) {}
-
-  public Result execute() {
-    Optional<Dataset<Row>> rows = read();
-    if (rows.isEmpty()) {
-      LOG.warn("No FOCUS rows to ingest for period {}: charges left unchanged", period);
-      return new Result(List.of(), Map.of());
-    }
-    Dataset<Row> prepared = rows.get().persist(StorageLevel.MEMORY_AND_DISK());
+  public void execute(StageProgress progress) {
+    List<ExportDeliveries> deliveries = config.exports().stream().map(this::plan).toList();
+    Optional<Dataset<Row>> rows = read(deliveries);
     try {
-      List<InputCount> counts = countPerFile(prepared);
-      long silver = counts.stream().mapToLong(InputCount::rowsSilver).sum();
-      long quarantined = counts.stream().mapToLong(InputCount::rowsQuarantine).sum();
-      List<SliceKey> slices = slices(prepared);
-      List<String> sourceFiles = counts.stream().map(InputCount::sourceFile).toList();
-      Map<String, Long> versions = new LinkedHashMap<>();
-      versions.put(Tables.REJECTED_CHARGES, writer.replaceSlices(Tables.REJECTED_CHARGES, rejected(prepared),
-          SlicePredicates.slices(slices) + " OR " + SlicePredicates.keylessRows(sourceFiles, period), List.of()));
+      List<SurveyCell> cells = SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
+      ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells);
+      progress.readAll(selection.inputs());
+      progress.delivered(selection.outcomes());
+      long silver = selection.rows(Disposition.SILVER);
+      long quarantined = selection.rows(Disposition.QUARANTINE);
       double ratio = silver + quarantined == 0 ? 0 : (double) quarantined / (silver + quarantined);
-      LOG.info("Charges: {} file(s), {} rows to silver, {} quarantined ({}), {} slice(s)",
-          counts.size(), silver, quarantined, String.format("%.4f%%", ratio * 100), slices.size());
+      LOG.info("Charges: {} file(s) read, {} rows to silver, {} quarantined ({}), {} out of scope, {} superseded",
+          selection.inputs().size(), silver, quarantined, String.format("%.4f%%", ratio * 100),
+          selection.rows(Disposition.OUT_OF_SCOPE), selection.rows(Disposition.SUPERSEDED));
+
+      progress.wrote(Tables.REJECTED_CHARGES, SparkJobs.described(spark, "cloudshift ingest: rejected_charges",
+          () -> writer.replaceRange(Tables.REJECTED_CHARGES, rejected(rows, selection), rejectedRange(selection), List.of())));
       if (ratio > config.maxRejectRatio()) {
         throw new RejectRatioExceededException(String.format(
             "Cannot ingest charges: %.2f%% of rows were quarantined, above cloudshift.quality.max-reject-ratio = %.2f%% "
                 + "(see table rejected_charges for run %s; fix the input or raise the threshold)",
             ratio * 100, config.maxRejectRatio() * 100, runId));
       }
-      if (!slices.isEmpty()) {
-        versions.put(Tables.CHARGES, writer.replaceSlices(Tables.CHARGES, clean(prepared), SlicePredicates.slices(slices),
-            List.of(ChargeColumns.BILLING_MONTH)));
-      }
-      return new Result(counts, versions);
+      progress.delivered(withdrawn(selection.deliveredMonths()));
+      progress.wrote(Tables.CHARGES, SparkJobs.described(spark, "cloudshift ingest: charges",
+          () -> writer.replaceRange(Tables.CHARGES, clean(rows, selection), silverRange(ChargeColumns.BILLING_MONTH), PARTITIONING)));
+      SparkJobs.described(spark, "cloudshift ingest: charges_monthly", () -> {
+        aggregate(selection, progress);
+        return null;
+      });
     } finally {
-      prepared.unpersist();
+      rows.ifPresent(Dataset::unpersist);
     }
+  }
+
+  /** One export's deliveries, and those the run reads: the latest per folder month, and all without one. */
+  private ExportDeliveries plan(ExportConfig export) {
+    List<Delivery> all = Deliveries.group(export, lister.list(export));
+    Map<YearMonth, Delivery> latest = Deliveries.latestPerMonth(Deliveries.folderMonths(all));
+    List<Delivery> read = new ArrayList<>();
+    for (Delivery d : all) {
+      boolean latestOfItsMonth = d.folderMonth().map(m -> period.contains(m) && d.equals(latest.get(m))).orElse(true);
+      if (latestOfItsMonth) {
+        read.add(d);
+      }
+    }
+    LOG.info("Export {}: {} delivery(ies) in {} file(s); reading {} ({} file(s))", export.id(), all.size(),
+        all.stream().mapToInt(d -> d.files().size()).sum(), read.size(), read.stream().mapToInt(d -> d.files().size()).sum());
+    return new ExportDeliveries(export, all, read);
   }
 
   /**
-   * Every export's rows in the period, parsed, attributed, classified and marked in or out of scope
-   * ({@link #IN_SCOPE}); empty when no export has a file for the period.
+   * The rows of every file the run reads, of every export, unioned and then parsed once. Small
+   * inputs are cached, parsed, for the passes after the survey: their cost is planning and reading
+   * many small files, not data.
    */
-  public Optional<Dataset<Row>> read() {
-    ExportLoader loader =
-        new ExportLoader(spark, new FocusNormalizer(config.focusRules().nullLiterals()), new ChargeParser(config.focusRules().currencies()));
-    Dataset<Row> parsed = null;
-    for (ExportConfig export : config.exports()) {
-      ExportLoader.Loaded loaded = loader.load(export, period);
-      if (loaded.rows() == null) {
-        LOG.warn("Export {}: no input files for period {} under {}", export.id(), period, export.path());
-        continue;
+  private Optional<Dataset<Row>> read(List<ExportDeliveries> deliveries) {
+    Dataset<Row> union = null;
+    long bytes = 0;
+    for (ExportDeliveries e : deliveries) {
+      List<FocusFile> files = e.read().stream().flatMap(d -> d.files().stream()).toList();
+      bytes += files.stream().mapToLong(FocusFile::length).sum();
+      Optional<Dataset<Row>> normalized = loader.load(e.export(), files);
+      if (normalized.isPresent()) {
+        union = union == null ? normalized.get() : union.unionByName(normalized.get());
       }
-      parsed = parsed == null ? loaded.rows() : parsed.unionByName(loaded.rows());
     }
-    return Optional.ofNullable(parsed).map(this::prepare);
+    Optional<Dataset<Row>> parsed = Optional.ofNullable(union).map(parser::parse);
+    if (bytes <= config.ingestCacheMaxBytes()) {
+      parsed.ifPresent(p -> p.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+    return parsed;
   }
 
-  private Dataset<Row> prepare(Dataset<Row> parsed) {
-    Dataset<Row> classified =
-        new ChargeClassifier(config.focusRules(), config.providers().values())
-            .classify(new ChargeAttributor(config.attribution()).attribute(parsed));
-    return classified.withColumn(IN_SCOPE, inScope());
+  private static List<SurveyCell> survey(Optional<Dataset<Row>> parsed) {
+    if (parsed.isEmpty()) {
+      return List.of();
+    }
+    List<SurveyCell> cells = new ArrayList<>();
+    for (Row r : parsed.get().groupBy(ChargeColumns.SOURCE_FILE, ChargeColumns.BILLING_MONTH, RejectedColumns.REASON_CODE).count().collectAsList()) {
+      YearMonth month = r.isNullAt(1) ? null : YearMonth.from(r.getDate(1).toLocalDate());
+      cells.add(new SurveyCell(r.getString(0), month, r.getString(2), r.getLong(3)));
+    }
+    return cells;
   }
 
-  private Column inScope() {
+  /** The exports of the run: every configured one, since one without a delivery in the period has none to keep. */
+  private Column exportsOfRun(String column) {
+    return col(column).isin(config.exports().stream().map(ExportConfig::id).toArray());
+  }
+
+  /** The slices a run replaces: every configured export × every month of the period (all months when none). */
+  private Column silverRange(String monthColumn) {
+    Column range = exportsOfRun(ChargeColumns.EXPORT_ID);
     if (period.isAll()) {
-      return lit(true);
+      return range;
     }
-    List<java.time.YearMonth> months = period.months();
-    Column month = col(ChargeColumns.BILLING_MONTH);
-    return month.isNotNull()
-        .and(month.between(lit(Date.valueOf(months.get(0).atDay(1))), lit(Date.valueOf(months.get(months.size() - 1).atDay(1)))));
+    List<YearMonth> months = period.months();
+    return range.and(col(monthColumn).between(lit(Date.valueOf(months.get(0).atDay(1))), lit(Date.valueOf(months.get(months.size() - 1).atDay(1)))));
   }
 
-  private Dataset<Row> clean(Dataset<Row> prepared) {
-    return prepared
-        .where(col(IN_SCOPE).and(col(RejectedColumns.REASON_CODE).isNull()))
-        .withColumn(ChargeColumns.RUN_ID, lit(runId))
-        .select(ChargeColumns.ALL.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+  /**
+   * Quarantined rows are replaced by the same slices as silver; rows without a billing month (their
+   * delivery names none) belong to their file and are replaced whenever the file is read again.
+   */
+  private Column rejectedRange(ChargeSelection selection) {
+    if (period.isAll()) {
+      return exportsOfRun(RejectedColumns.EXPORT_ID);
+    }
+    Column keyless = col(RejectedColumns.BILLING_MONTH).isNull().and(col(RejectedColumns.SOURCE_FILE).isin(selection.filesRead().toArray()));
+    return silverRange(RejectedColumns.BILLING_MONTH).or(exportsOfRun(RejectedColumns.EXPORT_ID).and(keyless));
   }
 
-  private Dataset<Row> rejected(Dataset<Row> prepared) {
-    return prepared
-        .where(col(IN_SCOPE).and(col(RejectedColumns.REASON_CODE).isNotNull()))
+  private Dataset<Row> rejected(Optional<Dataset<Row>> rows, ChargeSelection selection) {
+    if (rows.isEmpty() || selection.rows(Disposition.QUARANTINE) == 0) {
+      return spark.createDataFrame(List.of(), RejectedColumns.CHARGES_SCHEMA);
+    }
+    return rows.get()
+        .where(selection.quarantine())
         .select(
             lit(runId).as(RejectedColumns.RUN_ID),
             col(RejectedColumns.EXPORT_ID),
             col(RejectedColumns.PROVIDER),
             col(RejectedColumns.SOURCE_FILE),
             col(RejectedColumns.BILLING_ACCOUNT_ID),
-            col(RejectedColumns.BILLING_MONTH),
-            col(RejectedColumns.REASON_CODE),
-            col(RejectedColumns.REASON_DETAIL),
+            selection.sliceMonth().as(RejectedColumns.BILLING_MONTH),
+            selection.reasonCode().as(RejectedColumns.REASON_CODE),
+            selection.reasonDetail().as(RejectedColumns.REASON_DETAIL),
             col(FocusNormalizer.RAW).as(RejectedColumns.RAW));
   }
 
-  private static List<SliceKey> slices(Dataset<Row> prepared) {
-    return prepared
-        .where(col(IN_SCOPE).and(col(ChargeColumns.BILLING_ACCOUNT_ID).isNotNull()).and(col(ChargeColumns.BILLING_MONTH).isNotNull()))
-        .select(ChargeColumns.EXPORT_ID, ChargeColumns.BILLING_ACCOUNT_ID, ChargeColumns.BILLING_MONTH)
-        .distinct()
-        .collectAsList()
-        .stream()
-        .map(r -> new SliceKey(r.getString(0), r.getString(1), r.getDate(2).toLocalDate()))
-        .toList();
+  private Dataset<Row> clean(Optional<Dataset<Row>> rows, ChargeSelection selection) {
+    if (rows.isEmpty() || selection.rows(Disposition.SILVER) == 0) {
+      return spark.createDataFrame(List.of(), ChargeColumns.SCHEMA);
+    }
+    return attributed(rows.get().where(selection.silver()))
+        .withColumn(ChargeColumns.RUN_ID, lit(runId))
+        .select(ChargeColumns.ALL.stream().map(functions::col).toArray(Column[]::new));
   }
 
-  private static List<InputCount> countPerFile(Dataset<Row> prepared) {
-    Column clean = col(IN_SCOPE).and(col(RejectedColumns.REASON_CODE).isNull());
-    Column rejected = col(IN_SCOPE).and(col(RejectedColumns.REASON_CODE).isNotNull());
-    return prepared
-        .groupBy(ChargeColumns.EXPORT_ID, ChargeColumns.SOURCE_FILE)
-        .agg(
-            count(lit(1)).as("rows_in"),
-            sum(when(clean, 1).otherwise(0)).as("rows_silver"),
-            sum(when(rejected, 1).otherwise(0)).as("rows_quarantine"),
-            sum(when(col(IN_SCOPE).unary_$bang(), 1).otherwise(0)).as("rows_out_of_scope"),
-            sum(when(clean.and(col(ChargeColumns.STREAM).equalTo(Stream.UNATTRIBUTED.value())), 1).otherwise(0)).as("rows_unattributed"))
-        .orderBy(ChargeColumns.EXPORT_ID, ChargeColumns.SOURCE_FILE)
-        .collectAsList()
-        .stream()
-        .map(r -> new InputCount(DATASET, r.getString(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)))
-        .toList();
+  /** Parsed rows with their lab, stream and rule, and the charge flags (SPEC §2.1–2.2), by the configured rules. */
+  public Dataset<Row> attributed(Dataset<Row> parsed) {
+    Dataset<Row> matched = new SkuRuleMatches(config.focusRules(), config.attribution()).withMatches(parsed);
+    return new ChargeClassifier(config.focusRules(), config.providers().values())
+        .classify(new ChargeAttributor(config.attribution()).attribute(matched));
+  }
+
+  /** Every file of the export parsed (reason codes set), before deliveries are chosen: for inspection. */
+  public Optional<Dataset<Row>> parsed(ExportConfig export) {
+    return loader.load(export, lister.list(export)).map(parser::parse);
+  }
+
+  /**
+   * Months silver held for the run's slices that no delivery provides any more: their rows were
+   * removed by the silver write (its range covers them), and job_runs says so.
+   */
+  private List<DeliveryOutcome> withdrawn(Map<String, Set<YearMonth>> delivered) {
+    if (!writer.exists(Tables.CHARGES)) {
+      return List.of();
+    }
+    List<DeliveryOutcome> withdrawn = new ArrayList<>();
+    List<Row> held = writer.read(Tables.CHARGES).where(silverRange(ChargeColumns.BILLING_MONTH))
+        .groupBy(ChargeColumns.EXPORT_ID, ChargeColumns.BILLING_MONTH).count().collectAsList();
+    for (Row r : held) {
+      String export = r.getString(0);
+      YearMonth month = YearMonth.from(r.getDate(1).toLocalDate());
+      if (!delivered.getOrDefault(export, Set.of()).contains(month)) {
+        LOG.warn("Export {}: no delivery holds billing month {} any more; its {} silver row(s) are removed", export, month, r.getLong(2));
+        withdrawn.add(new DeliveryOutcome(export, month, DeliveryOutcome.Status.WITHDRAWN, null, null, 0, r.getLong(2)));
+      }
+    }
+    return withdrawn;
+  }
+
+  /**
+   * Reads back the slices just written (a few narrow columns) into charges_monthly for the same
+   * range, and each file's silver and unattributed rows, which must equal the survey's count.
+   */
+  private void aggregate(ChargeSelection selection, StageProgress progress) {
+    Dataset<Row> perFile = MonthlyAggregate.perFile(writer.read(Tables.CHARGES).where(silverRange(ChargeColumns.BILLING_MONTH))).persist();
+    try {
+      Map<String, long[]> written = new HashMap<>();
+      Column unattributed = col(ChargeColumns.STREAM).equalTo(Stream.UNATTRIBUTED.value());
+      for (Row r : perFile.groupBy(ChargeColumns.SOURCE_FILE)
+          .agg(sum(MonthlyAggregate.ROWS), sum(when(unattributed, col(MonthlyAggregate.ROWS)).otherwise(0)))
+          .collectAsList()) {
+        written.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+      }
+      for (InputCount input : selection.inputs()) {
+        long[] n = written.getOrDefault(input.sourceFile(), new long[2]);
+        if (n[0] != input.rowsSilver()) {
+          throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the survey counted "
+              + input.rowsSilver() + " clean rows, silver holds " + n[0] + " (did the file change during the run? run ingest again)");
+        }
+        progress.read(input.withUnattributed(n[1]));
+      }
+      progress.wrote(Tables.CHARGES_MONTHLY,
+          writer.replaceRange(ChargesMonthlyTable.SPEC, MonthlyAggregate.monthly(perFile).coalesce(1), silverRange(ChargesMonthlyTable.MONTH)));
+    } finally {
+      perFile.unpersist();
+    }
   }
 }

@@ -2,13 +2,13 @@ package io.cloudshift.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.config.ExportConfig;
 import io.cloudshift.io.FocusReader;
+import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.FocusColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +18,30 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Brings one file group's text columns to canonical FOCUS names: renamed columns of older versions
- * are aliased, a header spelled in another case is matched case-insensitively, null literals and
- * blank cells become null, and the row as read is kept as JSON for the quarantine.
+ * Brings one file group (files sharing a header) to the columns every group has, so the groups of
+ * all exports are unioned and parsed, checked and attributed once ({@link ChargeParser}) rather
+ * than once per group: renamed columns of older versions are aliased, a header spelled in another
+ * case is matched case-insensitively, and what differs between groups becomes a column (export,
+ * provider, FOCUS version, missing mandatory columns). Money and date-time cells are typed here,
+ * because reading them depends on the file's type (a Parquet decimal, or CSV text); their text is
+ * kept beside them for the checks. The row as read is kept as JSON for the quarantine.
  */
 public final class FocusNormalizer {
   /** The row as read, JSON keyed by the file's own column names. */
   public static final String RAW = "_raw";
+  static final String PROVIDER_VALUE = "_provider_value";
+  static final String MISSING_COLUMNS = "_missing_columns";
+  static final String DUPLICATE_COLUMNS = "_duplicate_columns";
+  /** The first kept column whose text holds U+FFFD: bytes the export's encoding could not decode. */
+  static final String UNDECODABLE_COLUMN = "_undecodable_column";
+  private static final String REPLACEMENT_CHARACTER = "\uFFFD";
+  private static final String AS_READ_PREFIX = "_as_read_";
+  /** Text columns every group carries (canonical FOCUS names), untrimmed; the parser cleans them once. */
+  static final List<String> TEXT = textColumns();
 
   private final List<String> nullLiterals;
 
@@ -35,35 +49,110 @@ public final class FocusNormalizer {
     this.nullLiterals = List.copyOf(nullLiterals);
   }
 
-  /** Canonical columns of {@link FocusColumns#KEPT} (plus {@code extra}), {@code _source_file}, {@code _corrupt_record}, {@link #RAW}. */
-  public Dataset<Row> normalize(Dataset<Row> raw, List<String> fileColumns, List<String> extra) {
+  /** The text of a money or date-time cell as read (null when blank), for checks and messages. */
+  static String asRead(String focusColumn) {
+    return AS_READ_PREFIX + focusColumn;
+  }
+
+  /** One file group in the shared columns; {@code missing} lists the mandatory columns its header lacks. */
+  public Dataset<Row> normalize(Dataset<Row> raw, List<String> fileColumns, ExportConfig export, String version, List<String> missing) {
     Map<String, String> sourceOf = resolve(fileColumns);
+    Map<String, DataType> types = new LinkedHashMap<>();
+    for (var field : raw.schema().fields()) {
+      types.put(field.name(), field.dataType());
+    }
+    List<Column> out = new ArrayList<>();
+    out.add(lit(export.id()).as(ChargeColumns.EXPORT_ID));
+    out.add(lit(version).as(ChargeColumns.FOCUS_VERSION));
+    out.add(lit(missing.isEmpty() ? null : missing.toString()).cast(DataTypes.StringType).as(MISSING_COLUMNS));
+    List<String> duplicates = duplicates(fileColumns);
+    out.add(lit(duplicates.isEmpty() ? null : duplicates.toString()).cast(DataTypes.StringType).as(DUPLICATE_COLUMNS));
+    out.add(undecodable(export, sourceOf, types).as(UNDECODABLE_COLUMN));
+    Column providerValue = export.providerColumn()
+        .map(c -> sourceOf.containsKey(c.toLowerCase(Locale.ROOT)) ? FocusValues.text(col(quote(sourceOf.get(c.toLowerCase(Locale.ROOT)))), nullLiterals)
+            : lit(null).cast(DataTypes.StringType))
+        .orElse(lit(export.provider().orElse(null)));
+    out.add(providerValue.as(PROVIDER_VALUE));
+    out.add(provider(export, providerValue).as(ChargeColumns.PROVIDER));
+    for (String canonical : TEXT) {
+      String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
+      out.add((source == null ? lit(null) : col(quote(source))).cast(DataTypes.StringType).as(canonical));
+    }
+    for (String canonical : FocusColumns.MONEY) {
+      String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
+      out.add(source == null ? lit(null).cast(FocusValues.MONEY).as(canonical)
+          : FocusValues.money(quote(source), types.get(source), nullLiterals).as(canonical));
+      out.add(asReadText(source).as(asRead(canonical)));
+    }
+    for (String canonical : FocusColumns.TIMESTAMPS) {
+      String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
+      out.add(source == null ? lit(null).cast(DataTypes.TimestampType).as(canonical)
+          : FocusValues.timestamp(quote(source), types.get(source), nullLiterals).as(canonical));
+      out.add(asReadText(source).as(asRead(canonical)));
+    }
+    out.add(col(FocusReader.SOURCE_FILE));
+    out.add(types.containsKey(FocusReader.CORRUPT_RECORD) ? col(FocusReader.CORRUPT_RECORD)
+        : lit(null).cast(DataTypes.StringType).as(FocusReader.CORRUPT_RECORD));
     List<Column> rawFields = new ArrayList<>();
     for (String c : fileColumns) {
-      if (hasColumn(raw, c)) {
+      if (types.containsKey(c)) {
         rawFields.add(col(quote(c)));
       }
     }
-    List<Column> out = new ArrayList<>();
-    List<String> wanted = new ArrayList<>(FocusColumns.KEPT);
-    wanted.add(FocusColumns.CHARGE_SUBCATEGORY);
-    extra.stream().filter(e -> !wanted.contains(e)).forEach(wanted::add);
-    for (String canonical : wanted) {
-      String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
-      Column value = source == null ? lit(null).cast(DataTypes.StringType) : nullIfBlank(col(quote(source)));
-      out.add(value.as(canonical));
-    }
-    out.add(col(FocusReader.SOURCE_FILE));
-    out.add(hasColumn(raw, FocusReader.CORRUPT_RECORD) ? col(FocusReader.CORRUPT_RECORD) : lit(null).cast(DataTypes.StringType).as(FocusReader.CORRUPT_RECORD));
     out.add(to_json(struct(rawFields.toArray(Column[]::new))).as(RAW));
-    Dataset<Row> canonical = raw.select(out.toArray(Column[]::new));
-    // 1.0-preview had no ChargeClass: a Refund subcategory is a correction (as FinOps hubs maps it).
-    return canonical
-        .withColumn(
-            FocusColumns.CHARGE_CLASS,
-            when(col(FocusColumns.CHARGE_CLASS).isNull().and(lower(col(FocusColumns.CHARGE_SUBCATEGORY)).equalTo("refund")), lit("Correction"))
-                .otherwise(col(FocusColumns.CHARGE_CLASS)))
-        .drop(FocusColumns.CHARGE_SUBCATEGORY);
+    return raw.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * CSV text is decoded with the export's encoding; bytes that are not valid in it come out as
+   * U+FFFD. A row holding one in a kept column is quarantined rather than stored altered (two ids
+   * differing only in an accented letter would otherwise merge). Parquet strings are never decoded.
+   */
+  private static Column undecodable(ExportConfig export, Map<String, String> sourceOf, Map<String, DataType> types) {
+    if (export.format() != ExportConfig.Format.CSV) {
+      return lit(null).cast(DataTypes.StringType);
+    }
+    Column first = null;
+    for (String canonical : FocusColumns.KEPT) {
+      String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
+      if (source != null && DataTypes.StringType.equals(types.get(source))) {
+        Column hit = col(quote(source)).contains(REPLACEMENT_CHARACTER);
+        first = first == null ? when(hit, lit(source)) : first.when(hit, lit(source));
+      }
+    }
+    return first == null ? lit(null).cast(DataTypes.StringType) : first;
+  }
+
+  /** FOCUS columns the header names more than once, in any case: which one to read is ambiguous. */
+  static List<String> duplicates(List<String> fileColumns) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (String c : fileColumns) {
+      seen.merge(c.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+    List<String> duplicates = new ArrayList<>();
+    for (String canonical : FocusColumns.KEPT) {
+      if (seen.getOrDefault(canonical.toLowerCase(Locale.ROOT), 0) > 1) {
+        duplicates.add(canonical);
+      }
+    }
+    return duplicates;
+  }
+
+  private Column asReadText(String source) {
+    return source == null ? lit(null).cast(DataTypes.StringType) : FocusValues.text(col(quote(source)), nullLiterals);
+  }
+
+  /** The export's fixed provider, or a multi-provider file's provider column mapped to configured ids (null: unknown). */
+  private static Column provider(ExportConfig export, Column providerValue) {
+    if (export.provider().isPresent()) {
+      return lit(export.provider().get());
+    }
+    Column provider = null;
+    for (Map.Entry<String, String> e : export.providerValues().entrySet()) {
+      Column match = providerValue.equalTo(e.getKey());
+      provider = provider == null ? when(match, lit(e.getValue())) : provider.when(match, lit(e.getValue()));
+    }
+    return provider == null ? lit(null).cast(DataTypes.StringType) : provider;
   }
 
   /** Mandatory FOCUS columns the file lacks under any accepted spelling. */
@@ -96,18 +185,16 @@ public final class FocusNormalizer {
     return result;
   }
 
-  private Column nullIfBlank(Column c) {
-    Column trimmed = trim(c);
-    return when(trimmed.equalTo("").or(trimmed.isin(nullLiterals.toArray())), lit(null).cast(DataTypes.StringType)).otherwise(trimmed);
-  }
-
-  private static boolean hasColumn(Dataset<Row> df, String name) {
-    for (String c : df.columns()) {
-      if (c.equals(name)) {
-        return true;
+  private static List<String> textColumns() {
+    List<String> text = new ArrayList<>();
+    for (String c : FocusColumns.KEPT) {
+      if (!FocusColumns.MONEY.contains(c) && !FocusColumns.TIMESTAMPS.contains(c)) {
+        text.add(c);
       }
     }
-    return false;
+    // 1.0-preview had no ChargeClass: its Refund subcategory marks a correction.
+    text.add(FocusColumns.CHARGE_SUBCATEGORY);
+    return List.copyOf(text);
   }
 
   private static String quote(String name) {

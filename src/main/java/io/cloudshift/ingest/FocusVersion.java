@@ -16,9 +16,11 @@ public final class FocusVersion {
 
   private FocusVersion() {}
 
-  /** {@code columns} are canonical-cased header names as found in the file. */
-  public static String detect(Set<String> columns) {
-    if (columns.contains("ServiceProviderName") || columns.contains("HostProviderName")) {
+  /** {@code columns} are header names as found in the file, in any case. */
+  public static String detect(Set<String> headerColumns) {
+    Set<String> columns = new java.util.HashSet<>();
+    headerColumns.forEach(c -> columns.add(c.toLowerCase(java.util.Locale.ROOT)));
+    if (any(columns, "ServiceProviderName", "HostProviderName")) {
       return V1_3;
     }
     if (any(columns, "InvoiceId", "PricingCurrency", "BillingAccountType", "SubAccountType")) {
@@ -38,7 +40,7 @@ public final class FocusVersion {
 
   private static boolean any(Set<String> columns, String... markers) {
     for (String m : markers) {
-      if (columns.contains(m)) {
+      if (columns.contains(m.toLowerCase(java.util.Locale.ROOT))) {
         return true;
       }
     }

@@ -3,18 +3,15 @@ package io.cloudshift.ingest;
 import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.JobRun;
 import io.cloudshift.audit.JobRunRecorder;
-import io.cloudshift.audit.StageResult;
+import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.ingest.reference.ReferenceIngest;
 import io.cloudshift.ingest.reference.ReferenceIngestResult;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Tables;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -39,19 +36,13 @@ public final class IngestJob {
     return new JobRunRecorder(spark, config, run, writer).record("ingest", this::ingest);
   }
 
-  private StageResult ingest() {
-    List<InputCount> inputs = new ArrayList<>();
-    Map<String, Long> versions = new LinkedHashMap<>();
-    ChargeIngest.Result charges = new ChargeIngest(spark, config, writer, run.runId(), run.period()).execute();
-    inputs.addAll(charges.inputs());
-    versions.putAll(charges.tableVersions());
-
-    spark.sparkContext().setJobDescription("cloudshift ingest: attribution rules and curated inputs");
-    versions.put(Tables.ATTRIBUTION, writer.overwrite(Tables.ATTRIBUTION, AttributionTable.rows(spark, config.attribution()), List.of()));
+  private void ingest(StageProgress progress) {
+    new ChargeIngest(spark, config, writer, run.runId(), run.period()).execute(progress);
+    progress.wrote(Tables.ATTRIBUTION, SparkJobs.described(spark, "cloudshift ingest: attribution rules",
+        () -> writer.replace(Tables.ATTRIBUTION, AttributionTable.rows(spark, config.attribution()))));
     ReferenceIngestResult reference = new ReferenceIngest(spark, config, writer, run.runId()).execute();
-    reference.inputs().forEach(i -> inputs.add(
-        new InputCount(i.dataset(), null, i.sourceFile(), i.rowsIn(), i.rowsSilver(), i.rowsQuarantine(), 0, 0)));
-    versions.putAll(reference.tableVersions());
-    return new StageResult(inputs, versions);
+    reference.inputs().forEach(i -> progress.read(
+        new InputCount(i.dataset(), null, i.sourceFile(), i.rowsIn(), i.rowsSilver(), i.rowsQuarantine(), 0, 0, 0)));
+    progress.wroteAll(reference.tableVersions());
   }
 }

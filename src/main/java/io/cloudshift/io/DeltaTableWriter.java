@@ -2,17 +2,26 @@ package io.cloudshift.io;
 
 import io.cloudshift.schema.TableSpec;
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
+import org.apache.spark.sql.functions;
 
 /**
- * The only place that writes Delta tables. Each method is one atomic Delta commit stamped with the
- * run's metadata (so {@code DESCRIBE HISTORY} links back to the scheduler run) and returns the
- * table version it produced.
+ * The only place that writes Delta tables. Each method is one atomic Delta commit that carries the
+ * data, the schema with its column comments and the table comment together, stamped with the run's
+ * metadata (so {@code DESCRIBE HISTORY} links back to the scheduler run); it returns the table
+ * version it produced.
  */
 public final class DeltaTableWriter {
   private final SparkSession spark;
@@ -46,68 +55,60 @@ public final class DeltaTableWriter {
   }
 
   /**
-   * Replaces exactly the rows matching {@code slicePredicate} with {@code rows} (every row must match
-   * it). An empty {@code rows} deletes the slice, so callers pass only slices they have re-read.
+   * A small table (an aggregate, the terms, the disclosures) as one partition: the gold stages'
+   * groupings, windows and joins over it then need no shuffle (one partition satisfies them all),
+   * and on tables of a few thousand rows the shuffles cost more than the data.
    */
-  public long replaceSlices(String table, Dataset<Row> rows, String slicePredicate, List<String> partitionBy) {
-    if (!exists(table)) {
-      return overwrite(table, rows, partitionBy);
-    }
-    rows.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", slicePredicate)
-        .option("userMetadata", commitMetadata)
-        .save(warehouse.path(table));
-    return version(table);
-  }
-
-  /** Replaces the whole table: for small curated inputs that are re-read in full every run. */
-  public long overwrite(String table, Dataset<Row> rows, List<String> partitionBy) {
-    rows.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("overwriteSchema", "true")
-        .option("userMetadata", commitMetadata)
-        .partitionBy(partitionBy.toArray(String[]::new))
-        .save(warehouse.path(table));
-    return version(table);
+  public Dataset<Row> readSmall(String table, String action, String producer) {
+    return readRequired(table, action, producer).coalesce(1);
   }
 
   /**
-   * Replaces a documented table with {@code rows}, projected onto the spec's columns in order and
-   * cast to their types, with the column comments in the schema and the table comment set (one
-   * extra commit only when the comment changed). Gold tables are small and recomputed whole.
+   * Replaces exactly the rows matching {@code range} with {@code rows}, every one of which must lie
+   * in it (Delta checks). A range on partition columns only is a metadata operation: whole files
+   * are dropped, none is rewritten. An empty {@code rows} empties the range. Creates the table,
+   * partitioned by {@code partitionBy}, when it does not exist, and refuses one partitioned
+   * otherwise (an earlier layout), since a range would then rewrite files instead of dropping them.
    */
-  public long overwrite(TableSpec spec, Dataset<Row> rows) {
-    org.apache.spark.sql.types.StructType schema = spec.schema();
-    org.apache.spark.sql.Column[] projection = java.util.Arrays.stream(schema.fields())
-        .map(f -> rows.col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
-        .toArray(org.apache.spark.sql.Column[]::new);
-    long version = overwrite(spec.name(), rows.select(projection).coalesce(1), List.of());
-    String current = DeltaTable.forPath(spark, warehouse.path(spec.name())).detail().head().getAs("description");
-    if (!spec.comment().equals(current)) {
-      spark.sql("ALTER TABLE delta.`" + qualified(spec.name()) + "` SET TBLPROPERTIES ('comment' = '"
-          + spec.comment().replace("\\", "\\\\").replace("'", "\\'") + "')");
-      version = version(spec.name());
+  public long replaceRange(String table, Dataset<Row> rows, Column range, List<String> partitionBy) {
+    if (!exists(table)) {
+      return create(table, rows, partitionBy, null);
     }
-    return version;
+    requirePartitioning(table, partitionBy);
+    overwrite(table, rows, range);
+    return version(table);
   }
 
-  /** The table's path made absolute: SQL's delta.`path` does not accept a relative path. */
-  private String qualified(String table) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(warehouse.path(table));
-    try {
-      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot resolve " + path + ": " + e.getMessage(), e);
+  /** {@link #replaceRange} for a documented table: rows projected onto the spec, comments in the schema. */
+  public long replaceRange(TableSpec spec, Dataset<Row> rows, Column range) {
+    Dataset<Row> projected = spec.conform(rows);
+    if (!exists(spec.name())) {
+      return create(spec.name(), projected, List.of(), spec.comment());
     }
+    overwrite(spec.name(), projected, range);
+    return version(spec.name());
+  }
+
+  /** Replaces the whole table (schema and rows): for inputs re-read in full every run. */
+  public long replace(String table, Dataset<Row> rows) {
+    return replace(table, rows, null);
+  }
+
+  /**
+   * Replaces a documented table whole with {@code rows}, projected onto the spec's columns in order
+   * and cast to their types, with the column and table comments, in one commit. Gold tables are
+   * small and recomputed whole, so each is written as one file.
+   */
+  public long replace(TableSpec spec, Dataset<Row> rows) {
+    return replace(spec.name(), spec.conform(rows).coalesce(1), spec.comment());
   }
 
   public long append(String table, Dataset<Row> rows) {
     rows.write()
         .format("delta")
-        .mode(SaveMode.Append)
+        .mode("append")
+        // The audit table gains columns as cloudshift evolves; older rows read them as null.
+        .option("mergeSchema", "true")
         .option("userMetadata", commitMetadata)
         .save(warehouse.path(table));
     return version(table);
@@ -119,21 +120,18 @@ public final class DeltaTableWriter {
    */
   public long mergeSync(String table, Dataset<Row> rows, List<String> keys) {
     if (!exists(table)) {
-      return overwrite(table, rows, List.of());
+      return create(table, rows, List.of(), null);
     }
     String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
     String changed =
-        java.util.Arrays.stream(rows.columns())
+        Arrays.stream(rows.columns())
             .filter(c -> !keys.contains(c))
             .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)")
             .collect(Collectors.joining(" OR "));
     String previous = spark.conf().get("spark.databricks.delta.commitInfo.userMetadata", null);
     spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", commitMetadata);
     try {
-      var merge =
-          DeltaTable.forPath(spark, warehouse.path(table))
-              .as("t")
-              .merge(rows.as("s"), on);
+      var merge = DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), on);
       var matched = changed.isEmpty() ? merge : merge.whenMatched(changed).updateAll();
       matched.whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
     } finally {
@@ -148,5 +146,59 @@ public final class DeltaTableWriter {
 
   public long version(String table) {
     return DeltaTable.forPath(spark, warehouse.path(table)).history(1).select("version").head().getLong(0);
+  }
+
+  private long replace(String table, Dataset<Row> rows, String comment) {
+    DataFrameWriterV2<Row> write = rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
+    if (comment != null) {
+      write = write.tableProperty("comment", comment);
+    }
+    write.createOrReplace();
+    return version(table);
+  }
+
+  private long create(String table, Dataset<Row> rows, List<String> partitionBy, String comment) {
+    DataFrameWriterV2<Row> write = rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
+    if (!partitionBy.isEmpty()) {
+      Column[] columns = partitionBy.stream().map(functions::col).toArray(Column[]::new);
+      write = write.partitionedBy(columns[0], Arrays.copyOfRange(columns, 1, columns.length));
+    }
+    if (comment != null) {
+      write = write.tableProperty("comment", comment);
+    }
+    try {
+      write.create();
+    } catch (TableAlreadyExistsException e) {
+      throw new IllegalStateException("Cannot create table " + table + ": another job created it meanwhile (run one job per warehouse)", e);
+    }
+    return version(table);
+  }
+
+  private void overwrite(String table, Dataset<Row> rows, Column range) {
+    try {
+      rows.writeTo(identifier(table)).option("userMetadata", commitMetadata).overwrite(range);
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException("Cannot write table " + table + ": it disappeared while the job ran", e);
+    }
+  }
+
+  private void requirePartitioning(String table, List<String> partitionBy) {
+    List<String> actual = DeltaTable.forPath(spark, warehouse.path(table)).detail().select("partitionColumns").head().getList(0);
+    if (!actual.equals(partitionBy)) {
+      throw new InputException("Cannot write table " + table + " under " + warehouse.root() + ": it is partitioned by " + actual
+          + ", this version of cloudshift writes it partitioned by " + partitionBy
+          + " (an earlier version wrote it; run ingest into a new --warehouse, the inputs rebuild every table)");
+    }
+  }
+
+  /** The table as SQL names it: delta.`qualified path` (a relative path is not accepted there). */
+  private String identifier(String table) {
+    Path path = new Path(warehouse.path(table));
+    try {
+      String qualified = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+      return "delta.`" + qualified.replace("`", "``") + "`";
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot resolve " + path + ": " + e.getMessage(), e);
+    }
   }
 }

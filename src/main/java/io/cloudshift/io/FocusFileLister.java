@@ -1,51 +1,49 @@
 package io.cloudshift.io;
 
 import io.cloudshift.config.ExportConfig;
-import io.cloudshift.config.BillingPeriodRange;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 
 /**
- * Finds an export's files on any Hadoop file system and reads each file's column names, so files
- * with different headers (FOCUS versions) are parsed separately. A {@code billing_period=YYYY-MM}
- * (or {@code BILLING_PERIOD=}) folder in the path lets a period-scoped run skip whole files.
+ * Finds an export's data files on any Hadoop file system (with their size and modification time,
+ * which order its deliveries) and reads a file's column names, so files with different headers
+ * (FOCUS versions) are parsed separately. Headers are read only for files that will be read.
  */
 public final class FocusFileLister {
-  private static final Pattern PERIOD_FOLDER = Pattern.compile("(?i)billing_period=(\\d{4}-\\d{2})");
   private static final char BOM = '\uFEFF';
 
-  private final SparkSession spark;
   private final Configuration hadoopConf;
 
   public FocusFileLister(SparkSession spark) {
-    this.spark = spark;
     this.hadoopConf = spark.sparkContext().hadoopConfiguration();
   }
 
-  public List<FocusFile> list(ExportConfig export, BillingPeriodRange period) {
+  /**
+   * Every non-empty data file under the export's path, sorted by path. Fails when the path does not
+   * exist or holds no data file of the export's format: an export that lists nothing is a wrong
+   * path or format, and reading it as "no deliveries" would withdraw all its months.
+   */
+  public List<FocusFile> list(ExportConfig export) {
     Path root = new Path(export.path());
     List<FocusFile> files = new ArrayList<>();
     try {
@@ -55,27 +53,68 @@ public final class FocusFileLister {
             "Cannot read export '" + export.id() + "': " + export.path()
                 + " does not exist (fix cloudshift.exports path, or run `cloudshift generate` for the bundled data)");
       }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-      List<FileStatus> found = new ArrayList<>();
-      while (it.hasNext()) {
-        FileStatus status = it.next();
-        if (isData(status.getPath(), export.format()) && inPeriod(status.getPath(), period)) {
-          found.add(status);
+      boolean any = false;
+      for (FileStatus status : walk(fs, root)) {
+        if (isData(status.getPath(), export.format())) {
+          any = true;
+          // Empty shards (e.g. BigQuery exports) hold no header and no rows.
+          if (status.getLen() > 0) {
+            files.add(new FocusFile(status.getPath(), status.getLen(), Instant.ofEpochMilli(status.getModificationTime())));
+          }
         }
       }
-      found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
-      for (FileStatus status : found) {
-        if (status.getLen() == 0) {
-          continue; // empty shards (e.g. BigQuery exports) hold no header and no rows
-        }
-        String path = status.getPath().toString();
-        files.add(new FocusFile(path, export.format() == ExportConfig.Format.CSV ? csvHeader(fs, status.getPath()) : parquetColumns(path)));
+      if (!any) {
+        throw new InputNotFoundException(
+            "Cannot read export '" + export.id() + "': no " + export.format().name().toLowerCase(Locale.ROOT) + " files under "
+                + export.path() + " (check cloudshift.exports path and format: csv reads .csv and .csv.gz, parquet reads .parquet)");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list export '" + export.id() + "' at " + export.path() + ": " + e.getMessage(), e);
     }
+    files.sort(Comparator.comparing(f -> f.path().toString()));
     return files;
   }
+
+  /**
+   * Every file under {@code root}, by plain listings: FileSystem#listFiles builds LocatedFileStatus,
+   * which on the local file system without Hadoop's native library forks a shell per file to read
+   * its permissions.
+   */
+  private static List<FileStatus> walk(FileSystem fs, Path root) throws IOException {
+    List<FileStatus> files = new ArrayList<>();
+    ArrayDeque<Path> folders = new ArrayDeque<>(List.of(root));
+    while (!folders.isEmpty()) {
+      for (FileStatus status : fs.listStatus(folders.pop())) {
+        if (status.isDirectory()) {
+          folders.push(status.getPath());
+        } else {
+          files.add(status);
+        }
+      }
+    }
+    return files;
+  }
+
+  /**
+   * What the file declares: its column names as written and a signature that is equal for files
+   * that can be read together (the CSV header; the Parquet schema with its types, so files whose
+   * types differ are never read as one).
+   */
+  public FileHeader header(ExportConfig export, FocusFile file) {
+    try {
+      if (export.format() == ExportConfig.Format.CSV) {
+        List<String> columns = csvHeader(export, file.path());
+        return new FileHeader(columns, String.join("\u0000", columns));
+      }
+      MessageType schema = parquetSchema(file.path());
+      return new FileHeader(schema.getFields().stream().map(Type::getName).toList(), schema.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the header of " + file.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A file's column names as written, and the signature of files that can be read together. */
+  public record FileHeader(List<String> columns, String signature) {}
 
   private static boolean isData(Path path, ExportConfig.Format format) {
     String name = path.getName().toLowerCase(Locale.ROOT);
@@ -88,32 +127,12 @@ public final class FocusFileLister {
     };
   }
 
-  static boolean inPeriod(Path path, BillingPeriodRange period) {
-    if (period.isAll()) {
-      return true;
-    }
-    Optional<YearMonth> folderMonth = periodFolder(path.toString());
-    return folderMonth.map(period::contains).orElse(true);
-  }
-
-  static Optional<YearMonth> periodFolder(String path) {
-    Matcher m = PERIOD_FOLDER.matcher(path);
-    Optional<YearMonth> last = Optional.empty();
-    while (m.find()) {
-      try {
-        last = Optional.of(YearMonth.parse(m.group(1)));
-      } catch (DateTimeParseException e) {
-        last = Optional.empty();
-      }
-    }
-    return last;
-  }
-
-  private List<String> csvHeader(FileSystem fs, Path path) throws IOException {
+  private List<String> csvHeader(ExportConfig export, Path path) throws IOException {
+    FileSystem fs = path.getFileSystem(hadoopConf);
     CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
     try (InputStream raw = fs.open(path);
         InputStream in = codec == null ? raw : codec.createInputStream(raw);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, export.encoding()))) {
       String line = reader.readLine();
       while (line != null && line.isBlank()) {
         line = reader.readLine();
@@ -153,7 +172,10 @@ public final class FocusFileLister {
     return names;
   }
 
-  private List<String> parquetColumns(String path) {
-    return Arrays.stream(spark.read().parquet(path).schema().fields()).map(StructField::name).toList();
+  /** The footer only: opening every file through Spark would cost a schema-inference pass per file. */
+  private MessageType parquetSchema(Path path) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoopConf))) {
+      return reader.getFooter().getFileMetaData().getSchema();
+    }
   }
 }

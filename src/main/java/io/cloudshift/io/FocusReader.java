@@ -18,9 +18,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads files that share one header into a DataFrame of text columns named as in the file, plus
- * {@link #SOURCE_FILE} and (CSV) {@link #CORRUPT_RECORD}. Everything stays text so leading zeros
- * survive and casts happen in one place, under our control (reference/focus.md §2.8–2.9).
+ * Reads files that share one header into a DataFrame with columns named as in the file, plus
+ * {@link #SOURCE_FILE} and (CSV) {@link #CORRUPT_RECORD}. CSV stays text, so leading zeros
+ * survive and casts happen in one place, under our control (reference/focus.md §2.8–2.9). Parquet
+ * keeps its atomic types (a typed cost or timestamp needs no text round trip); nested values
+ * (Tags, SkuPriceDetails as maps or structs) become the JSON text a CSV would hold.
  */
 public final class FocusReader {
   public static final String SOURCE_FILE = "_source_file";
@@ -32,15 +34,15 @@ public final class FocusReader {
     this.spark = spark;
   }
 
-  public Dataset<Row> read(List<String> paths, List<String> columns, ExportConfig.Format format) {
-    Dataset<Row> raw = switch (format) {
-      case CSV -> readCsv(paths, columns);
+  public Dataset<Row> read(List<String> paths, List<String> columns, ExportConfig export) {
+    Dataset<Row> raw = switch (export.format()) {
+      case CSV -> readCsv(paths, columns, export.encoding().name());
       case PARQUET -> readParquet(paths);
     };
     return raw.withColumn(SOURCE_FILE, col("_metadata.file_path"));
   }
 
-  private Dataset<Row> readCsv(List<String> paths, List<String> columns) {
+  private Dataset<Row> readCsv(List<String> paths, List<String> columns, String encoding) {
     StructType schema = new StructType();
     for (String name : uniqueNames(columns)) {
       schema = schema.add(name, DataTypes.StringType, true);
@@ -58,20 +60,18 @@ public final class FocusReader {
         .option("escape", "\"")
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", CORRUPT_RECORD)
-        .option("encoding", "UTF-8")
+        .option("encoding", encoding)
         .csv(paths.toArray(String[]::new));
   }
 
   private Dataset<Row> readParquet(List<String> paths) {
     Dataset<Row> typed = spark.read().parquet(paths.toArray(String[]::new));
-    List<Column> asText = new ArrayList<>();
+    List<Column> columns = new ArrayList<>();
     for (StructField field : typed.schema().fields()) {
-      Column c = col("`" + field.name() + "`");
-      // Tags and SkuPriceDetails may arrive as maps or structs: keep them as the JSON text a CSV would hold.
-      Column text = field.dataType() instanceof AtomicType ? c.cast(DataTypes.StringType) : to_json(c);
-      asText.add(text.as(field.name()));
+      Column c = col("`" + field.name().replace("`", "``") + "`");
+      columns.add(field.dataType() instanceof AtomicType ? c : to_json(c).as(field.name()));
     }
-    return typed.select(asText.toArray(Column[]::new));
+    return typed.select(columns.toArray(Column[]::new));
   }
 
   /** Duplicate header names get a numeric suffix so every column can be addressed. */

@@ -38,15 +38,15 @@ public final class ProjectionJob {
   /** Writes both tables; returns the Delta version written per table. */
   public Map<String, Long> execute() {
     List<Scenario> scenarios = ScenarioConfig.read(config);
-    Dataset<Row> labProviderMonthly = writer.readRequired(Tables.LAB_PROVIDER_MONTHLY, "project uplift", "shares");
+    Dataset<Row> labProviderMonthly = writer.readSmall(Tables.LAB_PROVIDER_MONTHLY, "project uplift", "shares");
     TreeSet<String> labs = new TreeSet<>();
     scenarios.forEach(s -> labs.add(s.lab()));
     var observations = ObservedBases.read(labProviderMonthly, labs);
     ScenarioProjector.Projection projection = ScenarioProjector.project(scenarios, observations);
     Map<String, Long> versions = new LinkedHashMap<>();
-    versions.put(Tables.UPLIFT_PROJECTION, writer.overwrite(UpliftProjectionTable.SPEC,
+    versions.put(Tables.UPLIFT_PROJECTION, writer.replace(UpliftProjectionTable.SPEC,
         ProjectionRows.quarters(spark, projection.quarters(), config.providers())));
-    versions.put(Tables.UPLIFT_PROJECTION_SENSITIVITY, writer.overwrite(UpliftProjectionSensitivityTable.SPEC,
+    versions.put(Tables.UPLIFT_PROJECTION_SENSITIVITY, writer.replace(UpliftProjectionSensitivityTable.SPEC,
         ProjectionRows.grid(spark, projection.grid())));
     LOG.info("Projected {} scenario(s): {} quarter rows, {} sensitivity cells", scenarios.size(),
         projection.quarters().size(), projection.grid().size());

@@ -33,12 +33,12 @@ public final class ReconcileJob {
 
   /** Writes revenue_reconciliation; returns the Delta version written. */
   public Map<String, Long> execute() {
-    Dataset<Row> chargesMonthly = writer.readRequired(Tables.CHARGES_MONTHLY, "reconcile revenue", "shares");
-    Dataset<Row> disclosures = writer.readRequired(Tables.PROVIDER_DISCLOSURES, "reconcile revenue", "ingest");
+    Dataset<Row> chargesMonthly = writer.readSmall(Tables.CHARGES_MONTHLY, "reconcile revenue", "ingest");
+    Dataset<Row> disclosures = writer.readSmall(Tables.PROVIDER_DISCLOSURES, "reconcile revenue", "ingest");
     Dataset<Row> rows = RevenueReconciliation.of(chargesMonthly, disclosures, config.providers().values());
     Map<String, Long> versions = new LinkedHashMap<>();
     versions.put(Tables.REVENUE_RECONCILIATION, SparkJobs.described(spark, "cloudshift reconcile: revenue_reconciliation",
-        () -> writer.overwrite(RevenueReconciliationTable.SPEC, rows)));
+        () -> writer.replace(RevenueReconciliationTable.SPEC, rows)));
     LOG.info("Wrote {} version {}", Tables.REVENUE_RECONCILIATION, versions.get(Tables.REVENUE_RECONCILIATION));
     return versions;
   }

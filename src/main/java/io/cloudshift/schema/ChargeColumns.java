@@ -1,6 +1,9 @@
 package io.cloudshift.schema;
 
 import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Columns of the silver {@code charges} table (SPEC §3): canonical FOCUS subset, typed, attributed. */
 public final class ChargeColumns {
@@ -59,5 +62,25 @@ public final class ChargeColumns {
           IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE,
           LAB, STREAM, ATTRIBUTION_RULE_ID, ATTRIBUTION_VERSION, RUN_ID);
 
+  /** The silver table's schema: the columns of {@link #ALL} with their types. */
+  public static final StructType SCHEMA = schema();
+
   private ChargeColumns() {}
+
+  private static StructType schema() {
+    DataType money = DataTypes.createDecimalType(38, 12);
+    List<String> timestamps = List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
+    List<String> amounts = List.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST);
+    List<String> flags = List.of(IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE);
+    StructType schema = new StructType();
+    for (String column : ALL) {
+      DataType type = timestamps.contains(column) ? DataTypes.TimestampType
+          : amounts.contains(column) ? money
+          : flags.contains(column) ? DataTypes.BooleanType
+          : column.equals(BILLING_MONTH) ? DataTypes.DateType
+          : DataTypes.StringType;
+      schema = schema.add(column, type, true);
+    }
+    return schema;
+  }
 }

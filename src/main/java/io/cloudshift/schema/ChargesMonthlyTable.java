@@ -8,11 +8,13 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * {@code charges_monthly}: the small monthly aggregate of silver charges that every gold table is
  * computed from (SPEC §3), so no gold table rescans charges. Only rows that count as revenue.
+ * Written by ingest for the slices it replaced, so it is per export too.
  */
 public final class ChargesMonthlyTable {
   public static final DataType MONEY = DataTypes.createDecimalType(38, 12);
 
   public static final String PROVIDER = "provider";
+  public static final String EXPORT_ID = "export_id";
   public static final String LAB = "lab";
   public static final String STREAM = "stream";
   public static final String MONTH = "month";
@@ -27,6 +29,7 @@ public final class ChargesMonthlyTable {
       "Monthly revenue per provider, lab and stream from silver charges that count as revenue (Tax and "
           + "marketplace excluded by default); the input of every gold table. Amounts in billing_currency.",
       column(PROVIDER, DataTypes.StringType, "Cloud provider id (from the export's configuration)"),
+      column(EXPORT_ID, DataTypes.StringType, "Export the charges were delivered in (cloudshift.exports id); sum over it for provider totals"),
       column(LAB, DataTypes.StringType, "AI lab the charges are attributed to; null for unattributed revenue"),
       column(STREAM, DataTypes.StringType, "Revenue stream: compute (lab's own accounts), resale (lab's models sold by the provider) or unattributed"),
       column(MONTH, DataTypes.DateType, "Billing month: first day of BillingPeriodStart's month, UTC"),

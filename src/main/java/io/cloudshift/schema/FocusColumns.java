@@ -95,6 +95,12 @@ public final class FocusColumns {
           PUBLISHER_NAME,
           SERVICE_PROVIDER_NAME);
 
+  /** Money columns: read as decimals (typed Parquet columns are cast, text is validated first). */
+  public static final List<String> MONEY = List.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST);
+
+  /** Date-time columns: read as UTC timestamps. */
+  public static final List<String> TIMESTAMPS = List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
+
   /** Old name → canonical name (0.5 / 1.0-preview spellings still found in exports). */
   public static final Map<String, String> RENAMES =
       Map.of(

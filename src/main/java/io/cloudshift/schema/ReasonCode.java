@@ -4,16 +4,22 @@ package io.cloudshift.schema;
 public enum ReasonCode {
   /** The CSV parser could not split the record (unbalanced quotes, broken encoding). */
   MALFORMED_ROW,
+  /** A CSV cell holds bytes that are not valid in the export's encoding (cloudshift.exports[].encoding). */
+  BAD_ENCODING,
   /** The file lacks a mandatory FOCUS column; every row of the file is quarantined. */
   MISSING_COLUMN,
+  /** The file names a FOCUS column twice (in any case), so which one holds the value is ambiguous; every row of the file. */
+  DUPLICATE_COLUMN,
   /** A mandatory money or key value is null. */
   NULL_REQUIRED,
   /** A cost is not a plain decimal number (e.g. "$10,000.00 "). */
   BAD_NUMBER,
   /** A timestamp is not ISO 8601 (e.g. "5/1/25"). */
   BAD_DATETIME,
-  /** A period ends before it starts. */
+  /** A period ends before it starts, or its billing month is outside cloudshift.focus.billing-months. */
   BAD_PERIOD,
+  /** BillingPeriodStart's month is not the billing period the row's delivery folder names. */
+  PERIOD_MISMATCH,
   /** BillingCurrency is not an ISO 4217 national currency. */
   UNKNOWN_CURRENCY,
   /** ChargeCategory or ChargeClass holds a value FOCUS does not define. */

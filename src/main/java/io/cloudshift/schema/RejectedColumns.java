@@ -1,5 +1,8 @@
 package io.cloudshift.schema;
 
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
 /** Columns shared by the quarantine tables: where a row came from, why it was rejected, its raw values. */
 public final class RejectedColumns {
   public static final String RUN_ID = "run_id";
@@ -15,6 +18,18 @@ public final class RejectedColumns {
   public static final String BILLING_MONTH = ChargeColumns.BILLING_MONTH;
   /** rejected_reference: which curated input the row came from. */
   public static final String DATASET = "dataset";
+
+  /** rejected_charges' schema. */
+  public static final StructType CHARGES_SCHEMA = new StructType()
+      .add(RUN_ID, DataTypes.StringType)
+      .add(EXPORT_ID, DataTypes.StringType)
+      .add(PROVIDER, DataTypes.StringType)
+      .add(SOURCE_FILE, DataTypes.StringType)
+      .add(BILLING_ACCOUNT_ID, DataTypes.StringType)
+      .add(BILLING_MONTH, DataTypes.DateType)
+      .add(REASON_CODE, DataTypes.StringType)
+      .add(REASON_DETAIL, DataTypes.StringType)
+      .add(RAW, DataTypes.StringType);
 
   private RejectedColumns() {}
 }

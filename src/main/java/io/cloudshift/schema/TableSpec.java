@@ -2,6 +2,8 @@ package io.cloudshift.schema;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -28,6 +30,16 @@ public record TableSpec(String name, String comment, List<Column> columns) {
 
   public List<String> columnNames() {
     return columns.stream().map(Column::name).toList();
+  }
+
+  /**
+   * {@code rows} projected onto the spec's columns in order, cast to their types and carrying their
+   * comments: exactly what the table stores, so a stage can reuse it without reading the table back.
+   */
+  public Dataset<Row> conform(Dataset<Row> rows) {
+    return rows.select(Arrays.stream(schema().fields())
+        .map(f -> rows.col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
+        .toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /** The schema with each column's comment in its metadata (nullable everywhere: gold keeps nulls explicit). */

@@ -88,7 +88,7 @@ public final class ShareShiftEvents {
     }
     List<Row> windowRows = windows.stream().distinct().map(w -> RowFactory.create(w)).toList();
     Dataset<Row> windowTable = labProviderMonthly.sparkSession().createDataFrame(windowRows,
-        new StructType().add(ShareShiftEventsTable.WINDOW_MONTHS, DataTypes.IntegerType));
+        new StructType().add(ShareShiftEventsTable.WINDOW_MONTHS, DataTypes.IntegerType)).coalesce(1);
 
     // Event × window × each stream and currency the lab has.
     Dataset<Row> labStreams = labProviderMonthly.select(

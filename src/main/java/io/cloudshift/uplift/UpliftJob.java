@@ -50,24 +50,35 @@ public final class UpliftJob {
 
   /** Writes both tables; returns table name → Delta version written. */
   public Map<String, Long> execute() {
-    Dataset<Row> labProviderMonthly = writer.readRequired(Tables.LAB_PROVIDER_MONTHLY, ACTION, "shares");
-    Dataset<Row> terms = writer.readRequired(Tables.PARTNERSHIP_TERMS, ACTION, "ingest");
-    Dataset<Row> labRevenue = writer.readRequired(Tables.LAB_REVENUE, ACTION, "ingest");
+    Dataset<Row> labProviderMonthly = writer.readSmall(Tables.LAB_PROVIDER_MONTHLY, ACTION, "shares");
+    Dataset<Row> terms = writer.readSmall(Tables.PARTNERSHIP_TERMS, ACTION, "ingest");
+    Dataset<Row> labRevenue = writer.readSmall(Tables.LAB_REVENUE, ACTION, "ingest");
     Map<String, Long> versions = new LinkedHashMap<>();
-    Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, config.baselineMonths(), config.providers().values())
-        .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY), col(UpliftMonthlyTable.MONTH));
-    versions.put(Tables.UPLIFT_MONTHLY, SparkJobs.described(spark,
-        "cloudshift uplift: actual vs counterfactual net revenue per terms change and month",
-        () -> writer.overwrite(UpliftMonthlyTable.SPEC, monthly)));
-    // Quarters are summed from the monthly table as stored, so quarterly = Σ monthly holds on the tables.
-    Dataset<Row> quarterly = UpliftQuarterly.of(writer.read(Tables.UPLIFT_MONTHLY), config.providers().values())
+    // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ monthly holds on the tables.
+    Dataset<Row> monthly = UpliftMonthlyTable.SPEC.conform(
+        UpliftMonthly.of(labProviderMonthly, terms, labRevenue, config.baselineMonths(), config.providers().values())
+            .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
+                col(UpliftMonthlyTable.MONTH)))
+        .persist();
+    try {
+      versions.put(Tables.UPLIFT_MONTHLY, SparkJobs.described(spark,
+          "cloudshift uplift: actual vs counterfactual net revenue per terms change and month",
+          () -> writer.replace(UpliftMonthlyTable.SPEC, monthly)));
+      writeQuarterly(versions, monthly);
+    } finally {
+      monthly.unpersist();
+    }
+    LOG.info("uplift: wrote {}", versions);
+    return Map.copyOf(versions);
+  }
+
+  private void writeQuarterly(Map<String, Long> versions, Dataset<Row> monthly) {
+    Dataset<Row> quarterly = UpliftQuarterly.of(monthly, config.providers().values())
         .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
             col(QUARTER_BASIS), col(QUARTER_START));
     versions.put(Tables.UPLIFT_QUARTERLY, SparkJobs.described(spark,
         "cloudshift uplift: monthly uplift summed in calendar and fiscal quarters",
-        () -> writer.overwrite(UpliftQuarterlyTable.SPEC, quarterly)));
-    LOG.info("uplift: wrote {}", versions);
-    return Map.copyOf(versions);
+        () -> writer.replace(UpliftQuarterlyTable.SPEC, quarterly)));
   }
 
   /**

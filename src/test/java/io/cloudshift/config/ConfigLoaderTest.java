@@ -53,6 +53,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aMisspelledKeyFailsNamingItAndTheNearestKnownKey() throws Exception {
+    // It used to be ignored: the run went ahead with the default 0.05.
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("quality.max-reject-raito", "0.0")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageStartingWith("Unknown config key cloudshift.quality.max-reject-raito (did you mean cloudshift.quality.max-reject-ratio?");
+    Path typo = Files.writeString(dir.resolve("typo.conf"),
+        "cloudshift.exports = [{ id = x, provider = aws, fromat = csv, path = p }]");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED, typo), Map.of()))
+        .hasMessageStartingWith("Unknown config key cloudshift.exports[0].fromat (did you mean cloudshift.exports[].format?");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("providers.azure.fiscal-year-start", "7")))
+        .hasMessageContaining("did you mean cloudshift.providers.<id>.fiscal-year-start-month?");
+    // Free-form sections and every key the bundled and cluster examples use are accepted.
+    assertThat(ConfigLoader.load(List.of(BUNDLED, Path.of("conf", "cluster-s3a.conf")), Map.of("spark.conf", "{ \"spark.any.thing\" = 1 }"))
+        .sparkConf()).containsKey("spark.any.thing");
+  }
+
+  @Test
   void renderIsSortedAndMasksSecretsAndTheHashFollowsValues() {
     CloudshiftConfig config = ConfigLoader.load(List.of(BUNDLED),
         Map.of("spark.conf", "{ \"spark.hadoop.fs.s3a.secret.key\" = hunter2, \"spark.hadoop.fs.s3a.endpoint\" = \"http://127.0.0.1:9000\" }"));

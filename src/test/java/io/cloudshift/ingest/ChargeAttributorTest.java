@@ -7,8 +7,10 @@ import io.cloudshift.config.ComputeAccountRule;
 import io.cloudshift.config.ResaleRule;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,9 +29,11 @@ class ChargeAttributorTest {
   private static List<Row> attribute(String valuesSql) {
     Dataset<Row> charges = SparkTestSession.get().sql(
         "SELECT id, provider, billing_account_id, sub_account_id, service_name, sku_id, sku_meter, charge_description, "
+            + "CAST(NULL AS STRING) AS service_category, CAST(NULL AS STRING) AS resource_type, "
             + "CAST(billing_month AS DATE) AS billing_month FROM VALUES " + valuesSql
             + " AS t(id, provider, billing_account_id, sub_account_id, service_name, sku_id, sku_meter, charge_description, billing_month)");
-    return new ChargeAttributor(RULES).attribute(charges).orderBy("id").collectAsList();
+    Dataset<Row> matched = new SkuRuleMatches(TestConfigs.bundled(Map.of()).focusRules(), RULES).withMatches(charges);
+    return new ChargeAttributor(RULES).attribute(matched).orderBy("id").collectAsList();
   }
 
   @Test

@@ -2,10 +2,12 @@ package io.cloudshift.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshift.config.AttributionConfig;
 import io.cloudshift.config.FocusRules;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.testing.SparkTestSession;
+import java.time.YearMonth;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class ChargeClassifierTest {
 
   private static FocusRules rules(boolean taxCounts, boolean marketplaceCounts) {
     return new FocusRules(List.of("NULL"), taxCounts, marketplaceCounts, List.of("AI and Machine Learning"),
-        List.of("(?i)\\b(p4d|p5)\\.", "(?i)\\bH100\\b"), List.of("USD"));
+        List.of("(?i)\\b(p4d|p5)\\.", "(?i)\\bH100\\b"), List.of("USD"), YearMonth.of(2010, 1), YearMonth.of(2040, 12));
   }
 
   private static List<Row> classify(FocusRules rules) {
@@ -31,8 +33,10 @@ class ChargeClassifierTest {
             // A lab's model sold through the marketplace is the provider's resale revenue.
             + "(5, 'aws', 'Usage', 'AI and Machine Learning', null, 'Claude', null, null, 'Anthropic', 'Amazon Web Services, Inc.', 'resale'),"
             + "(6, 'aws', 'Usage', 'Compute', null, null, '8x H100 node', null, null, null, 'compute')"
-            + " AS t(id, provider, charge_category, service_category, sku_id, sku_meter, charge_description, resource_type, seller_name, invoice_issuer_name, stream)");
-    return new ChargeClassifier(rules, PROVIDERS).classify(charges).orderBy("id").collectAsList();
+            + " AS t(id, provider, charge_category, service_category, sku_id, sku_meter, charge_description, resource_type, seller_name, invoice_issuer_name, stream)")
+        .withColumn(ChargeColumns.SERVICE_NAME, org.apache.spark.sql.functions.lit("any"));
+    var matched = new SkuRuleMatches(rules, new AttributionConfig("v", List.of(), List.of())).withMatches(charges);
+    return new ChargeClassifier(rules, PROVIDERS).classify(matched).orderBy("id").collectAsList();
   }
 
   private static String flags(Row r) {

@@ -1,30 +1,45 @@
 package io.cloudshift.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.audit.DeliveryOutcome;
 import io.cloudshift.audit.InputCount;
+import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.FocusCsv;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writing charges: slice replacement, period scope, conservation, idempotence, the reject threshold. */
+/**
+ * Writing charges: the delivery model (the latest delivery of an export's month replaces the whole
+ * month, a withdrawn month is removed), period scope, conservation, idempotence, the reject
+ * threshold. Amounts are small hand-made files whose expected totals are summed by hand.
+ */
 class ChargeIngestTest {
+  private static final Instant MONDAY = Instant.parse("2026-05-04T08:00:00Z");
+
   @TempDir Path dir;
 
   private Path export() {
@@ -35,43 +50,160 @@ class ChargeIngestTest {
     return new DeltaTableWriter(SparkTestSession.get(), new Warehouse(dir.resolve("warehouse").toString()), "{\"test\":true}");
   }
 
-  private ChargeIngest.Result ingest(CloudshiftConfig config, String runId, BillingPeriodRange period) {
-    return new ChargeIngest(SparkTestSession.get(), config, writer(), runId, period).execute();
+  private StageProgress ingest(CloudshiftConfig config, String runId, BillingPeriodRange period) {
+    StageProgress progress = new StageProgress();
+    new ChargeIngest(SparkTestSession.get(), config, writer(), runId, period).execute(progress);
+    return progress;
   }
 
-  private ChargeIngest.Result ingest(String runId, BillingPeriodRange period) {
+  private StageProgress ingest(String runId, BillingPeriodRange period) {
     return ingest(TestConfigs.singleCsvExport("azure-test", "azure", export()), runId, period);
   }
 
-  private static FocusCsv september(String account, String... costs) {
+  /** Tests with many bad rows among few: no reject threshold. */
+  private CloudshiftConfig lenient() {
+    return TestConfigs.withExports(
+        "[{ id = azure-test, provider = azure, format = csv, path = \"" + export() + "\" }]", Map.of("quality.max-reject-ratio", "1"));
+  }
+
+  private CloudshiftConfig fileDeliveries() {
+    return TestConfigs.withExports(
+        "[{ id = azure-test, provider = azure, format = csv, delivery = file, path = \"" + export() + "\" }]", Map.of());
+  }
+
+  /** One row per cost, billed in {@code month} on {@code account}. */
+  private static FocusCsv charges(String month, String account, String... costs) {
+    YearMonth m = YearMonth.parse(month);
     FocusCsv csv = FocusCsv.focus12();
     for (String cost : costs) {
-      csv.row("BillingAccountId", account, "BilledCost", cost, "EffectiveCost", cost);
+      csv.row("BillingAccountId", account, "BilledCost", cost, "EffectiveCost", cost,
+          "BillingPeriodStart", m.atDay(1) + "T00:00:00Z", "BillingPeriodEnd", m.plusMonths(1).atDay(1) + "T00:00:00Z",
+          "ChargePeriodStart", m.atDay(2) + "T00:00:00Z", "ChargePeriodEnd", m.atDay(3) + "T00:00:00Z");
     }
     return csv;
+  }
+
+  private static FocusCsv september(String account, String... costs) {
+    return charges("2024-09", account, costs);
+  }
+
+  /** Writes the file and dates it, so which delivery is the latest does not depend on how fast the test runs. */
+  private static Path written(FocusCsv csv, Path file, Instant modified) throws Exception {
+    csv.write(file);
+    Files.setLastModifiedTime(file, FileTime.from(modified));
+    return file;
   }
 
   private BigDecimal billed(String account, String month) {
     Row r = writer().read(Tables.CHARGES)
         .where(col(ChargeColumns.BILLING_ACCOUNT_ID).equalTo(account).and(col(ChargeColumns.BILLING_MONTH).equalTo(month)))
-        .agg(org.apache.spark.sql.functions.sum(ChargeColumns.BILLED_COST)).head();
+        .agg(sum(ChargeColumns.BILLED_COST)).head();
     return r.isNullAt(0) ? null : r.getDecimal(0);
   }
 
-  @Test
-  void aRedeliveredExportReplacesOnlyItsAccountAndMonthSlice() throws Exception {
-    september("acct-1", "10", "10").write(export().resolve("billing_period=2024-09/a.csv"));
-    september("acct-2", "5").write(export().resolve("billing_period=2024-09/b.csv"));
-    ingest("run-1", BillingPeriodRange.all());
-    assertThat(billed("acct-1", "2024-09-01")).isEqualByComparingTo("20");
+  private BigDecimal monthTotal(String month) {
+    Row r = writer().read(Tables.CHARGES).where(col(ChargeColumns.BILLING_MONTH).equalTo(month)).agg(sum(ChargeColumns.BILLED_COST)).head();
+    return r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0);
+  }
 
-    // acct-1's September is re-delivered with one (identical-looking) row less; acct-2's file is gone.
-    september("acct-1", "10").write(export().resolve("billing_period=2024-09/a.csv"));
-    java.nio.file.Files.delete(export().resolve("billing_period=2024-09/b.csv"));
+  private BigDecimal monthlyAggregate(String month) {
+    Row r = writer().read(Tables.CHARGES_MONTHLY).where(col(ChargesMonthlyTable.MONTH).equalTo(month))
+        .agg(sum(ChargesMonthlyTable.BILLED)).head();
+    return r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0);
+  }
+
+  @Test
+  void aRedeliveryReplacesTheWholeExportMonthSoADroppedAccountDisappears() throws Exception {
+    Path april = export().resolve("billing_period=2026-04/export.csv");
+    FocusCsv first = charges("2026-04", "A", "100");
+    first.row("BillingAccountId", "B", "BilledCost", "200", "EffectiveCost", "200",
+        "BillingPeriodStart", "2026-04-01T00:00:00Z", "BillingPeriodEnd", "2026-05-01T00:00:00Z");
+    written(first, april, MONDAY);
+    ingest("run-1", BillingPeriodRange.all());
+    assertThat(monthTotal("2026-04-01")).isEqualByComparingTo("300");
+
+    // Re-delivered under the same name: A is now 150 and B is gone, a new account B2 has 200.
+    FocusCsv again = charges("2026-04", "A", "150");
+    again.row("BillingAccountId", "B2", "BilledCost", "200", "EffectiveCost", "200",
+        "BillingPeriodStart", "2026-04-01T00:00:00Z", "BillingPeriodEnd", "2026-05-01T00:00:00Z");
+    written(again, april, MONDAY.plusSeconds(3600));
     ingest("run-2", BillingPeriodRange.all());
 
-    assertThat(billed("acct-1", "2024-09-01")).isEqualByComparingTo("10");
-    assertThat(billed("acct-2", "2024-09-01")).as("slice not re-delivered stays").isEqualByComparingTo("5");
+    // 150 + 200 = 350; replacing only the accounts present in the new files kept B's stale 200 (550).
+    assertThat(monthTotal("2026-04-01")).isEqualByComparingTo("350");
+    assertThat(billed("B", "2026-04-01")).isNull();
+    assertThat(monthlyAggregate("2026-04-01")).as("charges_monthly follows").isEqualByComparingTo("350");
+  }
+
+  @Test
+  void aWithdrawnMonthIsRemovedAndRecordedByFullAndPeriodRuns() throws Exception {
+    written(charges("2026-04", "A", "100"), export().resolve("billing_period=2026-04/export.csv"), MONDAY);
+    Path may = written(charges("2026-05", "A", "40"), export().resolve("billing_period=2026-05/export.csv"), MONDAY);
+    Path june = written(charges("2026-06", "A", "7"), export().resolve("billing_period=2026-06/export.csv"), MONDAY);
+    ingest("run-1", BillingPeriodRange.all());
+    assertThat(monthTotal("2026-05-01")).isEqualByComparingTo("40");
+
+    Files.delete(may);
+    StageProgress full = ingest("run-2", BillingPeriodRange.all());
+    assertThat(monthTotal("2026-05-01")).isEqualByComparingTo("0");
+    assertThat(monthlyAggregate("2026-05-01")).isEqualByComparingTo("0");
+    assertThat(monthTotal("2026-04-01")).as("other months stay").isEqualByComparingTo("100");
+    assertThat(full.deliveries()).filteredOn(d -> d.status() == DeliveryOutcome.Status.WITHDRAWN)
+        .extracting(DeliveryOutcome::exportId, DeliveryOutcome::billingMonth, DeliveryOutcome::rows)
+        .containsExactly(tuple("azure-test", YearMonth.of(2026, 5), 1L));
+
+    Files.delete(june);
+    StageProgress period = ingest("run-3", BillingPeriodRange.parse("2026-06"));
+    assertThat(monthTotal("2026-06-01")).isEqualByComparingTo("0");
+    assertThat(period.deliveries()).extracting(DeliveryOutcome::billingMonth, DeliveryOutcome::status)
+        .containsExactly(tuple(YearMonth.of(2026, 6), DeliveryOutcome.Status.WITHDRAWN));
+  }
+
+  @Test
+  void theLatestFileOfAMonthWinsWhenEachRunWritesANewFile() throws Exception {
+    written(charges("2026-04", "A", "100"), export().resolve("exp-2026-04.csv"), MONDAY);
+    written(charges("2026-04", "A", "150"), export().resolve("exp-2026-04-rerun2.csv"), MONDAY.plusSeconds(86_400));
+    StageProgress run = ingest(fileDeliveries(), "run-1", BillingPeriodRange.all());
+
+    // Both files were summed before: 250.
+    assertThat(billed("A", "2026-04-01")).isEqualByComparingTo("150");
+    assertThat(run.deliveries()).extracting(d -> Path.of(d.delivery()).getFileName().toString(), DeliveryOutcome::status)
+        .containsExactlyInAnyOrder(
+            tuple("exp-2026-04-rerun2.csv", DeliveryOutcome.Status.INGESTED),
+            tuple("exp-2026-04.csv", DeliveryOutcome.Status.SUPERSEDED));
+    assertThat(run.inputs()).allSatisfy(f -> assertThat(f.conserved()).isTrue());
+    assertThat(run.inputs()).extracting(InputCount::rowsSilver, InputCount::rowsSuperseded)
+        .containsExactlyInAnyOrder(tuple(1L, 0L), tuple(0L, 1L));
+  }
+
+  @Test
+  void theLatestRunFolderOfAMonthWinsAndOlderOnesAreNotRead() throws Exception {
+    Path root = export().resolve("BILLING_PERIOD=2026-04");
+    written(charges("2026-04", "A", "100", "1"), root.resolve("run-1/part-0.csv"), MONDAY);
+    written(charges("2026-04", "A", "150"), root.resolve("run-2/part-0.csv"), MONDAY.plusSeconds(60));
+    written(charges("2026-04", "A", "50"), root.resolve("run-2/part-1.csv"), MONDAY.plusSeconds(61));
+    StageProgress run = ingest("run-1", BillingPeriodRange.all());
+
+    // run-2's two chunks are one delivery: 150 + 50.
+    assertThat(billed("A", "2026-04-01")).isEqualByComparingTo("200");
+    assertThat(run.inputs()).hasSize(2);
+    assertThat(run.deliveries()).extracting(DeliveryOutcome::status, DeliveryOutcome::files, DeliveryOutcome::rows)
+        .containsExactlyInAnyOrder(tuple(DeliveryOutcome.Status.INGESTED, 2, 2L), tuple(DeliveryOutcome.Status.SUPERSEDED, 1, null));
+  }
+
+  @Test
+  void aFileHoldingSeveralMonthsLosesOnlyTheMonthsANewerFileHolds() throws Exception {
+    FocusCsv both = charges("2026-03", "A", "30");
+    both.row("BillingAccountId", "A", "BilledCost", "40", "EffectiveCost", "40",
+        "BillingPeriodStart", "2026-04-01T00:00:00Z", "BillingPeriodEnd", "2026-05-01T00:00:00Z");
+    written(both, export().resolve("q1.csv"), MONDAY);
+    written(charges("2026-04", "A", "45"), export().resolve("april-rerun.csv"), MONDAY.plusSeconds(60));
+    StageProgress run = ingest(fileDeliveries(), "run-1", BillingPeriodRange.all());
+
+    assertThat(billed("A", "2026-03-01")).isEqualByComparingTo("30");
+    assertThat(billed("A", "2026-04-01")).isEqualByComparingTo("45");
+    InputCount q1 = run.inputs().stream().filter(f -> f.sourceFile().endsWith("q1.csv")).findFirst().orElseThrow();
+    assertThat(q1).extracting(InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsSuperseded).containsExactly(2L, 1L, 1L);
   }
 
   @Test
@@ -91,30 +223,69 @@ class ChargeIngestTest {
     FocusCsv changed = september("acct-1", "99")
         .row("BillingAccountId", "acct-1", "BilledCost", "4", "BillingPeriodStart", "2024-10-01T00:00:00Z", "BillingPeriodEnd", "2024-11-01T00:00:00Z");
     changed.write(export().resolve("mixed.csv"));
-    ChargeIngest.Result result = ingest("run-2", BillingPeriodRange.parse("2024-10"));
+    StageProgress result = ingest("run-2", BillingPeriodRange.parse("2024-10"));
 
     assertThat(billed("acct-1", "2024-09-01")).as("September untouched").isEqualByComparingTo("10");
     assertThat(billed("acct-1", "2024-10-01")).isEqualByComparingTo("4");
     InputCount file = result.inputs().get(0);
-    assertThat(file.rowsIn()).isEqualTo(2);
-    assertThat(file.rowsSilver()).isEqualTo(1);
-    assertThat(file.rowsOutOfScope()).isEqualTo(1);
+    assertThat(file).extracting(InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsOutOfScope).containsExactly(2L, 1L, 1L);
     assertThat(file.conserved()).isTrue();
+  }
+
+  @Test
+  void aPeriodRunReadsOnlyItsMonthsFolders() throws Exception {
+    written(charges("2026-04", "A", "100"), export().resolve("billing_period=2026-04/export.csv"), MONDAY);
+    written(charges("2026-05", "A", "40"), export().resolve("billing_period=2026-05/export.csv"), MONDAY);
+    StageProgress run = ingest("run-1", BillingPeriodRange.parse("2026-05"));
+    assertThat(run.inputs()).extracting(InputCount::sourceFile).singleElement().asString().contains("billing_period=2026-05");
+    assertThat(monthTotal("2026-04-01")).isEqualByComparingTo("0");
+    assertThat(monthTotal("2026-05-01")).isEqualByComparingTo("40");
+  }
+
+  @Test
+  void aPeriodRunQuarantinesRowsWhoseBillingMonthCannotBeRead() throws Exception {
+    FocusCsv csv = charges("2026-04", "A", "100")
+        .row("BillingPeriodStart", "2026-02-30T00:00:00Z", "ChargeDescription", "bad day")
+        .row("BillingPeriodStart", "4/1/26", "ChargeDescription", "bad format");
+    csv.write(export().resolve("export.csv"));
+    StageProgress run = ingest(lenient(), "run-1", BillingPeriodRange.parse("2026-04"));
+
+    InputCount file = run.inputs().get(0);
+    // They were counted out of scope (and never quarantined) before.
+    assertThat(file).extracting(InputCount::rowsSilver, InputCount::rowsQuarantine, InputCount::rowsOutOfScope).containsExactly(1L, 2L, 0L);
+    assertThat(writer().read(Tables.REJECTED_CHARGES).collectAsList()).extracting(r -> r.getAs("reason_code"))
+        .containsExactly("BAD_DATETIME", "BAD_DATETIME");
+
+    ingest(lenient(), "run-2", BillingPeriodRange.parse("2026-04"));
+    assertThat(writer().read(Tables.REJECTED_CHARGES).count()).as("replaced, not duplicated, by a rerun").isEqualTo(2);
+  }
+
+  @Test
+  void aRowOfAnotherMonthInABillingPeriodFolderIsQuarantinedInTheFoldersMonth() throws Exception {
+    FocusCsv april = charges("2026-04", "A", "100");
+    april.row("BillingPeriodStart", "2026-03-01T00:00:00Z", "BillingPeriodEnd", "2026-04-01T00:00:00Z", "ChargeDescription", "march");
+    april.write(export().resolve("billing_period=2026-04/export.csv"));
+    ingest(lenient(), "run-1", BillingPeriodRange.parse("2026-04"));
+
+    Row rejected = writer().read(Tables.REJECTED_CHARGES).head();
+    assertThat(rejected.<String>getAs("reason_code")).isEqualTo("PERIOD_MISMATCH");
+    assertThat(rejected.getAs("billing_month").toString()).isEqualTo("2026-04-01");
+    assertThat(monthTotal("2026-03-01")).isEqualByComparingTo("0");
   }
 
   @Test
   void conservationPerFileAndRerunsLeaveEveryTableIdentical() throws Exception {
     september("acct-1", "10", "oops", "-2.5").write(export().resolve("billing_period=2024-09/a.csv"));
     FocusCsv.focus12().row("BillingPeriodStart", "5/1/25").row("BillingAccountId", "").write(export().resolve("billing_period=2024-09/b.csv"));
-    CloudshiftConfig lenient = TestConfigs.withExports(
-        "[{ id = azure-test, provider = azure, format = csv, path = \"" + export() + "\" }]", Map.of("quality.max-reject-ratio", "1"));
+    CloudshiftConfig lenient = lenient();
 
-    ChargeIngest.Result first = ingest(lenient, "run-1", BillingPeriodRange.all());
+    StageProgress first = ingest(lenient, "run-1", BillingPeriodRange.all());
     assertThat(first.inputs()).allSatisfy(f -> assertThat(f.conserved()).isTrue());
     assertThat(first.inputs()).extracting(InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsQuarantine)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 2L, 1L), org.assertj.core.groups.Tuple.tuple(2L, 0L, 2L));
+        .containsExactly(tuple(3L, 2L, 1L), tuple(2L, 0L, 2L));
     var charges = writer().read(Tables.CHARGES).collectAsList();
     var rejected = writer().read(Tables.REJECTED_CHARGES).collectAsList();
+    var monthly = writer().read(Tables.CHARGES_MONTHLY).collectAsList();
 
     ingest(lenient, "run-1", BillingPeriodRange.all());
     ingest(lenient, "run-1", BillingPeriodRange.parse("2024-09"));
@@ -122,6 +293,7 @@ class ChargeIngestTest {
     var spark = SparkTestSession.get();
     DataFrameAssertions.assertSameRows(writer().read(Tables.CHARGES), spark.createDataFrame(charges, writer().read(Tables.CHARGES).schema()));
     DataFrameAssertions.assertSameRows(writer().read(Tables.REJECTED_CHARGES), spark.createDataFrame(rejected, writer().read(Tables.REJECTED_CHARGES).schema()));
+    DataFrameAssertions.assertSameRows(writer().read(Tables.CHARGES_MONTHLY), spark.createDataFrame(monthly, writer().read(Tables.CHARGES_MONTHLY).schema()));
     assertThat(rejected).extracting(r -> r.<String>getAs("reason_code")).containsExactlyInAnyOrder("BAD_NUMBER", "BAD_DATETIME", "NULL_REQUIRED");
   }
 
@@ -144,22 +316,39 @@ class ChargeIngestTest {
   }
 
   @Test
-  void tooManyRejectsFailTheRunBeforeSilverChanges() throws Exception {
+  void tooManyRejectsFailTheRunBeforeSilverChangesAndTheProgressSaysWhatWasWritten() throws Exception {
     september("acct-1", "10").write(export().resolve("a.csv"));
     ingest("run-1", BillingPeriodRange.all());
     september("acct-1", "bad", "bad", "11").write(export().resolve("a.csv"));
 
-    assertThatThrownBy(() -> ingest("run-2", BillingPeriodRange.all()))
+    StageProgress progress = new StageProgress();
+    ChargeIngest failing = new ChargeIngest(SparkTestSession.get(), TestConfigs.singleCsvExport("azure-test", "azure", export()),
+        writer(), "run-2", BillingPeriodRange.all());
+    assertThatThrownBy(() -> failing.execute(progress))
         .isInstanceOf(RejectRatioExceededException.class)
         .hasMessageContaining("66.67% of rows were quarantined")
         .hasMessageContaining("cloudshift.quality.max-reject-ratio");
     assertThat(billed("acct-1", "2024-09-01")).as("silver unchanged").isEqualByComparingTo("10");
     assertThat(writer().read(Tables.REJECTED_CHARGES).count()).as("rejects kept for inspection").isEqualTo(2);
+    assertThat(progress.tableVersions()).containsOnlyKeys(Tables.REJECTED_CHARGES);
+    assertThat(progress.inputs()).extracting(InputCount::rowsIn, InputCount::rowsQuarantine).containsExactly(tuple(3L, 2L));
   }
 
   @Test
-  void slicePredicatesQuoteValues() {
-    String predicate = SlicePredicates.slices(List.of(new SliceKey("e", "it's", java.time.LocalDate.of(2024, 9, 1))));
-    assertThat(predicate).isEqualTo("(billing_month IN (DATE'2024-09-01') AND (export_id, billing_account_id, billing_month) IN (('e', 'it\\'s', DATE'2024-09-01')))");
+  void unattributedRowsAreCountedPerFileFromWhatSilverHolds() throws Exception {
+    // acct-1 is nobody's compute account in the bundled rules: the charge is the provider's other revenue.
+    september("acct-1", "10", "20").write(export().resolve("a.csv"));
+    StageProgress run = ingest("run-1", BillingPeriodRange.all());
+    assertThat(run.inputs()).extracting(InputCount::rowsSilver, InputCount::rowsUnattributed).containsExactly(tuple(2L, 2L));
+    assertThat(run.tableVersions()).containsKeys(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);
+  }
+
+  @Test
+  void silverIsPartitionedSoThatASliceIsWholePartitions() throws Exception {
+    september("acct-1", "10").write(export().resolve("a.csv"));
+    ingest("run-1", BillingPeriodRange.all());
+    List<Object> partitioning = SparkTestSession.get().sql("DESCRIBE DETAIL delta.`" + dir.resolve("warehouse/charges") + "`")
+        .select("partitionColumns").head().getList(0);
+    assertThat(partitioning).containsExactly("billing_month", "export_id");
   }
 }

@@ -1,11 +1,12 @@
 package io.cloudshift.ingest;
 
-import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshift.config.ExportConfig;
 import io.cloudshift.io.FocusReader;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -18,9 +19,9 @@ class ChargeParserTest {
   void aRecordTheCsvReaderCouldNotSplitIsMalformedBeforeAnythingElse() {
     Dataset<Row> raw = SparkTestSession.get().sql(
         "SELECT 'f.csv' AS " + FocusReader.SOURCE_FILE + ", '10,\"unclosed' AS " + FocusReader.CORRUPT_RECORD);
-    Dataset<Row> normalized = new FocusNormalizer(List.of("NULL")).normalize(raw, List.of(), List.of());
-    Row row = new ChargeParser(List.of("USD")).parse(normalized,
-        new ChargeParser.Source("e", lit("aws"), lit("aws"), FocusVersion.V1_2, List.of())).head();
+    ExportConfig export = TestConfigs.singleCsvExport("e", "aws", java.nio.file.Path.of("unused")).exports().get(0);
+    Dataset<Row> normalized = new FocusNormalizer(List.of("NULL")).normalize(raw, List.of(), export, FocusVersion.V1_2, List.of());
+    Row row = new ChargeParser(TestConfigs.bundled(java.util.Map.of()).focusRules()).parse(normalized).head();
     // Every mandatory value is null too, but the row's real problem is that it could not be split.
     assertThat(row.<String>getAs(RejectedColumns.REASON_CODE)).isEqualTo("MALFORMED_ROW");
   }

@@ -24,8 +24,9 @@ class ChargeReadTest {
   @TempDir Path dir;
 
   private List<Row> read(CloudshiftConfig config) {
-    Dataset<Row> rows = new ChargeIngest(SparkTestSession.get(), config, null, "run-1", BillingPeriodRange.all()).read().orElseThrow();
-    return rows.orderBy(ChargeColumns.CHARGE_DESCRIPTION).collectAsList();
+    ChargeIngest ingest = new ChargeIngest(SparkTestSession.get(), config, null, "run-1", BillingPeriodRange.all());
+    Dataset<Row> rows = config.exports().stream().map(e -> ingest.parsed(e).orElseThrow()).reduce(Dataset::unionByName).orElseThrow();
+    return ingest.attributed(rows).orderBy(ChargeColumns.CHARGE_DESCRIPTION).collectAsList();
   }
 
   private List<Row> readCsv(String text) throws Exception {
@@ -143,7 +144,7 @@ class ChargeReadTest {
   }
 
   @Test
-  void parquetExportsAreReadAsText() {
+  void parquetExportsKeepTheirTypedCostsAndTimestamps() {
     var spark = SparkTestSession.get();
     spark.sql("SELECT CAST(12.25 AS DECIMAL(38,10)) AS BilledCost, CAST(12.25 AS DOUBLE) AS EffectiveCost, "
             + "'acct-9' AS BillingAccountId, 'USD' AS BillingCurrency, "
@@ -159,6 +160,49 @@ class ChargeReadTest {
     assertThat(r.<BigDecimal>getAs(ChargeColumns.BILLED_COST)).isEqualByComparingTo("12.25");
     assertThat(r.<BigDecimal>getAs(ChargeColumns.EFFECTIVE_COST)).isEqualByComparingTo("12.25");
     assertThat(r.<Boolean>getAs(ChargeColumns.IS_AI_WORKLOAD)).as("p5 is a GPU instance").isTrue();
+  }
+
+  @Test
+  void bytesThatAreNotValidInTheExportsEncodingAreQuarantinedNotReplaced() throws Exception {
+    String text = FocusCsv.focus12().row("BillingAccountId", "acct-\u00e9", "ChargeDescription", "a").text("\n");
+    Path file = dir.resolve("latin1/part.csv");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    // Read as UTF-8 the é would become U+FFFD, merging acct-é with any other undecodable id.
+    Row utf8 = read(TestConfigs.singleCsvExport("azure-test", "azure", file.getParent())).get(0);
+    assertThat(reason(utf8)).isEqualTo("BAD_ENCODING");
+    assertThat(utf8.<String>getAs(RejectedColumns.REASON_DETAIL)).startsWith("BillingAccountId holds bytes that are not valid");
+
+    Row latin1 = read(TestConfigs.withExports("[{ id = azure-test, provider = azure, format = csv, encoding = ISO-8859-1, path = \""
+        + file.getParent() + "\" }]", Map.of())).get(0);
+    assertThat(reason(latin1)).isNull();
+    assertThat(latin1.<String>getAs(ChargeColumns.BILLING_ACCOUNT_ID)).isEqualTo("acct-\u00e9");
+  }
+
+  @Test
+  void aHeaderNamingACostTwiceIsQuarantinedWholeAndHeaderCaseDoesNotHideTheVersion() throws Exception {
+    String twice = FocusCsv.focus12().row("ChargeDescription", "a").text("\n").replaceFirst("\"InvoiceId\"", "\"billedcost\"");
+    Row r = readCsv(twice).get(0);
+    assertThat(reason(r)).isEqualTo("DUPLICATE_COLUMN");
+    assertThat(r.<String>getAs(RejectedColumns.REASON_DETAIL)).contains("BilledCost");
+
+    String lower = FocusCsv.focus12().row("ChargeDescription", "a").text("\n").replace("\"InvoiceId\"", "\"invoiceid\"");
+    assertThat(readCsv(lower).get(0).<String>getAs(ChargeColumns.FOCUS_VERSION)).isEqualTo(FocusVersion.V1_2);
+  }
+
+  @Test
+  void aBillingMonthOutsideThePlausibleRangeIsQuarantined() throws Exception {
+    List<Row> rows = readCsv(FocusCsv.focus12()
+        .row("ChargeDescription", "a", "BillingPeriodStart", "1900-01-01T00:00:00Z", "BillingPeriodEnd", "1900-02-01T00:00:00Z",
+            "ChargePeriodStart", "1900-01-02T00:00:00Z", "ChargePeriodEnd", "1900-01-03T00:00:00Z")
+        .row("ChargeDescription", "b", "BillingPeriodStart", "2200-01-01T00:00:00Z", "BillingPeriodEnd", "2200-02-01T00:00:00Z",
+            "ChargePeriodStart", "2200-01-02T00:00:00Z", "ChargePeriodEnd", "2200-01-03T00:00:00Z")
+        .row("ChargeDescription", "c")
+        .text("\n"));
+    assertThat(rows).extracting(ChargeReadTest::reason).containsExactly("BAD_PERIOD", "BAD_PERIOD", null);
+    assertThat(rows.get(0).<String>getAs(RejectedColumns.REASON_DETAIL))
+        .isEqualTo("billing month 1900-01 is outside cloudshift.focus.billing-months [2010-01, 2040-12]");
   }
 
   @Test

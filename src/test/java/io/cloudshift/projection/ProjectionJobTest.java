@@ -84,7 +84,7 @@ class ProjectionJobTest {
         "sensitivity { target-shares = [0.5, 0.9], growths = [0.8] }", ScenarioProjectorTest.STREAMS));
     DeltaTableWriter writer = writer(config);
     SparkSession spark = SparkTestSession.get();
-    writer.overwrite(LabProviderMonthlyTable.SPEC, labProviderMonthly(spark));
+    writer.replace(LabProviderMonthlyTable.SPEC, labProviderMonthly(spark));
 
     Map<String, Long> versions = new ProjectionJob(spark, config, writer).execute();
     assertThat(versions).containsOnlyKeys(Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY);

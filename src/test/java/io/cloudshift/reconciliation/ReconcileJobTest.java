@@ -130,8 +130,8 @@ class ReconcileJobTest {
     SparkSession spark = SparkTestSession.get();
     CloudshiftConfig config = config(dir.resolve("warehouse"));
     DeltaTableWriter writer = writer(config);
-    writer.overwrite(ChargesMonthlyTable.SPEC, chargesMonthly(spark));
-    writer.overwrite(Tables.PROVIDER_DISCLOSURES, disclosures(spark), List.of());
+    writer.replace(ChargesMonthlyTable.SPEC, chargesMonthly(spark));
+    writer.replace(Tables.PROVIDER_DISCLOSURES, disclosures(spark));
     Map<String, Long> versions = new ReconcileJob(spark, config, writer).execute();
     assertThat(versions).containsOnlyKeys(Tables.REVENUE_RECONCILIATION);
     Dataset<Row> table = writer.read(Tables.REVENUE_RECONCILIATION);
@@ -264,6 +264,6 @@ class ReconcileJobTest {
     assertThatThrownBy(() -> new ReconcileJob(SparkTestSession.get(), config, writer(config)).execute())
         .isInstanceOf(InputNotFoundException.class)
         .hasMessage("Cannot reconcile revenue: table charges_monthly does not exist under " + config.warehouse()
-            + " (run `cloudshift shares` first)");
+            + " (run `cloudshift ingest` first)");
   }
 }

@@ -39,7 +39,8 @@ final class SharesFixtures {
     }
 
     Monthly add(String provider, String lab, String stream, String month, String currency, String billed, String effective, String aiBilled) {
-      rows.add(RowFactory.create(provider, lab, stream, Date.valueOf(month + "-01"), currency,
+      // One export per provider, as the bundled data has.
+      rows.add(RowFactory.create(provider, provider + "-focus", lab, stream, Date.valueOf(month + "-01"), currency,
           new BigDecimal(billed), new BigDecimal(effective), new BigDecimal(aiBilled), new BigDecimal(aiBilled), 1L));
       return this;
     }

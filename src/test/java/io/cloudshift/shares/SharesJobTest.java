@@ -8,7 +8,9 @@ import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.ingest.MonthlyAggregate;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.schema.Tables;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code shares} job on a tiny silver warehouse: every table written, documented, and reruns identical. */
 class SharesJobTest {
-  private static final List<String> TABLES = List.of(Tables.CHARGES_MONTHLY, Tables.LAB_PROVIDER_MONTHLY,
+  private static final List<String> TABLES = List.of(Tables.LAB_PROVIDER_MONTHLY,
       Tables.LAB_CONCENTRATION_MONTHLY, Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS);
 
   private final SparkSession spark = SharesFixtures.spark();
@@ -37,7 +39,8 @@ class SharesJobTest {
 
   /** Silver charges with the columns the job reads (the others are not needed by charges_monthly). */
   private void writeSilver(DeltaTableWriter writer) {
-    Dataset<Row> charges = spark.sql("SELECT provider, lab, stream, CAST(billing_month AS DATE) AS billing_month, "
+    Dataset<Row> charges = spark.sql("SELECT 'file:/x.csv' AS source_file, 'exp' AS export_id, provider, lab, stream, "
+        + "CAST(billing_month AS DATE) AS billing_month, "
         + "billing_currency, CAST(billed_cost AS DECIMAL(38,12)) AS billed_cost, CAST(billed_cost AS DECIMAL(38,12)) AS effective_cost, "
         + "is_ai_workload, counts_as_revenue FROM VALUES "
         // OpenAI compute: Jan azure 80 + 10 (two charges), aws 10 -> T 100, azure 0.9; Feb azure 50, aws 50.
@@ -51,10 +54,10 @@ class SharesJobTest {
         + "('azure', CAST(NULL AS STRING), 'unattributed', '2026-02-01', 'USD', 40, true, true) "
         + "AS t(provider, lab, stream, billing_month, billing_currency, billed_cost, is_ai_workload, counts_as_revenue)");
     assertThat(charges.columns()).allSatisfy(c -> assertThat(ChargeColumns.ALL).contains(c));
-    writer.overwrite(Tables.CHARGES, charges, List.of());
-    writer.overwrite(Tables.PARTNERSHIP_TERMS, SharesFixtures.terms()
+    writer.replace(ChargesMonthlyTable.SPEC, MonthlyAggregate.of(charges));
+    writer.replace(Tables.PARTNERSHIP_TERMS, SharesFixtures.terms()
         .add("AWS1", "OpenAI", "aws", "2026-02-10", null, "none", null, null)
-        .build(), List.of());
+        .build());
   }
 
   @Test
@@ -105,7 +108,7 @@ class SharesJobTest {
     DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{}");
     assertThatThrownBy(() -> new SharesJob(spark, config, writer).execute())
         .isInstanceOf(InputNotFoundException.class)
-        .hasMessage("Cannot compute shares: table charges does not exist under " + config.warehouse()
+        .hasMessage("Cannot compute shares: table charges_monthly does not exist under " + config.warehouse()
             + " (run `cloudshift ingest` first)");
   }
 }

@@ -11,12 +11,14 @@ public final class SparkTestSession {
 
   public static synchronized SparkSession get() {
     if (session == null) {
+      SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("cloudshift-tests");
+      // The same tuning as a run's session (snapshot partitions, local file system without forks, …).
+      SparkSessions.TUNING.forEach(builder::config);
       session =
-          SparkSessions.withDelta(SparkSession.builder().master("local[2]").appName("cloudshift-tests"))
+          SparkSessions.withDelta(builder)
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.default.parallelism", "2")
-              .config("spark.databricks.delta.snapshotPartitions", "2")
               .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
               .getOrCreate();
       session.sparkContext().setLogLevel("WARN");

@@ -52,9 +52,9 @@ class UpliftJobTest {
         .add("P02", "OpenAI", "azure", "2026-04-27", null, "none", "0", "0.20", "500");
     LabRevenue labRevenue = new LabRevenue()
         .add("R1", "OpenAI", LabRevenueColumns.ANNUALIZED_RUN_RATE_USD, "2025-01-01", "2026-12-31", "1000");
-    writer.overwrite(LabProviderMonthlyTable.SPEC, lpm.build());
-    writer.overwrite(Tables.PARTNERSHIP_TERMS, terms.build(), List.of());
-    writer.overwrite(Tables.LAB_REVENUE, labRevenue.build(), List.of());
+    writer.replace(LabProviderMonthlyTable.SPEC, lpm.build());
+    writer.replace(Tables.PARTNERSHIP_TERMS, terms.build());
+    writer.replace(Tables.LAB_REVENUE, labRevenue.build());
 
     Map<String, Long> versions = new UpliftJob(spark, config, writer).execute();
 

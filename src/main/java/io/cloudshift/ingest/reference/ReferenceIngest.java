@@ -73,11 +73,11 @@ public final class ReferenceIngest {
 
     Map<String, Long> versions = new LinkedHashMap<>();
     write(versions, Tables.PARTNERSHIP_TERMS, () -> writer.mergeSync(Tables.PARTNERSHIP_TERMS, terms.silver(), PartnershipColumns.KEY));
-    write(versions, Tables.REJECTED_PARTNERSHIPS, () -> writer.overwrite(Tables.REJECTED_PARTNERSHIPS, rejectedPartnerships, List.of()));
-    write(versions, Tables.LAB_REVENUE, () -> writer.overwrite(Tables.LAB_REVENUE, revenue.silver(), List.of()));
-    write(versions, Tables.PROVIDER_DISCLOSURES, () -> writer.overwrite(Tables.PROVIDER_DISCLOSURES, disclosed.silver(), List.of()));
+    write(versions, Tables.REJECTED_PARTNERSHIPS, () -> writer.replace(Tables.REJECTED_PARTNERSHIPS, rejectedPartnerships));
+    write(versions, Tables.LAB_REVENUE, () -> writer.replace(Tables.LAB_REVENUE, revenue.silver()));
+    write(versions, Tables.PROVIDER_DISCLOSURES, () -> writer.replace(Tables.PROVIDER_DISCLOSURES, disclosed.silver()));
     // Written even when empty: the quarantine tables must exist (with their schema) for queries and audits.
-    write(versions, Tables.REJECTED_REFERENCE, () -> writer.overwrite(Tables.REJECTED_REFERENCE, rejectedReference, List.of()));
+    write(versions, Tables.REJECTED_REFERENCE, () -> writer.replace(Tables.REJECTED_REFERENCE, rejectedReference));
     return new ReferenceIngestResult(counts, versions);
   }
 

@@ -1,0 +1,56 @@
+package io.cloudshift.audit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a stage has read and written so far. The stage reports each input and each commit as it
+ * happens, so {@code job_runs} records them whether the stage ends well or fails half-way (a run
+ * failed by the reject ratio has committed rejected_charges, and says so).
+ */
+public final class StageProgress {
+  private final Map<String, InputCount> inputs = new LinkedHashMap<>();
+  private final List<DeliveryOutcome> deliveries = new ArrayList<>();
+  private final Map<String, Long> versions = new LinkedHashMap<>();
+
+  /** Records (or updates) the accounting of one input file, keyed by dataset and file. */
+  public void read(InputCount input) {
+    inputs.put(input.dataset() + "\u0000" + input.sourceFile(), input);
+  }
+
+  public void readAll(Collection<InputCount> read) {
+    read.forEach(this::read);
+  }
+
+  public void delivered(Collection<DeliveryOutcome> outcomes) {
+    deliveries.addAll(outcomes);
+  }
+
+  public void wrote(String table, long version) {
+    versions.put(table, version);
+  }
+
+  public void wroteAll(Map<String, Long> written) {
+    versions.putAll(written);
+  }
+
+  public List<InputCount> inputs() {
+    return List.copyOf(inputs.values());
+  }
+
+  public List<DeliveryOutcome> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
+  public Map<String, Long> tableVersions() {
+    return Map.copyOf(versions);
+  }
+
+  /** Table versions in the order they were written. */
+  public Map<String, Long> tableVersionsInOrder() {
+    return new LinkedHashMap<>(versions);
+  }
+}
