@@ -60,6 +60,9 @@ public final class SparkSessions {
     // Constraint propagation infers filters from every alias of every projection: on ingest's wide
     // plans (one CASE per check, one per rule) it was the largest single cost of planning.
     tuning.put("spark.sql.constraintPropagation.enabled", "false");
+    // What cloudshift caches is small (inputs under ingest.cache-max-bytes, aggregates): compressing
+    // the cached columns cost more time than the memory it saved.
+    tuning.put("spark.sql.inMemoryColumnarStorage.compressed", "false");
     // Local paths through java.nio rather than a forked chmod/readlink per file (NioLocalFileSystem).
     tuning.put("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
     tuning.put("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFileSystem.Fs.class.getName());

@@ -11,9 +11,8 @@ import io.cloudshift.config.RunContext;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.DataFrameAssertions;
+import io.cloudshift.testing.BundledPipeline;
 import io.cloudshift.testing.SparkTestSession;
-import io.cloudshift.testing.TestConfigs;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,14 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ingest} on the bundled datasets: every table written, rows conserved, reruns identical. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestEndToEndTest {
   private static final List<String> RERUN_TABLES = List.of(
-      Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.ATTRIBUTION, Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS,
+      Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY, Tables.ATTRIBUTION, Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS,
       Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES, Tables.REJECTED_REFERENCE);
 
-  @TempDir static Path warehouseDir;
   private final SparkSession spark = SparkTestSession.get();
   private CloudshiftConfig config;
   private Warehouse warehouse;
@@ -40,9 +37,10 @@ class IngestEndToEndTest {
 
   @BeforeAll
   void ingestEverything() {
-    config = TestConfigs.bundled(Map.of("warehouse", warehouseDir.toString()));
-    warehouse = new Warehouse(config.warehouse());
-    fullRun = new IngestJob(spark, config, warehouse, new RunContext("e2e-1", "ingest", BillingPeriodRange.all())).execute();
+    BundledPipeline pipeline = BundledPipeline.get();
+    config = pipeline.config();
+    warehouse = pipeline.warehouse();
+    fullRun = pipeline.ingest();
   }
 
   private Dataset<Row> table(String name) {
@@ -66,7 +64,7 @@ class IngestEndToEndTest {
 
   @Test
   void jobRunsRecordsTheRun() {
-    Row run = table(Tables.JOB_RUNS).where(col("run_id").equalTo("e2e-1")).head();
+    Row run = table(Tables.JOB_RUNS).where(col("run_id").equalTo(BundledPipeline.RUN_ID).and(col("job").equalTo("ingest"))).head();
     assertThat(run.<String>getAs("status")).isEqualTo("SUCCEEDED");
     assertThat(run.<String>getAs("logical_period")).isEqualTo("all");
     assertThat(run.<String>getAs("config_hash")).isEqualTo(config.hash());
@@ -80,10 +78,10 @@ class IngestEndToEndTest {
     Map<String, Long> before = new LinkedHashMap<>();
     RERUN_TABLES.forEach(t -> before.put(t, io.delta.tables.DeltaTable.forPath(spark, warehouse.path(t)).history(1).head().<Long>getAs("version")));
 
-    JobRun september = new IngestJob(spark, config, warehouse, new RunContext("e2e-1", "ingest", BillingPeriodRange.parse("2024-09"))).execute();
+    JobRun september = new IngestJob(spark, config, warehouse, new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.parse("2024-09"))).execute();
     assertThat(september.inputs()).allSatisfy(f -> assertThat(f.conserved()).isTrue());
     assertThat(september.inputs().stream().mapToLong(InputCount::rowsSilver).sum()).isPositive();
-    new IngestJob(spark, config, warehouse, new RunContext("e2e-1", "ingest", BillingPeriodRange.all())).execute();
+    new IngestJob(spark, config, warehouse, new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.all())).execute();
 
     // Compare each table now with its own version before the reruns (Delta time travel).
     before.forEach((name, version) -> DataFrameAssertions.assertSameRows(

@@ -56,9 +56,17 @@ public final class ReferenceIngest {
     for (ProviderConfig provider : config.providers().values()) {
       fiscalStarts.put(provider.id(), provider.fiscalYearStartMonth());
     }
-    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet())).apply(partnerships.rows());
-    Outcome revenue = new LabRevenueTransform().apply(labRevenue.rows());
-    Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows());
+    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet())).apply(partnerships.rows()).cached();
+    Outcome revenue = new LabRevenueTransform().apply(labRevenue.rows()).cached();
+    Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
+    try {
+      return write(partnerships, labRevenue, disclosures, terms, revenue, disclosed);
+    } finally {
+      List.of(terms, revenue, disclosed).forEach(Outcome::uncache);
+    }
+  }
+
+  private ReferenceIngestResult write(Input partnerships, Input labRevenue, Input disclosures, Outcome terms, Outcome revenue, Outcome disclosed) {
 
     List<InputFileCount> counts = new ArrayList<>();
     counts.add(count(partnerships, terms, Tables.REJECTED_PARTNERSHIPS));

@@ -1,0 +1,116 @@
+package io.cloudshift.testing;
+
+import io.cloudshift.audit.JobRun;
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.RunContext;
+import io.cloudshift.ingest.IngestJob;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.Warehouse;
+import io.cloudshift.projection.ProjectionJob;
+import io.cloudshift.reconciliation.ReconcileJob;
+import io.cloudshift.shares.SharesJob;
+import io.cloudshift.uplift.UpliftJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One run of the whole pipeline on the bundled data, shared by the end-to-end tests of the test
+ * JVM: the ingest tests and the gold tests read the same warehouse instead of each ingesting the
+ * bundled data again. Its tests must leave the tables as they found them (reruns are idempotent).
+ */
+public final class BundledPipeline {
+  public static final String RUN_ID = "bundled-e2e";
+  private static BundledPipeline instance;
+
+  private final CloudshiftConfig config;
+  private final Warehouse warehouse;
+  private final JobRun ingest;
+
+  private BundledPipeline(Path root) {
+    this.config = TestConfigs.bundled(Map.of("warehouse", root.toString()));
+    this.warehouse = new Warehouse(config.warehouse());
+    this.ingest = new IngestJob(spark(), config, warehouse, run()).execute();
+    runGoldStages(warehouse);
+  }
+
+  public static synchronized BundledPipeline get() {
+    if (instance == null) {
+      Path root = temporaryFolder();
+      instance = new BundledPipeline(root);
+    }
+    return instance;
+  }
+
+  public CloudshiftConfig config() {
+    return config;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  /** The ingest stage's job_runs record. */
+  public JobRun ingest() {
+    return ingest;
+  }
+
+  public RunContext run() {
+    return new RunContext(RUN_ID, "run-all", BillingPeriodRange.all());
+  }
+
+  /** shares, uplift, project and reconcile on the silver tables of {@code target}. */
+  public void runGoldStages(Warehouse target) {
+    CloudshiftConfig targetConfig = TestConfigs.bundled(Map.of("warehouse", target.root()));
+    DeltaTableWriter writer = new DeltaTableWriter(spark(), target, run().commitMetadata());
+    new SharesJob(spark(), targetConfig, writer).execute();
+    new UpliftJob(spark(), targetConfig, writer).execute();
+    new ProjectionJob(spark(), targetConfig, writer).execute();
+    new ReconcileJob(spark(), targetConfig, writer).execute();
+  }
+
+  /** Copies one table of this warehouse (its Delta folder) into {@code target}. */
+  public void copyTable(String table, Path target) {
+    Path from = Path.of(warehouse.path(table));
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(table).resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static SparkSession spark() {
+    return SparkTestSession.get();
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      Path root = Files.createTempDirectory("cloudshift-bundled-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
+  }
+}
