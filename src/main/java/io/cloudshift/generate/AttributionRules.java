@@ -23,7 +23,25 @@ final class AttributionRules {
   /** A lab and revenue stream a charge is attributed to. */
   record Attribution(String lab, Stream stream) {}
 
-  private record CompiledResale(ResaleRule rule, Optional<Pattern> pattern) {}
+  /** Every column {@link InForce#attribute} reads; its result depends on nothing else. */
+  static final List<String> COLUMNS_READ =
+      List.of(FocusColumns.BILLING_ACCOUNT_ID, FocusColumns.SUB_ACCOUNT_ID, FocusColumns.SERVICE_NAME, FocusColumns.SKU_ID,
+          FocusColumns.SKU_METER, FocusColumns.CHARGE_DESCRIPTION);
+
+  private record CompiledResale(ResaleRule rule, Optional<Pattern> pattern, String serviceNameLower) {
+    /** True when the SKU pattern (if any) finds a match in one of the texts. */
+    boolean skuMatches(String... texts) {
+      if (pattern.isEmpty()) {
+        return true;
+      }
+      for (String text : texts) {
+        if (text != null && pattern.get().matcher(text).find()) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private final List<ComputeAccountRule> computeAccounts;
   private final List<CompiledResale> resaleRules;
@@ -32,7 +50,7 @@ final class AttributionRules {
     this.computeAccounts = config.computeAccounts();
     List<CompiledResale> compiled = new ArrayList<>();
     for (ResaleRule rule : config.resaleRules()) {
-      compiled.add(new CompiledResale(rule, rule.skuPattern().map(Pattern::compile)));
+      compiled.add(new CompiledResale(rule, rule.skuPattern().map(Pattern::compile), rule.serviceName().toLowerCase(Locale.ROOT)));
     }
     this.resaleRules = List.copyOf(compiled);
   }
@@ -59,45 +77,53 @@ final class AttributionRules {
 
   /** True when the rule's SKU pattern (if any) finds a match in one of the texts. */
   boolean skuMatches(ResaleRule rule, String... texts) {
-    Optional<Pattern> pattern =
-        resaleRules.stream().filter(c -> c.rule().equals(rule)).findFirst().flatMap(CompiledResale::pattern);
-    if (pattern.isEmpty()) {
-      return true;
-    }
-    for (String text : texts) {
-      if (text != null && pattern.get().matcher(text).find()) {
-        return true;
-      }
-    }
-    return false;
+    return resaleRules.stream().filter(c -> c.rule().equals(rule)).findFirst().map(c -> c.skuMatches(texts)).orElse(true);
   }
 
-  /**
-   * Where the configured rules put a row, given the text of its cells ({@code cell} returns null for
-   * a column the file does not have): a lab compute account, a resale rule, or nowhere.
-   */
-  Optional<Attribution> attribute(String provider, YearMonth month, Function<String, String> cell) {
-    String account = cell.apply(FocusColumns.BILLING_ACCOUNT_ID);
-    String subAccount = cell.apply(FocusColumns.SUB_ACCOUNT_ID);
-    for (ComputeAccountRule rule : computeAccounts(provider, month)) {
-      boolean subMatches = rule.subAccountId().map(s -> s.equals(subAccount)).orElse(true);
-      if (rule.billingAccountId().equals(account) && subMatches) {
-        return Optional.of(new Attribution(rule.lab(), Stream.COMPUTE));
-      }
+  /** The rules in force at a provider in a month, resolved once so that checking every row of a file is cheap. */
+  InForce inForce(String provider, YearMonth month) {
+    List<CompiledResale> resale =
+        resaleRules.stream().filter(c -> c.rule().provider().equals(provider) && valid(c.rule().validFrom(), c.rule().validTo(), month)).toList();
+    return new InForce(computeAccounts(provider, month), resale);
+  }
+
+  /** The compute accounts and resale rules of one provider and month, in configuration order. */
+  static final class InForce {
+    private final List<ComputeAccountRule> computeAccounts;
+    private final List<CompiledResale> resaleRules;
+
+    private InForce(List<ComputeAccountRule> computeAccounts, List<CompiledResale> resaleRules) {
+      this.computeAccounts = computeAccounts;
+      this.resaleRules = resaleRules;
     }
-    String service = cell.apply(FocusColumns.SERVICE_NAME);
-    for (CompiledResale compiled : resaleRules) {
-      ResaleRule rule = compiled.rule();
-      if (rule.provider().equals(provider)
-          && valid(rule.validFrom(), rule.validTo(), month)
-          && service != null
-          && rule.serviceName().toLowerCase(Locale.ROOT).equals(service.toLowerCase(Locale.ROOT))
-          && skuMatches(rule, cell.apply(FocusColumns.SKU_ID), cell.apply(FocusColumns.SKU_METER),
-              cell.apply(FocusColumns.CHARGE_DESCRIPTION))) {
-        return Optional.of(new Attribution(rule.lab(), Stream.RESALE));
+
+    /**
+     * Where the rules put a row, given the text of its cells ({@code cell} returns null for a column
+     * the file does not have): a lab compute account, a resale rule, or nowhere.
+     */
+    Optional<Attribution> attribute(Function<String, String> cell) {
+      String account = cell.apply(FocusColumns.BILLING_ACCOUNT_ID);
+      String subAccount = cell.apply(FocusColumns.SUB_ACCOUNT_ID);
+      for (ComputeAccountRule rule : computeAccounts) {
+        boolean subMatches = rule.subAccountId().map(s -> s.equals(subAccount)).orElse(true);
+        if (rule.billingAccountId().equals(account) && subMatches) {
+          return Optional.of(new Attribution(rule.lab(), Stream.COMPUTE));
+        }
       }
+      String service = cell.apply(FocusColumns.SERVICE_NAME);
+      if (service == null) {
+        return Optional.empty();
+      }
+      String serviceLower = service.toLowerCase(Locale.ROOT);
+      for (CompiledResale compiled : resaleRules) {
+        if (compiled.serviceNameLower().equals(serviceLower)
+            && compiled.skuMatches(cell.apply(FocusColumns.SKU_ID), cell.apply(FocusColumns.SKU_METER),
+                cell.apply(FocusColumns.CHARGE_DESCRIPTION))) {
+          return Optional.of(new Attribution(compiled.rule().lab(), Stream.RESALE));
+        }
+      }
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   private static boolean valid(Optional<YearMonth> from, Optional<YearMonth> to, YearMonth month) {

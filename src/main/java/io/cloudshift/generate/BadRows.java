@@ -63,26 +63,18 @@ final class BadRows {
     return placements.stream().filter(p -> p.exportId().equals(exportId) && p.month().equals(month)).map(Placement::kind).toList();
   }
 
-  /** The reason code the ingester must give a row whose {@code column} was corrupted here. */
-  static ReasonCode reasonFor(String column) {
-    for (Kind kind : Kind.values()) {
-      if (kind.column.equals(column)) {
-        return kind.reason;
-      }
-    }
-    throw new IllegalArgumentException("no bad-row kind corrupts " + column);
-  }
-
   /** Inserts one corrupted copy of a random revenue row per kind, at a random position. */
-  static void plant(List<Kind> kinds, ExportMonth file, List<Charge> rows) {
-    List<Charge> ordinary = rows.stream().filter(c -> c.role().countsAsRevenue()).toList();
-    if (ordinary.isEmpty()) {
+  static void plant(List<Kind> kinds, ExportMonth file, FileRows rows) {
+    if (kinds.isEmpty()) {
+      return;
+    }
+    int[] ordinary = rows.revenueRecords();
+    if (ordinary.length == 0) {
       return;
     }
     for (Kind kind : kinds) {
-      Charge bad = file.pick(ordinary).copy();
-      bad.corrupt(kind.column, kind.text);
-      rows.add(file.random().nextInt(rows.size() + 1), bad);
+      int copied = ordinary[file.random().nextInt(ordinary.length)];
+      rows.insertBadRow(file.random().nextInt(rows.size() + 1), copied, kind);
     }
   }
 }

@@ -3,85 +3,66 @@ package io.cloudshift.generate;
 import io.cloudshift.schema.FocusColumns;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * One generated charge row: typed values by FOCUS column name (BigDecimal, Instant or String; a
- * missing column is null), its role in the planted truth, and for deliberately bad rows the raw
- * text that replaces one typed value in the CSV. The value map is only looked up by column, never
- * iterated, so its order cannot leak into the output.
+ * One generated charge row while it is being made: typed values by column (BigDecimal, Instant or
+ * String; a column never set is null) and its role in the planted truth. Values live in an array
+ * indexed by {@link ColumnSlots}, which costs far less per row than a map by name. Once made, a
+ * row is checked, counted and kept only encoded ({@link FileRows}).
  */
 final class Charge {
-  private final Map<String, Object> values = new HashMap<>();
-  private String corruptedColumn;
-  private String corruptedText;
-  private ChargeRole role;
+  private static final int BILLED_COST = ColumnSlots.of(FocusColumns.BILLED_COST);
+  private static final int EFFECTIVE_COST = ColumnSlots.of(FocusColumns.EFFECTIVE_COST);
+
+  private final Object[] values;
+  private final ChargeRole role;
 
   Charge(ChargeRole role) {
+    this(role, new Object[ColumnSlots.COUNT]);
+  }
+
+  private Charge(ChargeRole role, Object[] values) {
     this.role = Objects.requireNonNull(role, "role");
+    this.values = values;
   }
 
   Charge set(String column, Object value) {
-    if (value == null) {
-      values.remove(column);
-    } else {
-      if (!(value instanceof String || value instanceof BigDecimal || value instanceof Instant)) {
-        throw new IllegalArgumentException(column + " holds a " + value.getClass().getSimpleName());
-      }
-      values.put(column, value);
+    if (value != null && !(value instanceof String || value instanceof BigDecimal || value instanceof Instant)) {
+      throw new IllegalArgumentException(column + " holds a " + value.getClass().getSimpleName());
     }
+    values[ColumnSlots.of(column)] = value;
     return this;
   }
 
   Object get(String column) {
-    return values.get(column);
+    return values[ColumnSlots.of(column)];
+  }
+
+  /** The value in a slot resolved once by the caller (see {@link ColumnSlots#of(java.util.List)}). */
+  Object get(int slot) {
+    return values[slot];
   }
 
   String text(String column) {
-    Object value = values.get(column);
+    Object value = get(column);
     return value == null ? null : value.toString();
   }
 
   BigDecimal billedCost() {
-    return (BigDecimal) values.get(FocusColumns.BILLED_COST);
+    return (BigDecimal) values[BILLED_COST];
   }
 
   BigDecimal effectiveCost() {
-    return (BigDecimal) values.get(FocusColumns.EFFECTIVE_COST);
+    return (BigDecimal) values[EFFECTIVE_COST];
   }
 
   ChargeRole role() {
     return role;
   }
 
-  void role(ChargeRole newRole) {
-    this.role = Objects.requireNonNull(newRole, "role");
-  }
-
-  /** Replaces the written text of one cell with a value the ingester must reject. */
-  void corrupt(String column, String rawText) {
-    corruptedColumn = column;
-    corruptedText = rawText;
-    role = role.as(ChargeRole.Kind.BAD);
-  }
-
-  /** The column whose text is replaced, or null for a good row. */
-  String corruptedColumn() {
-    return corruptedColumn;
-  }
-
-  /** The raw text written in place of the corrupted column's value. */
-  String corruptedText() {
-    return corruptedText;
-  }
-
-  Charge copy() {
-    Charge copy = new Charge(role);
-    copy.values.putAll(values);
-    copy.corruptedColumn = corruptedColumn;
-    copy.corruptedText = corruptedText;
-    return copy;
+  /** A new row with this row's values and another role. */
+  Charge copy(ChargeRole newRole) {
+    return new Charge(newRole, values.clone());
   }
 }

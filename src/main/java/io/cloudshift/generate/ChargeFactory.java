@@ -23,6 +23,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Fills the columns every row of a file shares (account, periods, provider names, invoice,
@@ -31,7 +33,10 @@ import java.time.temporal.ChronoUnit;
  * quantities = cost / unit price (rounded to 6 decimals, so only approximately).
  */
 final class ChargeFactory {
+  private static final String[] TEAMS = {"platform", "data", "web", "ml", "finance"};
+
   private final ExportMonth file;
+  private final Map<Account, Charge> accountCells = new HashMap<>();
 
   ChargeFactory(ExportMonth file) {
     this.file = file;
@@ -45,14 +50,25 @@ final class ChargeFactory {
   Charge forAccount(Account account, ChargeRole role) {
     SubAccount sub = file.pick(account.subAccounts());
     Region region = file.pick(file.profile().regions());
+    return accountCells.computeIfAbsent(account, this::accountCells).copy(role)
+        .set(FocusColumns.SUB_ACCOUNT_ID, sub.id())
+        .set(FocusColumns.SUB_ACCOUNT_NAME, sub.name())
+        .set(FocusColumns.REGION_ID, region.id())
+        .set(REGION_NAME, region.name())
+        .set(AVAILABILITY_ZONE, region.zonePrefix() == null ? null : region.zonePrefix() + "-" + "abc".charAt(file.random().nextInt(3)))
+        .set(TAGS, tags(account, sub));
+  }
+
+  /**
+   * The cells every row of the account shares in this file, computed once (the invoice id and the
+   * billing profile are hashes); each row copies them with its own role.
+   */
+  private Charge accountCells(Account account) {
     String firstParty = file.firstPartyName();
-    Charge charge = new Charge(role);
-    charge
+    Charge cells = new Charge(ChargeRole.unattributed())
         .set(FocusColumns.BILLING_ACCOUNT_ID, account.billingAccountId())
         .set(FocusColumns.BILLING_ACCOUNT_NAME, account.billingAccountName())
         .set(BILLING_ACCOUNT_TYPE, file.profile().billingAccountType())
-        .set(FocusColumns.SUB_ACCOUNT_ID, sub.id())
-        .set(FocusColumns.SUB_ACCOUNT_NAME, sub.name())
         .set(SUB_ACCOUNT_TYPE, file.profile().subAccountType())
         .set(FocusColumns.BILLING_CURRENCY, account.currency())
         .set(FocusColumns.PRICING_CURRENCY, account.currency())
@@ -63,13 +79,9 @@ final class ChargeFactory {
         .set(FocusColumns.PROVIDER_NAME, firstParty)
         .set(FocusColumns.PUBLISHER_NAME, firstParty)
         .set(FocusColumns.SERVICE_PROVIDER_NAME, firstParty)
-        .set(HOST_PROVIDER_NAME, firstParty)
-        .set(FocusColumns.REGION_ID, region.id())
-        .set(REGION_NAME, region.name())
-        .set(AVAILABILITY_ZONE, region.zonePrefix() == null ? null : region.zonePrefix() + "-" + "abc".charAt(file.random().nextInt(3)))
-        .set(TAGS, tags(account, sub));
-    ExtensionColumns.account(charge, account);
-    return charge;
+        .set(HOST_PROVIDER_NAME, firstParty);
+    ExtensionColumns.account(cells, account);
+    return cells;
   }
 
   /**
@@ -155,8 +167,7 @@ final class ChargeFactory {
     if (file.random().nextInt(4) == 0) {
       return null;
     }
-    String[] teams = {"platform", "data", "web", "ml", "finance"};
     return "{\"env\":\"" + (sub.name().endsWith("dev") ? "dev" : "prod") + "\",\"team\":\""
-        + teams[file.random().nextInt(teams.length)] + "\",\"cost-center\":\"cc-" + (1000 + file.random().nextInt(9000)) + "\"}";
+        + TEAMS[file.random().nextInt(TEAMS.length)] + "\",\"cost-center\":\"cc-" + (1000 + file.random().nextInt(9000)) + "\"}";
   }
 }

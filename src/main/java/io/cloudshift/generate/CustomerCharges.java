@@ -2,6 +2,7 @@ package io.cloudshift.generate;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The provider's other revenue: ordinary customers (not labs, matching no resale rule) buying
@@ -11,7 +12,7 @@ import java.util.List;
 final class CustomerCharges {
   private CustomerCharges() {}
 
-  static void add(ChargeFactory factory, BigDecimal amount, List<Account> customers, int rows, List<Charge> out) {
+  static void add(ChargeFactory factory, BigDecimal amount, List<Account> customers, int rows, Consumer<Charge> out) {
     if (amount.signum() <= 0 || customers.isEmpty()) {
       return;
     }
@@ -20,7 +21,7 @@ final class CustomerCharges {
       Sku sku = file.pick(file.profile().customerSkus());
       BigDecimal discount = file.random().nextInt(3) == 0 ? file.fraction(0.80, 1.00) : BigDecimal.ONE;
       Charge charge = factory.forAccount(file.pick(customers), ChargeRole.unattributed());
-      out.add(factory.usage(charge, sku, part, discount));
+      out.accept(factory.usage(charge, sku, part, discount));
     }
   }
 }

@@ -1,9 +1,8 @@
 package io.cloudshift.generate;
 
-import java.util.List;
 import org.apache.hadoop.fs.Path;
 
 /** Writes the rows of one export file in the export's format, to exactly {@code target}. */
 interface ExportFileWriter {
-  void write(Path target, List<FocusColumn> columns, List<Charge> rows);
+  void write(Path target, FileRows rows);
 }

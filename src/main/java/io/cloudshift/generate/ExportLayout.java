@@ -16,6 +16,9 @@ record ExportLayout(GeneratedFocusVersion version, List<String> extensionColumns
   static final String X_SERVICE_CODE = "x_ServiceCode";
   static final String X_USAGE_TYPE = "x_UsageType";
   static final String X_OPERATION = "x_Operation";
+  /** Every x_ column any layout writes. */
+  static final List<String> EXTENSION_COLUMNS =
+      List.of(X_BILLING_PROFILE_ID, X_BILLING_PROFILE_NAME, X_SKU_METER_CATEGORY, X_SERVICE_CODE, X_USAGE_TYPE, X_OPERATION);
 
   static ExportLayout forProvider(String providerId) {
     return switch (providerId) {

@@ -2,6 +2,8 @@ package io.cloudshift.generate;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Values of the provider x_ columns (FOCUS's custom-column convention): Azure's billing profile and
@@ -23,6 +25,13 @@ final class ExtensionColumns {
           Map.entry("Amazon CloudWatch", "AmazonCloudWatch"),
           Map.entry("Amazon Elastic Kubernetes Service", "AmazonEKS"));
 
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
+
+  // Service codes and region codes depend only on a service name or a region, of which there are a
+  // handful; remembering them keeps regex and splitting out of the per-row work.
+  private static final Map<String, String> SERVICE_CODES = new ConcurrentHashMap<>();
+  private static final Map<String, String> REGION_CODES = new ConcurrentHashMap<>();
+
   private ExtensionColumns() {}
 
   static void account(Charge charge, Account account) {
@@ -34,19 +43,25 @@ final class ExtensionColumns {
   }
 
   static void product(Charge charge, Sku sku) {
-    String serviceCode = AWS_SERVICE_CODES.getOrDefault(sku.serviceName(), sku.serviceName().replaceAll("[^A-Za-z0-9]", ""));
+    String serviceCode = SERVICE_CODES.computeIfAbsent(sku.serviceName(), ExtensionColumns::serviceCode);
     String region = charge.text(io.cloudshift.schema.FocusColumns.REGION_ID);
+    String regionPrefix = region == null ? "" : REGION_CODES.computeIfAbsent(region, ExtensionColumns::regionCode) + "-";
     String usage = sku.pricingUnit().equals("Hours") && serviceCode.equals("AmazonEC2") ? "BoxUsage:" + sku.skuMeter() : sku.skuMeter();
     charge
         .set(ExportLayout.X_SKU_METER_CATEGORY, sku.serviceName())
         .set(ExportLayout.X_SERVICE_CODE, serviceCode)
-        .set(ExportLayout.X_USAGE_TYPE, (region == null ? "" : regionCode(region) + "-") + usage)
+        .set(ExportLayout.X_USAGE_TYPE, regionPrefix + usage)
         .set(ExportLayout.X_OPERATION,
             switch (serviceCode) {
               case "AmazonEC2" -> "RunInstances";
               case "AmazonBedrock" -> "InvokeModel";
               default -> "Usage";
             });
+  }
+
+  /** AWS's service code where known, else the service name without punctuation or spaces. */
+  private static String serviceCode(String serviceName) {
+    return AWS_SERVICE_CODES.getOrDefault(serviceName, NOT_ALPHANUMERIC.matcher(serviceName).replaceAll(""));
   }
 
   /** us-east-1 → USE1, as in AWS usage types. */

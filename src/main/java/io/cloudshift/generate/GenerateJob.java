@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
  * <p>For every export of the configuration that has a fixed provider (the multi-provider FinOps
  * sample is skipped) it writes one file per billing month to
  * {@code <export dir>/billing_period=YYYY-MM/<export id>-YYYY-MM.csv.gz} (gzipped CSV) or
- * {@code .parquet} (through Spark, with real types). The export directory is the export's
+ * {@code .parquet} (typed, written with parquet-hadoop). The export directory is the export's
  * configured path when {@code options.outputRoot()} is the default {@value
  * GeneratorOptions#DEFAULT_OUTPUT_ROOT} (so the data lands where the configuration reads it), and
  * {@code <outputRoot>/<export id>} otherwise. Each export directory is emptied first, so
@@ -32,8 +32,13 @@ public final class GenerateJob {
     this.options = Objects.requireNonNull(options, "options");
   }
 
+  /**
+   * No Spark job runs: Spark supplies the Hadoop configuration (file systems such as s3a and their
+   * settings) and its default parallelism (the driver's cores under local[*]), the number of files
+   * generated at once.
+   */
   public GenerateResult execute() {
     OutputFiles files = new OutputFiles(spark.sparkContext().hadoopConfiguration());
-    return new SyntheticDatasetWriter(config, options, files, new SparkParquetExportWriter(spark, files)).write();
+    return new SyntheticDatasetWriter(config, options, files, spark.sparkContext().defaultParallelism()).write();
   }
 }

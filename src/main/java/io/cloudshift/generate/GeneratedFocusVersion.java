@@ -41,6 +41,11 @@ enum GeneratedFocusVersion {
     return List.copyOf(result);
   }
 
+  /** Every FOCUS column the generator can write, whatever the version. */
+  static List<FocusColumn> catalog() {
+    return Catalog.ALL;
+  }
+
   /**
    * Every column the generator can write, roughly in the specification's alphabetical order. The
    * "since" of each is the first version among 1.0 / 1.2 / 1.3 that has it (1.1 additions count as

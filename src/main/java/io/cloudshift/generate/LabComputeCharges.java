@@ -4,6 +4,7 @@ import io.cloudshift.generate.ProviderMonthPlan.ComputeCell;
 import io.cloudshift.schema.Stream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The on-demand rows of one lab compute account in a month: mostly GPU nodes of the generations
@@ -13,9 +14,10 @@ import java.util.List;
 final class LabComputeCharges {
   private LabComputeCharges() {}
 
-  static void add(ChargeFactory factory, ComputeCell cell, int rows, List<Charge> out) {
+  static void add(ChargeFactory factory, ComputeCell cell, int rows, Consumer<Charge> out) {
     ExportMonth file = factory.file();
     List<Sku> gpus = file.profile().gpuSkusIn(file.month());
+    ChargeRole role = ChargeRole.revenue(cell.lab(), Stream.COMPUTE);
     for (BigDecimal amount : AmountSplitter.split(cell.onDemandAmount(), rows, file.random())) {
       double line = file.random().nextDouble();
       Sku sku;
@@ -26,8 +28,8 @@ final class LabComputeCharges {
       } else {
         sku = file.profile().labStorageSku();
       }
-      Charge charge = factory.forAccount(cell.account(), ChargeRole.revenue(cell.lab(), Stream.COMPUTE));
-      out.add(factory.usage(charge, sku, amount, file.fraction(0.55, 0.80)));
+      Charge charge = factory.forAccount(cell.account(), role);
+      out.accept(factory.usage(charge, sku, amount, file.fraction(0.55, 0.80)));
     }
   }
 }

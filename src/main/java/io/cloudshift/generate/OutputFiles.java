@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -23,16 +21,12 @@ final class OutputFiles {
     this.hadoopConf = hadoopConf;
   }
 
-  /** The fully qualified form of a path (what Spark is given, so both resolve the same directory). */
-  Path qualify(Path path) {
-    try {
-      return path.getFileSystem(hadoopConf).makeQualified(path);
-    } catch (IOException e) {
-      throw failure("resolve", path, e);
-    }
+  /** The Hadoop configuration the file systems are opened with (Parquet's codecs read it too). */
+  Configuration configuration() {
+    return hadoopConf;
   }
 
-  OutputStream create(Path path) {
+  FSDataOutputStream create(Path path) {
     try {
       return fs(path).create(qualify(path), true);
     } catch (IOException e) {
@@ -61,34 +55,11 @@ final class OutputFiles {
     }
   }
 
-  /** Files directly under a directory whose names start with {@code prefix} and end with {@code suffix}. */
-  List<Path> list(Path directory, String prefix, String suffix) {
+  private Path qualify(Path path) {
     try {
-      Path qualified = qualify(directory);
-      List<Path> result = new ArrayList<>();
-      for (FileStatus status : fs(qualified).listStatus(qualified)) {
-        String name = status.getPath().getName();
-        if (status.isFile() && name.startsWith(prefix) && name.endsWith(suffix)) {
-          result.add(status.getPath());
-        }
-      }
-      result.sort(null);
-      return result;
+      return path.getFileSystem(hadoopConf).makeQualified(path);
     } catch (IOException e) {
-      throw failure("list", directory, e);
-    }
-  }
-
-  void move(Path from, Path to) {
-    try {
-      Path target = qualify(to);
-      FileSystem fs = fs(target);
-      fs.delete(target, false);
-      if (!fs.rename(qualify(from), target)) {
-        throw new UncheckedIOException(new IOException("rename returned false"));
-      }
-    } catch (IOException e) {
-      throw failure("move " + from + " to", to, e);
+      throw failure("resolve", path, e);
     }
   }
 

@@ -4,7 +4,10 @@ import io.cloudshift.generate.Account.SubAccount;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * How a provider spells identifiers: billing accounts, sub-accounts, resource ids, invoice ids and
@@ -17,6 +20,10 @@ enum ProviderStyle {
   OCI,
   COREWEAVE,
   GENERIC;
+
+  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern EDGE_HYPHENS = Pattern.compile("(^-|-$)");
+  private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
 
   /** An ordinary customer's billing account id, from a namespace no configured lab account uses. */
   String customerAccountId(String providerId, int index, String name) {
@@ -93,8 +100,15 @@ enum ProviderStyle {
     };
   }
 
+  /**
+   * Lower-case letters and digits joined by single hyphens. Remembered per text: the texts are a
+   * few catalog and configuration names, and slugs are needed for nearly every generated row.
+   */
   static String slug(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return SLUGS.computeIfAbsent(text, t -> {
+      String hyphenated = NON_ALPHANUMERIC.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("-");
+      return EDGE_HYPHENS.matcher(hyphenated).replaceAll("");
+    });
   }
 
   private static String uuid(String key) {

@@ -5,6 +5,7 @@ import io.cloudshift.schema.Stream;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Ordinary customers' charges for a lab's models sold by the provider (Azure OpenAI, Bedrock
@@ -14,11 +15,13 @@ import java.util.List;
  */
 final class ResaleCharges {
   private static final BigDecimal OUTPUT_PRICE_FACTOR = new BigDecimal("4");
+  /** A quarter of resale rows are billed at this fraction of the list price. */
+  private static final BigDecimal DISCOUNTED_PRICE = new BigDecimal("0.90");
 
   private ResaleCharges() {}
 
   static void add(
-      ChargeFactory factory, ResaleCell cell, AttributionRules rules, List<Account> customers, int rows, List<Charge> out) {
+      ChargeFactory factory, ResaleCell cell, AttributionRules rules, List<Account> customers, int rows, Consumer<Charge> out) {
     ExportMonth file = factory.file();
     ProviderStyle style = file.profile().style();
     List<ModelCatalog.Model> models =
@@ -32,15 +35,22 @@ final class ResaleCharges {
           "Cannot generate " + cell.lab() + " resale at " + file.providerId() + ": no model name matches the sku-pattern "
               + cell.rule().skuPattern().orElse("") + " of rule " + cell.rule().ruleId() + " (adjust the rule)");
     }
+    // Both token SKUs of every model, made once per cell rather than per row (no random draws here).
+    List<ModelSkus> skus =
+        models.stream().map(model -> new ModelSkus(
+            tokens(style, cell, model, "Input", file.month()), tokens(style, cell, model, "Output", file.month()))).toList();
+    ChargeRole role = ChargeRole.revenue(cell.lab(), Stream.RESALE);
     for (BigDecimal amount : AmountSplitter.split(cell.amount(), rows, file.random())) {
-      ModelCatalog.Model model = file.pick(models);
-      boolean output = file.random().nextInt(5) < 2;
-      Sku sku = tokens(style, cell, model, output ? "Output" : "Input", file.month());
-      Charge charge = factory.forAccount(file.pick(customers), ChargeRole.revenue(cell.lab(), Stream.RESALE));
-      BigDecimal discount = file.random().nextInt(4) == 0 ? new BigDecimal("0.90") : BigDecimal.ONE;
-      out.add(factory.usage(charge, sku, amount, discount));
+      ModelSkus model = file.pick(skus);
+      Sku sku = file.random().nextInt(5) < 2 ? model.output() : model.input();
+      Charge charge = factory.forAccount(file.pick(customers), role);
+      BigDecimal discount = file.random().nextInt(4) == 0 ? DISCOUNTED_PRICE : BigDecimal.ONE;
+      out.accept(factory.usage(charge, sku, amount, discount));
     }
   }
+
+  /** The input and output token lines of one model. */
+  private record ModelSkus(Sku input, Sku output) {}
 
   private static Sku tokens(ProviderStyle style, ResaleCell cell, ModelCatalog.Model model, String direction, YearMonth month) {
     BigDecimal price = new BigDecimal(model.inputPricePerMillion());

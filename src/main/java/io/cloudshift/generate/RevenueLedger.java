@@ -66,6 +66,12 @@ final class RevenueLedger {
             (a, b) -> a.plus(b.billed(), b.effective())));
   }
 
+  /** Adds every sum of another ledger (exact decimals, so the order files are added in does not matter). */
+  void addAll(RevenueLedger other) {
+    other.labs.forEach((cell, sums) -> labs.merge(cell, sums, (a, b) -> a.plus(b.billed(), b.effective())));
+    other.providers.forEach((cell, sums) -> providers.merge(cell, sums, (a, b) -> a.plus(b.billed(), b.effective())));
+  }
+
   NavigableMap<LabCell, Sums> labs() {
     return java.util.Collections.unmodifiableNavigableMap(labs);
   }

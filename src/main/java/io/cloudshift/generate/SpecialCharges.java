@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,7 +47,7 @@ final class SpecialCharges {
     this.planOf = planOf;
   }
 
-  void add(List<Charge> out) {
+  void add(Consumer<Charge> out) {
     YearMonth month = file.month();
     YearMonth previous = month.minusMonths(1);
     ProviderMonthPlan plan = planOf.apply(month);
@@ -54,22 +55,22 @@ final class SpecialCharges {
     if (!cells.isEmpty()) {
       if (SpecialChargePlan.labCredit(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 4, cells.size()));
-        out.add(credit(cell.account(), labRole(cell), SpecialChargePlan.labCreditAmount(cell.amount()), gpu()));
+        out.accept(credit(cell.account(), labRole(cell), SpecialChargePlan.labCreditAmount(cell.amount()), gpu()));
       }
       if (SpecialChargePlan.labNegativeUsage(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 5, cells.size()));
         Charge reversal = factory.usage(factory.forAccount(cell.account(), labRole(cell)), gpu(),
             SpecialChargePlan.labNegativeUsageAmount(cell.amount()), BigDecimal.ONE);
         reversal.set(FocusColumns.CHARGE_DESCRIPTION, "Reversal of a duplicated meter reading, " + reversal.text(FocusColumns.SKU_METER));
-        out.add(reversal);
+        out.accept(reversal);
       }
       if (SpecialChargePlan.labTax(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 6, cells.size()));
-        out.add(tax(cell.account(), labRole(cell), percentOf(cell.amount(), 0.001, 0.003), "US sales tax"));
+        out.accept(tax(cell.account(), labRole(cell), percentOf(cell.amount(), 0.001, 0.003), "US sales tax"));
       }
       if (SpecialChargePlan.labMarketplace(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 6, cells.size()));
-        out.add(marketplace(cell.account(), labRole(cell), percentOf(cell.amount(), 0.0005, 0.001)));
+        out.accept(marketplace(cell.account(), labRole(cell), percentOf(cell.amount(), 0.0005, 0.001)));
       }
       for (ComputeCell cell : cells) {
         if (cell.commitmentMonthly().signum() > 0) {
@@ -84,35 +85,35 @@ final class SpecialCharges {
         ComputeCell cell = before.get(SpecialChargePlan.cellIndex(previous, 3, before.size()));
         boolean stillBilled = cells.stream().anyMatch(c -> c.account().billingAccountId().equals(cell.account().billingAccountId()));
         if (stillBilled) {
-          out.add(correction(cell.account(), labRole(cell), SpecialChargePlan.labCorrectionAmount(previous, cell.amount()), gpu()));
+          out.accept(correction(cell.account(), labRole(cell), SpecialChargePlan.labCorrectionAmount(previous, cell.amount()), gpu()));
         }
       }
     }
     customers(plan, previous, out);
   }
 
-  private void customers(ProviderMonthPlan plan, YearMonth previous, List<Charge> out) {
+  private void customers(ProviderMonthPlan plan, YearMonth previous, Consumer<Charge> out) {
     List<Account> customers = accounts.usdCustomers();
     ChargeRole others = ChargeRole.unattributed();
     if (plan.customersUsd().signum() <= 0 || customers.isEmpty()) {
       return;
     }
     for (int i = 0; i < 2; i++) {
-      out.add(tax(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0002, 0.0008), "US sales tax"));
+      out.accept(tax(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0002, 0.0008), "US sales tax"));
     }
     accounts.euroCustomer().ifPresent(euro ->
-        out.add(tax(euro, others, percentOf(plan.customersEur(), 0.17, 0.21), "VAT (DE) 19%")));
+        out.accept(tax(euro, others, percentOf(plan.customersEur(), 0.17, 0.21), "VAT (DE) 19%")));
     int offers = 1 + file.random().nextInt(2);
     for (int i = 0; i < offers; i++) {
-      out.add(marketplace(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0005, 0.002)));
+      out.accept(marketplace(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0005, 0.002)));
     }
     if (SpecialChargePlan.customerCredit(file.month())) {
-      out.add(credit(file.pick(customers), others, SpecialChargePlan.customerCreditAmount(plan.customersUsd()), customerSku()));
+      out.accept(credit(file.pick(customers), others, SpecialChargePlan.customerCreditAmount(plan.customersUsd()), customerSku()));
     }
     if (SpecialChargePlan.customerCorrectionOf(previous)) {
       BigDecimal amount = SpecialChargePlan.customerCorrectionAmount(previous, planOf.apply(previous).customersUsd());
       if (amount.signum() != 0) {
-        out.add(correction(file.pick(customers), others, amount, customerSku()));
+        out.accept(correction(file.pick(customers), others, amount, customerSku()));
       }
     }
     YearMonth january = YearMonth.of(file.month().getYear(), 1);
@@ -195,7 +196,7 @@ final class SpecialCharges {
    * the term a Used row and an Unused row (BilledCost 0) whose EffectiveCosts add up to monthly.
    */
   private void commitment(Account account, ChargeRole role, BigDecimal monthly, YearMonth start, int months,
-      BigDecimal unusedFraction, Sku sku, List<Charge> out) {
+      BigDecimal unusedFraction, Sku sku, Consumer<Charge> out) {
     ProviderProfile profile = file.profile();
     String id = commitmentId(account, start);
     String name = profile.commitmentType() + " " + start + " (" + months + " months)";
@@ -221,15 +222,15 @@ final class SpecialCharges {
           .set(FocusColumns.EFFECTIVE_COST, BigDecimal.ZERO)
           .set(FocusColumns.CONTRACTED_COST, price)
           .set(FocusColumns.LIST_COST, price);
-      out.add(commitmentFields(purchase, id, name, null));
+      out.accept(commitmentFields(purchase, id, name, null));
     }
     BigDecimal unused = SpecialChargePlan.unused(monthly, unusedFraction);
     BigDecimal used = monthly.subtract(unused);
-    out.add(amortised(account, role, sku, used, id, name, "Used"));
+    out.accept(amortised(account, role, sku, used, id, name, "Used"));
     Charge idle = amortised(account, role, sku, unused, id, name, "Unused");
     idle.set(FocusColumns.CONSUMED_QUANTITY, null).set(CONSUMED_UNIT, null)
         .set(FocusColumns.CHARGE_DESCRIPTION, name + ", unused part");
-    out.add(idle);
+    out.accept(idle);
   }
 
   private Charge amortised(Account account, ChargeRole role, Sku sku, BigDecimal effective, String id, String name, String status) {

@@ -2,7 +2,6 @@ package io.cloudshift.generate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -23,14 +22,22 @@ final class StableHash {
 
   /** Lower-case hex digits of the hash, {@code length} of them (at most 16). */
   static String hex(String text, int length) {
-    String hex = String.format(Locale.ROOT, "%016x", of(text));
-    return hex.substring(0, Math.min(length, hex.length()));
+    return zeroPadded(Long.toHexString(of(text)), 16, length);
   }
 
   /** Decimal digits of the hash, {@code length} of them (at most 18). */
   static String digits(String text, int length) {
-    String digits = String.format(Locale.ROOT, "%018d", Math.floorMod(of(text), 1_000_000_000_000_000_000L));
-    return digits.substring(0, Math.min(length, digits.length()));
+    return zeroPadded(Long.toString(Math.floorMod(of(text), 1_000_000_000_000_000_000L)), 18, length);
+  }
+
+  /**
+   * The first {@code length} characters of {@code number} left-padded with zeros to {@code width}:
+   * what String.format("%0<width>x" or "d") gives, without its parsing, which cost more than the
+   * hash itself (these run for every generated row).
+   */
+  private static String zeroPadded(String number, int width, int length) {
+    String padded = number.length() >= width ? number : "0".repeat(width - number.length()) + number;
+    return padded.substring(0, Math.min(length, padded.length()));
   }
 
   /**

@@ -36,6 +36,22 @@ class SyntheticDeterminismTest {
   }
 
   @Test
+  void filesWrittenOnOneOrFourThreadsAreByteIdentical(@TempDir Path oneThread, @TempDir Path fourThreads) {
+    GenerateResult a = SyntheticFixtures.generate(SyntheticFixtures.csvOnlyConfig(), options(7, 3_000, oneThread), 1);
+    GenerateResult b = SyntheticFixtures.generate(SyntheticFixtures.csvOnlyConfig(), options(7, 3_000, fourThreads), 4);
+
+    Map<String, byte[]> left = files(oneThread);
+    Map<String, byte[]> right = files(fourThreads);
+    assertThat(left.keySet()).isEqualTo(right.keySet()).contains("README.md", "_truth/bad_rows.csv");
+    left.forEach((path, bytes) -> {
+      if (!path.equals("README.md")) {
+        assertThat(right.get(path)).as(path).isEqualTo(bytes);
+      }
+    });
+    assertThat(b).isEqualTo(new GenerateResult(a.rowsWritten(), a.filesWritten(), fourThreads.toString(), fourThreads.resolve("_truth").toString()));
+  }
+
+  @Test
   void anotherSeedChangesRowsButNotTheMonthlyTruth(@TempDir Path first, @TempDir Path second) {
     generateCsv(options(7, 3_000, first));
     generateCsv(options(8, 3_000, second));

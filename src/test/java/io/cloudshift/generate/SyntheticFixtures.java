@@ -19,17 +19,15 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 
-/** Shared helpers of the generator tests: configs, a Spark-free run, and a plain-Java RFC 4180 reader. */
+/** Shared helpers of the generator tests: configs, a CSV-only run, and a plain-Java RFC 4180 reader. */
 final class SyntheticFixtures {
   static final YearMonth FIRST = YearMonth.of(2025, 11);
   static final YearMonth LAST = YearMonth.of(2026, 4);
 
-  /** The four CSV exports of conf/cloudshift.conf, without the Parquet one, so no Spark is needed. */
-  private static final String CSV_EXPORTS =
-      "[{id = azure-focus, provider = azure, format = csv, path = \"unused/azure-focus\"},"
-          + "{id = gcp-focus, provider = gcp, format = csv, path = \"unused/gcp-focus\"},"
-          + "{id = oci-focus, provider = oci, format = csv, path = \"unused/oci-focus\"},"
-          + "{id = coreweave-focus, provider = coreweave, format = csv, path = \"unused/coreweave-focus\"}]";
+  /** The four CSV exports of conf/cloudshift.conf, without the Parquet one. */
+  private static final List<String> CSV_PROVIDERS = List.of("azure", "gcp", "oci", "coreweave");
+  /** The five synthetic exports of conf/cloudshift.conf. */
+  private static final List<String> ALL_PROVIDERS = List.of("azure", "aws", "gcp", "oci", "coreweave");
 
   private SyntheticFixtures() {}
 
@@ -100,19 +98,34 @@ final class SyntheticFixtures {
   }
 
   static CloudshiftConfig csvOnlyConfig() {
-    return ConfigLoader.load(List.of(projectDir().resolve("conf/cloudshift.conf")), Map.of("exports", CSV_EXPORTS));
+    return withExports(CSV_PROVIDERS, "csv");
+  }
+
+  /** conf/cloudshift.conf with its five synthetic exports all in one format (csv or parquet). */
+  static CloudshiftConfig allExportsAs(String format) {
+    return withExports(ALL_PROVIDERS, format);
+  }
+
+  /** conf/cloudshift.conf with only the exports &lt;provider&gt;-focus of these providers, in one format. */
+  private static CloudshiftConfig withExports(List<String> providers, String format) {
+    String exports = providers.stream()
+        .map(p -> "{id = " + p + "-focus, provider = " + p + ", format = " + format + ", path = \"unused/" + p + "-focus\"}")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    return ConfigLoader.load(List.of(projectDir().resolve("conf/cloudshift.conf")), Map.of("exports", exports));
   }
 
   static GeneratorOptions options(long seed, int rows, Path root) {
     return new GeneratorOptions(seed, rows, FIRST, LAST, root.toString());
   }
 
-  /** Generates the CSV exports without Spark (a Parquet export would fail loudly). */
+  /** Generates the four CSV exports, two files at a time. */
   static GenerateResult generateCsv(GeneratorOptions options) {
-    ExportFileWriter noParquet = (target, columns, rows) -> {
-      throw new IllegalStateException("this test config has no Parquet export");
-    };
-    return new SyntheticDatasetWriter(csvOnlyConfig(), options, new OutputFiles(new Configuration()), noParquet).write();
+    return generate(csvOnlyConfig(), options, 2);
+  }
+
+  /** Generates the exports of a configuration on the local file system (no Spark is involved). */
+  static GenerateResult generate(CloudshiftConfig config, GeneratorOptions options, int threads) {
+    return new SyntheticDatasetWriter(config, options, new OutputFiles(new Configuration()), threads).write();
   }
 
   /** Every regular file under the root, by path relative to it, sorted. */
