@@ -53,6 +53,11 @@ public final class SparkSessions {
     // Ingest passes explicit file lists (an export's months); above this many paths Spark lists them
     // with a Spark job of its own, which costs more than listing a few hundred files on the driver.
     tuning.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "512");
+    // Ingest's row expressions (normalize, parse, check, attribute) make whole-stage generated
+    // methods larger than HotSpot compiles (8,000 bytes of bytecode): they ran interpreted, at a
+    // tenth of the speed. Above this size Spark falls back to smaller, compiled methods (the
+    // setting Spark's tuning guide recommends on HotSpot).
+    tuning.put("spark.sql.codegen.hugeMethodLimit", "8000");
     // Joins are of small aggregates held in one partition (DeltaTableWriter#readSmall: no shuffle
     // either way) or broadcast on purpose (ingest's SKU rule table); broadcasting by size estimate
     // only added a job per join.

@@ -222,14 +222,19 @@ public final class ChargeIngest {
     if (rows.isEmpty() || selection.rows(Disposition.SILVER) == 0) {
       return spark.createDataFrame(List.of(), ChargeColumns.SCHEMA);
     }
-    return attributed(rows.get().where(selection.silver()))
+    return attributed(rows.get().where(selection.silver()), rows.get())
         .withColumn(ChargeColumns.RUN_ID, lit(runId))
         .select(ChargeColumns.ALL.stream().map(functions::col).toArray(Column[]::new));
   }
 
   /** Parsed rows with their lab, stream and rule, and the charge flags (SPEC §2.1–2.2), by the configured rules. */
   public Dataset<Row> attributed(Dataset<Row> parsed) {
-    Dataset<Row> matched = new SkuRuleMatches(config.focusRules(), config.attribution()).withMatches(parsed);
+    return attributed(parsed, parsed);
+  }
+
+  /** As {@link #attributed(Dataset)}, the SKU rules evaluated over the distinct keys of {@code allParsed}. */
+  private Dataset<Row> attributed(Dataset<Row> parsed, Dataset<Row> allParsed) {
+    Dataset<Row> matched = new SkuRuleMatches(config.focusRules(), config.attribution()).withMatches(parsed, allParsed);
     return new ChargeClassifier(config.focusRules(), config.providers().values())
         .classify(new ChargeAttributor(config.attribution()).attribute(matched));
   }

@@ -80,15 +80,16 @@ public final class FocusNormalizer {
     }
     for (String canonical : FocusColumns.MONEY) {
       String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
-      out.add(source == null ? lit(null).cast(FocusValues.MONEY).as(canonical)
-          : FocusValues.money(quote(source), types.get(source), nullLiterals).as(canonical));
-      out.add(asReadText(source).as(asRead(canonical)));
+      Column value = source == null ? lit(null).cast(FocusValues.MONEY) : FocusValues.money(quote(source), types.get(source), nullLiterals);
+      out.add(value.as(canonical));
+      out.add(asReadText(source, types, value).as(asRead(canonical)));
     }
     for (String canonical : FocusColumns.TIMESTAMPS) {
       String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
-      out.add(source == null ? lit(null).cast(DataTypes.TimestampType).as(canonical)
-          : FocusValues.timestamp(quote(source), types.get(source), nullLiterals).as(canonical));
-      out.add(asReadText(source).as(asRead(canonical)));
+      Column value = source == null ? lit(null).cast(DataTypes.TimestampType)
+          : FocusValues.timestamp(quote(source), types.get(source), nullLiterals);
+      out.add(value.as(canonical));
+      out.add(asReadText(source, types, value).as(asRead(canonical)));
     }
     out.add(col(FocusReader.SOURCE_FILE));
     out.add(types.containsKey(FocusReader.CORRUPT_RECORD) ? col(FocusReader.CORRUPT_RECORD)
@@ -138,8 +139,17 @@ public final class FocusNormalizer {
     return duplicates;
   }
 
-  private Column asReadText(String source) {
-    return source == null ? lit(null).cast(DataTypes.StringType) : FocusValues.text(col(quote(source)), nullLiterals);
+  /**
+   * A typed cell's text is needed only when it is null (NULL_REQUIRED) or could not be read (its
+   * message quotes it): for a value read fine it is an empty placeholder, so millions of Parquet
+   * decimals and timestamps are not formatted as text for nothing.
+   */
+  private Column asReadText(String source, Map<String, DataType> types, Column value) {
+    if (source == null) {
+      return lit(null).cast(DataTypes.StringType);
+    }
+    Column text = FocusValues.text(col(quote(source)), nullLiterals);
+    return DataTypes.StringType.equals(types.get(source)) ? text : when(value.isNotNull(), lit("")).otherwise(text);
   }
 
   /** The export's fixed provider, or a multi-provider file's provider column mapped to configured ids (null: unknown). */

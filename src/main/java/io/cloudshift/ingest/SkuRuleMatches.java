@@ -51,6 +51,15 @@ public final class SkuRuleMatches {
 
   /** {@code charges} with {@link #AI_WORKLOAD} and one {@link #resaleMatch} column per resale rule. */
   public Dataset<Row> withMatches(Dataset<Row> charges) {
+    return withMatches(charges, charges);
+  }
+
+  /**
+   * As {@link #withMatches(Dataset)}, with the distinct keys taken from {@code keySource}, a
+   * superset of the charges that is cheaper to read (e.g. the rows before the checks that filter
+   * them: its key columns need no check to be computed).
+   */
+  public Dataset<Row> withMatches(Dataset<Row> charges, Dataset<Row> keySource) {
     List<Column> keys = new ArrayList<>();
     for (String k : KEYS) {
       keys.add(col(k).cast(DataTypes.StringType).as(KEY_PREFIX + k));
@@ -64,7 +73,7 @@ public final class SkuRuleMatches {
     for (int i = 0; i < rules.size(); i++) {
       answers.add(resale(rules.get(i)).as(resaleMatch(i)));
     }
-    Dataset<Row> table = charges.select(keys.toArray(Column[]::new)).distinct().select(answers.toArray(Column[]::new));
+    Dataset<Row> table = keySource.select(keys.toArray(Column[]::new)).distinct().select(answers.toArray(Column[]::new));
     Column on = lit(true);
     for (String k : KEYS) {
       // Cast: a column of literal nulls (type void) never matches itself in a null-safe hash join.
