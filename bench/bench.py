@@ -48,7 +48,8 @@ LAST_MONTH = "2026-09"
 FIRST_OF_36 = "2023-10"
 FIRST_OF_3 = "2026-07"
 STAGE_LINE = re.compile(r"^\s+(ingest|shares|uplift|project|reconcile)\s+(SUCCEEDED|FAILED)\s+([0-9.]+) s", re.M)
-ROWS_LINE = re.compile(r"^Rows: ([0-9,]+) read", re.M)
+EXPORT_LINE = re.compile(r"^\s+export (\S+)\s+([0-9,]+) read", re.M)
+OWNED = ".cloudshift-bench"
 GOLD = ["shares", "uplift", "project", "reconcile"]
 
 
@@ -87,6 +88,23 @@ def stages(summary: str) -> dict[str, float]:
     return {name: float(seconds) for name, status, seconds in STAGE_LINE.findall(summary)}
 
 
+def charge_rows(summary: str) -> int:
+    """Charge rows read (the exports' lines of the run summary; reference inputs left out)."""
+    return sum(int(n.replace(",", "")) for _, n in EXPORT_LINE.findall(summary))
+
+
+def fresh(path: Path) -> Path:
+    """An empty folder at `path` for the benchmark to write into. It deletes only what it created
+    (marked with a file it wrote): anything else already there is the user's, and it stops."""
+    if path.exists():
+        if not (path / OWNED).is_file():
+            sys.exit(f"bench: {path} exists and was not created by the benchmark; remove it or pass another --data")
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    (path / OWNED).write_text("created by bench/bench.py; it deletes and rewrites this folder\n")
+    return path
+
+
 def write_config(data: Path) -> Path:
     """The bundled providers and rules, with every provider's export as Parquet under `data`."""
     exports = ",\n".join(
@@ -104,8 +122,7 @@ def generate(data: Path, rows: int, first: str) -> Path:
     if marker.exists() and marker.read_text() == wanted:
         print(f"bench: reusing {data / 'focus'} ({wanted})")
         return conf
-    if (data / "focus").exists():
-        shutil.rmtree(data / "focus")
+    fresh(data / "focus")
     print(f"bench: generating {wanted} into {data / 'focus'} (not timed)")
     cloudshift(["generate", "-c", "conf/cloudshift.conf", "-c", str(conf), "--rows", str(rows), "--from", first, "--to", LAST_MONTH,
                 "--output", str(data / "focus")], data / "generate.log")
@@ -138,21 +155,19 @@ def main() -> int:
 
     ingest, gold, walls, rss, rows_read = [], [], [], [], 0
     for run in range(args.runs):
-        warehouse = base / "warehouse-full"
-        shutil.rmtree(warehouse, ignore_errors=True)
+        warehouse = fresh(base / "warehouse-full")
         wall, peak, summary = cloudshift(["run-all", *config(long_conf), "-w", str(warehouse)], log)
         s = stages(summary)
         ingest.append(s["ingest"])
         gold.append(sum(s[g] for g in GOLD))
         walls.append(wall)
         rss.append(peak)
-        rows_read = int(ROWS_LINE.search(summary).group(1).replace(",", ""))
+        rows_read = charge_rows(summary)
         print(f"bench: run-all {run + 1}/{args.runs}: ingest {s['ingest']:.1f} s, gold {gold[-1]:.1f} s, wall {wall:.1f} s, peak RSS {peak:.0f} MiB")
 
     incremental = {}
     # The last full run's warehouse holds the 36 months; the 3-month one is built once, untimed.
-    short_warehouse = base / "warehouse-3m"
-    shutil.rmtree(short_warehouse, ignore_errors=True)
+    short_warehouse = fresh(base / "warehouse-3m")
     cloudshift(["run-all", *config(short_conf), "-w", str(short_warehouse)], log)
     for name, conf, warehouse in (("36 months", long_conf, base / "warehouse-full"), ("3 months", short_conf, short_warehouse)):
         seconds = []

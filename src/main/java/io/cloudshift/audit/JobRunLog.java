@@ -73,7 +73,8 @@ public final class JobRunLog {
     List<Row> deliveries =
         run.deliveries().stream()
             .map(d -> RowFactory.create(d.exportId(), Date.valueOf(d.billingMonth().atDay(1)), d.status().name(), d.delivery(),
-                Timestamp.from(d.modifiedAt()), d.files(), d.rows()))
+                // A withdrawn slice has no delivery, hence no modification time.
+                d.modifiedAt() == null ? null : Timestamp.from(d.modifiedAt()), d.files(), d.rows()))
             .toList();
     Row row =
         RowFactory.create(

@@ -66,6 +66,14 @@ public final class ChargeIngest {
   private static final Logger LOG = LoggerFactory.getLogger(ChargeIngest.class);
   /** Silver's layout: a slice is whole partitions, so replacing it drops files instead of rewriting them. */
   public static final List<String> PARTITIONING = List.of(ChargeColumns.BILLING_MONTH, ChargeColumns.EXPORT_ID);
+  /**
+   * Delta collects min/max statistics of the first 32 columns of every file written; on the wide
+   * silver table that was a tenth of ingest's task time at 1M rows. Statistics only for the columns
+   * a query on silver filters by (besides the partition columns, which need none).
+   */
+  private static final Map<String, String> SILVER_PROPERTIES = Map.of("delta.dataSkippingStatsColumns",
+      String.join(",", ChargeColumns.SOURCE_FILE, ChargeColumns.BILLING_ACCOUNT_ID, ChargeColumns.CHARGE_PERIOD_START,
+          ChargeColumns.LAB, ChargeColumns.STREAM));
 
   private final SparkSession spark;
   private final CloudshiftConfig config;
@@ -103,7 +111,7 @@ public final class ChargeIngest {
           selection.rows(Disposition.OUT_OF_SCOPE), selection.rows(Disposition.SUPERSEDED));
 
       progress.wrote(Tables.REJECTED_CHARGES, SparkJobs.described(spark, "cloudshift ingest: rejected_charges",
-          () -> writer.replaceRange(Tables.REJECTED_CHARGES, rejected(rows, selection), rejectedRange(selection), List.of())));
+          () -> writer.replaceRange(Tables.REJECTED_CHARGES, rejected(rows, selection), rejectedRange(selection), List.of(), Map.of())));
       if (ratio > config.maxRejectRatio()) {
         throw new RejectRatioExceededException(String.format(
             "Cannot ingest charges: %.2f%% of rows were quarantined, above cloudshift.quality.max-reject-ratio = %.2f%% "
@@ -112,7 +120,8 @@ public final class ChargeIngest {
       }
       progress.delivered(withdrawn(selection.deliveredMonths()));
       progress.wrote(Tables.CHARGES, SparkJobs.described(spark, "cloudshift ingest: charges",
-          () -> writer.replaceRange(Tables.CHARGES, clean(rows, selection), silverRange(ChargeColumns.BILLING_MONTH), PARTITIONING)));
+          () -> writer.replaceRange(Tables.CHARGES, clean(rows, selection), silverRange(ChargeColumns.BILLING_MONTH), PARTITIONING,
+              SILVER_PROPERTIES)));
       SparkJobs.described(spark, "cloudshift ingest: charges_monthly", () -> {
         aggregate(selection, progress);
         return null;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -67,12 +68,13 @@ public final class DeltaTableWriter {
    * Replaces exactly the rows matching {@code range} with {@code rows}, every one of which must lie
    * in it (Delta checks). A range on partition columns only is a metadata operation: whole files
    * are dropped, none is rewritten. An empty {@code rows} empties the range. Creates the table,
-   * partitioned by {@code partitionBy}, when it does not exist, and refuses one partitioned
-   * otherwise (an earlier layout), since a range would then rewrite files instead of dropping them.
+   * partitioned by {@code partitionBy} and with {@code properties}, when it does not exist, and
+   * refuses one partitioned otherwise (an earlier layout), since a range would then rewrite files
+   * instead of dropping them.
    */
-  public long replaceRange(String table, Dataset<Row> rows, Column range, List<String> partitionBy) {
+  public long replaceRange(String table, Dataset<Row> rows, Column range, List<String> partitionBy, Map<String, String> properties) {
     if (!exists(table)) {
-      return create(table, rows, partitionBy, null);
+      return create(table, rows, partitionBy, null, properties);
     }
     requirePartitioning(table, partitionBy);
     overwrite(table, rows, range);
@@ -83,7 +85,7 @@ public final class DeltaTableWriter {
   public long replaceRange(TableSpec spec, Dataset<Row> rows, Column range) {
     Dataset<Row> projected = spec.conform(rows);
     if (!exists(spec.name())) {
-      return create(spec.name(), projected, List.of(), spec.comment());
+      return create(spec.name(), projected, List.of(), spec.comment(), Map.of());
     }
     overwrite(spec.name(), projected, range);
     return version(spec.name());
@@ -120,7 +122,7 @@ public final class DeltaTableWriter {
    */
   public long mergeSync(String table, Dataset<Row> rows, List<String> keys) {
     if (!exists(table)) {
-      return create(table, rows, List.of(), null);
+      return create(table, rows, List.of(), null, Map.of());
     }
     String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
     String changed =
@@ -148,17 +150,29 @@ public final class DeltaTableWriter {
     return DeltaTable.forPath(spark, warehouse.path(table)).history(1).select("version").head().getLong(0);
   }
 
+  /**
+   * Creates the table, or overwrites rows and schema in place. Not REPLACE TABLE: that gives the
+   * table a new id each run, which Delta warns about and which breaks streaming readers; the table
+   * comment is therefore set when the table is created.
+   */
   private long replace(String table, Dataset<Row> rows, String comment) {
-    DataFrameWriterV2<Row> write = rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
-    if (comment != null) {
-      write = write.tableProperty("comment", comment);
+    if (!exists(table)) {
+      return create(table, rows, List.of(), comment, Map.of());
     }
-    write.createOrReplace();
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .option("userMetadata", commitMetadata)
+        .save(warehouse.path(table));
     return version(table);
   }
 
-  private long create(String table, Dataset<Row> rows, List<String> partitionBy, String comment) {
+  private long create(String table, Dataset<Row> rows, List<String> partitionBy, String comment, Map<String, String> properties) {
     DataFrameWriterV2<Row> write = rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      write = write.tableProperty(property.getKey(), property.getValue());
+    }
     if (!partitionBy.isEmpty()) {
       Column[] columns = partitionBy.stream().map(functions::col).toArray(Column[]::new);
       write = write.partitionedBy(columns[0], Arrays.copyOfRange(columns, 1, columns.length));

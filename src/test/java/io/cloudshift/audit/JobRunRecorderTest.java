@@ -2,6 +2,8 @@ package io.cloudshift.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.RunContext;
@@ -11,6 +13,7 @@ import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -48,5 +51,21 @@ class JobRunRecorderTest {
     assertThat(row.<Long>getAs("rows_in")).isEqualTo(3L);
     assertThat(row.<Long>getAs("rows_quarantine")).isEqualTo(2L);
     assertThat(row.getJavaMap(row.fieldIndex("table_versions"))).containsEntry(Tables.REJECTED_CHARGES, 4L);
+  }
+
+  @Test
+  void aWithdrawnMonthIsRecordedWithoutADelivery() {
+    var spark = SparkTestSession.get();
+    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}");
+    JobRunRecorder recorder = new JobRunRecorder(spark, TestConfigs.bundled(Map.of()),
+        new RunContext("run-8", "ingest", BillingPeriodRange.all()), writer);
+
+    recorder.record("ingest", progress -> progress.delivered(List.of(
+        new DeliveryOutcome("e", YearMonth.of(2026, 5), DeliveryOutcome.Status.WITHDRAWN, null, null, 0, 7L))));
+
+    Row delivery = writer.read(Tables.JOB_RUNS).select(explode(col("deliveries")).as("d")).select("d.*").first();
+    assertThat(delivery.<String>getAs("status")).isEqualTo("WITHDRAWN");
+    assertThat(delivery.<Long>getAs("rows")).isEqualTo(7L);
+    assertThat(delivery.isNullAt(delivery.fieldIndex("modified_at"))).isTrue();
   }
 }

@@ -1,0 +1,50 @@
+package io.cloudshift.io;
+
+import static io.cloudshift.schema.TableSpec.column;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshift.schema.TableSpec;
+import io.cloudshift.testing.SparkTestSession;
+import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole-table replacement: one commit per run, the same table throughout. */
+class DeltaTableWriterTest {
+  private static final TableSpec SPEC = TableSpec.of("gold", "A gold table.",
+      column("lab", DataTypes.StringType, "The lab."),
+      column("n", DataTypes.LongType, "A count."));
+  private static final StructType INPUT = new StructType().add("lab", DataTypes.StringType).add("n", DataTypes.LongType);
+
+  @TempDir Path dir;
+
+  @Test
+  void aReplacementKeepsTheTableIdAndCommentsAndReplacesTheRows() {
+    SparkSession spark = SparkTestSession.get();
+    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}");
+
+    long first = writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("OpenAI", 1L), RowFactory.create("Mistral", 2L)), INPUT));
+    String id = detail(spark, "id");
+    long second = writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("Anthropic", 3L)), INPUT));
+
+    assertThat(first).isZero();
+    assertThat(second).isEqualTo(1L);
+    // REPLACE TABLE would give the table a new id (and Delta a warning) on every run.
+    assertThat(detail(spark, "id")).isEqualTo(id);
+    assertThat(detail(spark, "description")).isEqualTo("A gold table.");
+    List<Row> rows = writer.read("gold").collectAsList();
+    assertThat(rows).containsExactly(RowFactory.create("Anthropic", 3L));
+    assertThat(writer.read("gold").schema().apply("n").metadata().getString("comment")).isEqualTo("A count.");
+  }
+
+  private String detail(SparkSession spark, String field) {
+    return DeltaTable.forPath(spark, dir.resolve("gold").toString()).detail().select(field).head().getString(0);
+  }
+}
