@@ -58,9 +58,8 @@ public final class SparkSessions {
     // tenth of the speed. Above this size Spark falls back to smaller, compiled methods (the
     // setting Spark's tuning guide recommends on HotSpot).
     tuning.put("spark.sql.codegen.hugeMethodLimit", "8000");
-    // Joins are of small aggregates held in one partition (DeltaTableWriter#readSmall: no shuffle
-    // either way) or broadcast on purpose (ingest's SKU rule table); broadcasting by size estimate
-    // only added a job per join.
+    // Joins are of small aggregates held in one partition (DeltaTableWriter#readSmall) or broadcast
+    // on purpose (ingest's SKU rule table); broadcasting by size estimate only added a job per join.
     tuning.put("spark.sql.autoBroadcastJoinThreshold", "-1");
     // Constraint propagation infers filters from every alias of every projection: on ingest's wide
     // plans (one CASE per check, one per rule) it was the largest single cost of planning.
