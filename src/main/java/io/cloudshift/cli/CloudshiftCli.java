@@ -33,9 +33,14 @@ public final class CloudshiftCli implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (tests call this; main exits with it). */
+  /** Runs the command line and returns the exit code (main exits with it). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new CloudshiftCli());
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #execute(String...)}, help and usage on {@code out}, errors on {@code err}. */
+  static int execute(PrintWriter stdout, PrintWriter stderr, String... args) {
+    CommandLine cli = new CommandLine(new CloudshiftCli()).setOut(stdout).setErr(stderr);
     cli.setParameterExceptionHandler((e, argv) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()

@@ -2,6 +2,7 @@ package io.cloudshift.cli;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.NioLocalFileSystem;
+import io.cloudshift.io.SparkJobs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -53,6 +54,15 @@ public final class SparkSessions {
     // Ingest passes explicit file lists (an export's months); above this many paths Spark lists them
     // with a Spark job of its own, which costs more than listing a few hundred files on the driver.
     tuning.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "512");
+    // Most of cloudshift's queries are over small data (aggregates of about a thousand rows, curated
+    // CSVs, the bundled exports): compiling generated code for them (Janino, then the JIT) cost more
+    // than evaluating their rows, about a third of the bundled run. Ingest turns code generation back
+    // on for inputs above cloudshift.ingest.small-input-max-bytes (SparkJobs#compiled).
+    tuning.put(SparkJobs.WHOLE_STAGE_CODEGEN, "false");
+    tuning.put(SparkJobs.CODEGEN_FACTORY_MODE, "NO_CODEGEN");
+    // lower()/upper() through the JVM, not ICU: the first ICU call loaded break-iterator dictionaries
+    // for most of a second (JFR), and the values cased are identifiers and codes.
+    tuning.put("spark.sql.icu.caseMappings.enabled", "false");
     // Ingest's row expressions (normalize, parse, check, attribute) make whole-stage generated
     // methods larger than HotSpot compiles (8,000 bytes of bytecode): they ran interpreted, at a
     // tenth of the speed. Above this size Spark falls back to smaller, compiled methods (the
@@ -64,7 +74,7 @@ public final class SparkSessions {
     // Constraint propagation infers filters from every alias of every projection: on ingest's wide
     // plans (one CASE per check, one per rule) it was the largest single cost of planning.
     tuning.put("spark.sql.constraintPropagation.enabled", "false");
-    // What cloudshift caches is small (inputs under ingest.cache-max-bytes, aggregates): compressing
+    // What cloudshift caches is small (inputs under ingest.small-input-max-bytes, aggregates): compressing
     // the cached columns cost more time than the memory it saved.
     tuning.put("spark.sql.inMemoryColumnarStorage.compressed", "false");
     // Local paths through java.nio rather than a forked chmod/readlink per file (NioLocalFileSystem).

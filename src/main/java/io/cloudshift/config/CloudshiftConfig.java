@@ -44,7 +44,7 @@ public final class CloudshiftConfig {
   private final int baselineMonths;
   private final Optional<HeadlineEvent> headline;
   private final String reportingCurrency;
-  private final long ingestCacheMaxBytes;
+  private final long smallInputMaxBytes;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -61,7 +61,7 @@ public final class CloudshiftConfig {
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
     this.headline = readHeadline();
     this.reportingCurrency = string("cloudshift.summary.reporting-currency");
-    this.ingestCacheMaxBytes = read("cloudshift.ingest.cache-max-bytes", config::getBytes);
+    this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
     if (!focusRules.currencies().contains(reportingCurrency)) {
       throw bad("cloudshift.summary.reporting-currency", "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
     }
@@ -125,9 +125,12 @@ public final class CloudshiftConfig {
     return headline;
   }
 
-  /** Inputs up to this many bytes are parsed once and cached for ingest's passes. */
-  public long ingestCacheMaxBytes() {
-    return ingestCacheMaxBytes;
+  /**
+   * Charge inputs up to this many bytes are small: parsed once and cached for ingest's passes, and
+   * run without Spark's code generation, whose compiling costs more than such inputs' rows.
+   */
+  public long smallInputMaxBytes() {
+    return smallInputMaxBytes;
   }
 
   /** The currency run-all's summary reports in (amounts are never summed across currencies). */

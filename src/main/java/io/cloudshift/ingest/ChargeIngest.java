@@ -97,7 +97,23 @@ public final class ChargeIngest {
 
   public void execute(StageProgress progress) {
     List<ExportDeliveries> deliveries = config.exports().stream().map(this::plan).toList();
-    Optional<Dataset<Row>> rows = read(deliveries);
+    long bytes = deliveries.stream().flatMap(e -> e.read().stream()).flatMap(d -> d.files().stream()).mapToLong(FocusFile::length).sum();
+    boolean small = bytes <= config.smallInputMaxBytes();
+    LOG.info("Charges: {} byte(s) of input, {}", bytes, small
+        ? "small: parsed once and cached, run without code generation"
+        : "above cloudshift.ingest.small-input-max-bytes: read by each pass, run with code generation");
+    if (small) {
+      ingest(deliveries, true, progress);
+    } else {
+      SparkJobs.compiled(spark, () -> {
+        ingest(deliveries, false, progress);
+        return null;
+      });
+    }
+  }
+
+  private void ingest(List<ExportDeliveries> deliveries, boolean cache, StageProgress progress) {
+    Optional<Dataset<Row>> rows = read(deliveries, cache);
     try {
       List<SurveyCell> cells = SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
       ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells);
@@ -152,19 +168,16 @@ public final class ChargeIngest {
    * inputs are cached, parsed, for the passes after the survey: their cost is planning and reading
    * many small files, not data.
    */
-  private Optional<Dataset<Row>> read(List<ExportDeliveries> deliveries) {
+  private Optional<Dataset<Row>> read(List<ExportDeliveries> deliveries, boolean cache) {
     Dataset<Row> union = null;
-    long bytes = 0;
     for (ExportDeliveries e : deliveries) {
-      List<FocusFile> files = e.read().stream().flatMap(d -> d.files().stream()).toList();
-      bytes += files.stream().mapToLong(FocusFile::length).sum();
-      Optional<Dataset<Row>> normalized = loader.load(e.export(), files);
+      Optional<Dataset<Row>> normalized = loader.load(e.export(), e.read().stream().flatMap(d -> d.files().stream()).toList());
       if (normalized.isPresent()) {
         union = union == null ? normalized.get() : union.unionByName(normalized.get());
       }
     }
     Optional<Dataset<Row>> parsed = Optional.ofNullable(union).map(parser::parse);
-    if (bytes <= config.ingestCacheMaxBytes()) {
+    if (cache) {
       parsed.ifPresent(p -> p.persist(StorageLevel.MEMORY_AND_DISK()));
     }
     return parsed;

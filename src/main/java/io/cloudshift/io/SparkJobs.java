@@ -1,10 +1,19 @@
 package io.cloudshift.io;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
-/** Names Spark work in business terms, so the Spark UI and history server say what a job was for. */
+/**
+ * Runs Spark work under settings that hold for its duration only: a job description, so the Spark UI
+ * and history server say what a job was for, and code generation for work over large inputs.
+ */
 public final class SparkJobs {
+  public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  /** Whether expressions are compiled ({@code FALLBACK}, Spark's default) or interpreted ({@code NO_CODEGEN}). */
+  public static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+  private static final Map<String, String> CODE_GENERATION = Map.of(WHOLE_STAGE_CODEGEN, "true", CODEGEN_FACTORY_MODE, "FALLBACK");
   private static final String DESCRIPTION = "spark.job.description";
 
   private SparkJobs() {}
@@ -17,6 +26,24 @@ public final class SparkJobs {
       return work.get();
     } finally {
       spark.sparkContext().setJobDescription(previous);
+    }
+  }
+
+  /**
+   * Runs {@code work} with Spark's code generation on (whole-stage and expressions), whatever the
+   * session's setting, and restores the session's settings afterwards: for rows enough that compiled
+   * code repays its compiling.
+   */
+  public static <T> T compiled(SparkSession spark, Supplier<T> work) {
+    Map<String, String> previous = new HashMap<>();
+    CODE_GENERATION.forEach((key, value) -> {
+      previous.put(key, spark.conf().get(key));
+      spark.conf().set(key, value);
+    });
+    try {
+      return work.get();
+    } finally {
+      previous.forEach(spark.conf()::set);
     }
   }
 }

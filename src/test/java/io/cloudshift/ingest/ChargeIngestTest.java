@@ -12,6 +12,7 @@ import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
@@ -28,7 +29,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -295,6 +299,40 @@ class ChargeIngestTest {
     DataFrameAssertions.assertSameRows(writer().read(Tables.REJECTED_CHARGES), spark.createDataFrame(rejected, writer().read(Tables.REJECTED_CHARGES).schema()));
     DataFrameAssertions.assertSameRows(writer().read(Tables.CHARGES_MONTHLY), spark.createDataFrame(monthly, writer().read(Tables.CHARGES_MONTHLY).schema()));
     assertThat(rejected).extracting(r -> r.<String>getAs("reason_code")).containsExactlyInAnyOrder("BAD_NUMBER", "BAD_DATETIME", "NULL_REQUIRED");
+  }
+
+  @Test
+  void anInputAboveTheSmallSizeIsReadByEachPassWithGeneratedCodeAndGivesTheSameRows() throws Exception {
+    september("acct-1", "10", "oops", "-2.5").write(export().resolve("billing_period=2024-09/a.csv"));
+    CloudshiftConfig large = TestConfigs.withExports("[{ id = azure-test, provider = azure, format = csv, path = \"" + export() + "\" }]",
+        Map.of("quality.max-reject-ratio", "1", "ingest.small-input-max-bytes", "0"));
+    var spark = SparkTestSession.get();
+    List<String> plans = new CopyOnWriteArrayList<>();
+    QueryExecutionListener listener = new QueryExecutionListener() {
+      @Override
+      public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+        plans.add(qe.executedPlan().toString());
+      }
+
+      @Override
+      public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+    };
+    spark.listenerManager().register(listener);
+    StageProgress progress;
+    try {
+      progress = ingest(large, "run-1", BillingPeriodRange.all());
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.listenerManager().unregister(listener);
+    }
+
+    assertThat(progress.inputs()).extracting(InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsQuarantine)
+        .containsExactly(tuple(3L, 2L, 1L));
+    assertThat(billed("acct-1", "2024-09")).isEqualByComparingTo("7.5");
+    assertThat(monthlyAggregate("2024-09")).isEqualByComparingTo("7.5");
+    // "*(n)" marks an operator of whole-stage generated code in a plan's text.
+    assertThat(plans).anyMatch(p -> p.contains("*("));
+    assertThat(spark.conf().get(SparkJobs.CODEGEN_FACTORY_MODE)).isEqualTo("NO_CODEGEN");
   }
 
   @Test
