@@ -15,8 +15,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.functions;
+import scala.Option;
 
 /**
  * The only place that writes Delta tables. Each method is one atomic Delta commit that carries the
@@ -147,8 +150,17 @@ public final class DeltaTableWriter {
     return version(table);
   }
 
+  /**
+   * The table's latest version, from its log's listing: DeltaTable#history ran a Spark query for
+   * it, one per table written.
+   */
   public long version(String table) {
-    return DeltaTable.forPath(spark, warehouse.path(table)).history(1).select("version").head().getLong(0);
+    return snapshot(table).version();
+  }
+
+  /** The table's latest snapshot (its log listed, no Spark job). */
+  private Snapshot snapshot(String table) {
+    return DeltaLog.forTable(spark, warehouse.path(table)).update(false, Option.empty(), Option.empty());
   }
 
   /**
@@ -198,7 +210,7 @@ public final class DeltaTableWriter {
   }
 
   private void requirePartitioning(String table, List<String> partitionBy) {
-    List<String> actual = DeltaTable.forPath(spark, warehouse.path(table)).detail().select("partitionColumns").head().getList(0);
+    List<String> actual = scala.jdk.javaapi.CollectionConverters.asJava(snapshot(table).metadata().partitionColumns());
     if (!actual.equals(partitionBy)) {
       throw new InputException("Cannot write table " + table + " under " + warehouse.root() + ": it is partitioned by " + actual
           + ", this version of cloudshift writes it partitioned by " + partitionBy
