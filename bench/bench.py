@@ -93,39 +93,54 @@ def charge_rows(summary: str) -> int:
     return sum(int(n.replace(",", "")) for _, n in EXPORT_LINE.findall(summary))
 
 
-def fresh(path: Path) -> Path:
-    """An empty folder at `path` for the benchmark to write into. It deletes only what it created
-    (marked with a file it wrote): anything else already there is the user's, and it stops."""
+def remove_owned(path: Path) -> None:
+    """Deletes `path` if the benchmark created it (it holds a file the benchmark wrote); anything else
+    already there is the user's, and it stops."""
     if path.exists():
         if not (path / OWNED).is_file():
             sys.exit(f"bench: {path} exists and was not created by the benchmark; remove it or pass another --data")
         shutil.rmtree(path)
-    path.mkdir(parents=True)
+
+
+def own(path: Path) -> Path:
     (path / OWNED).write_text("created by bench/bench.py; it deletes and rewrites this folder\n")
     return path
 
 
-def write_config(data: Path) -> Path:
-    """The bundled providers and rules, with every provider's export as Parquet under `data`."""
+def fresh(path: Path) -> Path:
+    """An empty folder at `path` for the benchmark to write into (see remove_owned)."""
+    remove_owned(path)
+    path.mkdir(parents=True)
+    return own(path)
+
+
+def write_config(data: Path, exports_root: Path, name: str) -> Path:
+    """The bundled providers and rules, with every provider's export as Parquet under `exports_root`."""
     exports = ",\n".join(
-        f'    {{ id = {e}, provider = {PROVIDER_OF[e]}, format = parquet, path = "{data / "focus" / e}" }}' for e in PROVIDER_EXPORTS)
-    conf = data / "bench.conf"
-    conf.write_text(f"# Written by bench/bench.py: the bundled configuration's exports as Parquet, under {data}.\n"
+        f'    {{ id = {e}, provider = {PROVIDER_OF[e]}, format = parquet, path = "{exports_root / e}" }}' for e in PROVIDER_EXPORTS)
+    conf = data / name
+    conf.write_text(f"# Written by bench/bench.py: the bundled configuration's exports as Parquet, under {exports_root}.\n"
                     f"cloudshift.exports = [\n{exports}\n]\n")
     return conf
 
 
 def generate(data: Path, rows: int, first: str) -> Path:
-    conf = write_config(data)
+    """The benchmark's exports under data/focus, generated unless there; the config that reads them."""
+    data.mkdir(parents=True, exist_ok=True)
+    conf = write_config(data, data / "focus", "bench.conf")
     marker = data / "focus" / ".generated"
     wanted = f"rows={rows} from={first} to={LAST_MONTH}"
     if marker.exists() and marker.read_text() == wanted:
         print(f"bench: reusing {data / 'focus'} ({wanted})")
         return conf
-    fresh(data / "focus")
+    remove_owned(data / "focus")
+    # generate never writes where its configuration reads exports from: it is given the same exports
+    # (Parquet) read from the bundled folders, and writes each to data/focus/<export id>.
+    generate_conf = write_config(data, ROOT / "datasets" / "focus", "generate.conf")
     print(f"bench: generating {wanted} into {data / 'focus'} (not timed)")
-    cloudshift(["generate", "-c", "conf/cloudshift.conf", "-c", str(conf), "--rows", str(rows), "--from", first, "--to", LAST_MONTH,
+    cloudshift(["generate", "-c", "conf/cloudshift.conf", "-c", str(generate_conf), "--rows", str(rows), "--from", first, "--to", LAST_MONTH,
                 "--output", str(data / "focus")], data / "generate.log")
+    own(data / "focus")
     marker.write_text(wanted)
     return conf
 

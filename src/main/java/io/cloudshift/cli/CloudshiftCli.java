@@ -1,6 +1,7 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.generate.UnsafeOutputException;
 import io.cloudshift.ingest.RejectRatioExceededException;
 import io.cloudshift.io.InputException;
 import java.io.PrintWriter;
@@ -50,7 +51,8 @@ public final class CloudshiftCli implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       String name = qualifiedName(commandLine);
-      if (e instanceof InvalidConfigException || e instanceof InputException || e instanceof UsageException) {
+      if (e instanceof InvalidConfigException || e instanceof InputException || e instanceof UsageException
+          || e instanceof UnsafeOutputException) {
         err.println(name + ": " + e.getMessage());
         return EXIT_USAGE;
       }

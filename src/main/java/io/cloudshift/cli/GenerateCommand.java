@@ -6,8 +6,10 @@ import io.cloudshift.generate.GeneratorOptions;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {
@@ -18,6 +20,8 @@ final class GenerateCommand implements Callable<Integer> {
   private static final GeneratorOptions DEFAULTS = GeneratorOptions.defaults();
 
   @Mixin CommonOptions options;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed = DEFAULTS.seed();
@@ -31,8 +35,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last billing month (default: ${DEFAULT-VALUE}).")
   YearMonth to = DEFAULTS.lastMonth();
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Output root (default: ${DEFAULT-VALUE}: the configured export paths).")
-  String output = DEFAULTS.outputRoot();
+  @Option(names = "--output", paramLabel = "DIR", required = true,
+      description = "A new local folder, or one generate wrote before (never where an export is read from).")
+  String output;
 
   @Override
   public Integer call() {
@@ -42,9 +47,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (to.isBefore(from)) {
       throw new UsageException("Invalid --from/--to: " + from + " is after " + to);
     }
-    GenerateResult result = JobLauncher.launch(options, "generate", (spark, config, warehouse, run) ->
-        new GenerateJob(spark, config, new GeneratorOptions(seed, rows, from, to, output)).execute());
-    System.out.printf("Generated %,d rows in %d files under %s; planted truth in %s%n",
+    GenerateResult result = new GenerateJob(options.loadConfig(), new GeneratorOptions(seed, rows, from, to, output)).execute();
+    spec.commandLine().getOut().printf("Generated %,d rows in %d files under %s; planted truth in %s%n",
         result.rowsWritten(), result.filesWritten(), result.outputRoot(), result.plantedTruthPath());
     return 0;
   }

@@ -4,5 +4,5 @@ import io.cloudshift.config.ExportConfig;
 
 /** What was written for one export, for the README. */
 record ExportSummary(
-    String exportId, String providerId, ExportConfig.Format format, ExportLayout layout, String directory, int files,
+    String exportId, String providerId, ExportConfig.Format format, ExportLayout layout, int files,
     long rows, int badRows) {}

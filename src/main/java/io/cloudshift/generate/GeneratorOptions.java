@@ -11,8 +11,8 @@ import java.util.Objects;
  * amounts (the truth) depend on neither.
  */
 public record GeneratorOptions(long seed, int rows, YearMonth firstMonth, YearMonth lastMonth, String outputRoot) {
-  /** The output root of the committed sample, which is where conf/cloudshift.conf's exports point. */
-  public static final String DEFAULT_OUTPUT_ROOT = "datasets/focus";
+  /** Where the committed sample lives (conf/cloudshift.conf reads its exports from there). */
+  public static final String COMMITTED_SAMPLE = "datasets/focus";
 
   public GeneratorOptions {
     Objects.requireNonNull(firstMonth, "firstMonth");
@@ -30,26 +30,13 @@ public record GeneratorOptions(long seed, int rows, YearMonth firstMonth, YearMo
     }
   }
 
-  /** The committed sample: seed 20260427, 30,000 rows, 2023-01 .. 2026-09, into datasets/focus. */
+  /** The committed sample's options: seed 20260427, 30,000 rows, 2023-01 .. 2026-09. */
   public static GeneratorOptions defaults() {
-    return new GeneratorOptions(20260427L, 30_000, YearMonth.of(2023, 1), YearMonth.of(2026, 9), DEFAULT_OUTPUT_ROOT);
-  }
-
-  /** True when the output root is the default one (then each export is written to its configured path). */
-  public boolean usesDefaultOutputRoot() {
-    return trimSlash(outputRoot).equals(DEFAULT_OUTPUT_ROOT);
+    return new GeneratorOptions(20260427L, 30_000, YearMonth.of(2023, 1), YearMonth.of(2026, 9), COMMITTED_SAMPLE);
   }
 
   /** Number of billing months in the range. */
   public int monthCount() {
     return (int) (firstMonth.until(lastMonth, java.time.temporal.ChronoUnit.MONTHS) + 1);
-  }
-
-  static String trimSlash(String path) {
-    String p = path;
-    while (p.length() > 1 && p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    return p.startsWith("./") ? p.substring(2) : p;
   }
 }

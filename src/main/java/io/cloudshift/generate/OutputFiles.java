@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * File operations on any Hadoop path (local or s3a://). On the local file system it uses the raw
+ * File operations on the Hadoop local file system, as parquet-hadoop writes through it. It uses the raw
  * file system so no .crc side files appear next to the generated data.
  */
 final class OutputFiles {
@@ -39,19 +39,6 @@ final class OutputFiles {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw failure("write", path, e);
-    }
-  }
-
-  /** Deletes a directory and everything under it; absent is fine. */
-  void deleteRecursively(Path path) {
-    try {
-      Path qualified = qualify(path);
-      FileSystem fs = fs(qualified);
-      if (fs.exists(qualified)) {
-        fs.delete(qualified, true);
-      }
-    } catch (IOException e) {
-      throw failure("delete", path, e);
     }
   }
 

@@ -45,7 +45,8 @@ final class SyntheticDatasetWriter {
     this.parquetWriter = new ParquetExportWriter(files);
   }
 
-  GenerateResult write() {
+  /** Writes the dataset under {@code root}, a new folder (GeneratedFolder's staging folder). */
+  GenerateResult write(Path root) {
     Calibration calibration = Calibration.publicFacts();
     AttributionRules rules = new AttributionRules(config.attribution());
     // A multi-provider export (the FinOps sample) has no single provider to generate for.
@@ -56,11 +57,9 @@ final class SyntheticDatasetWriter {
     }
     BadRows badRows = new BadRows(options, configured);
     ExportMonthGenerator generator = new ExportMonthGenerator(options, calibration, rules, badRows, configured.size());
-    List<Export> exports = configured.stream().map(e -> export(e, rules)).toList();
+    List<Export> exports = configured.stream().map(e -> export(e, rules, root)).toList();
     List<Callable<WrittenFile>> tasks = new ArrayList<>();
     for (Export export : exports) {
-      // Regenerating replaces the export's whole directory, so no month of an earlier run survives.
-      files.deleteRecursively(export.directory());
       for (YearMonth month = options.firstMonth(); !month.isAfter(options.lastMonth()); month = month.plusMonths(1)) {
         YearMonth fileMonth = month;
         tasks.add(() -> writeFile(export, fileMonth, generator));
@@ -70,23 +69,22 @@ final class SyntheticDatasetWriter {
     Totals totals = new Totals();
     new InOrderExecutor(threads).run(tasks, totals::add);
 
-    Path root = new Path(options.outputRoot());
     Path truth = new Path(root, TruthFiles.DIRECTORY);
     new TruthFiles(files, truth).write(totals.ledger, options, totals.bad, totals.counts);
     files.writeText(new Path(root, "README.md"),
         new SyntheticReadme(options, calibration, totals.ledger, totals.summaries, totals.bad).render());
     LOG.info("Planted truth in {}; {} rows in {} files", truth, totals.rows, totals.counts.size());
-    return new GenerateResult(totals.rows, totals.counts.size(), options.outputRoot(), truth.toString());
+    return new GenerateResult(totals.rows, totals.counts.size(), root.toString(), truth.toString());
   }
 
-  private Export export(ExportConfig export, AttributionRules rules) {
+  private Export export(ExportConfig export, AttributionRules rules, Path root) {
     String providerId = export.provider().get();
     ProviderConfig provider = config.provider(providerId);
     String firstParty = provider.firstPartyNames().isEmpty() ? provider.name() : provider.firstPartyNames().get(0);
     ProviderProfile profile = ProviderProfiles.forProvider(providerId);
     ExportFileWriter writer = export.format() == ExportConfig.Format.PARQUET ? parquetWriter : csvWriter;
     return new Export(export, providerId, firstParty, profile, ExportLayout.forProvider(providerId),
-        new AccountBook(profile, rules.labAccountIds(providerId)), exportDirectory(export), writer);
+        new AccountBook(profile, rules.labAccountIds(providerId)), new Path(root, export.id()), writer);
   }
 
   /** Generates and writes one export month; runs on any thread, touching nothing shared but the output. */
@@ -130,22 +128,13 @@ final class SyntheticDatasetWriter {
       exportFiles++;
       if (file.month().equals(options.lastMonth())) {
         Export export = file.export();
-        LOG.info("Generated {}: {} files, {} rows ({} bad) in {}", id, exportFiles, exportRows, exportBad, export.directory());
+        LOG.info("Generated {}: {} files, {} rows ({} bad)", id, exportFiles, exportRows, exportBad);
         summaries.add(new ExportSummary(id, export.providerId(), export.config().format(), export.layout(),
-            export.directory().toString(), exportFiles, exportRows, exportBad));
+            exportFiles, exportRows, exportBad));
         exportRows = 0;
         exportBad = 0;
         exportFiles = 0;
       }
     }
-  }
-
-  /**
-   * With the default output root an export goes where the configuration says it is read from
-   * (conf/cloudshift.conf points its exports at datasets/focus/&lt;id&gt;); with any other root it goes
-   * to &lt;outputRoot&gt;/&lt;export id&gt;.
-   */
-  private Path exportDirectory(ExportConfig export) {
-    return options.usesDefaultOutputRoot() ? new Path(export.path()) : new Path(options.outputRoot(), export.id());
   }
 }

@@ -33,7 +33,6 @@ final class TruthFiles {
   }
 
   void write(RevenueLedger ledger, GeneratorOptions options, List<BadRow> badRows, List<RowCount> rowCounts) {
-    files.deleteRecursively(directory);
     files.writeText(new Path(directory, "monthly_revenue.csv"), monthlyRevenue(ledger));
     files.writeText(new Path(directory, "events.csv"), events(ledger, options));
     files.writeText(new Path(directory, "provider_monthly_revenue.csv"), providerRevenue(ledger));

@@ -2,13 +2,18 @@ package io.cloudshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line in this JVM, for what it decides before Spark starts: help, and mistakes that
- * give one line and exit code 2. LauncherIT runs the real bin/cloudshift for the rest.
+ * The command line in this JVM, for what needs no Spark: help, generate, and mistakes that give one
+ * line and exit code 2. LauncherIT runs the real bin/cloudshift for the rest.
  */
 class CloudshiftCliTest {
   private record Result(int exitCode, String stdout, String stderr) {}
@@ -29,6 +34,44 @@ class CloudshiftCliTest {
   }
 
   @Test
+  void generateWritesSmallDeterministicExportsWithTheirTruth(@TempDir Path dir) {
+    Path out = dir.resolve("generated");
+    Result run = cloudshift("generate", "--rows", "500", "--from", "2026-01", "--to", "2026-02", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).contains("Generated", "files under " + out);
+    assertThat(out.resolve("azure-focus/billing_period=2026-02/azure-focus-2026-02.csv.gz")).exists();
+    assertThat(out.resolve("aws-focus/billing_period=2026-01/aws-focus-2026-01.parquet")).exists();
+    assertThat(out.resolve("_truth/monthly_revenue.csv")).exists();
+    assertThat(out.resolve(".cloudshift-generated")).exists();
+  }
+
+  /**
+   * The exports here are a stand-in for real provider data in a temporary folder: were the refusal
+   * broken, this test must not destroy anything but its own files.
+   */
+  @Test
+  void generateNeedsAnOutputAndNeverWritesWhereTheConfigurationReadsExports(@TempDir Path dir) throws IOException {
+    Path exports = dir.resolve("exports");
+    Path invoice = exports.resolve("azure/billing_period=2026-09/part-0001.csv");
+    Files.createDirectories(invoice.getParent());
+    Files.writeString(invoice, "BilledCost\n12.50\n");
+    String realExport = "exports=[{ id = azure-real, provider = azure, format = csv, path = \"" + exports.resolve("azure") + "\" }]";
+
+    Result missing = cloudshift("generate", "--rows", "500", "--set", realExport);
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.stderr().strip()).isEqualTo("generate: Missing required option: '--output=DIR' (see 'cloudshift generate --help')");
+
+    Result over = cloudshift("generate", "--rows", "500", "--set", realExport, "--output", exports.toString());
+    assertThat(over.exitCode()).isEqualTo(2);
+    assertThat(over.stderr().strip()).isEqualTo("cloudshift generate: Cannot generate into " + exports + ": export 'azure-real' is read from "
+        + exports.resolve("azure") + ", and generate never writes where exports are read (choose another --output)");
+    try (Stream<Path> files = Files.walk(exports)) {
+      assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(invoice);
+    }
+    assertThat(Files.readString(invoice)).isEqualTo("BilledCost\n12.50\n");
+  }
+
+  @Test
   void mistakesGiveOneLineAndExitCodeTwo() {
     Result flag = cloudshift("ingest", "--bogus");
     assertThat(flag.exitCode()).isEqualTo(2);
@@ -43,7 +86,7 @@ class CloudshiftCliTest {
     assertThat(config.stderr().strip())
         .isEqualTo("cloudshift ingest: Invalid config cloudshift.quality.max-reject-ratio: 7.0 must be a fraction between 0 and 1");
 
-    Result rows = cloudshift("generate", "--rows", "0");
+    Result rows = cloudshift("generate", "--rows", "0", "--output", "target/never-written");
     assertThat(rows.exitCode()).isEqualTo(2);
     assertThat(rows.stderr().strip()).isEqualTo("cloudshift generate: Invalid --rows 0: must be a positive number");
   }

@@ -77,13 +77,13 @@ class SyntheticDeterminismTest {
   }
 
   @Test
-  void regeneratingLeavesNoStaleMonths(@TempDir Path root) throws Exception {
-    generateCsv(options(7, 1_500, root));
+  void regeneratingReplacesTheWholeFolderSoNoStaleMonthSurvives(@TempDir Path root) throws Exception {
+    new GenerateJob(SyntheticFixtures.csvOnlyConfig(), options(7, 1_500, root)).execute();
     Path stale = root.resolve("oci-focus/billing_period=2019-01/oci-focus-2019-01.csv.gz");
     Files.createDirectories(stale.getParent());
     Files.writeString(stale, "old");
 
-    generateCsv(options(7, 1_500, root));
+    new GenerateJob(SyntheticFixtures.csvOnlyConfig(), options(7, 1_500, root)).execute();
 
     assertThat(stale).doesNotExist();
     assertThat(root.resolve("README.md")).exists();

@@ -125,7 +125,7 @@ final class SyntheticFixtures {
 
   /** Generates the exports of a configuration on the local file system (no Spark is involved). */
   static GenerateResult generate(CloudshiftConfig config, GeneratorOptions options, int threads) {
-    return new SyntheticDatasetWriter(config, options, new OutputFiles(new Configuration()), threads).write();
+    return new SyntheticDatasetWriter(config, options, new OutputFiles(new Configuration()), threads).write(new org.apache.hadoop.fs.Path(options.outputRoot()));
   }
 
   /** Every regular file under the root, by path relative to it, sorted. */

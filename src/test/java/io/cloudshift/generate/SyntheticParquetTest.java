@@ -36,7 +36,7 @@ class SyntheticParquetTest {
     CloudshiftConfig config = SyntheticFixtures.projectConfig();
     GeneratorOptions options = new GeneratorOptions(11, 1_500, YearMonth.of(2026, 3), YearMonth.of(2026, 4), root.toString());
 
-    GenerateResult result = new GenerateJob(spark, config, options).execute();
+    GenerateResult result = new GenerateJob(config, options).execute();
 
     assertThat(result.filesWritten()).isEqualTo(5 * 2);
     Path export = root.resolve("aws-focus");
@@ -124,7 +124,7 @@ class SyntheticParquetTest {
     SyntheticFixtures.generate(SyntheticFixtures.projectConfig(),
         new GeneratorOptions(defaults.seed(), defaults.rows(), defaults.firstMonth(), defaults.lastMonth(), root.toString()), 2);
 
-    Path committed = SyntheticFixtures.projectDir().resolve(GeneratorOptions.DEFAULT_OUTPUT_ROOT);
+    Path committed = SyntheticFixtures.projectDir().resolve(GeneratorOptions.COMMITTED_SAMPLE);
     Map<String, byte[]> expected = SyntheticFixtures.files(committed);
     Map<String, byte[]> actual = SyntheticFixtures.files(root);
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
@@ -134,7 +134,7 @@ class SyntheticParquetTest {
         assertThat(textRows(SparkTestSession.get().read().parquet(root.resolve(file).toString())))
             .as(file).isEqualTo(textRows(SparkTestSession.get().read().parquet(committed.resolve(file).toString())));
       } else if (file.equals("README.md")) {
-        assertThat(SyntheticFixtures.text(root.resolve(file)).replace("--output " + root, "--output " + GeneratorOptions.DEFAULT_OUTPUT_ROOT))
+        assertThat(SyntheticFixtures.text(root.resolve(file)).replace("--output " + root, "--output " + GeneratorOptions.COMMITTED_SAMPLE))
             .isEqualTo(SyntheticFixtures.text(committed.resolve(file)));
       } else {
         assertThat(actual.get(file)).as(file).isEqualTo(expected.get(file));
