@@ -2,7 +2,9 @@ package io.cloudshift.audit;
 
 /**
  * Row accounting of one input file in one run. Conservation (SPEC §6):
- * {@code rowsIn = rowsSilver + rowsQuarantine + rowsOutOfScope + rowsSuperseded}, where out-of-scope
+ * {@code rowsIn = rowsSilver + rowsQuarantine + rowsOutOfScope + rowsSuperseded}, where for FOCUS
+ * files {@code rowsIn} is the file's records as counted without Spark, silver and quarantine rows are
+ * those the tables hold after the run (ChargeIngest checks both before recording), out-of-scope
  * rows are those of another billing period than the one a period-scoped run was asked for, and
  * superseded rows those of a month a later delivery of the export also holds.
  */

@@ -19,6 +19,7 @@ import io.cloudshift.ingest.delivery.Delivery;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.FocusFile;
 import io.cloudshift.io.FocusFileLister;
+import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
@@ -35,7 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,12 +55,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>survey: rows per (file, billing month, reason), which decides every row's place
- *       ({@link ChargeSelection}) and the reject ratio before anything is written;
+ *       ({@link ChargeSelection}) and the reject ratio before anything is written; each file's rows
+ *       must equal its records as counted from the file without Spark ({@link RecordCounter});
  *   <li>quarantine: the rejected rows, written even when the ratio fails the run, for inspection;
  *   <li>silver: the clean rows of the winning deliveries, one commit replacing the (export, month)
  *       partitions of the period, which is a metadata operation whatever the number of accounts;
  *   <li>read-back of the written partitions (narrow), giving charges_monthly for the same range and
- *       each file's silver rows, checked against the survey.
+ *       each file's silver rows, and of the run's quarantined rows, both checked against the survey:
+ *       so a file's records = its rows in silver + in quarantine + out of scope + superseded.
  * </ol>
  */
 public final class ChargeIngest {
@@ -83,8 +87,21 @@ public final class ChargeIngest {
   private final FocusFileLister lister;
   private final ExportLoader loader;
   private final ChargeParser parser;
+  private final RecordCounter counter;
+  private final UnaryOperator<Dataset<Row>> parsedRows;
 
   public ChargeIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId, BillingPeriodRange period) {
+    this(spark, config, writer, runId, period, UnaryOperator.identity());
+  }
+
+  /**
+   * As the public constructor, with {@code parsedRows} applied to the parsed rows before anything
+   * counts them: tests drop a row there to see the row accounting fail the run.
+   */
+  ChargeIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId, BillingPeriodRange period,
+      UnaryOperator<Dataset<Row>> parsedRows) {
+    this.parsedRows = parsedRows;
+    this.counter = new RecordCounter(spark.sparkContext().hadoopConfiguration());
     this.spark = spark;
     this.config = config;
     this.writer = writer;
@@ -114,9 +131,12 @@ public final class ChargeIngest {
 
   private void ingest(List<ExportDeliveries> deliveries, boolean cache, StageProgress progress) {
     Optional<Dataset<Row>> rows = read(deliveries, cache);
+    // Counted on the driver while Spark surveys the same files.
+    CompletableFuture<Map<String, Long>> counted = CompletableFuture.supplyAsync(() -> countRecords(deliveries));
     try {
       List<SurveyCell> cells = SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
       ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells);
+      requireEveryRecordSurveyed(selection, counted.join());
       progress.readAll(selection.inputs());
       progress.delivered(selection.outcomes());
       long silver = selection.rows(Disposition.SILVER);
@@ -176,11 +196,33 @@ public final class ChargeIngest {
         union = union == null ? normalized.get() : union.unionByName(normalized.get());
       }
     }
-    Optional<Dataset<Row>> parsed = Optional.ofNullable(union).map(parser::parse);
+    Optional<Dataset<Row>> parsed = Optional.ofNullable(union).map(parser::parse).map(parsedRows);
     if (cache) {
       parsed.ifPresent(p -> p.persist(StorageLevel.MEMORY_AND_DISK()));
     }
     return parsed;
+  }
+
+  /** Records per file read, counted from the files themselves (RecordCounter), keyed by SourceFileKey. */
+  private Map<String, Long> countRecords(List<ExportDeliveries> deliveries) {
+    Map<String, Long> counted = new java.util.concurrent.ConcurrentHashMap<>();
+    deliveries.parallelStream().forEach(e -> e.read().stream().flatMap(d -> d.files().stream()).parallel()
+        .forEach(f -> counted.put(SourceFileKey.of(f.path()), counter.count(f, e.export()))));
+    return counted;
+  }
+
+  /**
+   * Every record of every file read must be one the survey placed (silver, quarantine, out of scope
+   * or superseded): checked before anything is written, against counts Spark did not make.
+   */
+  private static void requireEveryRecordSurveyed(ChargeSelection selection, Map<String, Long> counted) {
+    for (InputCount input : selection.inputs()) {
+      long records = counted.getOrDefault(SourceFileKey.of(input.sourceFile()), 0L);
+      if (records != input.rowsIn()) {
+        throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the file holds " + records
+            + " record(s), ingest read " + input.rowsIn() + " (nothing was written; this is a bug: please report it with the file)");
+      }
+    }
   }
 
   private static List<SurveyCell> survey(Optional<Dataset<Row>> parsed) {
@@ -302,11 +344,21 @@ public final class ChargeIngest {
           .collectAsList()) {
         written.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
       }
+      Map<String, Long> inQuarantine = new HashMap<>();
+      for (Row r : writer.read(Tables.REJECTED_CHARGES).where(rejectedRange(selection).and(col(RejectedColumns.RUN_ID).equalTo(runId)))
+          .groupBy(RejectedColumns.SOURCE_FILE).count().collectAsList()) {
+        inQuarantine.merge(SourceFileKey.of(r.getString(0)), r.getLong(1), Long::sum);
+      }
       for (InputCount input : selection.inputs()) {
         long[] n = written.getOrDefault(input.sourceFile(), new long[2]);
         if (n[0] != input.rowsSilver()) {
           throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the survey counted "
               + input.rowsSilver() + " clean rows, silver holds " + n[0] + " (did the file change during the run? run ingest again)");
+        }
+        long quarantined = inQuarantine.getOrDefault(SourceFileKey.of(input.sourceFile()), 0L);
+        if (quarantined != input.rowsQuarantine()) {
+          throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the survey counted "
+              + input.rowsQuarantine() + " rejected rows, rejected_charges holds " + quarantined + " for this run (run ingest again)");
         }
         progress.read(input.withUnattributed(n[1]));
       }

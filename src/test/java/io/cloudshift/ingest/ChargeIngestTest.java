@@ -301,6 +301,25 @@ class ChargeIngestTest {
     assertThat(rejected).extracting(r -> r.<String>getAs("reason_code")).containsExactlyInAnyOrder("BAD_NUMBER", "BAD_DATETIME", "NULL_REQUIRED");
   }
 
+  /** The accounting is checked against each file's records counted without Spark, so a lost row cannot pass. */
+  @Test
+  void aRowLostBetweenReadingAndParsingFailsTheRunBeforeAnythingIsWritten() throws Exception {
+    Path file = export().resolve("billing_period=2024-09/a.csv");
+    september("acct-1", "10", "20", "30").write(file);
+    ChargeIngest losingOneRow = new ChargeIngest(SparkTestSession.get(), TestConfigs.singleCsvExport("azure-test", "azure", export()), writer(),
+        "run-1", BillingPeriodRange.all(), parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
+
+    assertThatThrownBy(() -> losingOneRow.execute(new StageProgress()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("Cannot account for the rows of ")
+        .hasMessageContaining("a.csv: the file holds 3 record(s), ingest read 2 (nothing was written;");
+    assertThat(writer().exists(Tables.CHARGES)).isFalse();
+    assertThat(writer().exists(Tables.REJECTED_CHARGES)).isFalse();
+
+    StageProgress whole = ingest("run-1", BillingPeriodRange.all());
+    assertThat(whole.inputs()).extracting(InputCount::rowsIn, InputCount::rowsSilver).containsExactly(tuple(3L, 3L));
+  }
+
   @Test
   void anInputAboveTheSmallSizeIsReadByEachPassWithGeneratedCodeAndGivesTheSameRows() throws Exception {
     september("acct-1", "10", "oops", "-2.5").write(export().resolve("billing_period=2024-09/a.csv"));

@@ -3,15 +3,18 @@ package io.cloudshift.ingest.reference;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.Tables;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,8 +40,10 @@ public final class ReferenceIngest {
   private final CloudshiftConfig config;
   private final DeltaTableWriter writer;
   private final String runId;
+  private final RecordCounter counter;
 
   public ReferenceIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId) {
+    this.counter = new RecordCounter(spark.sparkContext().hadoopConfiguration());
     this.spark = spark;
     this.config = config;
     this.writer = writer;
@@ -97,17 +102,26 @@ public final class ReferenceIngest {
     return SparkJobs.described(spark, "reference ingest: read " + dataset.id(), () -> new Input(dataset, path, reader.read(dataset, path)));
   }
 
+  /**
+   * The input's rows: its records counted without Spark (RecordCounter), which must be exactly the
+   * rows placed in silver and in quarantine.
+   */
   private InputFileCount count(Input input, Outcome outcome, String quarantineTable) {
     InputFileCount count =
-        SparkJobs.described(spark, 
+        SparkJobs.described(spark,
             "reference ingest: count " + input.dataset().id(),
             () ->
                 new InputFileCount(
                     input.dataset().id(),
                     input.path(),
-                    input.rows().count(),
+                    counter.csvRecords(new Path(input.path()), StandardCharsets.UTF_8),
                     outcome.silver().count(),
                     outcome.rejected().count()));
+    if (count.rowsIn() != count.rowsSilver() + count.rowsQuarantine()) {
+      throw new IllegalStateException("Cannot account for the rows of " + input.path() + ": the file holds " + count.rowsIn()
+          + " record(s), ingest placed " + count.rowsSilver() + " in silver and " + count.rowsQuarantine()
+          + " in quarantine (nothing was written; this is a bug: please report it with the file)");
+    }
     LOG.info(
         "{} input {}: {} rows read, {} silver, {} quarantined",
         count.dataset(), count.sourceFile(), count.rowsIn(), count.rowsSilver(), count.rowsQuarantine());
