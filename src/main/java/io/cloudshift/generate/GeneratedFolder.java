@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -100,15 +101,15 @@ public final class GeneratedFolder {
   }
 
   /** A plain path or a file: URI, absolute; empty for any other URI scheme (s3a:, abfss:, hdfs:, …). */
-  private static java.util.Optional<Path> localPath(String location) {
+  private static Optional<Path> localPath(String location) {
     var scheme = URI_SCHEME.matcher(location);
     if (!scheme.find()) {
-      return java.util.Optional.of(Path.of(location).toAbsolutePath().normalize());
+      return Optional.of(Path.of(location).toAbsolutePath().normalize());
     }
     if (!scheme.group(1).equalsIgnoreCase("file")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(Path.of(URI.create(location)).toAbsolutePath().normalize());
+    return Optional.of(Path.of(URI.create(location)).toAbsolutePath().normalize());
   }
 
   private static boolean isEmpty(Path folder) {

@@ -11,6 +11,7 @@ import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ExportConfig;
+import io.cloudshift.config.ExportConfig;
 import io.cloudshift.ingest.ChargeSelection.Disposition;
 import io.cloudshift.ingest.ChargeSelection.ExportDeliveries;
 import io.cloudshift.ingest.ChargeSelection.SurveyCell;
@@ -37,6 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -100,8 +103,6 @@ public final class ChargeIngest {
    */
   ChargeIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId, BillingPeriodRange period,
       UnaryOperator<Dataset<Row>> parsedRows) {
-    this.parsedRows = parsedRows;
-    this.counter = new RecordCounter(spark.sparkContext().hadoopConfiguration());
     this.spark = spark;
     this.config = config;
     this.writer = writer;
@@ -110,11 +111,13 @@ public final class ChargeIngest {
     this.lister = new FocusFileLister(spark);
     this.loader = new ExportLoader(spark, lister, new FocusNormalizer(config.focusRules().nullLiterals()));
     this.parser = new ChargeParser(config.focusRules());
+    this.counter = new RecordCounter(spark.sparkContext().hadoopConfiguration());
+    this.parsedRows = parsedRows;
   }
 
   public void execute(StageProgress progress) {
     List<ExportDeliveries> deliveries = config.exports().stream().map(this::plan).toList();
-    long bytes = deliveries.stream().flatMap(e -> e.read().stream()).flatMap(d -> d.files().stream()).mapToLong(FocusFile::length).sum();
+    long bytes = deliveries.stream().flatMap(e -> e.filesRead().stream()).mapToLong(FocusFile::length).sum();
     boolean small = bytes <= config.smallInputMaxBytes();
     LOG.info("Charges: {} byte(s) of input, {}", bytes, small
         ? "small: parsed once and cached, run without code generation"
@@ -136,7 +139,7 @@ public final class ChargeIngest {
     try {
       List<SurveyCell> cells = SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
       ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells);
-      requireEveryRecordSurveyed(selection, counted.join());
+      requireEveryRecordSurveyed(selection, joined(counted));
       progress.readAll(selection.inputs());
       progress.delivered(selection.outcomes());
       long silver = selection.rows(Disposition.SILVER);
@@ -191,7 +194,7 @@ public final class ChargeIngest {
   private Optional<Dataset<Row>> read(List<ExportDeliveries> deliveries, boolean cache) {
     Dataset<Row> union = null;
     for (ExportDeliveries e : deliveries) {
-      Optional<Dataset<Row>> normalized = loader.load(e.export(), e.read().stream().flatMap(d -> d.files().stream()).toList());
+      Optional<Dataset<Row>> normalized = loader.load(e.export(), e.filesRead());
       if (normalized.isPresent()) {
         union = union == null ? normalized.get() : union.unionByName(normalized.get());
       }
@@ -205,10 +208,18 @@ public final class ChargeIngest {
 
   /** Records per file read, counted from the files themselves (RecordCounter), keyed by SourceFileKey. */
   private Map<String, Long> countRecords(List<ExportDeliveries> deliveries) {
-    Map<String, Long> counted = new java.util.concurrent.ConcurrentHashMap<>();
-    deliveries.parallelStream().forEach(e -> e.read().stream().flatMap(d -> d.files().stream()).parallel()
-        .forEach(f -> counted.put(SourceFileKey.of(f.path()), counter.count(f, e.export()))));
-    return counted;
+    record ExportFile(ExportConfig export, FocusFile file) {}
+    return deliveries.stream().flatMap(e -> e.filesRead().stream().map(f -> new ExportFile(e.export(), f))).toList().parallelStream()
+        .collect(Collectors.toConcurrentMap(f -> SourceFileKey.of(f.file().path()), f -> counter.count(f.file(), f.export())));
+  }
+
+  /** The counts, or the count's own failure (a file that cannot be read names itself) rather than a wrapper. */
+  private static Map<String, Long> joined(CompletableFuture<Map<String, Long>> counted) {
+    try {
+      return counted.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /**

@@ -62,7 +62,12 @@ final class ChargeSelection {
   record SurveyCell(String sourceFile, YearMonth month, String reasonCode, long rows) {}
 
   /** One export's deliveries, and the ones the run reads. */
-  record ExportDeliveries(ExportConfig export, List<Delivery> all, List<Delivery> read) {}
+  record ExportDeliveries(ExportConfig export, List<Delivery> all, List<Delivery> read) {
+    /** The files of the deliveries the run reads. */
+    List<FocusFile> filesRead() {
+      return read.stream().flatMap(d -> d.files().stream()).toList();
+    }
+  }
 
   private final BillingPeriodRange period;
   private final List<InputCount> inputs = new ArrayList<>();
