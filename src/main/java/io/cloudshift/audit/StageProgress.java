@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a stage has read and written so far. The stage reports each input and each commit as it
@@ -12,6 +14,7 @@ import java.util.Map;
  * failed by the reject ratio has committed rejected_charges, and says so).
  */
 public final class StageProgress {
+  private static final Logger LOG = LoggerFactory.getLogger(StageProgress.class);
   private final Map<String, InputCount> inputs = new LinkedHashMap<>();
   private final List<DeliveryOutcome> deliveries = new ArrayList<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
@@ -30,11 +33,8 @@ public final class StageProgress {
   }
 
   public void wrote(String table, long version) {
+    LOG.info("Wrote {} (Delta version {})", table, version);
     versions.put(table, version);
-  }
-
-  public void wroteAll(Map<String, Long> written) {
-    versions.putAll(written);
   }
 
   public List<InputCount> inputs() {

@@ -1,8 +1,10 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
-import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.PipelineStage;
+import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageRunner;
 import io.cloudshift.uplift.UpliftJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +23,16 @@ final class RunAllCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobLauncher.launch(options, "run-all", (spark, config, warehouse, run) -> {
+      StageContext context = StageContext.of(spark, config, warehouse, run);
+      List<PipelineStage> pipeline = Stage.pipeline(context);
+      StageRunner runner = new StageRunner(context, pipeline);
       List<JobRun> stages = new ArrayList<>();
-      for (Stage stage : Stage.values()) {
-        stages.add(stage.run(spark, config, warehouse, run));
+      for (PipelineStage stage : pipeline) {
+        stages.add(runner.run(stage));
       }
       RunSummary.print(stages, spark, warehouse, config.reportingCurrency());
       config.headline().ifPresent(headline -> {
-        var upliftQuarterly = new DeltaTableWriter(spark, warehouse, run.commitMetadata()).read(Tables.UPLIFT_QUARTERLY);
+        var upliftQuarterly = context.writer().read(Tables.UPLIFT_QUARTERLY);
         System.out.println(HeadlineSummary.render(headline,
             UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom()), config.reportingCurrency()));
       });

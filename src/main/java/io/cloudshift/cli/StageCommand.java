@@ -1,6 +1,8 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
+import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageRunner;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,8 @@ abstract class StageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run) -> {
-      JobRun result = stage().run(spark, config, warehouse, run);
+      StageContext context = StageContext.of(spark, config, warehouse, run);
+      JobRun result = new StageRunner(context, Stage.pipeline(context)).run(stage().create(context));
       RunSummary.print(List.of(result), spark, warehouse, config.reportingCurrency());
       return result;
     });

@@ -11,7 +11,6 @@ import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ExportConfig;
-import io.cloudshift.config.ExportConfig;
 import io.cloudshift.ingest.ChargeSelection.Disposition;
 import io.cloudshift.ingest.ChargeSelection.ExportDeliveries;
 import io.cloudshift.ingest.ChargeSelection.SurveyCell;
@@ -27,16 +26,15 @@ import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.StageContext;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -93,21 +91,20 @@ public final class ChargeIngest {
   private final RecordCounter counter;
   private final UnaryOperator<Dataset<Row>> parsedRows;
 
-  public ChargeIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId, BillingPeriodRange period) {
-    this(spark, config, writer, runId, period, UnaryOperator.identity());
+  public ChargeIngest(StageContext context) {
+    this(context, UnaryOperator.identity());
   }
 
   /**
    * As the public constructor, with {@code parsedRows} applied to the parsed rows before anything
    * counts them: tests drop a row there to see the row accounting fail the run.
    */
-  ChargeIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId, BillingPeriodRange period,
-      UnaryOperator<Dataset<Row>> parsedRows) {
-    this.spark = spark;
-    this.config = config;
-    this.writer = writer;
-    this.runId = runId;
-    this.period = period;
+  ChargeIngest(StageContext context, UnaryOperator<Dataset<Row>> parsedRows) {
+    this.spark = context.spark();
+    this.config = context.config();
+    this.writer = context.writer();
+    this.runId = context.run().runId();
+    this.period = context.run().period();
     this.lister = new FocusFileLister(spark);
     this.loader = new ExportLoader(spark, lister, new FocusNormalizer(config.focusRules().nullLiterals()));
     this.parser = new ChargeParser(config.focusRules());

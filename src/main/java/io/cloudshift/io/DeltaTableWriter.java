@@ -46,26 +46,20 @@ public final class DeltaTableWriter {
     return spark.read().format("delta").load(warehouse.path(table));
   }
 
-  /**
-   * Reads a table a stage needs, or fails with one line naming the command that writes it:
-   * "Cannot {@code action}: table t does not exist under root (run `cloudshift producer` first)".
-   */
-  public Dataset<Row> readRequired(String table, String action, String producer) {
-    if (!exists(table)) {
-      throw new InputNotFoundException("Cannot " + action + ": table " + table + " does not exist under " + warehouse.root()
-          + " (run `cloudshift " + producer + "` first)");
-    }
-    return read(table);
+  /** The warehouse root, as configured. */
+  public String root() {
+    return warehouse.root();
   }
 
   /**
    * A small table (an aggregate, the terms, the disclosures) as one partition: groupings and
    * windows over it need no shuffle. Joins still shuffle when Spark's size estimate of a join
    * input exceeds {@code spark.sql.maxSinglePartitionBytes} (estimates of joined tables multiply),
-   * which is why uplift's main query is still 24 Spark jobs on the bundled data.
+   * which is why uplift's main query is still 24 Spark jobs on the bundled data. Stages read what
+   * they declare, which StageRunner checked exists.
    */
-  public Dataset<Row> readSmall(String table, String action, String producer) {
-    return readRequired(table, action, producer).coalesce(1);
+  public Dataset<Row> readSmall(String table) {
+    return read(table).coalesce(1);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.cloudshift.shares;
 
-import io.cloudshift.config.CloudshiftConfig;
-import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.audit.StageProgress;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
@@ -9,14 +8,12 @@ import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
 import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.PipelineStage;
+import io.cloudshift.stage.StageContext;
 import io.cloudshift.terms.TermEvents;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code shares} stage (SPEC §3, §4), the I/O edge around the pure transformations of this
@@ -26,43 +23,53 @@ import org.slf4j.LoggerFactory;
  * Every table is recomputed whole and replaced in one Delta commit, so a rerun on the same silver
  * tables writes identical tables.
  */
-public final class SharesJob {
-  private static final Logger LOG = LoggerFactory.getLogger(SharesJob.class);
-  private static final String ACTION = "compute shares";
+public final class SharesJob implements PipelineStage {
+  private final StageContext context;
 
-  private final SparkSession spark;
-  private final CloudshiftConfig config;
-  private final DeltaTableWriter writer;
-
-  public SharesJob(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer) {
-    this.spark = spark;
-    this.config = config;
-    this.writer = writer;
+  public SharesJob(StageContext context) {
+    this.context = context;
   }
 
-  /** Writes every table of the stage; returns table name → Delta version written, in write order. */
-  public Map<String, Long> execute() {
-    Dataset<Row> monthly = writer.readSmall(Tables.CHARGES_MONTHLY, ACTION, "ingest").persist();
-    Dataset<Row> terms = writer.readSmall(Tables.PARTNERSHIP_TERMS, ACTION, "ingest").persist();
+  @Override
+  public String name() {
+    return "shares";
+  }
+
+  @Override
+  public List<String> reads() {
+    return List.of(Tables.CHARGES_MONTHLY, Tables.PARTNERSHIP_TERMS);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.LAB_CONCENTRATION_MONTHLY, Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS);
+  }
+
+  @Override
+  public boolean honoursPeriod() {
+    return false;
+  }
+
+  @Override
+  public void execute(StageProgress progress) {
+    var providers = context.config().providers().values();
+    Dataset<Row> monthly = context.writer().readSmall(Tables.CHARGES_MONTHLY).persist();
+    Dataset<Row> terms = context.writer().readSmall(Tables.PARTNERSHIP_TERMS).persist();
     // The tables below read lab_provider_monthly as it is stored (its types, its complete grid).
-    Dataset<Row> grid = LabProviderMonthlyTable.SPEC.conform(LabProviderMonthly.of(monthly, terms, config.providers().values())).persist();
-    Map<String, Long> versions = new LinkedHashMap<>();
+    Dataset<Row> grid = LabProviderMonthlyTable.SPEC.conform(LabProviderMonthly.of(monthly, terms, providers)).persist();
     try {
-      write(versions, LabProviderMonthlyTable.SPEC, grid);
-      write(versions, LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
-      write(versions, ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, config.providers().values()));
-      write(versions, ShareShiftEventsTable.SPEC, ShareShiftEvents.of(grid, TermEvents.of(terms), config.shareShiftWindows()));
+      write(progress, LabProviderMonthlyTable.SPEC, grid);
+      write(progress, LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
+      write(progress, ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, providers));
+      write(progress, ShareShiftEventsTable.SPEC, ShareShiftEvents.of(grid, TermEvents.of(terms), context.config().shareShiftWindows()));
     } finally {
       grid.unpersist();
       terms.unpersist();
       monthly.unpersist();
     }
-    return versions;
   }
 
-  private void write(Map<String, Long> versions, TableSpec spec, Dataset<Row> rows) {
-    long version = SparkJobs.described(spark, "cloudshift shares: " + spec.name(), () -> writer.replace(spec, rows));
-    versions.put(spec.name(), version);
-    LOG.info("Wrote {} (Delta version {})", spec.name(), version);
+  private void write(StageProgress progress, TableSpec spec, Dataset<Row> rows) {
+    progress.wrote(spec.name(), SparkJobs.described(context.spark(), "cloudshift shares: " + spec.name(), () -> context.writer().replace(spec, rows)));
   }
 }

@@ -5,80 +5,84 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
-import io.cloudshift.config.CloudshiftConfig;
-import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.audit.StageProgress;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
+import io.cloudshift.stage.PipelineStage;
+import io.cloudshift.stage.StageContext;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code uplift} job (SPEC §4 "Uplift (counterfactual)"), the I/O edge around
  * {@link UpliftMonthly} and {@link UpliftQuarterly}: reads {@code lab_provider_monthly},
  * {@code partnership_terms} and {@code lab_revenue}, replaces {@code uplift_monthly} and then
  * {@code uplift_quarterly} (computed from the monthly table as written, so the quarters are the
- * sums of the stored rows), and returns the Delta version written per table. The gold tables are
- * recomputed whole each run, so a rerun writes identical rows.
+ * sums of the stored rows). The gold tables are recomputed whole each run, so a rerun writes
+ * identical rows.
  */
-public final class UpliftJob {
-  private static final String ACTION = "compute uplift";
-  private static final Logger LOG = LoggerFactory.getLogger(UpliftJob.class);
+public final class UpliftJob implements PipelineStage {
   private static final List<String> STREAM_ORDER = List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
 
-  private final SparkSession spark;
-  private final CloudshiftConfig config;
-  private final DeltaTableWriter writer;
+  private final StageContext context;
 
-  public UpliftJob(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer) {
-    this.spark = spark;
-    this.config = config;
-    this.writer = writer;
+  public UpliftJob(StageContext context) {
+    this.context = context;
   }
 
-  /** Writes both tables; returns table name → Delta version written. */
-  public Map<String, Long> execute() {
-    Dataset<Row> labProviderMonthly = writer.readSmall(Tables.LAB_PROVIDER_MONTHLY, ACTION, "shares");
-    Dataset<Row> terms = writer.readSmall(Tables.PARTNERSHIP_TERMS, ACTION, "ingest");
-    Dataset<Row> labRevenue = writer.readSmall(Tables.LAB_REVENUE, ACTION, "ingest");
-    Map<String, Long> versions = new LinkedHashMap<>();
+  @Override
+  public String name() {
+    return "uplift";
+  }
+
+  @Override
+  public List<String> reads() {
+    return List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.PARTNERSHIP_TERMS, Tables.LAB_REVENUE);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY);
+  }
+
+  @Override
+  public boolean honoursPeriod() {
+    return false;
+  }
+
+  @Override
+  public void execute(StageProgress progress) {
+    var providers = context.config().providers().values();
+    Dataset<Row> labProviderMonthly = context.writer().readSmall(Tables.LAB_PROVIDER_MONTHLY);
+    Dataset<Row> terms = context.writer().readSmall(Tables.PARTNERSHIP_TERMS);
+    Dataset<Row> labRevenue = context.writer().readSmall(Tables.LAB_REVENUE);
     // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ monthly holds on the tables.
     Dataset<Row> monthly = UpliftMonthlyTable.SPEC.conform(
-        UpliftMonthly.of(labProviderMonthly, terms, labRevenue, config.baselineMonths(), config.providers().values())
+        UpliftMonthly.of(labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
             .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
                 col(UpliftMonthlyTable.MONTH)))
         .persist();
     try {
-      versions.put(Tables.UPLIFT_MONTHLY, SparkJobs.described(spark,
+      progress.wrote(Tables.UPLIFT_MONTHLY, SparkJobs.described(context.spark(),
           "cloudshift uplift: actual vs counterfactual net revenue per terms change and month",
-          () -> writer.replace(UpliftMonthlyTable.SPEC, monthly)));
-      writeQuarterly(versions, monthly);
+          () -> context.writer().replace(UpliftMonthlyTable.SPEC, monthly)));
+      Dataset<Row> quarterly = UpliftQuarterly.of(monthly, providers)
+          .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
+              col(QUARTER_BASIS), col(QUARTER_START));
+      progress.wrote(Tables.UPLIFT_QUARTERLY, SparkJobs.described(context.spark(),
+          "cloudshift uplift: monthly uplift summed in calendar and fiscal quarters",
+          () -> context.writer().replace(UpliftQuarterlyTable.SPEC, quarterly)));
     } finally {
       monthly.unpersist();
     }
-    LOG.info("uplift: wrote {}", versions);
-    return Map.copyOf(versions);
-  }
-
-  private void writeQuarterly(Map<String, Long> versions, Dataset<Row> monthly) {
-    Dataset<Row> quarterly = UpliftQuarterly.of(monthly, config.providers().values())
-        .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
-            col(QUARTER_BASIS), col(QUARTER_START));
-    versions.put(Tables.UPLIFT_QUARTERLY, SparkJobs.described(spark,
-        "cloudshift uplift: monthly uplift summed in calendar and fiscal quarters",
-        () -> writer.replace(UpliftQuarterlyTable.SPEC, quarterly)));
   }
 
   /**

@@ -11,16 +11,19 @@ import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.RunContext;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.StageContext;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.FocusCsv;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +57,13 @@ class ChargeIngestTest {
     return new DeltaTableWriter(SparkTestSession.get(), new Warehouse(dir.resolve("warehouse").toString()), "{\"test\":true}");
   }
 
+  private StageContext context(CloudshiftConfig config, String runId, BillingPeriodRange period) {
+    return TestStages.context(config, writer(), new RunContext(runId, "ingest", period));
+  }
+
   private StageProgress ingest(CloudshiftConfig config, String runId, BillingPeriodRange period) {
     StageProgress progress = new StageProgress();
-    new ChargeIngest(SparkTestSession.get(), config, writer(), runId, period).execute(progress);
+    new ChargeIngest(context(config, runId, period)).execute(progress);
     return progress;
   }
 
@@ -306,8 +313,8 @@ class ChargeIngestTest {
   void aRowLostBetweenReadingAndParsingFailsTheRunBeforeAnythingIsWritten() throws Exception {
     Path file = export().resolve("billing_period=2024-09/a.csv");
     september("acct-1", "10", "20", "30").write(file);
-    ChargeIngest losingOneRow = new ChargeIngest(SparkTestSession.get(), TestConfigs.singleCsvExport("azure-test", "azure", export()), writer(),
-        "run-1", BillingPeriodRange.all(), parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
+    ChargeIngest losingOneRow = new ChargeIngest(context(TestConfigs.singleCsvExport("azure-test", "azure", export()), "run-1", BillingPeriodRange.all()),
+        parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
 
     assertThatThrownBy(() -> losingOneRow.execute(new StageProgress()))
         .isInstanceOf(IllegalStateException.class)
@@ -379,8 +386,7 @@ class ChargeIngestTest {
     september("acct-1", "bad", "bad", "11").write(export().resolve("a.csv"));
 
     StageProgress progress = new StageProgress();
-    ChargeIngest failing = new ChargeIngest(SparkTestSession.get(), TestConfigs.singleCsvExport("azure-test", "azure", export()),
-        writer(), "run-2", BillingPeriodRange.all());
+    ChargeIngest failing = new ChargeIngest(context(TestConfigs.singleCsvExport("azure-test", "azure", export()), "run-2", BillingPeriodRange.all()));
     assertThatThrownBy(() -> failing.execute(progress))
         .isInstanceOf(RejectRatioExceededException.class)
         .hasMessageContaining("66.67% of rows were quarantined")

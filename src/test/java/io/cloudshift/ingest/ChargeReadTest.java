@@ -2,13 +2,13 @@ package io.cloudshift.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.testing.FocusCsv;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,7 @@ class ChargeReadTest {
   @TempDir Path dir;
 
   private List<Row> read(CloudshiftConfig config) {
-    ChargeIngest ingest = new ChargeIngest(SparkTestSession.get(), config, null, "run-1", BillingPeriodRange.all());
+    ChargeIngest ingest = new ChargeIngest(TestStages.context(config, null));
     Dataset<Row> rows = config.exports().stream().map(e -> ingest.parsed(e).orElseThrow()).reduce(Dataset::unionByName).orElseThrow();
     return ingest.attributed(rows).orderBy(ChargeColumns.CHARGE_DESCRIPTION).collectAsList();
   }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.StageProgress;
-import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
@@ -15,6 +14,7 @@ import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +36,7 @@ class FocusSampleTest {
 
   private StageProgress ingest(CloudshiftConfig config) {
     StageProgress progress = new StageProgress();
-    new ChargeIngest(SparkTestSession.get(), config, writer(), "run-1", BillingPeriodRange.all()).execute(progress);
+    new ChargeIngest(TestStages.context(config, writer())).execute(progress);
     return progress;
   }
 

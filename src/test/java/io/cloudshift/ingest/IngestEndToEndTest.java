@@ -18,6 +18,8 @@ import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageRunner;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.BundledPipeline;
 import io.cloudshift.testing.SparkTestSession;
@@ -150,7 +152,9 @@ class IngestEndToEndTest {
     Map<String, Long> before = new LinkedHashMap<>();
     RERUN_TABLES.forEach(t -> before.put(t, io.delta.tables.DeltaTable.forPath(spark, warehouse.path(t)).history(1).head().<Long>getAs("version")));
 
-    JobRun september = new IngestJob(spark, config, warehouse, new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.parse("2024-09"))).execute();
+    StageContext context = StageContext.of(spark, config, warehouse, new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.parse("2024-09")));
+    IngestJob ingest = new IngestJob(context);
+    JobRun september = new StageRunner(context, List.of(ingest)).run(ingest);
     assertThat(september.inputs()).allSatisfy(f -> assertThat(f.conserved()).isTrue());
     assertThat(september.inputs().stream().mapToLong(InputCount::rowsSilver).sum()).isPositive();
 

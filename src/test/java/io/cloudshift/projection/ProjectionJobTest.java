@@ -3,11 +3,9 @@ package io.cloudshift.projection;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
-import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.TableSpec;
@@ -16,6 +14,7 @@ import io.cloudshift.schema.UpliftProjectionSensitivityTable;
 import io.cloudshift.schema.UpliftProjectionTable;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -86,7 +85,7 @@ class ProjectionJobTest {
     SparkSession spark = SparkTestSession.get();
     writer.replace(LabProviderMonthlyTable.SPEC, labProviderMonthly(spark));
 
-    Map<String, Long> versions = new ProjectionJob(spark, config, writer).execute();
+    Map<String, Long> versions = TestStages.execute(new ProjectionJob(TestStages.context(config, writer)));
     assertThat(versions).containsOnlyKeys(Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY);
 
     Dataset<Row> table = writer.read(Tables.UPLIFT_PROJECTION);
@@ -129,14 +128,5 @@ class ProjectionJobTest {
     assertThat(held.<BigDecimal>getAs(UpliftProjectionSensitivityTable.CUMULATIVE_UPLIFT)).isEqualByComparingTo("0");
     // Column comments are in the Delta schema.
     assertThat(table.schema().apply(UpliftProjectionTable.UPLIFT).metadata().getString("comment")).contains("N_act - N_cf");
-  }
-
-  @Test
-  void aMissingInputTableIsAClearError() {
-    CloudshiftConfig config = config(ScenarioProjectorTest.scenario("", ScenarioProjectorTest.STREAMS));
-    assertThatThrownBy(() -> new ProjectionJob(SparkTestSession.get(), config, writer(config)).execute())
-        .isInstanceOf(InputNotFoundException.class)
-        .hasMessage("Cannot project uplift: table lab_provider_monthly does not exist under " + config.warehouse()
-            + " (run `cloudshift shares` first)");
   }
 }

@@ -2,11 +2,9 @@ package io.cloudshift.shares;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
-import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.ingest.MonthlyAggregate;
 import io.cloudshift.schema.ChargeColumns;
@@ -16,6 +14,7 @@ import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +66,7 @@ class SharesJobTest {
     DeltaTableWriter writer = new DeltaTableWriter(spark, warehouse, "{\"run_id\":\"shares-test\"}");
     writeSilver(writer);
 
-    Map<String, Long> versions = new SharesJob(spark, config, writer).execute();
+    Map<String, Long> versions = TestStages.execute(new SharesJob(TestStages.context(config, writer)));
 
     assertThat(versions.keySet()).containsExactlyElementsOf(TABLES);
     Dataset<Row> lpm = writer.read(Tables.LAB_PROVIDER_MONTHLY);
@@ -94,21 +93,11 @@ class SharesJobTest {
         .map(t -> writer.read(t))
         .map(d -> spark.createDataFrame(d.collectAsList(), d.schema()))
         .toList();
-    Map<String, Long> again = new SharesJob(spark, config, writer).execute();
+    Map<String, Long> again = TestStages.execute(new SharesJob(TestStages.context(config, writer)));
     for (int i = 0; i < TABLES.size(); i++) {
       String table = TABLES.get(i);
       assertThat(again.get(table)).as(table).isGreaterThan(versions.get(table));
       DataFrameAssertions.assertSameRows(writer.read(table), before.get(i));
     }
-  }
-
-  @Test
-  void missingSilverTablesFailWithAClearMessage(@TempDir Path warehouseDir) {
-    CloudshiftConfig config = config(warehouseDir);
-    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{}");
-    assertThatThrownBy(() -> new SharesJob(spark, config, writer).execute())
-        .isInstanceOf(InputNotFoundException.class)
-        .hasMessage("Cannot compute shares: table charges_monthly does not exist under " + config.warehouse()
-            + " (run `cloudshift ingest` first)");
   }
 }

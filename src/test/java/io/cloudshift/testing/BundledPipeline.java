@@ -10,12 +10,16 @@ import io.cloudshift.io.Warehouse;
 import io.cloudshift.projection.ProjectionJob;
 import io.cloudshift.reconciliation.ReconcileJob;
 import io.cloudshift.shares.SharesJob;
+import io.cloudshift.stage.PipelineStage;
+import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageRunner;
 import io.cloudshift.uplift.UpliftJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -36,7 +40,8 @@ public final class BundledPipeline {
   private BundledPipeline(Path root) {
     this.config = TestConfigs.bundled(Map.of("warehouse", root.toString()));
     this.warehouse = new Warehouse(config.warehouse());
-    this.ingest = new IngestJob(spark(), config, warehouse, run()).execute();
+    IngestJob ingestJob = new IngestJob(StageContext.of(spark(), config, warehouse, run()));
+    this.ingest = new StageRunner(StageContext.of(spark(), config, warehouse, run()), List.of(ingestJob)).run(ingestJob);
     runGoldStages(warehouse);
   }
 
@@ -69,10 +74,10 @@ public final class BundledPipeline {
   public void runGoldStages(Warehouse target) {
     CloudshiftConfig targetConfig = TestConfigs.bundled(Map.of("warehouse", target.root()));
     DeltaTableWriter writer = new DeltaTableWriter(spark(), target, run().commitMetadata());
-    new SharesJob(spark(), targetConfig, writer).execute();
-    new UpliftJob(spark(), targetConfig, writer).execute();
-    new ProjectionJob(spark(), targetConfig, writer).execute();
-    new ReconcileJob(spark(), targetConfig, writer).execute();
+    StageContext context = TestStages.context(targetConfig, writer, run());
+    for (PipelineStage stage : List.of(new SharesJob(context), new UpliftJob(context), new ProjectionJob(context), new ReconcileJob(context))) {
+      TestStages.execute(stage);
+    }
   }
 
   /** Copies one table of this warehouse (its Delta folder) into {@code target}. */

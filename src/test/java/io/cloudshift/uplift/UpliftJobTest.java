@@ -1,11 +1,9 @@
 package io.cloudshift.uplift;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
-import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
@@ -13,6 +11,7 @@ import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import io.cloudshift.uplift.UpliftFixtures.LabRevenue;
 import io.cloudshift.uplift.UpliftFixtures.Lpm;
 import io.cloudshift.uplift.UpliftFixtures.Terms;
@@ -26,10 +25,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The uplift job at its I/O edge: reads the three inputs, writes both gold tables, headline, missing inputs. */
+/** The uplift job at its I/O edge: reads the three inputs, writes both gold tables, headline (missing inputs: StageRunnerTest, PipelineTest). */
 class UpliftJobTest {
   @TempDir Path warehouseDir;
-  @TempDir Path emptyWarehouse;
 
   @Test
   void writesBothTablesAndSummarisesTheLatestQuarter() {
@@ -56,7 +54,7 @@ class UpliftJobTest {
     writer.replace(Tables.PARTNERSHIP_TERMS, terms.build());
     writer.replace(Tables.LAB_REVENUE, labRevenue.build());
 
-    Map<String, Long> versions = new UpliftJob(spark, config, writer).execute();
+    Map<String, Long> versions = TestStages.execute(new UpliftJob(TestStages.context(config, writer)));
 
     assertThat(versions).containsOnlyKeys(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY);
     Dataset<Row> monthly = writer.read(Tables.UPLIFT_MONTHLY);
@@ -103,17 +101,5 @@ class UpliftJobTest {
     assertThat(inbound.aboveBreakEven()).isNull();
     // Unknown event: empty headline
     assertThat(UpliftJob.headline(quarterly, "OpenAI", "aws", LocalDate.of(2026, 4, 27))).isEmpty();
-  }
-
-  @Test
-  void missingInputSaysWhichTableAndWhatToRun() {
-    SparkSession spark = UpliftFixtures.spark();
-    CloudshiftConfig config = TestConfigs.bundled(Map.of("warehouse", emptyWarehouse.toString()));
-    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{}");
-
-    assertThatThrownBy(() -> new UpliftJob(spark, config, writer).execute())
-        .isInstanceOf(InputNotFoundException.class)
-        .hasMessage("Cannot compute uplift: table lab_provider_monthly does not exist under " + config.warehouse()
-            + " (run `cloudshift shares` first)");
   }
 }

@@ -1,15 +1,14 @@
 package io.cloudshift.ingest.reference;
 
-import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.audit.InputCount;
+import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.ProviderConfig;
-import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.StageContext;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +16,6 @@ import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,47 +34,46 @@ import org.slf4j.LoggerFactory;
 public final class ReferenceIngest {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceIngest.class);
 
-  private final SparkSession spark;
-  private final CloudshiftConfig config;
-  private final DeltaTableWriter writer;
+  private final StageContext context;
   private final String runId;
   private final RecordCounter counter;
 
-  public ReferenceIngest(SparkSession spark, CloudshiftConfig config, DeltaTableWriter writer, String runId) {
-    this.counter = new RecordCounter(spark.sparkContext().hadoopConfiguration());
-    this.spark = spark;
-    this.config = config;
-    this.writer = writer;
-    this.runId = runId;
+  public ReferenceIngest(StageContext context) {
+    this.context = context;
+    this.runId = context.run().runId();
+    this.counter = new RecordCounter(context.spark().sparkContext().hadoopConfiguration());
   }
 
-  public ReferenceIngestResult execute() {
-    CuratedCsvReader reader = new CuratedCsvReader(spark);
+  /** Reads, checks and writes every curated input, reporting each input's rows and each commit to {@code progress}. */
+  public void execute(StageProgress progress) {
+    CuratedCsvReader reader = new CuratedCsvReader(context.spark());
     Input partnerships = open(reader, ReferenceDataset.PARTNERSHIPS);
     Input labRevenue = open(reader, ReferenceDataset.LAB_REVENUE);
     Input disclosures = open(reader, ReferenceDataset.PROVIDER_DISCLOSURES);
 
     // Sorted, so reason details listing the allowed providers read the same on every run.
     Map<String, Integer> fiscalStarts = new TreeMap<>();
-    for (ProviderConfig provider : config.providers().values()) {
+    for (ProviderConfig provider : context.config().providers().values()) {
       fiscalStarts.put(provider.id(), provider.fiscalYearStartMonth());
     }
     Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet())).apply(partnerships.rows()).cached();
     Outcome revenue = new LabRevenueTransform().apply(labRevenue.rows()).cached();
     Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
     try {
-      return write(partnerships, labRevenue, disclosures, terms, revenue, disclosed);
+      write(progress, partnerships, labRevenue, disclosures, terms, revenue, disclosed);
     } finally {
       List.of(terms, revenue, disclosed).forEach(Outcome::uncache);
     }
   }
 
-  private ReferenceIngestResult write(Input partnerships, Input labRevenue, Input disclosures, Outcome terms, Outcome revenue, Outcome disclosed) {
-
-    List<InputFileCount> counts = new ArrayList<>();
-    counts.add(count(partnerships, terms, Tables.REJECTED_PARTNERSHIPS));
-    counts.add(count(labRevenue, revenue, Tables.REJECTED_REFERENCE));
-    counts.add(count(disclosures, disclosed, Tables.REJECTED_REFERENCE));
+  private void write(StageProgress progress, Input partnerships, Input labRevenue, Input disclosures, Outcome terms, Outcome revenue,
+      Outcome disclosed) {
+    // Every input accounted for before anything is written.
+    List<InputCount> counts = List.of(
+        count(partnerships, terms, Tables.REJECTED_PARTNERSHIPS),
+        count(labRevenue, revenue, Tables.REJECTED_REFERENCE),
+        count(disclosures, disclosed, Tables.REJECTED_REFERENCE));
+    progress.readAll(counts);
 
     Dataset<Row> rejectedPartnerships = Quarantine.partnershipRows(terms.rejected(), runId, partnerships.path());
     Dataset<Row> rejectedReference =
@@ -84,58 +81,47 @@ public final class ReferenceIngest {
             .unionByName(
                 Quarantine.referenceRows(disclosed.rejected(), ReferenceDataset.PROVIDER_DISCLOSURES, runId, disclosures.path()));
 
-    Map<String, Long> versions = new LinkedHashMap<>();
-    write(versions, Tables.PARTNERSHIP_TERMS, () -> writer.mergeSync(Tables.PARTNERSHIP_TERMS, terms.silver(), PartnershipColumns.KEY));
-    write(versions, Tables.REJECTED_PARTNERSHIPS, () -> writer.replace(Tables.REJECTED_PARTNERSHIPS, rejectedPartnerships));
-    write(versions, Tables.LAB_REVENUE, () -> writer.replace(Tables.LAB_REVENUE, revenue.silver()));
-    write(versions, Tables.PROVIDER_DISCLOSURES, () -> writer.replace(Tables.PROVIDER_DISCLOSURES, disclosed.silver()));
+    var writer = context.writer();
+    write(progress, Tables.PARTNERSHIP_TERMS, () -> writer.mergeSync(Tables.PARTNERSHIP_TERMS, terms.silver(), PartnershipColumns.KEY));
+    write(progress, Tables.REJECTED_PARTNERSHIPS, () -> writer.replace(Tables.REJECTED_PARTNERSHIPS, rejectedPartnerships));
+    write(progress, Tables.LAB_REVENUE, () -> writer.replace(Tables.LAB_REVENUE, revenue.silver()));
+    write(progress, Tables.PROVIDER_DISCLOSURES, () -> writer.replace(Tables.PROVIDER_DISCLOSURES, disclosed.silver()));
     // Written even when empty: the quarantine tables must exist (with their schema) for queries and audits.
-    write(versions, Tables.REJECTED_REFERENCE, () -> writer.replace(Tables.REJECTED_REFERENCE, rejectedReference));
-    return new ReferenceIngestResult(counts, versions);
+    write(progress, Tables.REJECTED_REFERENCE, () -> writer.replace(Tables.REJECTED_REFERENCE, rejectedReference));
   }
 
   /** A curated input opened (header checked), with its configured path. */
   private record Input(ReferenceDataset dataset, String path, Dataset<Row> rows) {}
 
   private Input open(CuratedCsvReader reader, ReferenceDataset dataset) {
-    String path = config.input(dataset.id());
-    return SparkJobs.described(spark, "reference ingest: read " + dataset.id(), () -> new Input(dataset, path, reader.read(dataset, path)));
+    String path = context.config().input(dataset.id());
+    return SparkJobs.described(context.spark(), "cloudshift ingest: read " + dataset.id(), () -> new Input(dataset, path, reader.read(dataset, path)));
   }
 
   /**
    * The input's rows: its records counted without Spark (RecordCounter), which must be exactly the
    * rows placed in silver and in quarantine.
    */
-  private InputFileCount count(Input input, Outcome outcome, String quarantineTable) {
-    InputFileCount count =
-        SparkJobs.described(spark,
-            "reference ingest: count " + input.dataset().id(),
-            () ->
-                new InputFileCount(
-                    input.dataset().id(),
-                    input.path(),
-                    counter.csvRecords(new Path(input.path()), StandardCharsets.UTF_8),
-                    outcome.silver().count(),
-                    outcome.rejected().count()));
-    if (count.rowsIn() != count.rowsSilver() + count.rowsQuarantine()) {
-      throw new IllegalStateException("Cannot account for the rows of " + input.path() + ": the file holds " + count.rowsIn()
-          + " record(s), ingest placed " + count.rowsSilver() + " in silver and " + count.rowsQuarantine()
-          + " in quarantine (nothing was written; this is a bug: please report it with the file)");
-    }
-    LOG.info(
-        "{} input {}: {} rows read, {} silver, {} quarantined",
-        count.dataset(), count.sourceFile(), count.rowsIn(), count.rowsSilver(), count.rowsQuarantine());
-    if (count.rowsQuarantine() > 0) {
-      LOG.warn(
-          "{} input {}: {} row(s) quarantined, see table {} (run_id = '{}') for reason_code and reason_detail",
-          count.dataset(), count.sourceFile(), count.rowsQuarantine(), quarantineTable, runId);
-    }
-    return count;
+  private InputCount count(Input input, Outcome outcome, String quarantineTable) {
+    return SparkJobs.described(context.spark(), "cloudshift ingest: count " + input.dataset().id(), () -> {
+      long records = counter.csvRecords(new Path(input.path()), StandardCharsets.UTF_8);
+      long silver = outcome.silver().count();
+      long quarantined = outcome.rejected().count();
+      if (records != silver + quarantined) {
+        throw new IllegalStateException("Cannot account for the rows of " + input.path() + ": the file holds " + records
+            + " record(s), ingest placed " + silver + " in silver and " + quarantined
+            + " in quarantine (nothing was written; this is a bug: please report it with the file)");
+      }
+      LOG.info("{} input {}: {} rows read, {} silver, {} quarantined", input.dataset().id(), input.path(), records, silver, quarantined);
+      if (quarantined > 0) {
+        LOG.warn("{} input {}: {} row(s) quarantined, see table {} (run_id = '{}') for reason_code and reason_detail",
+            input.dataset().id(), input.path(), quarantined, quarantineTable, runId);
+      }
+      return new InputCount(input.dataset().id(), null, input.path(), records, silver, quarantined, 0, 0, 0);
+    });
   }
 
-  private void write(Map<String, Long> versions, String table, Supplier<Long> commit) {
-    long version = SparkJobs.described(spark, "reference ingest: write " + table, commit);
-    LOG.info("Wrote {} (Delta version {})", table, version);
-    versions.put(table, version);
+  private void write(StageProgress progress, String table, Supplier<Long> commit) {
+    progress.wrote(table, SparkJobs.described(context.spark(), "cloudshift ingest: write " + table, commit));
   }
 }

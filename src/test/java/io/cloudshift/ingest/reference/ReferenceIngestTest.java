@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.audit.InputCount;
+import io.cloudshift.audit.StageProgress;
+import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ConfigLoader;
+import io.cloudshift.config.RunContext;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
@@ -15,6 +19,7 @@ import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestStages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,13 +77,13 @@ class ReferenceIngestTest {
   void rerunWithTheSameInputsAndRunIdLeavesEveryTableIdentical() throws IOException {
     CloudshiftConfig config = config(PARTNERSHIPS, LAB_REVENUE, DISCLOSURES);
 
-    ReferenceIngestResult first = ingest(config, "run-1");
+    StageProgress first = ingest(config, "run-1");
     Map<String, Long> firstVersions = first.tableVersions();
-    ReferenceIngestResult second = ingest(config, "run-1");
+    StageProgress second = ingest(config, "run-1");
 
     assertThat(first.inputs()).isEqualTo(second.inputs());
     assertThat(first.inputs())
-        .extracting(InputFileCount::dataset, InputFileCount::rowsIn, InputFileCount::rowsSilver, InputFileCount::rowsQuarantine)
+        .extracting(InputCount::dataset, InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsQuarantine)
         .containsExactly(
             tuple("partnerships", 6L, 3L, 3L),
             tuple("lab-revenue", 3L, 2L, 1L),
@@ -169,9 +174,11 @@ class ReferenceIngestTest {
     assertThat(dir.resolve("warehouse")).doesNotExist();
   }
 
-  private ReferenceIngestResult ingest(CloudshiftConfig config, String runId) {
+  private StageProgress ingest(CloudshiftConfig config, String runId) {
     DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
-    return new ReferenceIngest(spark, config, writer, runId).execute();
+    StageProgress progress = new StageProgress();
+    new ReferenceIngest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all()))).execute(progress);
+    return progress;
   }
 
   private CloudshiftConfig config(List<String> partnerships, List<String> labRevenue, List<String> disclosures) throws IOException {

@@ -1,0 +1,99 @@
+package io.cloudshift.stage;
+
+import io.cloudshift.audit.JobRun;
+import io.cloudshift.audit.JobRunLog;
+import io.cloudshift.audit.StageProgress;
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.io.SparkJobs;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs any {@link PipelineStage} under the contract they share: the tables it reads must exist
+ * (else one line naming the stage that writes the missing one), everything it runs carries one
+ * Spark job description (restored afterwards, so nothing leaks into the next stage), it may write
+ * only the tables it declares, and one {@code job_runs} row is appended whether it succeeds or
+ * fails, with what it read and committed up to the end. The {@link JobRun} returned is what the
+ * run summary prints.
+ */
+public final class StageRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
+
+  private final StageContext context;
+  private final Map<String, String> producers = new LinkedHashMap<>();
+  private final JobRunLog log;
+
+  /** @param pipeline every stage, so a missing input can be traced to the stage that writes it */
+  public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline) {
+    this.context = context;
+    pipeline.forEach(stage -> stage.writes().forEach(table -> producers.putIfAbsent(table, stage.name())));
+    this.log = new JobRunLog(context.spark(), context.writer());
+  }
+
+  public JobRun run(PipelineStage stage) {
+    Instant started = Instant.now();
+    StageProgress progress = new StageProgress();
+    BillingPeriodRange requested = context.run().period();
+    BillingPeriodRange covered = stage.honoursPeriod() ? requested : BillingPeriodRange.all();
+    LOG.info("Stage {} started (run {}, period {}): reads {}, writes {}", stage.name(), context.run().runId(), covered,
+        stage.reads().isEmpty() ? "the configured inputs" : stage.reads(), stage.writes());
+    if (!covered.equals(requested)) {
+      LOG.info("Stage {} recomputes every month from the tables it reads: --period {} chose what ingest replaced", stage.name(), requested);
+    }
+    try {
+      SparkJobs.described(context.spark(), "cloudshift " + stage.name() + " " + covered, () -> {
+        requireInputs(stage);
+        stage.execute(progress);
+        return null;
+      });
+      requireDeclaredOutputs(stage, progress);
+    } catch (Throwable failure) {
+      // Spark's SparkException and AnalysisException are checked in Scala's eyes only: catch them too.
+      try {
+        finish(stage, covered, started, progress, JobRun.FAILED, String.valueOf(failure.getMessage()));
+      } catch (RuntimeException auditFailure) {
+        failure.addSuppressed(auditFailure);
+      }
+      throw failure;
+    }
+    return finish(stage, covered, started, progress, JobRun.SUCCEEDED, null);
+  }
+
+  private void requireInputs(PipelineStage stage) {
+    for (String table : stage.reads()) {
+      if (!context.writer().exists(table)) {
+        String producer = producers.get(table);
+        throw new InputNotFoundException("Cannot run " + stage.name() + ": table " + table + " does not exist under "
+            + context.writer().root() + (producer == null ? "" : " (run `cloudshift " + producer + "` first)"));
+      }
+    }
+  }
+
+  /** A stage that writes a table it does not declare has a contract out of date: a bug, caught here. */
+  private static void requireDeclaredOutputs(PipelineStage stage, StageProgress progress) {
+    Set<String> undeclared = new TreeSet<>(progress.tableVersions().keySet());
+    undeclared.removeAll(stage.writes());
+    if (!undeclared.isEmpty()) {
+      throw new IllegalStateException("Stage " + stage.name() + " wrote " + undeclared + ", which it does not declare in writes() "
+          + stage.writes() + " (this is a bug)");
+    }
+  }
+
+  private JobRun finish(PipelineStage stage, BillingPeriodRange covered, Instant started, StageProgress progress, String status,
+      String message) {
+    JobRun record = new JobRun(context.run().runId(), stage.name(), status, covered.toString(), started, Instant.now(),
+        context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(), message);
+    log.record(record);
+    LOG.info("Stage {} {} in {} s: {} table(s) written, {} rows in, {} silver, {} quarantined", stage.name(), status,
+        (record.finishedAt().toEpochMilli() - started.toEpochMilli()) / 1000.0, record.tableVersions().size(),
+        record.rowsIn(), record.rowsSilver(), record.rowsQuarantine());
+    return record;
+  }
+}

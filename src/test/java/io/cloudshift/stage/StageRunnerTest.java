@@ -1,0 +1,155 @@
+package io.cloudshift.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudshift.audit.DeliveryOutcome;
+import io.cloudshift.audit.InputCount;
+import io.cloudshift.audit.JobRun;
+import io.cloudshift.audit.StageProgress;
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.RunContext;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every stage is run the same way: inputs checked, one job description, one job_runs row whatever happens. */
+class StageRunnerTest {
+  private static final String DESCRIPTION = "spark.job.description";
+
+  @TempDir Path dir;
+
+  /** A stage made of its declarations and a piece of work. */
+  private record FakeStage(String name, List<String> reads, List<String> writes, boolean honoursPeriod, Consumer<StageProgress> work)
+      implements PipelineStage {
+    @Override
+    public void execute(StageProgress progress) {
+      work.accept(progress);
+    }
+  }
+
+  /** How Scala code throws a checked exception (SparkException, AnalysisException) through Java. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+    throw (E) e;
+  }
+
+  /** @param period the run's --period, or null for every month */
+  private StageContext context(String period) {
+    var spark = SparkTestSession.get();
+    return new StageContext(spark, TestConfigs.bundled(Map.of()), new RunContext("run-7", "test", period == null ? BillingPeriodRange.all() : BillingPeriodRange.parse(period)),
+        new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}"));
+  }
+
+  private List<Row> jobRuns(StageContext context) {
+    return context.writer().read(Tables.JOB_RUNS).collectAsList();
+  }
+
+  @Test
+  void aCheckedExceptionStillLeavesAFailedRowWithWhatTheStageCommitted() {
+    StageContext context = context(null);
+    FakeStage failing = new FakeStage("ingest", List.of(), List.of(Tables.REJECTED_CHARGES), true, progress -> {
+      progress.read(new InputCount("focus", "e", "f.csv", 3, 1, 2, 0, 0, 0));
+      progress.wrote(Tables.REJECTED_CHARGES, 4L);
+      sneakyThrow(new java.io.IOException("disk full"));
+    });
+
+    assertThatThrownBy(() -> new StageRunner(context, List.of(failing)).run(failing))
+        .isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+
+    List<Row> rows = jobRuns(context);
+    assertThat(rows).hasSize(1);
+    Row row = rows.get(0);
+    assertThat(row.<String>getAs("status")).isEqualTo(JobRun.FAILED);
+    assertThat(row.<String>getAs("message")).isEqualTo("disk full");
+    assertThat(row.<Long>getAs("rows_in")).isEqualTo(3L);
+    assertThat(row.<Long>getAs("rows_quarantine")).isEqualTo(2L);
+    assertThat(row.getJavaMap(row.fieldIndex("table_versions"))).containsEntry(Tables.REJECTED_CHARGES, 4L);
+  }
+
+  @Test
+  void aWithdrawnMonthIsRecordedWithoutADelivery() {
+    StageContext context = context(null);
+    FakeStage withdrawing = new FakeStage("ingest", List.of(), List.of(), true, progress -> progress.delivered(List.of(
+        new DeliveryOutcome("e", YearMonth.of(2026, 5), DeliveryOutcome.Status.WITHDRAWN, null, null, 0, 7L))));
+
+    new StageRunner(context, List.of(withdrawing)).run(withdrawing);
+
+    Row delivery = context.writer().read(Tables.JOB_RUNS).select(explode(col("deliveries")).as("d")).select("d.*").first();
+    assertThat(delivery.<String>getAs("status")).isEqualTo("WITHDRAWN");
+    assertThat(delivery.<Long>getAs("rows")).isEqualTo(7L);
+    assertThat(delivery.isNullAt(delivery.fieldIndex("modified_at"))).isTrue();
+  }
+
+  @Test
+  void aMissingInputTableFailsBeforeTheWorkWithOneLineNamingTheStageThatWritesIt() {
+    StageContext context = context(null);
+    List<String> ran = new ArrayList<>();
+    FakeStage producer = new FakeStage("shares", List.of(), List.of(Tables.LAB_PROVIDER_MONTHLY), false, p -> ran.add("shares"));
+    FakeStage consumer = new FakeStage("uplift", List.of(Tables.LAB_PROVIDER_MONTHLY), List.of(), false, p -> ran.add("uplift"));
+
+    assertThatThrownBy(() -> new StageRunner(context, List.of(producer, consumer)).run(consumer))
+        .isInstanceOf(InputNotFoundException.class)
+        .hasMessage("Cannot run uplift: table lab_provider_monthly does not exist under " + dir + " (run `cloudshift shares` first)");
+    assertThat(ran).isEmpty();
+    assertThat(jobRuns(context)).singleElement().satisfies(r -> assertThat(r.<String>getAs("status")).isEqualTo(JobRun.FAILED));
+  }
+
+  @Test
+  void aStageWritingATableItDoesNotDeclareFails() {
+    StageContext context = context(null);
+    FakeStage sloppy = new FakeStage("shares", List.of(), List.of(Tables.LAB_PROVIDER_MONTHLY), false,
+        progress -> progress.wrote(Tables.UPLIFT_MONTHLY, 0L));
+
+    assertThatThrownBy(() -> new StageRunner(context, List.of(sloppy)).run(sloppy))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Stage shares wrote [uplift_monthly], which it does not declare");
+  }
+
+  @Test
+  void aStageThatRecomputesEveryMonthRecordsAllRatherThanTheRunsPeriod() {
+    StageContext context = context("2026-09");
+    FakeStage ingest = new FakeStage("ingest", List.of(), List.of(), true, p -> {});
+    FakeStage shares = new FakeStage("shares", List.of(), List.of(), false, p -> {});
+    StageRunner runner = new StageRunner(context, List.of(ingest, shares));
+
+    assertThat(runner.run(ingest).logicalPeriod()).isEqualTo("2026-09");
+    assertThat(runner.run(shares).logicalPeriod()).isEqualTo("all");
+    assertThat(jobRuns(context)).extracting(r -> r.<String>getAs("job") + " " + r.<String>getAs("logical_period"))
+        .containsExactlyInAnyOrder("ingest 2026-09", "shares all");
+  }
+
+  @Test
+  void everySparkJobOfAStageCarriesItsDescriptionAndNothingLeaksIntoTheNextStage() {
+    StageContext context = context("2026-09");
+    var spark = context.spark();
+    List<String> seen = new ArrayList<>();
+    FakeStage ingest = new FakeStage("ingest", List.of(), List.of(), true, p -> seen.add(spark.sparkContext().getLocalProperty(DESCRIPTION)));
+    FakeStage failing = new FakeStage("shares", List.of(), List.of(), false, p -> {
+      seen.add(spark.sparkContext().getLocalProperty(DESCRIPTION));
+      throw new IllegalStateException("boom");
+    });
+    StageRunner runner = new StageRunner(context, List.of(ingest, failing));
+    spark.sparkContext().setJobDescription(null);
+
+    runner.run(ingest);
+    assertThat(spark.sparkContext().getLocalProperty(DESCRIPTION)).isNull();
+    assertThatThrownBy(() -> runner.run(failing)).hasMessage("boom");
+    assertThat(spark.sparkContext().getLocalProperty(DESCRIPTION)).isNull();
+    assertThat(seen).containsExactly("cloudshift ingest 2026-09", "cloudshift shares all");
+  }
+}

@@ -1,0 +1,33 @@
+package io.cloudshift.testing;
+
+import io.cloudshift.audit.StageProgress;
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.RunContext;
+import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.stage.PipelineStage;
+import io.cloudshift.stage.StageContext;
+import java.util.Map;
+
+/** Stages run directly, without StageRunner's job_runs row: for tests of a stage's tables. */
+public final class TestStages {
+  public static final String RUN_ID = "test-run";
+
+  private TestStages() {}
+
+  /** The shared session, {@code config}, run {@link #RUN_ID} over every month, and {@code writer}. */
+  public static StageContext context(CloudshiftConfig config, DeltaTableWriter writer) {
+    return context(config, writer, new RunContext(RUN_ID, "test", BillingPeriodRange.all()));
+  }
+
+  public static StageContext context(CloudshiftConfig config, DeltaTableWriter writer, RunContext run) {
+    return new StageContext(SparkTestSession.get(), config, run, writer);
+  }
+
+  /** Executes {@code stage}; returns the Delta version it wrote per table, in write order. */
+  public static Map<String, Long> execute(PipelineStage stage) {
+    StageProgress progress = new StageProgress();
+    stage.execute(progress);
+    return progress.tableVersionsInOrder();
+  }
+}
