@@ -1,4 +1,4 @@
-package io.cloudshift.projection;
+package io.cloudshift.periods;
 
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -54,13 +54,12 @@ public record CalendarQuarter(int year, int quarter) implements Comparable<Calen
 
   /** Provider fiscal quarter 1–4 of this quarter's first month, for a fiscal year starting in {@code startMonth}. */
   public int fiscalQuarter(int startMonth) {
-    return Math.floorMod(firstDay().getMonthValue() - startMonth, 12) / 3 + 1;
+    return FiscalCalendar.fiscalQuarter(firstDay().getMonthValue(), startMonth);
   }
 
-  /** Provider fiscal year (named by the calendar year it ends in, as io.cloudshift.periods.FiscalCalendar). */
+  /** Provider fiscal year of this quarter's first month, named by the calendar year it ends in. */
   public int fiscalYear(int startMonth) {
-    int month = firstDay().getMonthValue();
-    return startMonth == 1 || month < startMonth ? year : year + 1;
+    return FiscalCalendar.fiscalYear(year, firstDay().getMonthValue(), startMonth);
   }
 
   public String label() {

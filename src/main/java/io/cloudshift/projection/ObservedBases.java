@@ -3,6 +3,7 @@ package io.cloudshift.projection;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.cloudshift.periods.CalendarQuarter;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.cloudshift.projection;
 
+import io.cloudshift.periods.CalendarQuarter;
 import java.math.BigDecimal;
 
 /**

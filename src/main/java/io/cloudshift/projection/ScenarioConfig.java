@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.periods.CalendarQuarter;
 import io.cloudshift.schema.Stream;
 import java.util.ArrayList;
 import java.util.HashSet;

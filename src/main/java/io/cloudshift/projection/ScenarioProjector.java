@@ -1,6 +1,7 @@
 package io.cloudshift.projection;
 
 import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.periods.CalendarQuarter;
 import io.cloudshift.projection.ObservedBases.LabStream;
 import io.cloudshift.schema.UpliftProjectionTable;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package io.cloudshift.projection;
 
+import io.cloudshift.periods.CalendarQuarter;
+
 /**
  * The resolved starting point of a scenario's stream.
  *

@@ -1,11 +1,7 @@
 package io.cloudshift.reconciliation;
 
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.schema.DisclosureColumns;
@@ -25,8 +21,7 @@ import org.apache.spark.sql.Column;
  *   data_total_vs_disclosed = total_in_data / disclosed         null when disclosed is null or ≤ 0
  * </pre>
  *
- * Quarters: a month m belongs, for a year starting in month S (calendar basis S = 1; fiscal basis the
- * provider's fiscal-year-start-month), to the quarter starting at m − ((month(m) − S) mod 3) months.
+ * Quarters (calendar and the provider's fiscal) are {@link io.cloudshift.periods.FiscalCalendar}'s.
  */
 public final class ReconciliationFormulas {
   /** Quarters per year: the divisor that turns an annual run-rate into a quarterly equivalent. */
@@ -50,15 +45,5 @@ public final class ReconciliationFormulas {
   public static Column ratioToDisclosed(Column numerator, Column disclosed) {
     return when(disclosed.gt(lit(0)), numerator.cast("double").divide(disclosed.cast("double")))
         .cast(RevenueReconciliationTable.RATIO);
-  }
-
-  /** First day of the quarter (in a year starting in month {@code startMonth}) containing {@code month}, a first of month. */
-  public static Column quarterStart(Column firstOfMonth, Column startMonth) {
-    return add_months(firstOfMonth, pmod(month(firstOfMonth).minus(startMonth), lit(3)).multiply(-1).cast("int"));
-  }
-
-  /** Last day of the quarter starting at {@code quarterStart}. */
-  public static Column quarterEnd(Column quarterStart) {
-    return last_day(add_months(quarterStart, 2));
   }
 }

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
@@ -165,12 +164,12 @@ public final class RevenueReconciliation {
   }
 
   private static Dataset<Row> span(Dataset<Row> rows, Column firstOfMonth, String basis, Column startMonth) {
-    Column quarterStart = ReconciliationFormulas.quarterStart(firstOfMonth, startMonth);
+    Column quarterStart = FiscalCalendar.quarterStart(firstOfMonth, startMonth);
     return rows.select(
         col(RevenueReconciliationTable.PROVIDER),
         lit(basis).as(RevenueReconciliationTable.BASIS),
         quarterStart.as(RevenueReconciliationTable.QUARTER_START),
-        ReconciliationFormulas.quarterEnd(quarterStart).as(RevenueReconciliationTable.QUARTER_END),
+        FiscalCalendar.quarterEnd(quarterStart).as(RevenueReconciliationTable.QUARTER_END),
         startMonth.cast("int").as(START_MONTH));
   }
 
@@ -187,8 +186,8 @@ public final class RevenueReconciliation {
         col(DisclosureColumns.PROVIDER).as(RevenueReconciliationTable.PROVIDER), start.as("_s"), end.as("_e"),
         fiscalStart.cast("int").as("_fs"));
     Column calendarAligned = dayofmonth(col("_s")).equalTo(1)
-        .and(pmod(month(col("_s")).minus(1), lit(3)).equalTo(0))
-        .and(col("_e").equalTo(ReconciliationFormulas.quarterEnd(col("_s"))));
+        .and(col("_s").equalTo(FiscalCalendar.quarterStart(col("_s"), lit(1))))
+        .and(col("_e").equalTo(FiscalCalendar.quarterEnd(col("_s"))));
     Dataset<Row> calendar = spans.where(calendarAligned).select(col(RevenueReconciliationTable.PROVIDER),
         lit(RevenueReconciliationTable.CALENDAR).as(RevenueReconciliationTable.BASIS),
         col("_s").as(RevenueReconciliationTable.QUARTER_START), col("_e").as(RevenueReconciliationTable.QUARTER_END),

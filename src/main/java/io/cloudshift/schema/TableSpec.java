@@ -37,9 +37,7 @@ public record TableSpec(String name, String comment, List<Column> columns) {
    * comments: exactly what the table stores, so a stage can reuse it without reading the table back.
    */
   public Dataset<Row> conform(Dataset<Row> rows) {
-    return rows.select(Arrays.stream(schema().fields())
-        .map(f -> rows.col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
-        .toArray(org.apache.spark.sql.Column[]::new));
+    return Conform.to(rows, schema());
   }
 
   /** The schema with each column's comment in its metadata (nullable everywhere: gold keeps nulls explicit). */

@@ -44,6 +44,6 @@ public final class LabConcentration {
             ShareFormulas.effectiveProviders(col(LabConcentrationMonthlyTable.HHI)))
         .withColumn(LabConcentrationMonthlyTable.TOP_PROVIDER, col("_top.provider"))
         .withColumn(LabConcentrationMonthlyTable.TOP_SHARE, negate(col("_top.neg_share")));
-    return SpecColumns.conform(LabConcentrationMonthlyTable.SPEC, perMonth);
+    return LabConcentrationMonthlyTable.SPEC.conform(perMonth);
   }
 }

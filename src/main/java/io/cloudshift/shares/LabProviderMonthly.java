@@ -70,7 +70,7 @@ public final class LabProviderMonthly {
         .select(LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.PROVIDER, LabProviderMonthlyTable.STREAM, LabProviderMonthlyTable.CURRENCY)
         .distinct()
         .crossJoin(months)
-        .join(observed, SpecColumns.using(cell), "left")
+        .join(observed, Joins.using(cell), "left")
         .withColumn(R, coalesce(col(R), zero()))
         .withColumn(E, coalesce(col(E), zero()))
         .withColumn(AI, coalesce(col(AI), zero()));
@@ -93,7 +93,7 @@ public final class LabProviderMonthly {
         .withColumn(LabProviderMonthlyTable.CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
         .withColumn(LabProviderMonthlyTable.FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
         .withColumn(LabProviderMonthlyTable.FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart));
-    return SpecColumns.conform(LabProviderMonthlyTable.SPEC, withTerms);
+    return LabProviderMonthlyTable.SPEC.conform(withTerms);
   }
 
   /** One row per month (column {@code month}) from the first to the last month in {@code chargesMonthly}; none when empty. */

@@ -71,8 +71,7 @@ public final class ProviderLabMix {
     Dataset<Row> coverage = inQuarters(monthly.select(ProviderLabMixQuarterlyTable.PROVIDER, M, FISCAL_START).distinct())
         .groupBy(quarterKey.stream().map(c -> col(c)).toArray(Column[]::new))
         .agg(count_distinct(col(M)).cast("int").as(ProviderLabMixQuarterlyTable.MONTHS_WITH_DATA));
-    return SpecColumns.conform(ProviderLabMixQuarterlyTable.SPEC,
-        perLab.join(coverage, SpecColumns.using(quarterKey), "left"));
+    return ProviderLabMixQuarterlyTable.SPEC.conform(perLab.join(coverage, Joins.using(quarterKey), "left"));
   }
 
   /** Each monthly row twice: with its calendar quarter and with the provider's fiscal quarter. */

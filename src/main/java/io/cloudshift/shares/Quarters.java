@@ -33,7 +33,7 @@ public final class Quarters {
    * 2025-12-01 .. 2026-02-28.
    */
   public static Column[] fiscal(Column month, Column startMonth) {
-    Column start = FiscalCalendar.fiscalQuarterStart(month, startMonth);
+    Column start = FiscalCalendar.quarterStart(month, startMonth);
     return columns(lit(ProviderLabMixQuarterlyTable.BASIS_FISCAL), FiscalCalendar.fiscalLabel(month, startMonth),
         FiscalCalendar.fiscalYear(month, startMonth), FiscalCalendar.fiscalQuarter(month, startMonth), start);
   }

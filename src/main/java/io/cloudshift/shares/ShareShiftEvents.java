@@ -174,6 +174,6 @@ public final class ShareShiftEvents {
             transform(gainers, g -> format_string("%s %+.1fpp", g.getField("provider"), g.getField("delta_pp").cast("double"))), ", ")))
         .withColumn(ShareShiftEventsTable.TOP_GAINER, try_element_at(gainers, lit(1)).getField("provider"))
         .withColumn(ShareShiftEventsTable.TOP_GAINER_DELTA_PP, try_element_at(gainers, lit(1)).getField("delta_pp"));
-    return SpecColumns.conform(ShareShiftEventsTable.SPEC, events);
+    return ShareShiftEventsTable.SPEC.conform(events);
   }
 }

@@ -56,7 +56,7 @@ public final class SharesJob implements PipelineStage {
     Dataset<Row> monthly = context.writer().readSmall(Tables.CHARGES_MONTHLY).persist();
     Dataset<Row> terms = context.writer().readSmall(Tables.PARTNERSHIP_TERMS).persist();
     // The tables below read lab_provider_monthly as it is stored (its types, its complete grid).
-    Dataset<Row> grid = LabProviderMonthlyTable.SPEC.conform(LabProviderMonthly.of(monthly, terms, providers)).persist();
+    Dataset<Row> grid = LabProviderMonthly.of(monthly, terms, providers).persist();
     try {
       write(progress, LabProviderMonthlyTable.SPEC, grid);
       write(progress, LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));

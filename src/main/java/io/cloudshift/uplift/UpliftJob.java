@@ -65,10 +65,9 @@ public final class UpliftJob implements PipelineStage {
     Dataset<Row> terms = context.writer().readSmall(Tables.PARTNERSHIP_TERMS);
     Dataset<Row> labRevenue = context.writer().readSmall(Tables.LAB_REVENUE);
     // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ monthly holds on the tables.
-    Dataset<Row> monthly = UpliftMonthlyTable.SPEC.conform(
-        UpliftMonthly.of(labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
-            .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
-                col(UpliftMonthlyTable.MONTH)))
+    Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
+        .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
+            col(UpliftMonthlyTable.MONTH))
         .persist();
     try {
       progress.wrote(Tables.UPLIFT_MONTHLY, SparkJobs.described(context.spark(),

@@ -2,15 +2,12 @@ package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.UpliftMonthlyTable.*;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.months_between;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
-import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import java.util.Collection;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,30 +35,16 @@ public final class UpliftMonthly {
   public static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> partnershipTerms, Dataset<Row> labRevenue,
       int baselineMonths, Collection<ProviderConfig> providers) {
     Dataset<Row> events = UpliftEvents.of(partnershipTerms);
-    Dataset<Row> streams = conform(StreamUplift.of(labProviderMonthly, events, baselineMonths));
-    Dataset<Row> inbound = conform(InboundUplift.of(labProviderMonthly, events, labRevenue));
-    Dataset<Row> all = streams.unionByName(inbound);
+    // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
+    Dataset<Row> all = StreamUplift.of(labProviderMonthly, events, baselineMonths)
+        .unionByName(InboundUplift.of(labProviderMonthly, events, labRevenue), true);
     Column month = col(MONTH);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(PROVIDER), providers);
-    return conform(all
+    return UpliftMonthlyTable.SPEC.conform(all
         .withColumn(MONTHS_AFTER_EVENT, months_between(month, col(EVENT_MONTH)).cast("int"))
         .withColumn(CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
         .withColumn(FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
         .withColumn(FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart))
         .withColumn(FISCAL_QUARTER_LABEL, FiscalCalendar.fiscalLabel(month, fiscalStart)));
   }
-
-  /** Projects onto the spec's columns in order, cast to their types; a column the rows lack is null. */
-  static Dataset<Row> conform(Dataset<Row> rows) {
-    return conform(rows, UpliftMonthlyTable.SPEC);
-  }
-
-  static Dataset<Row> conform(Dataset<Row> rows, TableSpec spec) {
-    Set<String> present = Set.of(rows.columns());
-    Column[] projection = spec.columns().stream()
-        .map(c -> (present.contains(c.name()) ? col(c.name()) : lit(null)).cast(c.type()).as(c.name()))
-        .toArray(Column[]::new);
-    return rows.select(projection);
-  }
-
 }

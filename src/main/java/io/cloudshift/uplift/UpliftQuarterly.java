@@ -62,7 +62,7 @@ public final class UpliftQuarterly {
         .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.fiscalLabel(m, fiscalStart))
         .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, FiscalCalendar.fiscalYear(m, fiscalStart))
         .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, FiscalCalendar.fiscalQuarter(m, fiscalStart))
-        .withColumn(UpliftQuarterlyTable.QUARTER_START, FiscalCalendar.fiscalQuarterStart(m, fiscalStart));
+        .withColumn(UpliftQuarterlyTable.QUARTER_START, FiscalCalendar.quarterStart(m, fiscalStart));
 
     // Grouped by the event's constants too: they are constant per event x stream x currency.
     List<Column> keys = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class UpliftQuarterly {
         .groupBy(keys.toArray(Column[]::new))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
         .withColumn(SHARE, UpliftFormulas.spendWeightedShare(col(BILLED), col(STREAM_TOTAL)));
-    return UpliftMonthly.conform(summed, UpliftQuarterlyTable.SPEC);
+    return UpliftQuarterlyTable.SPEC.conform(summed);
   }
 
   /** Σ of a money column, exact (decimal), or null when any month of the group is null. */

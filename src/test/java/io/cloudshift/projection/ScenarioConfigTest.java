@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.periods.CalendarQuarter;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.testing.TestConfigs;
 import java.util.List;

@@ -2,15 +2,15 @@ package io.cloudshift.ingest.reference;
 
 import static io.cloudshift.ingest.reference.RowValidator.typed;
 import static io.cloudshift.schema.DisclosureColumns.*;
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.DisclosureColumns;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.ReasonCode;
@@ -31,8 +31,6 @@ import org.apache.spark.sql.types.DataTypes;
  * label disagree would otherwise be silently misplaced.
  */
 final class DisclosureTransform {
-  private static final int MONTHS_PER_QUARTER = 3;
-  private static final int MONTHS_PER_YEAR = 12;
   private static final List<String> DATES = List.of(CALENDAR_START, CALENDAR_END);
   private static final List<String> WHOLE_NUMBERS = List.of(FISCAL_YEAR, FISCAL_QUARTER);
   private static final String FISCAL_START_MONTH = "_fiscal_start_month";
@@ -55,8 +53,8 @@ final class DisclosureTransform {
             .parse(METRIC, Parse.oneOf(METRICS))
             .parse(CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
             .derive(FISCAL_START_MONTH, fiscalStartMonth(sorted))
-            .derive(EXPECTED_START, expectedStart())
-            .derive(EXPECTED_END, date_sub(add_months(col(EXPECTED_START), MONTHS_PER_QUARTER), 1))
+            .derive(EXPECTED_START, FiscalCalendar.fiscalQuarterStart(typed(FISCAL_YEAR), typed(FISCAL_QUARTER), col(FISCAL_START_MONTH)))
+            .derive(EXPECTED_END, FiscalCalendar.quarterEnd(col(EXPECTED_START)))
             .checkEach(REQUIRED, Check::required)
             .checkEach(DATES, Check::date)
             .checkEach(WHOLE_NUMBERS, Check::wholeNumber)
@@ -116,24 +114,6 @@ final class DisclosureTransform {
       result = result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
     }
     return result == null ? lit(null).cast(DataTypes.IntegerType) : result;
-  }
-
-  /**
-   * First day of the named fiscal quarter. A fiscal year is named by the calendar year it ends in
-   * (Microsoft FY2023 Q1 starts 2022-07-01; Oracle FY2025 Q1 starts 2024-06-01); with a January start
-   * it is the calendar year.
-   */
-  private static Column expectedStart() {
-    Column year = typed(FISCAL_YEAR);
-    Column startMonth = col(FISCAL_START_MONTH);
-    Column januaryOfYear =
-        when(year.between(1000, 9999), concat(year.cast(DataTypes.StringType), lit("-01-01")).try_cast(DataTypes.DateType));
-    Column monthsFromJanuary =
-        startMonth
-            .minus(lit(1))
-            .minus(when(startMonth.gt(lit(1)), lit(MONTHS_PER_YEAR)).otherwise(lit(0)))
-            .plus(typed(FISCAL_QUARTER).minus(lit(1)).multiply(lit(MONTHS_PER_QUARTER)));
-    return when(typed(FISCAL_QUARTER).between(1, 4), add_months(januaryOfYear, monthsFromJanuary));
   }
 
   /** BAD_PERIOD unless calendar_start..calendar_end is the fiscal quarter the row names. */

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.ReasonCode;

@@ -2,6 +2,7 @@ package io.cloudshift.ingest.reference;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.RejectedColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.PartnershipColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
