@@ -1,6 +1,9 @@
 package io.cloudshift.audit;
 
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -16,9 +19,9 @@ import org.apache.spark.sql.types.StructType;
 public final class JobRunLog {
   private static final StructType INPUT =
       new StructType()
-          .add("dataset", DataTypes.StringType)
-          .add("export_id", DataTypes.StringType)
-          .add("source_file", DataTypes.StringType)
+          .add(RejectedColumns.DATASET, DataTypes.StringType)
+          .add(Columns.EXPORT_ID, DataTypes.StringType)
+          .add(Columns.SOURCE_FILE, DataTypes.StringType)
           .add("rows_in", DataTypes.LongType)
           .add("rows_silver", DataTypes.LongType)
           .add("rows_quarantine", DataTypes.LongType)
@@ -28,8 +31,8 @@ public final class JobRunLog {
 
   private static final StructType DELIVERY =
       new StructType()
-          .add("export_id", DataTypes.StringType)
-          .add("billing_month", DataTypes.DateType)
+          .add(Columns.EXPORT_ID, DataTypes.StringType)
+          .add(ChargeColumns.BILLING_MONTH, DataTypes.DateType)
           .add("status", DataTypes.StringType)
           .add("delivery", DataTypes.StringType)
           .add("modified_at", DataTypes.TimestampType)
@@ -38,7 +41,7 @@ public final class JobRunLog {
 
   public static final StructType SCHEMA =
       new StructType()
-          .add("run_id", DataTypes.StringType, false)
+          .add(Columns.RUN_ID, DataTypes.StringType, false)
           .add("job", DataTypes.StringType, false)
           .add("status", DataTypes.StringType, false)
           .add("logical_period", DataTypes.StringType)

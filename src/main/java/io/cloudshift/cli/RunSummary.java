@@ -11,7 +11,7 @@ import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.JobRun;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
-import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
 import java.util.List;
@@ -63,14 +63,14 @@ final class RunSummary {
       out.append(String.format("Billed revenue in silver charges (%s millions, rows counting as revenue, all months):%n", currency));
       out.append(String.format("  %-10s %12s %12s %14s %8s%n", "provider", "compute", "resale", "unattributed", "latest"));
       for (Row r : tables.read(Tables.CHARGES_MONTHLY)
-          .where(col(ChargesMonthlyTable.CURRENCY).equalTo(currency))
-          .groupBy(ChargesMonthlyTable.PROVIDER)
+          .where(col(Columns.BILLING_CURRENCY).equalTo(currency))
+          .groupBy(Columns.PROVIDER)
           .agg(
               millions(Stream.COMPUTE),
               millions(Stream.RESALE),
               millions(Stream.UNATTRIBUTED),
-              max(col(ChargesMonthlyTable.MONTH)))
-          .orderBy(ChargesMonthlyTable.PROVIDER)
+              max(col(Columns.MONTH)))
+          .orderBy(Columns.PROVIDER)
           .collectAsList()) {
         out.append(String.format("  %-10s %,12.1f %,12.1f %,14.1f %8s%n", r.getString(0), r.getDouble(1), r.getDouble(2), r.getDouble(3),
             r.getDate(4).toString().substring(0, 7)));
@@ -84,7 +84,7 @@ final class RunSummary {
   }
 
   private static Column millions(Stream stream) {
-    return round(sum(when(col(ChargesMonthlyTable.STREAM).equalTo(stream.value()), col(ChargesMonthlyTable.BILLED)).otherwise(lit(0)))
+    return round(sum(when(col(Columns.STREAM).equalTo(stream.value()), col(Columns.BILLED_REVENUE)).otherwise(lit(0)))
         .cast("double").divide(1e6), 1);
   }
 }

@@ -3,6 +3,8 @@ package io.cloudshift.ingest;
 import io.cloudshift.config.AttributionConfig;
 import io.cloudshift.config.ComputeAccountRule;
 import io.cloudshift.config.ResaleRule;
+import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Stream;
 import java.sql.Date;
 import java.time.YearMonth;
@@ -24,13 +26,13 @@ public final class AttributionTable {
   public static final StructType SCHEMA =
       new StructType()
           .add("rule_id", DataTypes.StringType, false)
-          .add("attribution_version", DataTypes.StringType, false)
-          .add("stream", DataTypes.StringType, false)
-          .add("provider", DataTypes.StringType, false)
-          .add("lab", DataTypes.StringType, false)
-          .add("billing_account_id", DataTypes.StringType)
-          .add("sub_account_id", DataTypes.StringType)
-          .add("service_name", DataTypes.StringType)
+          .add(ChargeColumns.ATTRIBUTION_VERSION, DataTypes.StringType, false)
+          .add(Columns.STREAM, DataTypes.StringType, false)
+          .add(Columns.PROVIDER, DataTypes.StringType, false)
+          .add(Columns.LAB, DataTypes.StringType, false)
+          .add(ChargeColumns.BILLING_ACCOUNT_ID, DataTypes.StringType)
+          .add(ChargeColumns.SUB_ACCOUNT_ID, DataTypes.StringType)
+          .add(ChargeColumns.SERVICE_NAME, DataTypes.StringType)
           .add("sku_pattern", DataTypes.StringType)
           .add("valid_from_month", DataTypes.DateType)
           .add("valid_to_month", DataTypes.DateType);

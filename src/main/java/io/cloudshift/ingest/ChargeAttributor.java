@@ -9,6 +9,7 @@ import io.cloudshift.config.AttributionConfig;
 import io.cloudshift.config.ComputeAccountRule;
 import io.cloudshift.config.ResaleRule;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Stream;
 import java.sql.Date;
 import java.time.YearMonth;
@@ -40,7 +41,7 @@ public final class ChargeAttributor {
   public Dataset<Row> attribute(Dataset<Row> parsed) {
     List<Match> matches = new ArrayList<>();
     for (ComputeAccountRule r : attribution.computeAccounts()) {
-      Column when = col(ChargeColumns.PROVIDER).equalTo(r.provider())
+      Column when = col(Columns.PROVIDER).equalTo(r.provider())
           .and(col(ChargeColumns.BILLING_ACCOUNT_ID).equalTo(r.billingAccountId()))
           .and(r.subAccountId().map(s -> col(ChargeColumns.SUB_ACCOUNT_ID).equalTo(s)).orElse(lit(true)))
           .and(validity(r.validFrom(), r.validTo()));
@@ -55,17 +56,17 @@ public final class ChargeAttributor {
     // One flat CASE for the three answers: the first matching rule of the list wins.
     Column answer = null;
     for (Match m : matches) {
-      Column value = struct(lit(m.lab()).as(ChargeColumns.LAB), lit(m.stream().value()).as(ChargeColumns.STREAM),
+      Column value = struct(lit(m.lab()).as(Columns.LAB), lit(m.stream().value()).as(Columns.STREAM),
           lit(m.ruleId()).as(ChargeColumns.ATTRIBUTION_RULE_ID));
       answer = answer == null ? when(m.when(), value) : answer.when(m.when(), value);
     }
-    Column unattributed = struct(lit(null).cast(DataTypes.StringType).as(ChargeColumns.LAB), lit(Stream.UNATTRIBUTED.value()).as(ChargeColumns.STREAM),
+    Column unattributed = struct(lit(null).cast(DataTypes.StringType).as(Columns.LAB), lit(Stream.UNATTRIBUTED.value()).as(Columns.STREAM),
         lit(null).cast(DataTypes.StringType).as(ChargeColumns.ATTRIBUTION_RULE_ID));
     answer = answer == null ? unattributed : answer.otherwise(unattributed);
     return parsed
         .withColumn(ATTRIBUTION, answer)
-        .withColumn(ChargeColumns.LAB, col(ATTRIBUTION + "." + ChargeColumns.LAB))
-        .withColumn(ChargeColumns.STREAM, col(ATTRIBUTION + "." + ChargeColumns.STREAM))
+        .withColumn(Columns.LAB, col(ATTRIBUTION + "." + Columns.LAB))
+        .withColumn(Columns.STREAM, col(ATTRIBUTION + "." + Columns.STREAM))
         .withColumn(ChargeColumns.ATTRIBUTION_RULE_ID, col(ATTRIBUTION + "." + ChargeColumns.ATTRIBUTION_RULE_ID))
         .withColumn(ChargeColumns.ATTRIBUTION_VERSION, lit(attribution.version()))
         .drop(ATTRIBUTION);

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.cloudshift.config.FocusRules;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Stream;
 import java.util.Collection;
 import org.apache.spark.sql.Column;
@@ -33,7 +34,7 @@ public final class ChargeClassifier {
   public Dataset<Row> classify(Dataset<Row> attributed) {
     Column isTax = coalesce(col(ChargeColumns.CHARGE_CATEGORY).equalTo("Tax"), lit(false));
     Column isMarketplace = thirdPartySeller();
-    Column isResale = coalesce(col(ChargeColumns.STREAM).equalTo(Stream.RESALE.value()), lit(false));
+    Column isResale = coalesce(col(Columns.STREAM).equalTo(Stream.RESALE.value()), lit(false));
     Column countsAsRevenue =
         lit(true)
             .and(rules.taxCountsAsRevenue() ? lit(true) : isTax.unary_$bang())
@@ -54,7 +55,7 @@ public final class ChargeClassifier {
     Column firstParty = lit(false);
     for (ProviderConfig p : providers) {
       if (!p.firstPartyNames().isEmpty()) {
-        firstParty = firstParty.or(col(ChargeColumns.PROVIDER).equalTo(p.id()).and(seller.isin(p.firstPartyNames().toArray())));
+        firstParty = firstParty.or(col(Columns.PROVIDER).equalTo(p.id()).and(seller.isin(p.firstPartyNames().toArray())));
       }
     }
     Column differs = seller.isNotNull().and(seller.notEqual(coalesce(col(ChargeColumns.INVOICE_ISSUER_NAME), seller)));

@@ -23,6 +23,7 @@ import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
@@ -70,15 +71,15 @@ public final class ChargeIngest {
   static final String DATASET = "focus";
   private static final Logger LOG = LoggerFactory.getLogger(ChargeIngest.class);
   /** Silver's layout: a slice is whole partitions, so replacing it drops files instead of rewriting them. */
-  public static final List<String> PARTITIONING = List.of(ChargeColumns.BILLING_MONTH, ChargeColumns.EXPORT_ID);
+  public static final List<String> PARTITIONING = List.of(ChargeColumns.BILLING_MONTH, Columns.EXPORT_ID);
   /**
    * Delta collects min/max statistics of the first 32 columns of every file written; on the wide
    * silver table that was a tenth of ingest's task time at 1M rows. Statistics only for the columns
    * a query on silver filters by (besides the partition columns, which need none).
    */
   private static final Map<String, String> SILVER_PROPERTIES = Map.of("delta.dataSkippingStatsColumns",
-      String.join(",", ChargeColumns.SOURCE_FILE, ChargeColumns.BILLING_ACCOUNT_ID, ChargeColumns.CHARGE_PERIOD_START,
-          ChargeColumns.LAB, ChargeColumns.STREAM));
+      String.join(",", Columns.SOURCE_FILE, ChargeColumns.BILLING_ACCOUNT_ID, ChargeColumns.CHARGE_PERIOD_START,
+          Columns.LAB, Columns.STREAM));
 
   private final SparkSession spark;
   private final CloudshiftConfig config;
@@ -238,7 +239,7 @@ public final class ChargeIngest {
       return List.of();
     }
     List<SurveyCell> cells = new ArrayList<>();
-    for (Row r : parsed.get().groupBy(ChargeColumns.SOURCE_FILE, ChargeColumns.BILLING_MONTH, RejectedColumns.REASON_CODE).count().collectAsList()) {
+    for (Row r : parsed.get().groupBy(Columns.SOURCE_FILE, ChargeColumns.BILLING_MONTH, RejectedColumns.REASON_CODE).count().collectAsList()) {
       YearMonth month = r.isNullAt(1) ? null : YearMonth.from(r.getDate(1).toLocalDate());
       cells.add(new SurveyCell(r.getString(0), month, r.getString(2), r.getLong(3)));
     }
@@ -252,7 +253,7 @@ public final class ChargeIngest {
 
   /** The slices a run replaces: every configured export × every month of the period (all months when none). */
   private Column silverRange(String monthColumn) {
-    Column range = exportsOfRun(ChargeColumns.EXPORT_ID);
+    Column range = exportsOfRun(Columns.EXPORT_ID);
     if (period.isAll()) {
       return range;
     }
@@ -266,10 +267,10 @@ public final class ChargeIngest {
    */
   private Column rejectedRange(ChargeSelection selection) {
     if (period.isAll()) {
-      return exportsOfRun(RejectedColumns.EXPORT_ID);
+      return exportsOfRun(Columns.EXPORT_ID);
     }
-    Column keyless = col(RejectedColumns.BILLING_MONTH).isNull().and(col(RejectedColumns.SOURCE_FILE).isin(selection.filesRead().toArray()));
-    return silverRange(RejectedColumns.BILLING_MONTH).or(exportsOfRun(RejectedColumns.EXPORT_ID).and(keyless));
+    Column keyless = col(ChargeColumns.BILLING_MONTH).isNull().and(col(Columns.SOURCE_FILE).isin(selection.filesRead().toArray()));
+    return silverRange(ChargeColumns.BILLING_MONTH).or(exportsOfRun(Columns.EXPORT_ID).and(keyless));
   }
 
   private Dataset<Row> rejected(Optional<Dataset<Row>> rows, ChargeSelection selection) {
@@ -279,12 +280,12 @@ public final class ChargeIngest {
     return rows.get()
         .where(selection.quarantine())
         .select(
-            lit(runId).as(RejectedColumns.RUN_ID),
-            col(RejectedColumns.EXPORT_ID),
-            col(RejectedColumns.PROVIDER),
-            col(RejectedColumns.SOURCE_FILE),
-            col(RejectedColumns.BILLING_ACCOUNT_ID),
-            selection.sliceMonth().as(RejectedColumns.BILLING_MONTH),
+            lit(runId).as(Columns.RUN_ID),
+            col(Columns.EXPORT_ID),
+            col(Columns.PROVIDER),
+            col(Columns.SOURCE_FILE),
+            col(ChargeColumns.BILLING_ACCOUNT_ID),
+            selection.sliceMonth().as(ChargeColumns.BILLING_MONTH),
             selection.reasonCode().as(RejectedColumns.REASON_CODE),
             selection.reasonDetail().as(RejectedColumns.REASON_DETAIL),
             col(FocusNormalizer.RAW).as(RejectedColumns.RAW));
@@ -295,7 +296,7 @@ public final class ChargeIngest {
       return spark.createDataFrame(List.of(), ChargeColumns.SCHEMA);
     }
     return attributed(rows.get().where(selection.silver()), rows.get())
-        .withColumn(ChargeColumns.RUN_ID, lit(runId))
+        .withColumn(Columns.RUN_ID, lit(runId))
         .select(ChargeColumns.ALL.stream().map(functions::col).toArray(Column[]::new));
   }
 
@@ -326,7 +327,7 @@ public final class ChargeIngest {
     }
     List<DeliveryOutcome> withdrawn = new ArrayList<>();
     List<Row> held = writer.read(Tables.CHARGES).where(silverRange(ChargeColumns.BILLING_MONTH))
-        .groupBy(ChargeColumns.EXPORT_ID, ChargeColumns.BILLING_MONTH).count().collectAsList();
+        .groupBy(Columns.EXPORT_ID, ChargeColumns.BILLING_MONTH).count().collectAsList();
     for (Row r : held) {
       String export = r.getString(0);
       YearMonth month = YearMonth.from(r.getDate(1).toLocalDate());
@@ -346,15 +347,15 @@ public final class ChargeIngest {
     Dataset<Row> perFile = MonthlyAggregate.perFile(writer.read(Tables.CHARGES).where(silverRange(ChargeColumns.BILLING_MONTH))).persist();
     try {
       Map<String, long[]> written = new HashMap<>();
-      Column unattributed = col(ChargeColumns.STREAM).equalTo(Stream.UNATTRIBUTED.value());
-      for (Row r : perFile.groupBy(ChargeColumns.SOURCE_FILE)
+      Column unattributed = col(Columns.STREAM).equalTo(Stream.UNATTRIBUTED.value());
+      for (Row r : perFile.groupBy(Columns.SOURCE_FILE)
           .agg(sum(MonthlyAggregate.ROWS), sum(when(unattributed, col(MonthlyAggregate.ROWS)).otherwise(0)))
           .collectAsList()) {
         written.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
       }
       Map<String, Long> inQuarantine = new HashMap<>();
-      for (Row r : writer.read(Tables.REJECTED_CHARGES).where(rejectedRange(selection).and(col(RejectedColumns.RUN_ID).equalTo(runId)))
-          .groupBy(RejectedColumns.SOURCE_FILE).count().collectAsList()) {
+      for (Row r : writer.read(Tables.REJECTED_CHARGES).where(rejectedRange(selection).and(col(Columns.RUN_ID).equalTo(runId)))
+          .groupBy(Columns.SOURCE_FILE).count().collectAsList()) {
         inQuarantine.merge(SourceFileKey.of(r.getString(0)), r.getLong(1), Long::sum);
       }
       for (InputCount input : selection.inputs()) {
@@ -371,7 +372,7 @@ public final class ChargeIngest {
         progress.read(input.withUnattributed(n[1]));
       }
       progress.wrote(Tables.CHARGES_MONTHLY,
-          writer.replaceRange(ChargesMonthlyTable.SPEC, MonthlyAggregate.monthly(perFile).coalesce(1), silverRange(ChargesMonthlyTable.MONTH)));
+          writer.replaceRange(ChargesMonthlyTable.SPEC, MonthlyAggregate.monthly(perFile).coalesce(1), silverRange(Columns.MONTH)));
     } finally {
       perFile.unpersist();
     }

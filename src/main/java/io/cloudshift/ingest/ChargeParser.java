@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import io.cloudshift.config.FocusRules;
 import io.cloudshift.io.FocusReader;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.FocusColumns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
@@ -62,10 +63,10 @@ public final class ChargeParser {
     Dataset<Row> text = normalized.select(cleaned.toArray(Column[]::new));
 
     Map<String, Column> typed = new LinkedHashMap<>();
-    typed.put(ChargeColumns.EXPORT_ID, col(ChargeColumns.EXPORT_ID));
-    typed.put(ChargeColumns.PROVIDER, col(ChargeColumns.PROVIDER));
+    typed.put(Columns.EXPORT_ID, col(Columns.EXPORT_ID));
+    typed.put(Columns.PROVIDER, col(Columns.PROVIDER));
     typed.put(ChargeColumns.FOCUS_VERSION, col(ChargeColumns.FOCUS_VERSION));
-    typed.put(ChargeColumns.SOURCE_FILE, col(FocusReader.SOURCE_FILE));
+    typed.put(Columns.SOURCE_FILE, col(FocusReader.SOURCE_FILE));
     typed.put(ChargeColumns.BILLING_ACCOUNT_ID, col(FocusColumns.BILLING_ACCOUNT_ID));
     typed.put(ChargeColumns.BILLING_ACCOUNT_NAME, col(FocusColumns.BILLING_ACCOUNT_NAME));
     typed.put(ChargeColumns.SUB_ACCOUNT_ID, col(FocusColumns.SUB_ACCOUNT_ID));
@@ -92,7 +93,7 @@ public final class ChargeParser {
     // The seller: PublisherName up to 1.2; in 1.3+ ServiceProviderName is the seller (focus.md §1.4).
     typed.put(ChargeColumns.SELLER_NAME, coalesce(col(FocusColumns.SERVICE_PROVIDER_NAME), col(FocusColumns.PUBLISHER_NAME)));
     typed.put(ChargeColumns.INVOICE_ISSUER_NAME, col(FocusColumns.INVOICE_ISSUER_NAME));
-    typed.put(ChargeColumns.BILLING_CURRENCY, upper(col(FocusColumns.BILLING_CURRENCY)));
+    typed.put(Columns.BILLING_CURRENCY, upper(col(FocusColumns.BILLING_CURRENCY)));
     typed.put(ChargeColumns.BILLED_COST, col(FocusColumns.BILLED_COST));
     typed.put(ChargeColumns.EFFECTIVE_COST, col(FocusColumns.EFFECTIVE_COST));
     // ListCost and ContractedCost are never revenue: an unreadable value is dropped, not quarantined.
@@ -140,7 +141,7 @@ public final class ChargeParser {
         concat(lit("file lacks mandatory FOCUS columns "), col(IN + FocusNormalizer.MISSING_COLUMNS))));
     checks.add(new Check(col(IN + FocusNormalizer.DUPLICATE_COLUMNS).isNotNull(), ReasonCode.DUPLICATE_COLUMN,
         concat(lit("file names FOCUS columns more than once "), col(IN + FocusNormalizer.DUPLICATE_COLUMNS))));
-    checks.add(new Check(col(ChargeColumns.PROVIDER).isNull(), ReasonCode.UNKNOWN_PROVIDER,
+    checks.add(new Check(col(Columns.PROVIDER).isNull(), ReasonCode.UNKNOWN_PROVIDER,
         concat(lit("provider value '"), coalesce(col(IN + FocusNormalizer.PROVIDER_VALUE), lit("null")), lit("' maps to no configured provider"))));
     checks.add(new Check(anyNull(FocusColumns.NOT_NULL), ReasonCode.NULL_REQUIRED, concat(firstNull(FocusColumns.NOT_NULL), lit(" is null"))));
     checks.add(badValue(FocusColumns.BILLED_COST, ChargeColumns.BILLED_COST, ReasonCode.BAD_NUMBER));
@@ -158,7 +159,7 @@ public final class ChargeParser {
             .or(month.gt(lit(Date.valueOf(rules.latestBillingMonth().atDay(1))))), ReasonCode.BAD_PERIOD,
         concat(lit("billing month "), date_format(month, "yyyy-MM"), lit(" is outside cloudshift.focus.billing-months ["
             + rules.earliestBillingMonth() + ", " + rules.latestBillingMonth() + "]"))));
-    checks.add(new Check(col(ChargeColumns.BILLING_CURRENCY).isin(rules.currencies().toArray()).equalTo(false), ReasonCode.UNKNOWN_CURRENCY,
+    checks.add(new Check(col(Columns.BILLING_CURRENCY).isin(rules.currencies().toArray()).equalTo(false), ReasonCode.UNKNOWN_CURRENCY,
         concat(lit("BillingCurrency '"), input(FocusColumns.BILLING_CURRENCY), lit("' is not an ISO 4217 national currency"))));
     checks.add(new Check(col(ChargeColumns.CHARGE_CATEGORY).isin(CHARGE_CATEGORIES.toArray()).equalTo(false), ReasonCode.BAD_ENUM,
         concat(lit("ChargeCategory '"), input(FocusColumns.CHARGE_CATEGORY), lit("' is not one of " + CHARGE_CATEGORIES))));

@@ -12,6 +12,7 @@ import io.cloudshift.ingest.delivery.Delivery;
 import io.cloudshift.audit.DeliveryOutcome;
 import io.cloudshift.io.FocusFile;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
 import java.sql.Date;
@@ -285,7 +286,7 @@ final class ChargeSelection {
     if (keys.isEmpty()) {
       return lit(false);
     }
-    Column key = functions.concat_ws("|", col(ChargeColumns.SOURCE_FILE), col(ChargeColumns.BILLING_MONTH).cast("string"));
+    Column key = functions.concat_ws("|", col(Columns.SOURCE_FILE), col(ChargeColumns.BILLING_MONTH).cast("string"));
     return key.isin(keys.toArray());
   }
 

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import io.cloudshift.config.ExportConfig;
 import io.cloudshift.io.FocusReader;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.FocusColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class FocusNormalizer {
       types.put(field.name(), field.dataType());
     }
     List<Column> out = new ArrayList<>();
-    out.add(lit(export.id()).as(ChargeColumns.EXPORT_ID));
+    out.add(lit(export.id()).as(Columns.EXPORT_ID));
     out.add(lit(version).as(ChargeColumns.FOCUS_VERSION));
     out.add(lit(missing.isEmpty() ? null : missing.toString()).cast(DataTypes.StringType).as(MISSING_COLUMNS));
     List<String> duplicates = duplicates(fileColumns);
@@ -73,7 +74,7 @@ public final class FocusNormalizer {
             : lit(null).cast(DataTypes.StringType))
         .orElse(lit(export.provider().orElse(null)));
     out.add(providerValue.as(PROVIDER_VALUE));
-    out.add(provider(export, providerValue).as(ChargeColumns.PROVIDER));
+    out.add(provider(export, providerValue).as(Columns.PROVIDER));
     for (String canonical : TEXT) {
       String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
       out.add((source == null ? lit(null) : col(quote(source))).cast(DataTypes.StringType).as(canonical));

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,8 +28,8 @@ public final class MonthlyAggregate {
   /** Charges summed per file and every key charges_monthly needs (AI flag and revenue flag included). */
   public static Dataset<Row> perFile(Dataset<Row> charges) {
     return charges
-        .groupBy(ChargeColumns.SOURCE_FILE, ChargeColumns.PROVIDER, ChargeColumns.EXPORT_ID, ChargeColumns.LAB, ChargeColumns.STREAM,
-            ChargeColumns.BILLING_MONTH, ChargeColumns.BILLING_CURRENCY, ChargeColumns.COUNTS_AS_REVENUE, ChargeColumns.IS_AI_WORKLOAD)
+        .groupBy(Columns.SOURCE_FILE, Columns.PROVIDER, Columns.EXPORT_ID, Columns.LAB, Columns.STREAM,
+            ChargeColumns.BILLING_MONTH, Columns.BILLING_CURRENCY, ChargeColumns.COUNTS_AS_REVENUE, ChargeColumns.IS_AI_WORKLOAD)
         .agg(sum(ChargeColumns.BILLED_COST).as(BILLED), sum(ChargeColumns.EFFECTIVE_COST).as(EFFECTIVE), count(lit(1)).as(ROWS));
   }
 
@@ -38,16 +39,16 @@ public final class MonthlyAggregate {
     return perFile
         .where(col(ChargeColumns.COUNTS_AS_REVENUE))
         .groupBy(
-            col(ChargeColumns.PROVIDER).as(ChargesMonthlyTable.PROVIDER),
-            col(ChargeColumns.EXPORT_ID).as(ChargesMonthlyTable.EXPORT_ID),
-            col(ChargeColumns.LAB).as(ChargesMonthlyTable.LAB),
-            col(ChargeColumns.STREAM).as(ChargesMonthlyTable.STREAM),
-            col(ChargeColumns.BILLING_MONTH).as(ChargesMonthlyTable.MONTH),
-            col(ChargeColumns.BILLING_CURRENCY).as(ChargesMonthlyTable.CURRENCY))
+            col(Columns.PROVIDER).as(Columns.PROVIDER),
+            col(Columns.EXPORT_ID).as(Columns.EXPORT_ID),
+            col(Columns.LAB).as(Columns.LAB),
+            col(Columns.STREAM).as(Columns.STREAM),
+            col(ChargeColumns.BILLING_MONTH).as(Columns.MONTH),
+            col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
         .agg(
-            sum(BILLED).as(ChargesMonthlyTable.BILLED),
-            sum(EFFECTIVE).as(ChargesMonthlyTable.EFFECTIVE),
-            sum(when(ai, col(BILLED)).otherwise(lit(0))).as(ChargesMonthlyTable.AI_BILLED),
+            sum(BILLED).as(Columns.BILLED_REVENUE),
+            sum(EFFECTIVE).as(Columns.EFFECTIVE_REVENUE),
+            sum(when(ai, col(BILLED)).otherwise(lit(0))).as(Columns.AI_BILLED_REVENUE),
             sum(when(ai, col(EFFECTIVE)).otherwise(lit(0))).as(ChargesMonthlyTable.AI_EFFECTIVE),
             sum(ROWS).as(ChargesMonthlyTable.CHARGE_ROWS));
   }

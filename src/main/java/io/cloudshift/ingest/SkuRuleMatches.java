@@ -10,6 +10,7 @@ import io.cloudshift.config.AttributionConfig;
 import io.cloudshift.config.FocusRules;
 import io.cloudshift.config.ResaleRule;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class SkuRuleMatches {
   public static final String AI_WORKLOAD = "_ai_workload";
   private static final String KEY_PREFIX = "_sku_key_";
   private static final List<String> KEYS = List.of(
-      ChargeColumns.PROVIDER, ChargeColumns.SERVICE_NAME, ChargeColumns.SERVICE_CATEGORY, ChargeColumns.SKU_ID,
+      Columns.PROVIDER, ChargeColumns.SERVICE_NAME, ChargeColumns.SERVICE_CATEGORY, ChargeColumns.SKU_ID,
       ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION, ChargeColumns.RESOURCE_TYPE);
   private static final List<String> GPU_MATCH_COLUMNS = List.of(
       ChargeColumns.SKU_ID, ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION, ChargeColumns.RESOURCE_TYPE);
@@ -101,7 +102,7 @@ public final class SkuRuleMatches {
   }
 
   private static Column resale(ResaleRule rule) {
-    Column match = key(ChargeColumns.PROVIDER).equalTo(rule.provider())
+    Column match = key(Columns.PROVIDER).equalTo(rule.provider())
         .and(lower(key(ChargeColumns.SERVICE_NAME)).equalTo(rule.serviceName().toLowerCase(Locale.ROOT)));
     if (rule.skuPattern().isPresent()) {
       Column sku = lit(false);

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.cloudshift.periods.CalendarQuarter;
-import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.Columns;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,10 +41,10 @@ public final class ObservedBases {
       return Map.of();
     }
     List<Row> rows = labProviderMonthly
-        .where(col(LabProviderMonthlyTable.CURRENCY).equalTo(lit(CURRENCY))
-            .and(col(LabProviderMonthlyTable.LAB).isin(new TreeSet<>(labs).toArray())))
-        .select(col(LabProviderMonthlyTable.LAB), col(LabProviderMonthlyTable.PROVIDER), col(LabProviderMonthlyTable.STREAM),
-            col(LabProviderMonthlyTable.MONTH), col(LabProviderMonthlyTable.BILLED), col(LabProviderMonthlyTable.STREAM_TOTAL))
+        .where(col(Columns.BILLING_CURRENCY).equalTo(lit(CURRENCY))
+            .and(col(Columns.LAB).isin(new TreeSet<>(labs).toArray())))
+        .select(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.STREAM),
+            col(Columns.MONTH), col(Columns.BILLED_REVENUE), col(Columns.LAB_STREAM_TOTAL))
         .collectAsList();
     List<MonthlyPoint> points = new ArrayList<>();
     for (Row r : rows) {

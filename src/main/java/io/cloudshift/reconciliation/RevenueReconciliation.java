@@ -16,8 +16,9 @@ import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
-import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.DisclosureColumns;
+import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.RevenueReconciliationTable;
 import io.cloudshift.schema.Stream;
 import java.util.Collection;
@@ -52,35 +53,35 @@ public final class RevenueReconciliation {
   private RevenueReconciliation() {}
 
   public static Dataset<Row> of(Dataset<Row> chargesMonthly, Dataset<Row> disclosures, Collection<ProviderConfig> providers) {
-    Column billed = col(ChargesMonthlyTable.BILLED);
-    Column stream = col(ChargesMonthlyTable.STREAM);
-    Column provider = col(ChargesMonthlyTable.PROVIDER);
-    Column isUsd = col(ChargesMonthlyTable.CURRENCY).equalTo(lit(CURRENCY));
+    Column billed = col(Columns.BILLED_REVENUE);
+    Column stream = col(Columns.STREAM);
+    Column provider = col(Columns.PROVIDER);
+    Column isUsd = col(Columns.BILLING_CURRENCY).equalTo(lit(CURRENCY));
 
     // Per provider × month: revenue by stream (USD), and the other currencies present.
     Dataset<Row> months = chargesMonthly
-        .groupBy(provider.as(RevenueReconciliationTable.PROVIDER),
-            trunc(col(ChargesMonthlyTable.MONTH), "month").as(MONTH))
+        .groupBy(provider.as(Columns.PROVIDER),
+            trunc(col(Columns.MONTH), "month").as(MONTH))
         .agg(
             sum(when(isUsd.and(stream.equalTo(Stream.COMPUTE.value())), billed)).as("_compute"),
             sum(when(isUsd.and(stream.equalTo(Stream.RESALE.value())), billed)).as("_resale"),
             sum(when(isUsd.and(stream.equalTo(Stream.UNATTRIBUTED.value())), billed)).as("_unattributed"),
             sum(when(isUsd, billed)).as("_total"),
             count(when(isUsd, lit(1))).as("_usd_rows"),
-            collect_set(when(isUsd.equalTo(lit(false)), col(ChargesMonthlyTable.CURRENCY))).as("_other_currencies"));
+            collect_set(when(isUsd.equalTo(lit(false)), col(Columns.BILLING_CURRENCY))).as("_other_currencies"));
 
     Dataset<Row> frame = dataQuarters(months, providers).union(disclosedQuarters(disclosures, providers)).distinct();
 
     // Data per quarter: a range join of the (small) monthly aggregate onto the frame.
     Dataset<Row> m = months.as("m");
     Dataset<Row> f = frame.as("f");
-    Column inSpan = col("f." + RevenueReconciliationTable.PROVIDER).equalTo(col("m." + RevenueReconciliationTable.PROVIDER))
-        .and(col("m." + MONTH).between(col("f." + RevenueReconciliationTable.QUARTER_START), col("f." + RevenueReconciliationTable.QUARTER_END)));
+    Column inSpan = col("f." + Columns.PROVIDER).equalTo(col("m." + Columns.PROVIDER))
+        .and(col("m." + MONTH).between(col("f." + Columns.QUARTER_START), col("f." + Columns.QUARTER_END)));
     Dataset<Row> data = f.join(m, inSpan, "left")
-        .groupBy(col("f." + RevenueReconciliationTable.PROVIDER).as(RevenueReconciliationTable.PROVIDER),
-            col("f." + RevenueReconciliationTable.BASIS).as(RevenueReconciliationTable.BASIS),
-            col("f." + RevenueReconciliationTable.QUARTER_START).as(RevenueReconciliationTable.QUARTER_START),
-            col("f." + RevenueReconciliationTable.QUARTER_END).as(RevenueReconciliationTable.QUARTER_END),
+        .groupBy(col("f." + Columns.PROVIDER).as(Columns.PROVIDER),
+            col("f." + Columns.BASIS).as(Columns.BASIS),
+            col("f." + Columns.QUARTER_START).as(Columns.QUARTER_START),
+            col("f." + Columns.QUARTER_END).as(Columns.QUARTER_END),
             col("f." + START_MONTH).as(START_MONTH))
         .agg(
             count(when(col("m._usd_rows").gt(0), lit(1))).cast("int").as(RevenueReconciliationTable.MONTHS_IN_DATA),
@@ -97,8 +98,8 @@ public final class RevenueReconciliation {
     Column total = when(hasData, coalesce(col("_total"), lit(0)));
     Column otherCurrencies = org.apache.spark.sql.functions.array_distinct(col("_other"));
     Dataset<Row> quarters = data.select(
-        col(RevenueReconciliationTable.PROVIDER), col(RevenueReconciliationTable.BASIS),
-        col(RevenueReconciliationTable.QUARTER_START), col(RevenueReconciliationTable.QUARTER_END), col(START_MONTH),
+        col(Columns.PROVIDER), col(Columns.BASIS),
+        col(Columns.QUARTER_START), col(Columns.QUARTER_END), col(START_MONTH),
         col(RevenueReconciliationTable.MONTHS_IN_DATA),
         col(RevenueReconciliationTable.MONTHS_IN_DATA).equalTo(3).as(RevenueReconciliationTable.COMPLETE_IN_DATA),
         compute.as(RevenueReconciliationTable.COMPUTE_REVENUE),
@@ -110,24 +111,24 @@ public final class RevenueReconciliation {
 
     Dataset<Row> d = revenueDisclosures(disclosures).as("d");
     Dataset<Row> q = quarters.as("q");
-    Column sameSpan = col("q." + RevenueReconciliationTable.PROVIDER).equalTo(col("d." + DisclosureColumns.PROVIDER))
-        .and(col("q." + RevenueReconciliationTable.QUARTER_START).equalTo(col("d." + DisclosureColumns.CALENDAR_START)))
-        .and(col("q." + RevenueReconciliationTable.QUARTER_END).equalTo(col("d." + DisclosureColumns.CALENDAR_END)));
+    Column sameSpan = col("q." + Columns.PROVIDER).equalTo(col("d." + Columns.PROVIDER))
+        .and(col("q." + Columns.QUARTER_START).equalTo(col("d." + DisclosureColumns.CALENDAR_START)))
+        .and(col("q." + Columns.QUARTER_END).equalTo(col("d." + DisclosureColumns.CALENDAR_END)));
     Dataset<Row> joined = q.join(d, sameSpan, "left");
 
-    Column basis = col("q." + RevenueReconciliationTable.BASIS);
-    Column start = col("q." + RevenueReconciliationTable.QUARTER_START);
+    Column basis = col("q." + Columns.BASIS);
+    Column start = col("q." + Columns.QUARTER_START);
     Column startMonth = col("q." + START_MONTH);
-    Column disclosed = ReconciliationFormulas.quarterlyDisclosed(col("d." + DisclosureColumns.METRIC), col("d." + DisclosureColumns.VALUE));
+    Column disclosed = ReconciliationFormulas.quarterlyDisclosed(col("d." + Columns.METRIC), col("d." + DisclosureColumns.VALUE));
     return joined.select(
-        col("q." + RevenueReconciliationTable.PROVIDER).as(RevenueReconciliationTable.PROVIDER),
-        basis.as(RevenueReconciliationTable.BASIS),
+        col("q." + Columns.PROVIDER).as(Columns.PROVIDER),
+        basis.as(Columns.BASIS),
         when(startMonth.equalTo(1), FiscalCalendar.calendarQuarter(start))
-            .otherwise(FiscalCalendar.fiscalLabel(start, startMonth)).as(RevenueReconciliationTable.QUARTER_LABEL),
-        FiscalCalendar.fiscalYear(start, startMonth).as(RevenueReconciliationTable.FISCAL_YEAR),
-        FiscalCalendar.fiscalQuarter(start, startMonth).as(RevenueReconciliationTable.FISCAL_QUARTER),
-        start.as(RevenueReconciliationTable.QUARTER_START),
-        col("q." + RevenueReconciliationTable.QUARTER_END).as(RevenueReconciliationTable.QUARTER_END),
+            .otherwise(FiscalCalendar.fiscalLabel(start, startMonth)).as(Columns.QUARTER_LABEL),
+        FiscalCalendar.fiscalYear(start, startMonth).as(Columns.FISCAL_YEAR),
+        FiscalCalendar.fiscalQuarter(start, startMonth).as(Columns.FISCAL_QUARTER),
+        start.as(Columns.QUARTER_START),
+        col("q." + Columns.QUARTER_END).as(Columns.QUARTER_END),
         col("q." + RevenueReconciliationTable.MONTHS_IN_DATA).as(RevenueReconciliationTable.MONTHS_IN_DATA),
         col("q." + RevenueReconciliationTable.COMPLETE_IN_DATA).as(RevenueReconciliationTable.COMPLETE_IN_DATA),
         col("q." + RevenueReconciliationTable.COMPUTE_REVENUE).as(RevenueReconciliationTable.COMPUTE_REVENUE),
@@ -136,15 +137,15 @@ public final class RevenueReconciliation {
         col("q." + RevenueReconciliationTable.UNATTRIBUTED).as(RevenueReconciliationTable.UNATTRIBUTED),
         col("q." + RevenueReconciliationTable.TOTAL_IN_DATA).as(RevenueReconciliationTable.TOTAL_IN_DATA),
         col("q." + RevenueReconciliationTable.EXCLUDED_CURRENCIES).as(RevenueReconciliationTable.EXCLUDED_CURRENCIES),
-        col("d." + DisclosureColumns.DISCLOSURE_ID).as(RevenueReconciliationTable.DISCLOSURE_ID),
+        col("d." + Columns.DISCLOSURE_ID).as(Columns.DISCLOSURE_ID),
         col("d." + DisclosureColumns.SEGMENT).as(RevenueReconciliationTable.DISCLOSED_SEGMENT),
-        col("d." + DisclosureColumns.METRIC).as(RevenueReconciliationTable.DISCLOSED_METRIC),
+        col("d." + Columns.METRIC).as(RevenueReconciliationTable.DISCLOSED_METRIC),
         col("d." + DisclosureColumns.VALUE).as(RevenueReconciliationTable.DISCLOSED_VALUE),
         disclosed.as(RevenueReconciliationTable.DISCLOSED_SEGMENT_REVENUE),
         col("d." + DisclosureColumns.PERIOD_LABEL).as(RevenueReconciliationTable.DISCLOSED_PERIOD_LABEL),
-        col("d." + DisclosureColumns.BASIS).as(RevenueReconciliationTable.DISCLOSED_BASIS),
-        col("d." + DisclosureColumns.SOURCE_URL).as(RevenueReconciliationTable.SOURCE_URL),
-        col("d." + DisclosureColumns.CONFIDENCE).as(RevenueReconciliationTable.CONFIDENCE),
+        col("d." + Columns.BASIS).as(RevenueReconciliationTable.DISCLOSED_BASIS),
+        col("d." + Columns.SOURCE_URL).as(Columns.SOURCE_URL),
+        col("d." + Columns.CONFIDENCE).as(Columns.CONFIDENCE),
         ReconciliationFormulas.ratioToDisclosed(col("q." + RevenueReconciliationTable.LAB_ATTRIBUTED), disclosed)
             .as(RevenueReconciliationTable.COVERAGE),
         ReconciliationFormulas.ratioToDisclosed(col("q." + RevenueReconciliationTable.TOTAL_IN_DATA), disclosed)
@@ -153,23 +154,23 @@ public final class RevenueReconciliation {
 
   /** The disclosures that are revenue figures (segment revenue, AI run-rate). */
   static Dataset<Row> revenueDisclosures(Dataset<Row> disclosures) {
-    return disclosures.where(col(DisclosureColumns.METRIC).isin(METRICS.toArray()));
+    return disclosures.where(col(Columns.METRIC).isin(METRICS.toArray()));
   }
 
   /** (provider, basis, quarter_start, quarter_end, start month) of every month with data, in both bases. */
   private static Dataset<Row> dataQuarters(Dataset<Row> months, Collection<ProviderConfig> providers) {
-    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(RevenueReconciliationTable.PROVIDER), providers);
-    return span(months, col(MONTH), RevenueReconciliationTable.CALENDAR, lit(1))
-        .union(span(months, col(MONTH), RevenueReconciliationTable.FISCAL, fiscalStart));
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
+    return span(months, col(MONTH), QuarterBasis.CALENDAR, lit(1))
+        .union(span(months, col(MONTH), QuarterBasis.FISCAL, fiscalStart));
   }
 
   private static Dataset<Row> span(Dataset<Row> rows, Column firstOfMonth, String basis, Column startMonth) {
     Column quarterStart = FiscalCalendar.quarterStart(firstOfMonth, startMonth);
     return rows.select(
-        col(RevenueReconciliationTable.PROVIDER),
-        lit(basis).as(RevenueReconciliationTable.BASIS),
-        quarterStart.as(RevenueReconciliationTable.QUARTER_START),
-        FiscalCalendar.quarterEnd(quarterStart).as(RevenueReconciliationTable.QUARTER_END),
+        col(Columns.PROVIDER),
+        lit(basis).as(Columns.BASIS),
+        quarterStart.as(Columns.QUARTER_START),
+        FiscalCalendar.quarterEnd(quarterStart).as(Columns.QUARTER_END),
         startMonth.cast("int").as(START_MONTH));
   }
 
@@ -181,20 +182,20 @@ public final class RevenueReconciliation {
   private static Dataset<Row> disclosedQuarters(Dataset<Row> disclosures, Collection<ProviderConfig> providers) {
     Column start = col(DisclosureColumns.CALENDAR_START);
     Column end = col(DisclosureColumns.CALENDAR_END);
-    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(DisclosureColumns.PROVIDER), providers);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     Dataset<Row> spans = revenueDisclosures(disclosures).select(
-        col(DisclosureColumns.PROVIDER).as(RevenueReconciliationTable.PROVIDER), start.as("_s"), end.as("_e"),
+        col(Columns.PROVIDER).as(Columns.PROVIDER), start.as("_s"), end.as("_e"),
         fiscalStart.cast("int").as("_fs"));
     Column calendarAligned = dayofmonth(col("_s")).equalTo(1)
         .and(col("_s").equalTo(FiscalCalendar.quarterStart(col("_s"), lit(1))))
         .and(col("_e").equalTo(FiscalCalendar.quarterEnd(col("_s"))));
-    Dataset<Row> calendar = spans.where(calendarAligned).select(col(RevenueReconciliationTable.PROVIDER),
-        lit(RevenueReconciliationTable.CALENDAR).as(RevenueReconciliationTable.BASIS),
-        col("_s").as(RevenueReconciliationTable.QUARTER_START), col("_e").as(RevenueReconciliationTable.QUARTER_END),
+    Dataset<Row> calendar = spans.where(calendarAligned).select(col(Columns.PROVIDER),
+        lit(QuarterBasis.CALENDAR).as(Columns.BASIS),
+        col("_s").as(Columns.QUARTER_START), col("_e").as(Columns.QUARTER_END),
         lit(1).as(START_MONTH));
-    Dataset<Row> fiscal = spans.select(col(RevenueReconciliationTable.PROVIDER),
-        lit(RevenueReconciliationTable.FISCAL).as(RevenueReconciliationTable.BASIS),
-        col("_s").as(RevenueReconciliationTable.QUARTER_START), col("_e").as(RevenueReconciliationTable.QUARTER_END),
+    Dataset<Row> fiscal = spans.select(col(Columns.PROVIDER),
+        lit(QuarterBasis.FISCAL).as(Columns.BASIS),
+        col("_s").as(Columns.QUARTER_START), col("_e").as(Columns.QUARTER_END),
         col("_fs").as(START_MONTH));
     return calendar.union(fiscal);
   }

@@ -7,10 +7,7 @@ import org.apache.spark.sql.types.StructType;
 
 /** Columns of the silver {@code charges} table (SPEC §3): canonical FOCUS subset, typed, attributed. */
 public final class ChargeColumns {
-  public static final String EXPORT_ID = "export_id";
-  public static final String PROVIDER = "provider";
   public static final String FOCUS_VERSION = "focus_version";
-  public static final String SOURCE_FILE = "source_file";
   public static final String BILLING_ACCOUNT_ID = "billing_account_id";
   public static final String BILLING_ACCOUNT_NAME = "billing_account_name";
   public static final String SUB_ACCOUNT_ID = "sub_account_id";
@@ -33,7 +30,6 @@ public final class ChargeColumns {
   public static final String REGION_ID = "region_id";
   public static final String SELLER_NAME = "seller_name";
   public static final String INVOICE_ISSUER_NAME = "invoice_issuer_name";
-  public static final String BILLING_CURRENCY = "billing_currency";
   public static final String BILLED_COST = "billed_cost";
   public static final String EFFECTIVE_COST = "effective_cost";
   public static final String LIST_COST = "list_cost";
@@ -43,24 +39,21 @@ public final class ChargeColumns {
   public static final String IS_AI_WORKLOAD = "is_ai_workload";
   /** False for Tax and marketplace rows unless configured otherwise (SPEC §2.1). */
   public static final String COUNTS_AS_REVENUE = "counts_as_revenue";
-  public static final String LAB = "lab";
-  public static final String STREAM = "stream";
   public static final String ATTRIBUTION_RULE_ID = "attribution_rule_id";
   public static final String ATTRIBUTION_VERSION = "attribution_version";
-  public static final String RUN_ID = "run_id";
 
   /** The silver table's columns, in order. */
   public static final List<String> ALL =
       List.of(
-          EXPORT_ID, PROVIDER, FOCUS_VERSION, SOURCE_FILE,
+          Columns.EXPORT_ID, Columns.PROVIDER, FOCUS_VERSION, Columns.SOURCE_FILE,
           BILLING_ACCOUNT_ID, BILLING_ACCOUNT_NAME, SUB_ACCOUNT_ID, SUB_ACCOUNT_NAME,
           BILLING_PERIOD_START, BILLING_PERIOD_END, BILLING_MONTH, CHARGE_PERIOD_START, CHARGE_PERIOD_END,
           CHARGE_CATEGORY, CHARGE_CLASS, CHARGE_DESCRIPTION,
           SERVICE_CATEGORY, SERVICE_SUBCATEGORY, SERVICE_NAME, SKU_ID, SKU_METER, RESOURCE_TYPE, REGION_ID,
-          SELLER_NAME, INVOICE_ISSUER_NAME, BILLING_CURRENCY,
+          SELLER_NAME, INVOICE_ISSUER_NAME, Columns.BILLING_CURRENCY,
           BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST,
           IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE,
-          LAB, STREAM, ATTRIBUTION_RULE_ID, ATTRIBUTION_VERSION, RUN_ID);
+          Columns.LAB, Columns.STREAM, ATTRIBUTION_RULE_ID, ATTRIBUTION_VERSION, Columns.RUN_ID);
 
   /** The silver table's schema: the columns of {@link #ALL} with their types. */
   public static final StructType SCHEMA = schema();

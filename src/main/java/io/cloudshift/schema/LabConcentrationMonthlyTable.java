@@ -17,12 +17,6 @@ public final class LabConcentrationMonthlyTable {
   /** HHI points (0..10 000 when no share is negative) and effective provider counts. */
   public static final DataType INDEX = DataTypes.createDecimalType(38, 12);
 
-  public static final String LAB = "lab";
-  public static final String STREAM = "stream";
-  public static final String MONTH = "month";
-  public static final String CURRENCY = "billing_currency";
-  /** T_k(L,m). */
-  public static final String STREAM_TOTAL = "lab_stream_total";
   public static final String PROVIDER_COUNT = "provider_count";
   public static final String HHI = "hhi";
   public static final String EFFECTIVE_PROVIDERS = "effective_providers";
@@ -33,11 +27,11 @@ public final class LabConcentrationMonthlyTable {
       "Per lab x stream x month: the lab's total spend across providers and how concentrated it is "
           + "(HHI = sum of squared provider shares x 10000, effective number of providers = 10000 / HHI, top provider "
           + "and its share), SPEC 4. Amounts in billing_currency; metrics are null when the total is <= 0.",
-      column(LAB, DataTypes.StringType, "AI lab"),
-      column(STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by the provider)"),
-      column(MONTH, DataTypes.DateType, "Billing month (first day)"),
-      column(CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
-      column(STREAM_TOTAL, MONEY, "T: the lab's stream total over all providers in the month, sum of BilledCost (billing_currency)"),
+      column(Columns.LAB, DataTypes.StringType, "AI lab"),
+      column(Columns.STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by the provider)"),
+      column(Columns.MONTH, DataTypes.DateType, "Billing month (first day)"),
+      column(Columns.BILLING_CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
+      column(Columns.LAB_STREAM_TOTAL, MONEY, "T: the lab's stream total over all providers in the month, sum of BilledCost (billing_currency)"),
       column(PROVIDER_COUNT, DataTypes.IntegerType, "Number of providers with revenue R > 0 from the lab in the stream and month (count)"),
       column(HHI, INDEX, "Herfindahl-Hirschman index: sum over providers of share squared x 10000 (points, 10000 = one provider); "
           + "null when T <= 0; every share counts, so a credit making one share negative can push it above 10000"),

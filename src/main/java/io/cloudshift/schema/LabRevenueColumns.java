@@ -12,18 +12,11 @@ import org.apache.spark.sql.types.StructType;
  * SPEC §4 (inbound share), for every calendar month from period_start's month to period_end's.
  */
 public final class LabRevenueColumns {
-  public static final String FACT_ID = "fact_id";
-  public static final String LAB = "lab";
-  /** {@link #ANNUALIZED_RUN_RATE_USD} or {@link #PERIOD_REVENUE_USD}. */
-  public static final String METRIC = "metric";
   /** First day the figure describes (inclusive). */
   public static final String PERIOD_START = "period_start";
   /** Last day the figure describes (inclusive). */
   public static final String PERIOD_END = "period_end";
   public static final String VALUE_USD = "value_usd";
-  public static final String SOURCE_URL = "source_url";
-  public static final String CONFIDENCE = "confidence";
-  public static final String NOTES = "notes";
   /** Calendar months from period_start's month through period_end's month (1 for a single month). */
   public static final String MONTHS_COVERED = "months_covered";
   /**
@@ -40,11 +33,11 @@ public final class LabRevenueColumns {
 
   /** The curated CSV's header, in file order. */
   public static final List<String> INPUT =
-      List.of(FACT_ID, LAB, METRIC, PERIOD_START, PERIOD_END, VALUE_USD, SOURCE_URL, CONFIDENCE, NOTES);
+      List.of(Columns.FACT_ID, Columns.LAB, Columns.METRIC, PERIOD_START, PERIOD_END, VALUE_USD, Columns.SOURCE_URL, Columns.CONFIDENCE, Columns.NOTES);
 
   /** Required in every row: a missing value quarantines the row (NULL_REQUIRED). */
   public static final List<String> REQUIRED =
-      List.of(FACT_ID, LAB, METRIC, PERIOD_START, PERIOD_END, VALUE_USD, SOURCE_URL, CONFIDENCE);
+      List.of(Columns.FACT_ID, Columns.LAB, Columns.METRIC, PERIOD_START, PERIOD_END, VALUE_USD, Columns.SOURCE_URL, Columns.CONFIDENCE);
 
   public static final DecimalType USD = DataTypes.createDecimalType(38, 2);
 
@@ -54,17 +47,17 @@ public final class LabRevenueColumns {
   /** Schema of the silver {@code lab_revenue} table, in column order. */
   public static final StructType SCHEMA =
       new StructType()
-          .add(FACT_ID, TEXT, false)
-          .add(LAB, TEXT, false)
-          .add(METRIC, TEXT, false)
+          .add(Columns.FACT_ID, TEXT, false)
+          .add(Columns.LAB, TEXT, false)
+          .add(Columns.METRIC, TEXT, false)
           .add(PERIOD_START, DATE, false)
           .add(PERIOD_END, DATE, false)
           .add(VALUE_USD, USD, false)
           .add(MONTHS_COVERED, DataTypes.IntegerType, false)
           .add(MONTHLY_REVENUE_USD, USD, false)
-          .add(SOURCE_URL, TEXT, false)
-          .add(CONFIDENCE, TEXT, false)
-          .add(NOTES, TEXT, true);
+          .add(Columns.SOURCE_URL, TEXT, false)
+          .add(Columns.CONFIDENCE, TEXT, false)
+          .add(Columns.NOTES, TEXT, true);
 
   private LabRevenueColumns() {}
 }

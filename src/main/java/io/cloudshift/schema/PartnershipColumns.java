@@ -17,19 +17,10 @@ import org.apache.spark.sql.types.StructType;
 public final class PartnershipColumns {
   // Columns of the curated CSV (header names), also kept in the silver table.
   public static final String RECORD_ID = "record_id";
-  public static final String LAB = "lab";
-  public static final String PROVIDER = "provider";
   public static final String AGREEMENT = "agreement";
   public static final String ANNOUNCED_DATE = "announced_date";
-  public static final String EFFECTIVE_FROM = "effective_from";
   /** Explicit end as recorded, exclusive (the first day the terms no longer apply); null = open. */
   public static final String EFFECTIVE_TO = "effective_to";
-  /** One of {@link #EXCLUSIVITY_VALUES}. */
-  public static final String EXCLUSIVITY = "exclusivity";
-  /** p(L,P,m) of SPEC §4: fraction of resale revenue the provider pays the lab. Null = not disclosed. */
-  public static final String RESALE_SHARE_TO_LAB = "resale_share_to_lab";
-  /** q(L,P,m) of SPEC §4: fraction of the lab's own revenue it pays the provider. Null = not disclosed. */
-  public static final String LAB_SHARE_TO_PROVIDER = "lab_share_to_provider";
   /** C of SPEC §4: cumulative USD cap of the inbound share over the agreement. Null = no cap known. */
   public static final String LAB_SHARE_CAP_USD = "lab_share_cap_usd";
   public static final String COMMITTED_SPEND_USD = "committed_spend_usd";
@@ -37,14 +28,10 @@ public final class PartnershipColumns {
   /** The provider's equity stake in the lab, a fraction. */
   public static final String EQUITY_STAKE = "equity_stake";
   public static final String INVESTMENT_USD = "investment_usd";
-  public static final String SOURCE_URL = "source_url";
   /** In the CSV: URLs separated by ';'. In silver: array of strings (empty when none). */
   public static final String OTHER_SOURCE_URLS = "other_source_urls";
-  /** One of {@link #CONFIDENCE_VALUES}. */
-  public static final String CONFIDENCE = "confidence";
   /** In the CSV: fact ids separated by ';'. In silver: array of strings (empty when none). */
   public static final String FACT_IDS = "fact_ids";
-  public static final String NOTES = "notes";
 
   // SCD2 columns derived by the ingest (SPEC §3).
   /** = effective_from. */
@@ -67,17 +54,17 @@ public final class PartnershipColumns {
   /** The curated CSV's header, in file order. */
   public static final List<String> INPUT =
       List.of(
-          RECORD_ID, LAB, PROVIDER, AGREEMENT, ANNOUNCED_DATE, EFFECTIVE_FROM, EFFECTIVE_TO, EXCLUSIVITY,
-          RESALE_SHARE_TO_LAB, LAB_SHARE_TO_PROVIDER, LAB_SHARE_CAP_USD, COMMITTED_SPEND_USD,
-          COMMITMENT_TERM_YEARS, EQUITY_STAKE, INVESTMENT_USD, SOURCE_URL, OTHER_SOURCE_URLS, CONFIDENCE,
-          FACT_IDS, NOTES);
+          RECORD_ID, Columns.LAB, Columns.PROVIDER, AGREEMENT, ANNOUNCED_DATE, Columns.EFFECTIVE_FROM, EFFECTIVE_TO, Columns.EXCLUSIVITY,
+          Columns.RESALE_SHARE_TO_LAB, Columns.LAB_SHARE_TO_PROVIDER, LAB_SHARE_CAP_USD, COMMITTED_SPEND_USD,
+          COMMITMENT_TERM_YEARS, EQUITY_STAKE, INVESTMENT_USD, Columns.SOURCE_URL, OTHER_SOURCE_URLS, Columns.CONFIDENCE,
+          FACT_IDS, Columns.NOTES);
 
   /** Required in every record: a missing value quarantines the row (NULL_REQUIRED). */
   public static final List<String> REQUIRED =
-      List.of(RECORD_ID, LAB, PROVIDER, EFFECTIVE_FROM, EXCLUSIVITY, SOURCE_URL, CONFIDENCE);
+      List.of(RECORD_ID, Columns.LAB, Columns.PROVIDER, Columns.EFFECTIVE_FROM, Columns.EXCLUSIVITY, Columns.SOURCE_URL, Columns.CONFIDENCE);
 
   /** Merge key of {@code partnership_terms}: unique because overlapping records are quarantined. */
-  public static final List<String> KEY = List.of(LAB, PROVIDER, VALID_FROM);
+  public static final List<String> KEY = List.of(Columns.LAB, Columns.PROVIDER, VALID_FROM);
 
   /** USD amounts, to the cent. */
   public static final DecimalType USD = DataTypes.createDecimalType(38, 2);
@@ -93,8 +80,8 @@ public final class PartnershipColumns {
   /** Schema of the silver {@code partnership_terms} table, in column order. */
   public static final StructType SCHEMA =
       new StructType()
-          .add(LAB, TEXT, false)
-          .add(PROVIDER, TEXT, false)
+          .add(Columns.LAB, TEXT, false)
+          .add(Columns.PROVIDER, TEXT, false)
           .add(VALID_FROM, DATE, false)
           .add(VALID_TO, DATE, true)
           .add(IS_CURRENT, DataTypes.BooleanType, false)
@@ -102,21 +89,21 @@ public final class PartnershipColumns {
           .add(RECORD_ID, TEXT, false)
           .add(AGREEMENT, TEXT, true)
           .add(ANNOUNCED_DATE, DATE, true)
-          .add(EFFECTIVE_FROM, DATE, false)
+          .add(Columns.EFFECTIVE_FROM, DATE, false)
           .add(EFFECTIVE_TO, DATE, true)
-          .add(EXCLUSIVITY, TEXT, false)
-          .add(RESALE_SHARE_TO_LAB, SHARE, true)
-          .add(LAB_SHARE_TO_PROVIDER, SHARE, true)
+          .add(Columns.EXCLUSIVITY, TEXT, false)
+          .add(Columns.RESALE_SHARE_TO_LAB, SHARE, true)
+          .add(Columns.LAB_SHARE_TO_PROVIDER, SHARE, true)
           .add(LAB_SHARE_CAP_USD, USD, true)
           .add(COMMITTED_SPEND_USD, USD, true)
           .add(COMMITMENT_TERM_YEARS, YEARS, true)
           .add(EQUITY_STAKE, SHARE, true)
           .add(INVESTMENT_USD, USD, true)
-          .add(SOURCE_URL, TEXT, false)
+          .add(Columns.SOURCE_URL, TEXT, false)
           .add(OTHER_SOURCE_URLS, TEXTS, false)
-          .add(CONFIDENCE, TEXT, false)
+          .add(Columns.CONFIDENCE, TEXT, false)
           .add(FACT_IDS, TEXTS, false)
-          .add(NOTES, TEXT, true);
+          .add(Columns.NOTES, TEXT, true);
 
   private PartnershipColumns() {}
 }

@@ -18,19 +18,8 @@ public final class ProviderLabMixQuarterlyTable {
 
   /** The lab value of the provider's unattributed revenue (its other customers). */
   public static final String OTHER_LAB = "(other)";
-  public static final String BASIS_CALENDAR = "calendar";
-  public static final String BASIS_FISCAL = "fiscal";
 
-  public static final String PROVIDER = "provider";
-  public static final String QUARTER_BASIS = "quarter_basis";
-  public static final String QUARTER_LABEL = "quarter_label";
-  public static final String FISCAL_YEAR = "fiscal_year";
-  public static final String FISCAL_QUARTER = "fiscal_quarter";
-  public static final String QUARTER_START = "quarter_start";
-  public static final String QUARTER_END = "quarter_end";
   public static final String MONTHS_WITH_DATA = "months_with_data";
-  public static final String LAB = "lab";
-  public static final String CURRENCY = "billing_currency";
   public static final String LAB_AI_COMPUTE = "lab_ai_compute_revenue";
   public static final String LAB_AI_RESALE = "lab_ai_resale_revenue";
   public static final String LAB_AI = "lab_ai_revenue";
@@ -41,17 +30,17 @@ public final class ProviderLabMixQuarterlyTable {
       "Per provider x quarter (calendar and the provider's fiscal quarters) x lab: the provider's AI-workload revenue "
           + "from each lab (compute + resale; unattributed revenue as lab '(other)') and the lab's share of the "
           + "provider's AI revenue. Quarter amounts are sums of the billing months; amounts in billing_currency.",
-      column(PROVIDER, DataTypes.StringType, "Cloud provider id"),
-      column(QUARTER_BASIS, DataTypes.StringType, "calendar (Jan-Mar = Q1) or fiscal (the provider's configured fiscal year)"),
-      column(QUARTER_LABEL, DataTypes.StringType, "Quarter as providers write it: 2026Q2 (calendar) or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
-      column(FISCAL_YEAR, DataTypes.IntegerType, "Year of the quarter: the calendar year (calendar basis) or the fiscal year, named by the calendar year it ends in (fiscal basis)"),
-      column(FISCAL_QUARTER, DataTypes.IntegerType, "Quarter number 1-4 within that year"),
-      column(QUARTER_START, DataTypes.DateType, "First day of the quarter"),
-      column(QUARTER_END, DataTypes.DateType, "Last day of the quarter (inclusive)"),
+      column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
+      column(Columns.QUARTER_BASIS, DataTypes.StringType, "calendar (Jan-Mar = Q1) or fiscal (the provider's configured fiscal year)"),
+      column(Columns.QUARTER_LABEL, DataTypes.StringType, "Quarter as providers write it: 2026Q2 (calendar) or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
+      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Year of the quarter: the calendar year (calendar basis) or the fiscal year, named by the calendar year it ends in (fiscal basis)"),
+      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Quarter number 1-4 within that year"),
+      column(Columns.QUARTER_START, DataTypes.DateType, "First day of the quarter"),
+      column(Columns.QUARTER_END, DataTypes.DateType, "Last day of the quarter (inclusive)"),
       column(MONTHS_WITH_DATA, DataTypes.IntegerType, "Months of the quarter (0-3) in which the provider has any revenue row in charges_monthly: "
           + "below 3, the quarter is only partly covered by the data"),
-      column(LAB, DataTypes.StringType, "AI lab; '(other)' for the provider's revenue matching no attribution rule"),
-      column(CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
+      column(Columns.LAB, DataTypes.StringType, "AI lab; '(other)' for the provider's revenue matching no attribution rule"),
+      column(Columns.BILLING_CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
       column(LAB_AI_COMPUTE, MONEY, "AI-workload BilledCost of the lab's own accounts (stream compute) in the quarter (billing_currency); 0 for '(other)'"),
       column(LAB_AI_RESALE, MONEY, "AI-workload BilledCost of the lab's models resold by the provider (stream resale) in the quarter (billing_currency); 0 for '(other)'"),
       column(LAB_AI, MONEY, "The provider's AI-workload revenue from the lab: compute + resale, or the unattributed AI revenue for '(other)' (billing_currency)"),

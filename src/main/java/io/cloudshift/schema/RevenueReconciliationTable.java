@@ -17,17 +17,7 @@ public final class RevenueReconciliationTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
   public static final DataType RATIO = DataTypes.createDecimalType(38, 18);
 
-  /** Values of {@link #BASIS}. */
-  public static final String CALENDAR = "calendar";
-  public static final String FISCAL = "fiscal";
 
-  public static final String PROVIDER = "provider";
-  public static final String BASIS = "basis";
-  public static final String QUARTER_LABEL = "quarter_label";
-  public static final String FISCAL_YEAR = "fiscal_year";
-  public static final String FISCAL_QUARTER = "fiscal_quarter";
-  public static final String QUARTER_START = "quarter_start";
-  public static final String QUARTER_END = "quarter_end";
   public static final String MONTHS_IN_DATA = "months_in_data";
   public static final String COMPLETE_IN_DATA = "is_complete_in_data";
   public static final String COMPUTE_REVENUE = "compute_revenue";
@@ -36,15 +26,12 @@ public final class RevenueReconciliationTable {
   public static final String UNATTRIBUTED = "unattributed_revenue";
   public static final String TOTAL_IN_DATA = "total_revenue_in_data";
   public static final String EXCLUDED_CURRENCIES = "excluded_currencies";
-  public static final String DISCLOSURE_ID = "disclosure_id";
   public static final String DISCLOSED_SEGMENT = "disclosed_segment";
   public static final String DISCLOSED_METRIC = "disclosed_metric";
   public static final String DISCLOSED_VALUE = "disclosed_value";
   public static final String DISCLOSED_SEGMENT_REVENUE = "disclosed_segment_revenue";
   public static final String DISCLOSED_PERIOD_LABEL = "disclosed_period_label";
   public static final String DISCLOSED_BASIS = "disclosed_segment_basis";
-  public static final String SOURCE_URL = "source_url";
-  public static final String CONFIDENCE = "confidence";
   public static final String COVERAGE = "coverage_of_disclosed";
   public static final String DATA_TOTAL_VS_DISCLOSED = "data_total_vs_disclosed";
 
@@ -54,15 +41,15 @@ public final class RevenueReconciliationTable {
           + "same calendar span (segment_revenue_usd, or ai_run_rate_usd / 4 as a quarterly equivalent), one row per "
           + "disclosed segment; coverage_of_disclosed = lab-attributed / disclosed, data_total_vs_disclosed = total / disclosed "
           + "(null when nothing positive is disclosed). Quarters with only data or only a disclosure appear with the other side null.",
-      column(PROVIDER, DataTypes.StringType, "Cloud provider id"),
-      column(BASIS, DataTypes.StringType, "Quarter basis of the row: calendar (Jan-Mar ...) or fiscal (the provider's fiscal quarters, "
+      column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
+      column(Columns.BASIS, DataTypes.StringType, "Quarter basis of the row: calendar (Jan-Mar ...) or fiscal (the provider's fiscal quarters, "
           + "conf fiscal-year-start-month; the same spans as calendar for providers whose year starts in January)"),
-      column(QUARTER_LABEL, DataTypes.StringType, "Quarter as named in its basis: 2026Q2 (calendar, and fiscal for calendar-year providers) "
+      column(Columns.QUARTER_LABEL, DataTypes.StringType, "Quarter as named in its basis: 2026Q2 (calendar, and fiscal for calendar-year providers) "
           + "or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
-      column(FISCAL_YEAR, DataTypes.IntegerType, "Year of the quarter in the row's basis: the calendar year for basis calendar, the provider's fiscal year for basis fiscal"),
-      column(FISCAL_QUARTER, DataTypes.IntegerType, "Quarter number 1-4 in the row's basis"),
-      column(QUARTER_START, DataTypes.DateType, "First day of the quarter (calendar date)"),
-      column(QUARTER_END, DataTypes.DateType, "Last day of the quarter, inclusive (calendar date)"),
+      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Year of the quarter in the row's basis: the calendar year for basis calendar, the provider's fiscal year for basis fiscal"),
+      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Quarter number 1-4 in the row's basis"),
+      column(Columns.QUARTER_START, DataTypes.DateType, "First day of the quarter (calendar date)"),
+      column(Columns.QUARTER_END, DataTypes.DateType, "Last day of the quarter, inclusive (calendar date)"),
       column(MONTHS_IN_DATA, DataTypes.IntegerType, "Billing months of the quarter with USD revenue rows of the provider in charges_monthly (0-3; 0 = no data)"),
       column(COMPLETE_IN_DATA, DataTypes.BooleanType, "True when all three months of the quarter are in the data; ratios of partial quarters understate coverage"),
       column(COMPUTE_REVENUE, MONEY, "Revenue from labs' own accounts (stream compute), sum of BilledCost, USD; null when no data"),
@@ -72,15 +59,15 @@ public final class RevenueReconciliationTable {
       column(TOTAL_IN_DATA, MONEY, "All USD revenue of the provider in the data for the quarter (lab-attributed + unattributed), USD; null when no data"),
       column(EXCLUDED_CURRENCIES, DataTypes.StringType, "Billing currencies other than USD present in the provider's data for the quarter and left "
           + "out of every amount (never summed across currencies), comma-separated; null when none"),
-      column(DISCLOSURE_ID, DataTypes.StringType, "provider_disclosures.disclosure_id of the disclosed figure; null when nothing is disclosed for the quarter"),
+      column(Columns.DISCLOSURE_ID, DataTypes.StringType, "provider_disclosures.disclosure_id of the disclosed figure; null when nothing is disclosed for the quarter"),
       column(DISCLOSED_SEGMENT, DataTypes.StringType, "Disclosed segment, e.g. Microsoft Intelligent Cloud, AWS, OCI (IaaS)"),
       column(DISCLOSED_METRIC, DataTypes.StringType, "segment_revenue_usd (quarterly segment revenue) or ai_run_rate_usd (annual AI revenue run-rate)"),
       column(DISCLOSED_VALUE, MONEY, "The disclosed value as published, USD (a run-rate is annual)"),
       column(DISCLOSED_SEGMENT_REVENUE, MONEY, "Quarterly revenue equivalent of the disclosure, USD: segment_revenue_usd as is; ai_run_rate_usd / 4"),
       column(DISCLOSED_PERIOD_LABEL, DataTypes.StringType, "The disclosure's own period label (FY26Q1, 2025Q3)"),
       column(DISCLOSED_BASIS, DataTypes.StringType, "Segment basis when the provider re-segmented (e.g. old basis); null = current"),
-      column(SOURCE_URL, DataTypes.StringType, "Page the disclosed figure was reported on"),
-      column(CONFIDENCE, DataTypes.StringType, "Confidence of the disclosure: confirmed, reported or assumed"),
+      column(Columns.SOURCE_URL, DataTypes.StringType, "Page the disclosed figure was reported on"),
+      column(Columns.CONFIDENCE, DataTypes.StringType, "Confidence of the disclosure: confirmed, reported or assumed"),
       column(COVERAGE, RATIO, "lab_attributed_revenue / disclosed_segment_revenue (ratio); null when either is null or disclosed <= 0"),
       column(DATA_TOTAL_VS_DISCLOSED, RATIO, "total_revenue_in_data / disclosed_segment_revenue (ratio); null when either is null or disclosed <= 0"));
 

@@ -2,7 +2,6 @@ package io.cloudshift.schema;
 
 import static io.cloudshift.schema.TableSpec.column;
 
-import io.cloudshift.terms.TermEvents;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -20,14 +19,7 @@ public final class ShareShiftEventsTable {
   public static final DataType PP = DataTypes.createDecimalType(38, 16);
   public static final DataType RATE = PartnershipColumns.SHARE;
 
-  public static final String EVENT_ID = TermEvents.EVENT_ID;
-  public static final String LAB = TermEvents.LAB;
-  public static final String PROVIDER = TermEvents.PROVIDER;
-  public static final String EVENT_MONTH = TermEvents.EVENT_MONTH;
-  public static final String EFFECTIVE_FROM = TermEvents.EFFECTIVE_FROM;
-  public static final String STREAM = "stream";
   public static final String WINDOW_MONTHS = "window_months";
-  public static final String CURRENCY = "billing_currency";
   public static final String MONTHS_PRE = "months_pre";
   public static final String MONTHS_POST = "months_post";
   public static final String PRE_REVENUE = "pre_revenue";
@@ -50,14 +42,14 @@ public final class ShareShiftEventsTable {
           + "spend-weighted share of the lab's stream spend over [d-w, d) and [d, d+w) (windows clipped to the months in the "
           + "data), the change in percentage points, the terms before and after, and the lab's providers that gained share "
           + "over the same windows (SPEC 4). Rows where the lab has no spend in the stream in either window are left out.",
-      column(EVENT_ID, DataTypes.StringType, "Partnership record of the new terms (the version in force in the event month)"),
-      column(LAB, DataTypes.StringType, "AI lab L"),
-      column(PROVIDER, DataTypes.StringType, "Cloud provider P whose terms changed"),
-      column(EVENT_MONTH, DataTypes.DateType, "d: first day of the month holding the new terms' effective_from (a change on 27 Apr is an April event)"),
-      column(EFFECTIVE_FROM, DataTypes.DateType, "Exact date the new terms take effect"),
-      column(STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by providers)"),
+      column(Columns.EVENT_ID, DataTypes.StringType, "Partnership record of the new terms (the version in force in the event month)"),
+      column(Columns.LAB, DataTypes.StringType, "AI lab L"),
+      column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider P whose terms changed"),
+      column(Columns.EVENT_MONTH, DataTypes.DateType, "d: first day of the month holding the new terms' effective_from (a change on 27 Apr is an April event)"),
+      column(Columns.EFFECTIVE_FROM, DataTypes.DateType, "Exact date the new terms take effect"),
+      column(Columns.STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by providers)"),
       column(WINDOW_MONTHS, DataTypes.IntegerType, "w: nominal window length in months (configured, default 3, 6, 12)"),
-      column(CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
+      column(Columns.BILLING_CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
       column(MONTHS_PRE, DataTypes.IntegerType, "Months of [d-w, d) present in the data (0..w; below w when the data starts later)"),
       column(MONTHS_POST, DataTypes.IntegerType, "Months of [d, d+w) present in the data (0..w; below w when the data ends earlier)"),
       column(PRE_REVENUE, MONEY, "Sum of P's revenue R from the lab in the stream over the pre window (billing_currency)"),
@@ -68,15 +60,15 @@ public final class ShareShiftEventsTable {
       column(PRE_SHARE, FRACTION, "s_pre: P's spend-weighted share over the pre window, sum R / sum T (fraction); null when sum T <= 0 or no month"),
       column(POST_SHARE, FRACTION, "s_post: P's spend-weighted share over the post window, sum R / sum T (fraction); null when sum T <= 0 or no month"),
       column(DELTA_PP, PP, "(s_post - s_pre) x 100, in percentage points; null when either share is null"),
-      column(TermEvents.OLD_RECORD_ID, DataTypes.StringType, "Partnership record in force the month before d; null for a first agreement"),
-      column(TermEvents.OLD_EXCLUSIVITY, DataTypes.StringType, "Exclusivity before: exclusive, rofr or none; null when no earlier terms"),
-      column(TermEvents.NEW_EXCLUSIVITY, DataTypes.StringType, "Exclusivity from d: exclusive, rofr or none"),
-      column(TermEvents.OLD_RESALE_SHARE, RATE, "p0: fraction of resale revenue the provider paid the lab before; null = not disclosed / no terms"),
-      column(TermEvents.NEW_RESALE_SHARE, RATE, "p1: fraction of resale revenue the provider pays the lab from d; null = not disclosed"),
-      column(TermEvents.OLD_LAB_SHARE, RATE, "q0: fraction of the lab's revenue the lab paid the provider before; null = not disclosed / no terms"),
-      column(TermEvents.NEW_LAB_SHARE, RATE, "q1: fraction of the lab's revenue the lab pays the provider from d; null = not disclosed"),
-      column(TermEvents.OLD_CAP, PartnershipColumns.USD, "C0: cumulative cap on the lab's payments under the old terms (USD); null = none known"),
-      column(TermEvents.NEW_CAP, PartnershipColumns.USD, "C1: cumulative cap on the lab's payments under the new terms (USD); null = none known"),
+      column(Columns.OLD_TERMS_RECORD_ID, DataTypes.StringType, "Partnership record in force the month before d; null for a first agreement"),
+      column(Columns.OLD_EXCLUSIVITY, DataTypes.StringType, "Exclusivity before: exclusive, rofr or none; null when no earlier terms"),
+      column(Columns.NEW_EXCLUSIVITY, DataTypes.StringType, "Exclusivity from d: exclusive, rofr or none"),
+      column(Columns.OLD_RESALE_SHARE_TO_LAB, RATE, "p0: fraction of resale revenue the provider paid the lab before; null = not disclosed / no terms"),
+      column(Columns.NEW_RESALE_SHARE_TO_LAB, RATE, "p1: fraction of resale revenue the provider pays the lab from d; null = not disclosed"),
+      column(Columns.OLD_LAB_SHARE_TO_PROVIDER, RATE, "q0: fraction of the lab's revenue the lab paid the provider before; null = not disclosed / no terms"),
+      column(Columns.NEW_LAB_SHARE_TO_PROVIDER, RATE, "q1: fraction of the lab's revenue the lab pays the provider from d; null = not disclosed"),
+      column(Columns.OLD_LAB_SHARE_CAP_USD, PartnershipColumns.USD, "C0: cumulative cap on the lab's payments under the old terms (USD); null = none known"),
+      column(Columns.NEW_LAB_SHARE_CAP_USD, PartnershipColumns.USD, "C1: cumulative cap on the lab's payments under the new terms (USD); null = none known"),
       column(GAINERS, DataTypes.StringType, "The lab's providers whose share rose from the pre to the post window by at least 0.05 pp (shown as +0.1pp or more; "
           + "smaller moves are cent rounding), largest rise first, at most 3, e.g. 'aws +8.9pp, coreweave +2.1pp' (pp rounded to 0.1); "
           + "null when none rose"),

@@ -31,36 +31,10 @@ public final class UpliftMonthlyTable {
   public static final String INBOUND_CURRENCY = "USD";
 
   // The event (constant on all its rows)
-  public static final String EVENT_ID = "event_id";
-  public static final String LAB = "lab";
-  public static final String PROVIDER = "provider";
-  public static final String EVENT_MONTH = "event_month";
-  public static final String EFFECTIVE_FROM = "effective_from";
-  public static final String OLD_TERMS_RECORD_ID = "old_terms_record_id";
-  public static final String OLD_EXCLUSIVITY = "old_exclusivity";
-  public static final String NEW_EXCLUSIVITY = "new_exclusivity";
   public static final String NEXT_EVENT_MONTH = "next_event_month";
-  public static final String OLD_RESALE_SHARE = "old_resale_share_to_lab";
-  public static final String NEW_RESALE_SHARE = "new_resale_share_to_lab";
-  public static final String OLD_LAB_SHARE = "old_lab_share_to_provider";
-  public static final String NEW_LAB_SHARE = "new_lab_share_to_provider";
-  public static final String OLD_CAP = "old_lab_share_cap_usd";
-  public static final String NEW_CAP = "new_lab_share_cap_usd";
   // The row
-  public static final String STREAM = "stream";
-  public static final String CURRENCY = "billing_currency";
-  public static final String MONTH = "month";
   public static final String MONTHS_AFTER_EVENT = "months_after_event";
-  public static final String CALENDAR_QUARTER = "calendar_quarter";
-  public static final String FISCAL_YEAR = "fiscal_year";
-  public static final String FISCAL_QUARTER = "fiscal_quarter";
   public static final String FISCAL_QUARTER_LABEL = "fiscal_quarter_label";
-  /** R. */
-  public static final String BILLED = "billed_revenue";
-  /** T. */
-  public static final String STREAM_TOTAL = "lab_stream_total";
-  /** s. */
-  public static final String SHARE = "share";
   /** g0 = 1 − p0 (resale), 1 (compute). */
   public static final String RETAINED_OLD = "retained_fraction_old";
   /** g1 = 1 − p1 (resale), 1 (compute). */
@@ -78,30 +52,26 @@ public final class UpliftMonthlyTable {
   public static final String VOLUME_EFFECT = "volume_effect";
   public static final String SHARE_EFFECT = "share_effect";
   public static final String MARGIN_EFFECT = "margin_effect";
-  /** s*. */
-  public static final String BREAK_EVEN_SHARE = "break_even_share";
-  public static final String LAB_REVENUE_USD = "lab_revenue_usd";
-  public static final String LAB_REVENUE_FACT_ID = "lab_revenue_fact_id";
   public static final String CAP_REMAINING = "cap_remaining_usd";
   public static final String OLD_CAP_REMAINING = "old_cap_remaining_usd";
 
   static final TableSpec.Column[] EVENT_COLUMNS = {
-      column(EVENT_ID, DataTypes.StringType, "Terms-change event: record_id of the partnership version in force in the event month (the new terms)"),
-      column(LAB, DataTypes.StringType, "AI lab"),
-      column(PROVIDER, DataTypes.StringType, "Cloud provider id"),
-      column(EVENT_MONTH, DataTypes.DateType, "d: first month governed by the new terms (first day; a change on 27 April governs April)"),
-      column(EFFECTIVE_FROM, DataTypes.DateType, "effective_from of the new terms' record (day)"),
-      column(OLD_TERMS_RECORD_ID, DataTypes.StringType, "Record in force the month before d (the old terms); null for a first deal (no terms: no shares)"),
-      column(OLD_EXCLUSIVITY, DataTypes.StringType, "Exclusivity before the event: exclusive, rofr, none; null for a first deal"),
-      column(NEW_EXCLUSIVITY, DataTypes.StringType, "Exclusivity from the event on: exclusive, rofr, none"),
+      column(Columns.EVENT_ID, DataTypes.StringType, "Terms-change event: record_id of the partnership version in force in the event month (the new terms)"),
+      column(Columns.LAB, DataTypes.StringType, "AI lab"),
+      column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
+      column(Columns.EVENT_MONTH, DataTypes.DateType, "d: first month governed by the new terms (first day; a change on 27 April governs April)"),
+      column(Columns.EFFECTIVE_FROM, DataTypes.DateType, "effective_from of the new terms' record (day)"),
+      column(Columns.OLD_TERMS_RECORD_ID, DataTypes.StringType, "Record in force the month before d (the old terms); null for a first deal (no terms: no shares)"),
+      column(Columns.OLD_EXCLUSIVITY, DataTypes.StringType, "Exclusivity before the event: exclusive, rofr, none; null for a first deal"),
+      column(Columns.NEW_EXCLUSIVITY, DataTypes.StringType, "Exclusivity from the event on: exclusive, rofr, none"),
       column(NEXT_EVENT_MONTH, DataTypes.DateType, "Month of the next terms change of the same lab x provider (null: none). Rows from that month on still "
           + "compare this event's new and old terms; keep month < next_event_month to avoid counting a later change twice"),
-      column(OLD_RESALE_SHARE, RATE, "p0: fraction of resale revenue the provider paid the lab under the old terms (fraction; null = none known, used as 0)"),
-      column(NEW_RESALE_SHARE, RATE, "p1: the same under the new terms (fraction; null = none known, used as 0)"),
-      column(OLD_LAB_SHARE, RATE, "q0: fraction of the lab's revenue the lab paid the provider under the old terms (fraction; null = none, used as 0)"),
-      column(NEW_LAB_SHARE, RATE, "q1: the same under the new terms (fraction; null = none, used as 0)"),
-      column(OLD_CAP, USD, "C0: cumulative cap of the inbound share under the old terms (USD; null = no cap)"),
-      column(NEW_CAP, USD, "C1: cumulative cap of the inbound share under the new terms (USD; null = no cap)"),
+      column(Columns.OLD_RESALE_SHARE_TO_LAB, RATE, "p0: fraction of resale revenue the provider paid the lab under the old terms (fraction; null = none known, used as 0)"),
+      column(Columns.NEW_RESALE_SHARE_TO_LAB, RATE, "p1: the same under the new terms (fraction; null = none known, used as 0)"),
+      column(Columns.OLD_LAB_SHARE_TO_PROVIDER, RATE, "q0: fraction of the lab's revenue the lab paid the provider under the old terms (fraction; null = none, used as 0)"),
+      column(Columns.NEW_LAB_SHARE_TO_PROVIDER, RATE, "q1: the same under the new terms (fraction; null = none, used as 0)"),
+      column(Columns.OLD_LAB_SHARE_CAP_USD, USD, "C0: cumulative cap of the inbound share under the old terms (USD; null = no cap)"),
+      column(Columns.NEW_LAB_SHARE_CAP_USD, USD, "C1: cumulative cap of the inbound share under the new terms (USD; null = no cap)"),
   };
 
   /** Names of the event's columns, constant on all of an event's rows, in table order. */
@@ -109,8 +79,8 @@ public final class UpliftMonthlyTable {
       java.util.Arrays.stream(EVENT_COLUMNS).map(TableSpec.Column::name).toList();
 
   static final TableSpec.Column[] ROW_COLUMNS = {
-      column(STREAM, DataTypes.StringType, "compute (lab's own accounts), resale (lab's models sold by the provider) or inbound (share of the lab's revenue paid to the provider)"),
-      column(CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row (inbound rows: USD); never summed across currencies"),
+      column(Columns.STREAM, DataTypes.StringType, "compute (lab's own accounts), resale (lab's models sold by the provider) or inbound (share of the lab's revenue paid to the provider)"),
+      column(Columns.BILLING_CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row (inbound rows: USD); never summed across currencies"),
   };
 
   static final TableSpec.Column[] BASELINE_COLUMNS = {
@@ -131,12 +101,12 @@ public final class UpliftMonthlyTable {
       column(VOLUME_EFFECT, MONEY, "s0 x (T - T0) x g0: change from the lab's stream total moving (billing_currency); null on inbound rows"),
       column(SHARE_EFFECT, MONEY, "(s - s0) x T x g0 = R x g0 - N_cf: change from the provider's share moving (billing_currency); null on inbound rows"),
       column(MARGIN_EFFECT, MONEY, "s x T x (g1 - g0) = R x (g1 - g0): change from the new revenue share (billing_currency); null on inbound rows and with the counterfactual"),
-      column(BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1: the share the provider must keep to be no worse off than under the old terms (fraction); null when g1 = 0 or s0 is null, and on inbound rows"),
+      column(Columns.BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1: the share the provider must keep to be no worse off than under the old terms (fraction); null when g1 = 0 or s0 is null, and on inbound rows"),
   };
 
   static final TableSpec.Column[] INBOUND_COLUMNS = {
-      column(LAB_REVENUE_USD, MONEY, "LabRevenue(L, m): the lab's monthly revenue from lab_revenue (covering figure with the latest period_start, else the latest earlier figure carried forward; USD); inbound rows only"),
-      column(LAB_REVENUE_FACT_ID, DataTypes.StringType, "fact_id of the lab_revenue figure used; null when none (before the lab's first figure); inbound rows only"),
+      column(Columns.LAB_REVENUE_USD, MONEY, "LabRevenue(L, m): the lab's monthly revenue from lab_revenue (covering figure with the latest period_start, else the latest earlier figure carried forward; USD); inbound rows only"),
+      column(Columns.LAB_REVENUE_FACT_ID, DataTypes.StringType, "fact_id of the lab_revenue figure used; null when none (before the lab's first figure); inbound rows only"),
       column(CAP_REMAINING, MONEY, "C1 minus the inbound share paid under the new terms from the event month through this month (USD); null when no cap; inbound rows only"),
       column(OLD_CAP_REMAINING, MONEY, "C0 minus the inbound share the old terms would have paid from the event month through this month (USD); null when no cap; inbound rows only"),
   };
@@ -148,15 +118,15 @@ public final class UpliftMonthlyTable {
           + "lab pays the provider has its own rows (stream = inbound, USD). Amounts in billing_currency, exact to 1e-12; shares are fractions.",
       concat(EVENT_COLUMNS, ROW_COLUMNS,
           new TableSpec.Column[] {
-              column(MONTH, DataTypes.DateType, "Billing month (first day), from the event month to the last month of lab_provider_monthly"),
+              column(Columns.MONTH, DataTypes.DateType, "Billing month (first day), from the event month to the last month of lab_provider_monthly"),
               column(MONTHS_AFTER_EVENT, DataTypes.IntegerType, "Months since the event month (0 in the event month)"),
-              column(CALENDAR_QUARTER, DataTypes.StringType, "Calendar quarter of the month, e.g. 2026Q2"),
-              column(FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year (named by the calendar year it ends in)"),
-              column(FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4"),
+              column(Columns.CALENDAR_QUARTER, DataTypes.StringType, "Calendar quarter of the month, e.g. 2026Q2"),
+              column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year (named by the calendar year it ends in)"),
+              column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4"),
               column(FISCAL_QUARTER_LABEL, DataTypes.StringType, "Provider fiscal quarter label, e.g. FY26Q4"),
-              column(BILLED, MONEY, "R: provider revenue from the lab in the stream (billing_currency); null on inbound rows"),
-              column(STREAM_TOTAL, MONEY, "T: the lab's stream total over all providers (billing_currency); null on inbound rows"),
-              column(SHARE, FRACTION, "s = R / T (fraction); null when T <= 0 and on inbound rows"),
+              column(Columns.BILLED_REVENUE, MONEY, "R: provider revenue from the lab in the stream (billing_currency); null on inbound rows"),
+              column(Columns.LAB_STREAM_TOTAL, MONEY, "T: the lab's stream total over all providers (billing_currency); null on inbound rows"),
+              column(Columns.SHARE, FRACTION, "s = R / T (fraction); null when T <= 0 and on inbound rows"),
           },
           BASELINE_COLUMNS, EFFECT_COLUMNS, INBOUND_COLUMNS));
 

@@ -24,14 +24,7 @@ public final class UpliftProjectionTable {
 
   public static final String SCENARIO_ID = "scenario_id";
   public static final String SCENARIO_DESCRIPTION = "scenario_description";
-  public static final String LAB = "lab";
-  public static final String PROVIDER = "provider";
-  public static final String STREAM = "stream";
   public static final String QUARTER_INDEX = "quarter_index";
-  public static final String QUARTER_LABEL = "quarter_label";
-  public static final String QUARTER_START = "quarter_start";
-  public static final String FISCAL_YEAR = "fiscal_year";
-  public static final String FISCAL_QUARTER = "fiscal_quarter";
   public static final String HORIZON_QUARTERS = "horizon_quarters";
   public static final String BASE_QUARTER_LABEL = "base_quarter_label";
   public static final String START_TOTAL = "start_total_usd";
@@ -39,23 +32,17 @@ public final class UpliftProjectionTable {
   public static final String GROWTH = "annual_growth";
   /** T_q. */
   public static final String STREAM_TOTAL = "lab_stream_total_usd";
-  /** s_q. */
-  public static final String SHARE = "share";
   /** s0. */
   public static final String START_SHARE = "start_share";
   public static final String START_SHARE_SOURCE = "start_share_source";
   public static final String TARGET_SHARE = "target_share";
   public static final String GLIDE = "glide";
-  /** p0, p1. */
-  public static final String OLD_RESALE_SHARE = "old_resale_share_to_lab";
-  public static final String NEW_RESALE_SHARE = "new_resale_share_to_lab";
   /** g0 = 1 − p0, g1 = 1 − p1 (1 for compute). */
   public static final String OLD_NET_FRACTION = "old_net_fraction";
   public static final String NEW_NET_FRACTION = "new_net_fraction";
   public static final String NET_ACTUAL = "provider_net_actual_usd";
   public static final String NET_COUNTERFACTUAL = "provider_net_counterfactual_usd";
   public static final String UPLIFT = "uplift_usd";
-  public static final String BREAK_EVEN_SHARE = "break_even_share";
   public static final String CUMULATIVE_UPLIFT = "cumulative_uplift_usd";
 
   /** Values of {@link #START_SHARE_SOURCE} and {@link #START_TOTAL_SOURCE}. */
@@ -70,14 +57,14 @@ public final class UpliftProjectionTable {
           + "observed inputs come from the USD rows of lab_provider_monthly.",
       column(SCENARIO_ID, DataTypes.StringType, "Scenario id (conf cloudshift.scenarios[].id)"),
       column(SCENARIO_DESCRIPTION, DataTypes.StringType, "Scenario description from the conf"),
-      column(LAB, DataTypes.StringType, "AI lab L of the scenario"),
-      column(PROVIDER, DataTypes.StringType, "Cloud provider id P of the scenario"),
-      column(STREAM, DataTypes.StringType, "compute, resale, or total (sum of the compute and resale rows of the quarter)"),
+      column(Columns.LAB, DataTypes.StringType, "AI lab L of the scenario"),
+      column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id P of the scenario"),
+      column(Columns.STREAM, DataTypes.StringType, "compute, resale, or total (sum of the compute and resale rows of the quarter)"),
       column(QUARTER_INDEX, DataTypes.IntegerType, "q: 1 for the scenario's start quarter up to horizon_quarters (count)"),
-      column(QUARTER_LABEL, DataTypes.StringType, "Projected calendar quarter, e.g. 2026Q4"),
-      column(QUARTER_START, DataTypes.DateType, "First day of the projected calendar quarter"),
-      column(FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year of the quarter (named by the calendar year it ends in; conf fiscal-year-start-month)"),
-      column(FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4 of the quarter"),
+      column(Columns.QUARTER_LABEL, DataTypes.StringType, "Projected calendar quarter, e.g. 2026Q4"),
+      column(Columns.QUARTER_START, DataTypes.DateType, "First day of the projected calendar quarter"),
+      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year of the quarter (named by the calendar year it ends in; conf fiscal-year-start-month)"),
+      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4 of the quarter"),
       column(HORIZON_QUARTERS, DataTypes.IntegerType, "H: number of projected quarters of the scenario (count)"),
       column(BASE_QUARTER_LABEL, DataTypes.StringType, "Quarter k = 0 that T_start is the total of: the last complete calendar quarter of "
           + "data (three months in lab_provider_monthly), or the quarter before the start quarter when start-total-usd is configured"),
@@ -85,19 +72,19 @@ public final class UpliftProjectionTable {
       column(START_TOTAL_SOURCE, DataTypes.StringType, "observed (lab_provider_monthly) or configured (start-total-usd); null on total rows"),
       column(GROWTH, RATE, "g: assumed annual growth of the lab's stream total (fraction, 0.8 = +80 %/yr), compounded per quarter as (1+g)^(1/4); null on total rows"),
       column(STREAM_TOTAL, MONEY, "T_q = T_start x (1+g)^(k/4), k = quarters since the base quarter: the lab's projected stream total over all providers (USD per quarter); total row: sum of streams"),
-      column(SHARE, FRACTION, "s_q: provider's projected share of the lab's stream total on the glide path (fraction 0..1); null on total rows"),
+      column(Columns.SHARE, FRACTION, "s_q: provider's projected share of the lab's stream total on the glide path (fraction 0..1); null on total rows"),
       column(START_SHARE, FRACTION, "s0: start share, the provider's share in the base quarter (observed, spend-weighted) or configured (fraction 0..1); null on total rows"),
       column(START_SHARE_SOURCE, DataTypes.StringType, "observed (lab_provider_monthly) or configured (start-share); null on total rows"),
       column(TARGET_SHARE, FRACTION, "Share reached at the horizon (fraction 0..1; equals start_share when the conf holds the share); null on total rows"),
       column(GLIDE, DataTypes.StringType, "Share path from start to target: linear, step or exponential (see ProjectionFormulas); null on total rows"),
-      column(OLD_RESALE_SHARE, RATE, "p0: fraction of resale revenue the provider pays the lab under the old terms; null for compute and total rows"),
-      column(NEW_RESALE_SHARE, RATE, "p1: fraction of resale revenue the provider pays the lab under the new terms; null for compute and total rows"),
+      column(Columns.OLD_RESALE_SHARE_TO_LAB, RATE, "p0: fraction of resale revenue the provider pays the lab under the old terms; null for compute and total rows"),
+      column(Columns.NEW_RESALE_SHARE_TO_LAB, RATE, "p1: fraction of resale revenue the provider pays the lab under the new terms; null for compute and total rows"),
       column(OLD_NET_FRACTION, RATE, "g0 = 1 - p0: fraction of stream revenue the provider keeps under the old terms (1 for compute); null on total rows"),
       column(NEW_NET_FRACTION, RATE, "g1 = 1 - p1: fraction of stream revenue the provider keeps under the new terms (1 for compute); null on total rows"),
       column(NET_ACTUAL, MONEY, "N_act = s_q x T_q x g1: provider net revenue from the stream under the new terms on the share path (USD per quarter)"),
       column(NET_COUNTERFACTUAL, MONEY, "N_cf = s0 x T_q x g0: provider net revenue had the old terms been kept with the share frozen at s0 (USD per quarter)"),
       column(UPLIFT, MONEY, "U = N_act - N_cf: the provider's gain (negative: loss) from the new terms and the share path (USD per quarter)"),
-      column(BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1: share the provider must keep to be no worse off than under the old terms (fraction; "
+      column(Columns.BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1: share the provider must keep to be no worse off than under the old terms (fraction; "
           + "may exceed 1 when no share suffices); null when g1 = 0 and on total rows"),
       column(CUMULATIVE_UPLIFT, MONEY, "Sum of U from quarter 1 up to this quarter (USD)"));
 

@@ -18,43 +18,12 @@ public final class UpliftQuarterlyTable {
   public static final DataType MONEY = UpliftMonthlyTable.MONEY;
   public static final DataType FRACTION = UpliftMonthlyTable.FRACTION;
 
-  public static final String CALENDAR = "calendar";
-  public static final String FISCAL = "fiscal";
 
   // Columns shared with uplift_monthly, named here too so code reading this table needs only this class.
-  public static final String EVENT_ID = UpliftMonthlyTable.EVENT_ID;
-  public static final String LAB = UpliftMonthlyTable.LAB;
-  public static final String PROVIDER = UpliftMonthlyTable.PROVIDER;
-  public static final String EVENT_MONTH = UpliftMonthlyTable.EVENT_MONTH;
-  public static final String EFFECTIVE_FROM = UpliftMonthlyTable.EFFECTIVE_FROM;
-  public static final String NEXT_EVENT_MONTH = UpliftMonthlyTable.NEXT_EVENT_MONTH;
-  public static final String STREAM = UpliftMonthlyTable.STREAM;
-  public static final String CURRENCY = UpliftMonthlyTable.CURRENCY;
-  public static final String BILLED = UpliftMonthlyTable.BILLED;
-  public static final String STREAM_TOTAL = UpliftMonthlyTable.STREAM_TOTAL;
-  public static final String SHARE = UpliftMonthlyTable.SHARE;
-  public static final String RETAINED_OLD = UpliftMonthlyTable.RETAINED_OLD;
-  public static final String RETAINED_NEW = UpliftMonthlyTable.RETAINED_NEW;
-  public static final String BASELINE_MONTHS = UpliftMonthlyTable.BASELINE_MONTHS;
-  public static final String BASELINE_SHARE = UpliftMonthlyTable.BASELINE_SHARE;
-  public static final String BASELINE_STREAM_TOTAL = UpliftMonthlyTable.BASELINE_STREAM_TOTAL;
-  public static final String NET_ACTUAL = UpliftMonthlyTable.NET_ACTUAL;
-  public static final String NET_COUNTERFACTUAL = UpliftMonthlyTable.NET_COUNTERFACTUAL;
-  public static final String UPLIFT = UpliftMonthlyTable.UPLIFT;
-  public static final String NET_PRE_EVENT = UpliftMonthlyTable.NET_PRE_EVENT;
-  public static final String VOLUME_EFFECT = UpliftMonthlyTable.VOLUME_EFFECT;
-  public static final String SHARE_EFFECT = UpliftMonthlyTable.SHARE_EFFECT;
-  public static final String MARGIN_EFFECT = UpliftMonthlyTable.MARGIN_EFFECT;
-  public static final String BREAK_EVEN_SHARE = UpliftMonthlyTable.BREAK_EVEN_SHARE;
-  public static final String LAB_REVENUE_USD = UpliftMonthlyTable.LAB_REVENUE_USD;
-  public static final String CAP_REMAINING = UpliftMonthlyTable.CAP_REMAINING;
-  public static final String OLD_CAP_REMAINING = UpliftMonthlyTable.OLD_CAP_REMAINING;
 
-  public static final String QUARTER_BASIS = "quarter_basis";
   public static final String QUARTER = "quarter";
   public static final String QUARTER_YEAR = "quarter_year";
   public static final String QUARTER_NUMBER = "quarter_number";
-  public static final String QUARTER_START = "quarter_start";
   public static final String FIRST_MONTH = "first_month";
   public static final String LAST_MONTH = "last_month";
   public static final String MONTHS_IN_QUARTER = "months_in_quarter";
@@ -67,17 +36,17 @@ public final class UpliftQuarterlyTable {
           + "event's constants. Amounts in billing_currency; shares are fractions.",
       UpliftMonthlyTable.concat(UpliftMonthlyTable.EVENT_COLUMNS, UpliftMonthlyTable.ROW_COLUMNS,
           new TableSpec.Column[] {
-              column(QUARTER_BASIS, DataTypes.StringType, "calendar or fiscal (the provider's fiscal year: Microsoft starts 1 July, Oracle 1 June)"),
+              column(Columns.QUARTER_BASIS, DataTypes.StringType, "calendar or fiscal (the provider's fiscal year: Microsoft starts 1 July, Oracle 1 June)"),
               column(QUARTER, DataTypes.StringType, "Quarter label: 2026Q2 (calendar) or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
               column(QUARTER_YEAR, DataTypes.IntegerType, "Calendar year, or provider fiscal year, of the quarter"),
               column(QUARTER_NUMBER, DataTypes.IntegerType, "Quarter 1-4 within quarter_year"),
-              column(QUARTER_START, DataTypes.DateType, "First day of the quarter's first month (for ordering; the event quarter may start before event_month)"),
+              column(Columns.QUARTER_START, DataTypes.DateType, "First day of the quarter's first month (for ordering; the event quarter may start before event_month)"),
               column(FIRST_MONTH, DataTypes.DateType, "First month summed (later than quarter_start in the event's quarter)"),
               column(LAST_MONTH, DataTypes.DateType, "Last month summed (earlier than the quarter's end in the last quarter of data)"),
               column(MONTHS_IN_QUARTER, DataTypes.IntegerType, "Number of monthly rows summed (1-3)"),
-              column(UpliftMonthlyTable.BILLED, MONEY, "Sum of R over the months (billing_currency); null on inbound rows"),
-              column(UpliftMonthlyTable.STREAM_TOTAL, MONEY, "Sum of T over the months (billing_currency); null on inbound rows"),
-              column(UpliftMonthlyTable.SHARE, FRACTION, "Spend-weighted share of the quarter: sum R / sum T (fraction); null when sum T <= 0 and on inbound rows"),
+              column(Columns.BILLED_REVENUE, MONEY, "Sum of R over the months (billing_currency); null on inbound rows"),
+              column(Columns.LAB_STREAM_TOTAL, MONEY, "Sum of T over the months (billing_currency); null on inbound rows"),
+              column(Columns.SHARE, FRACTION, "Spend-weighted share of the quarter: sum R / sum T (fraction); null when sum T <= 0 and on inbound rows"),
               column(LAST_MONTH_SHARE, FRACTION, "s in last_month (fraction), to compare with break_even_share; null when that month's T <= 0 and on inbound rows"),
           },
           UpliftMonthlyTable.BASELINE_COLUMNS,
@@ -89,8 +58,8 @@ public final class UpliftQuarterlyTable {
               column(UpliftMonthlyTable.VOLUME_EFFECT, MONEY, "Sum of monthly volume effects s0 x (T - T0) x g0 (billing_currency); null on inbound rows"),
               column(UpliftMonthlyTable.SHARE_EFFECT, MONEY, "Sum of monthly share effects (s - s0) x T x g0 (billing_currency); null on inbound rows"),
               column(UpliftMonthlyTable.MARGIN_EFFECT, MONEY, "Sum of monthly margin effects s x T x (g1 - g0) (billing_currency); null on inbound rows"),
-              column(UpliftMonthlyTable.BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1, constant per event and stream (fraction); null when g1 = 0 or s0 is null, and on inbound rows"),
-              column(UpliftMonthlyTable.LAB_REVENUE_USD, MONEY, "Sum of the lab's monthly revenue used for the inbound share (USD); inbound rows only"),
+              column(Columns.BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1, constant per event and stream (fraction); null when g1 = 0 or s0 is null, and on inbound rows"),
+              column(Columns.LAB_REVENUE_USD, MONEY, "Sum of the lab's monthly revenue used for the inbound share (USD); inbound rows only"),
               column(UpliftMonthlyTable.CAP_REMAINING, MONEY, "Cap left under the new terms after last_month (USD); null when no cap; inbound rows only"),
               column(UpliftMonthlyTable.OLD_CAP_REMAINING, MONEY, "Cap left under the old terms after last_month (USD); null when no cap; inbound rows only"),
           }));

@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
-import io.cloudshift.schema.LabProviderMonthlyTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,20 +24,20 @@ public final class LabConcentration {
   private LabConcentration() {}
 
   public static Dataset<Row> of(Dataset<Row> labProviderMonthly) {
-    Column share = col(LabProviderMonthlyTable.SHARE);
+    Column share = col(Columns.SHARE);
     // Highest share first, ties to the first provider id: min over (−share, provider), shares of T ≤ 0 left out.
     Column top = min(when(share.isNotNull(),
-        struct(negate(share).as("neg_share"), col(LabProviderMonthlyTable.PROVIDER).as("provider"))));
+        struct(negate(share).as("neg_share"), col(Columns.PROVIDER).as("provider"))));
     Dataset<Row> perMonth = labProviderMonthly
         .groupBy(
-            col(LabProviderMonthlyTable.LAB).as(LabConcentrationMonthlyTable.LAB),
-            col(LabProviderMonthlyTable.STREAM).as(LabConcentrationMonthlyTable.STREAM),
-            col(LabProviderMonthlyTable.MONTH).as(LabConcentrationMonthlyTable.MONTH),
-            col(LabProviderMonthlyTable.CURRENCY).as(LabConcentrationMonthlyTable.CURRENCY))
+            col(Columns.LAB).as(Columns.LAB),
+            col(Columns.STREAM).as(Columns.STREAM),
+            col(Columns.MONTH).as(Columns.MONTH),
+            col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
         .agg(
             // Σ_P R = T of every row of the group.
-            sum(LabProviderMonthlyTable.BILLED).as(LabConcentrationMonthlyTable.STREAM_TOTAL),
-            count(when(col(LabProviderMonthlyTable.BILLED).gt(0), true)).as(LabConcentrationMonthlyTable.PROVIDER_COUNT),
+            sum(Columns.BILLED_REVENUE).as(Columns.LAB_STREAM_TOTAL),
+            count(when(col(Columns.BILLED_REVENUE).gt(0), true)).as(LabConcentrationMonthlyTable.PROVIDER_COUNT),
             ShareFormulas.hhi(share).as(LabConcentrationMonthlyTable.HHI),
             top.as("_top"))
         .withColumn(LabConcentrationMonthlyTable.EFFECTIVE_PROVIDERS,

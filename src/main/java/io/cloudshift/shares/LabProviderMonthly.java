@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.sum;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.terms.TermsInForce;
@@ -34,7 +35,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       stream and currency × every month from the first to the last month of {@code charges_monthly}
  *       (all streams, all currencies). Missing cells get R = 0, so a month without any spend has rows
  *       with T = 0 and a null share, and windows over the grid see every month.
- *   <li>T = Σ over the grid's providers of R for (lab, stream, month, currency); s = R / T
+ *   <li>T = Σ over the grid's providers of Columns.BILLED_REVENUE for (lab, stream, month, currency); s = Columns.BILLED_REVENUE / T
  *       ({@link ShareFormulas#share}); the same for the EffectiveCost variant.
  *   <li>Terms in force per month ({@link TermsInForce}: a change on 27 April governs April);
  *       provider net = {@link ProviderNet#net}.
@@ -42,66 +43,63 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * </ul>
  */
 public final class LabProviderMonthly {
-  private static final String R = LabProviderMonthlyTable.BILLED;
-  private static final String E = LabProviderMonthlyTable.EFFECTIVE;
-  private static final String AI = LabProviderMonthlyTable.AI_BILLED;
 
   private LabProviderMonthly() {}
 
   public static Dataset<Row> of(Dataset<Row> chargesMonthly, Dataset<Row> partnershipTerms, Collection<ProviderConfig> providers) {
     Dataset<Row> observed = chargesMonthly
-        .where(col(ChargesMonthlyTable.LAB).isNotNull()
-            .and(col(ChargesMonthlyTable.STREAM).isin(Stream.COMPUTE.value(), Stream.RESALE.value())))
+        .where(col(Columns.LAB).isNotNull()
+            .and(col(Columns.STREAM).isin(Stream.COMPUTE.value(), Stream.RESALE.value())))
         .groupBy(
-            col(ChargesMonthlyTable.LAB).as(LabProviderMonthlyTable.LAB),
-            col(ChargesMonthlyTable.PROVIDER).as(LabProviderMonthlyTable.PROVIDER),
-            col(ChargesMonthlyTable.STREAM).as(LabProviderMonthlyTable.STREAM),
-            col(ChargesMonthlyTable.MONTH).as(LabProviderMonthlyTable.MONTH),
-            col(ChargesMonthlyTable.CURRENCY).as(LabProviderMonthlyTable.CURRENCY))
+            col(Columns.LAB).as(Columns.LAB),
+            col(Columns.PROVIDER).as(Columns.PROVIDER),
+            col(Columns.STREAM).as(Columns.STREAM),
+            col(Columns.MONTH).as(Columns.MONTH),
+            col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
         .agg(
-            sum(ChargesMonthlyTable.BILLED).as(R),
-            sum(ChargesMonthlyTable.EFFECTIVE).as(E),
-            sum(ChargesMonthlyTable.AI_BILLED).as(AI));
+            sum(Columns.BILLED_REVENUE).as(Columns.BILLED_REVENUE),
+            sum(Columns.EFFECTIVE_REVENUE).as(Columns.EFFECTIVE_REVENUE),
+            sum(Columns.AI_BILLED_REVENUE).as(Columns.AI_BILLED_REVENUE));
 
     Dataset<Row> months = allMonths(chargesMonthly);
-    List<String> cell = List.of(LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.PROVIDER, LabProviderMonthlyTable.STREAM,
-        LabProviderMonthlyTable.MONTH, LabProviderMonthlyTable.CURRENCY);
+    List<String> cell = List.of(Columns.LAB, Columns.PROVIDER, Columns.STREAM,
+        Columns.MONTH, Columns.BILLING_CURRENCY);
     Dataset<Row> grid = observed
-        .select(LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.PROVIDER, LabProviderMonthlyTable.STREAM, LabProviderMonthlyTable.CURRENCY)
+        .select(Columns.LAB, Columns.PROVIDER, Columns.STREAM, Columns.BILLING_CURRENCY)
         .distinct()
         .crossJoin(months)
         .join(observed, Joins.using(cell), "left")
-        .withColumn(R, coalesce(col(R), zero()))
-        .withColumn(E, coalesce(col(E), zero()))
-        .withColumn(AI, coalesce(col(AI), zero()));
+        .withColumn(Columns.BILLED_REVENUE, coalesce(col(Columns.BILLED_REVENUE), zero()))
+        .withColumn(Columns.EFFECTIVE_REVENUE, coalesce(col(Columns.EFFECTIVE_REVENUE), zero()))
+        .withColumn(Columns.AI_BILLED_REVENUE, coalesce(col(Columns.AI_BILLED_REVENUE), zero()));
 
     WindowSpec labStreamMonth = Window.partitionBy(
-        LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.STREAM, LabProviderMonthlyTable.MONTH, LabProviderMonthlyTable.CURRENCY);
+        Columns.LAB, Columns.STREAM, Columns.MONTH, Columns.BILLING_CURRENCY);
     Dataset<Row> shares = grid
-        .withColumn(LabProviderMonthlyTable.STREAM_TOTAL, sum(col(R)).over(labStreamMonth))
-        .withColumn(LabProviderMonthlyTable.STREAM_TOTAL_EFFECTIVE, sum(col(E)).over(labStreamMonth))
-        .withColumn(LabProviderMonthlyTable.SHARE, ShareFormulas.share(col(R), col(LabProviderMonthlyTable.STREAM_TOTAL)))
+        .withColumn(Columns.LAB_STREAM_TOTAL, sum(col(Columns.BILLED_REVENUE)).over(labStreamMonth))
+        .withColumn(LabProviderMonthlyTable.STREAM_TOTAL_EFFECTIVE, sum(col(Columns.EFFECTIVE_REVENUE)).over(labStreamMonth))
+        .withColumn(Columns.SHARE, ShareFormulas.share(col(Columns.BILLED_REVENUE), col(Columns.LAB_STREAM_TOTAL)))
         .withColumn(LabProviderMonthlyTable.SHARE_EFFECTIVE,
-            ShareFormulas.share(col(E), col(LabProviderMonthlyTable.STREAM_TOTAL_EFFECTIVE)));
+            ShareFormulas.share(col(Columns.EFFECTIVE_REVENUE), col(LabProviderMonthlyTable.STREAM_TOTAL_EFFECTIVE)));
 
-    Column month = col(LabProviderMonthlyTable.MONTH);
-    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(LabProviderMonthlyTable.PROVIDER), providers);
+    Column month = col(Columns.MONTH);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     Dataset<Row> withTerms = TermsInForce.join(shares, partnershipTerms,
-            LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.PROVIDER, LabProviderMonthlyTable.MONTH)
+            Columns.LAB, Columns.PROVIDER, Columns.MONTH)
         .withColumn(LabProviderMonthlyTable.PROVIDER_NET,
-            ProviderNet.net(col(LabProviderMonthlyTable.STREAM), col(R), col(TermsInForce.RESALE_SHARE_TO_LAB)))
-        .withColumn(LabProviderMonthlyTable.CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
-        .withColumn(LabProviderMonthlyTable.FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
-        .withColumn(LabProviderMonthlyTable.FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart));
+            ProviderNet.net(col(Columns.STREAM), col(Columns.BILLED_REVENUE), col(Columns.RESALE_SHARE_TO_LAB)))
+        .withColumn(Columns.CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
+        .withColumn(Columns.FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
+        .withColumn(Columns.FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart));
     return LabProviderMonthlyTable.SPEC.conform(withTerms);
   }
 
   /** One row per month (column {@code month}) from the first to the last month in {@code chargesMonthly}; none when empty. */
   static Dataset<Row> allMonths(Dataset<Row> chargesMonthly) {
     return chargesMonthly
-        .agg(min(ChargesMonthlyTable.MONTH).as("_first"), max(ChargesMonthlyTable.MONTH).as("_last"))
+        .agg(min(Columns.MONTH).as("_first"), max(Columns.MONTH).as("_last"))
         .where(col("_first").isNotNull())
-        .select(explode(sequence(col("_first"), col("_last"), expr("interval 1 month"))).as(LabProviderMonthlyTable.MONTH));
+        .select(explode(sequence(col("_first"), col("_last"), expr("interval 1 month"))).as(Columns.MONTH));
   }
 
   private static Column zero() {

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
 import io.cloudshift.schema.Stream;
 import java.math.BigDecimal;
@@ -35,27 +36,27 @@ public final class ProviderLabMix {
   private ProviderLabMix() {}
 
   public static Dataset<Row> of(Dataset<Row> chargesMonthly, Collection<ProviderConfig> providers) {
-    Column stream = col(ChargesMonthlyTable.STREAM);
-    Column ai = col(ChargesMonthlyTable.AI_BILLED);
-    Column attributed = stream.isin(Stream.COMPUTE.value(), Stream.RESALE.value()).and(col(ChargesMonthlyTable.LAB).isNotNull());
+    Column stream = col(Columns.STREAM);
+    Column ai = col(Columns.AI_BILLED_REVENUE);
+    Column attributed = stream.isin(Stream.COMPUTE.value(), Stream.RESALE.value()).and(col(Columns.LAB).isNotNull());
     Column zero = lit(BigDecimal.ZERO).cast(ChargesMonthlyTable.MONEY);
     Dataset<Row> monthly = chargesMonthly.select(
-        col(ChargesMonthlyTable.PROVIDER).as(ProviderLabMixQuarterlyTable.PROVIDER),
-        col(ChargesMonthlyTable.MONTH).as(M),
-        FiscalCalendar.fiscalStartMonth(col(ChargesMonthlyTable.PROVIDER), providers).as(FISCAL_START),
-        when(attributed, col(ChargesMonthlyTable.LAB)).otherwise(lit(ProviderLabMixQuarterlyTable.OTHER_LAB)).as(ProviderLabMixQuarterlyTable.LAB),
-        col(ChargesMonthlyTable.CURRENCY).as(ProviderLabMixQuarterlyTable.CURRENCY),
+        col(Columns.PROVIDER).as(Columns.PROVIDER),
+        col(Columns.MONTH).as(M),
+        FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers).as(FISCAL_START),
+        when(attributed, col(Columns.LAB)).otherwise(lit(ProviderLabMixQuarterlyTable.OTHER_LAB)).as(Columns.LAB),
+        col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY),
         when(attributed.and(stream.equalTo(Stream.COMPUTE.value())), ai).otherwise(zero).as(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE),
         when(attributed.and(stream.equalTo(Stream.RESALE.value())), ai).otherwise(zero).as(ProviderLabMixQuarterlyTable.LAB_AI_RESALE),
         ai.as(ProviderLabMixQuarterlyTable.LAB_AI));
     Dataset<Row> byQuarter = inQuarters(monthly);
 
-    List<String> quarterKey = List.of(ProviderLabMixQuarterlyTable.PROVIDER, ProviderLabMixQuarterlyTable.QUARTER_BASIS,
-        ProviderLabMixQuarterlyTable.QUARTER_LABEL, ProviderLabMixQuarterlyTable.FISCAL_YEAR, ProviderLabMixQuarterlyTable.FISCAL_QUARTER,
-        ProviderLabMixQuarterlyTable.QUARTER_START, ProviderLabMixQuarterlyTable.QUARTER_END);
+    List<String> quarterKey = List.of(Columns.PROVIDER, Columns.QUARTER_BASIS,
+        Columns.QUARTER_LABEL, Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER,
+        Columns.QUARTER_START, Columns.QUARTER_END);
     List<String> rowKey = new ArrayList<>(quarterKey);
-    rowKey.add(ProviderLabMixQuarterlyTable.LAB);
-    rowKey.add(ProviderLabMixQuarterlyTable.CURRENCY);
+    rowKey.add(Columns.LAB);
+    rowKey.add(Columns.BILLING_CURRENCY);
     Dataset<Row> perLab = byQuarter
         .groupBy(rowKey.stream().map(c -> col(c)).toArray(Column[]::new))
         .agg(
@@ -63,12 +64,12 @@ public final class ProviderLabMix {
             sum(ProviderLabMixQuarterlyTable.LAB_AI_RESALE).as(ProviderLabMixQuarterlyTable.LAB_AI_RESALE),
             sum(ProviderLabMixQuarterlyTable.LAB_AI).as(ProviderLabMixQuarterlyTable.LAB_AI))
         .withColumn(ProviderLabMixQuarterlyTable.PROVIDER_AI, sum(ProviderLabMixQuarterlyTable.LAB_AI).over(
-            Window.partitionBy(ProviderLabMixQuarterlyTable.PROVIDER, ProviderLabMixQuarterlyTable.QUARTER_BASIS,
-                ProviderLabMixQuarterlyTable.QUARTER_START, ProviderLabMixQuarterlyTable.CURRENCY)))
+            Window.partitionBy(Columns.PROVIDER, Columns.QUARTER_BASIS,
+                Columns.QUARTER_START, Columns.BILLING_CURRENCY)))
         .withColumn(ProviderLabMixQuarterlyTable.LAB_SHARE,
             ShareFormulas.share(col(ProviderLabMixQuarterlyTable.LAB_AI), col(ProviderLabMixQuarterlyTable.PROVIDER_AI)));
 
-    Dataset<Row> coverage = inQuarters(monthly.select(ProviderLabMixQuarterlyTable.PROVIDER, M, FISCAL_START).distinct())
+    Dataset<Row> coverage = inQuarters(monthly.select(Columns.PROVIDER, M, FISCAL_START).distinct())
         .groupBy(quarterKey.stream().map(c -> col(c)).toArray(Column[]::new))
         .agg(count_distinct(col(M)).cast("int").as(ProviderLabMixQuarterlyTable.MONTHS_WITH_DATA));
     return ProviderLabMixQuarterlyTable.SPEC.conform(perLab.join(coverage, Joins.using(quarterKey), "left"));

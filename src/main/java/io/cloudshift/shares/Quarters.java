@@ -8,7 +8,8 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.year;
 
 import io.cloudshift.periods.FiscalCalendar;
-import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.QuarterBasis;
 import org.apache.spark.sql.Column;
 
 /**
@@ -23,7 +24,7 @@ public final class Quarters {
   /** Calendar quarter: {@code 2026Q2}, year 2026, quarter 2, 2026-04-01 .. 2026-06-30. */
   public static Column[] calendar(Column month) {
     Column start = trunc(month, "quarter");
-    return columns(lit(ProviderLabMixQuarterlyTable.BASIS_CALENDAR), FiscalCalendar.calendarQuarter(month),
+    return columns(lit(QuarterBasis.CALENDAR), FiscalCalendar.calendarQuarter(month),
         year(month), quarter(month), start);
   }
 
@@ -34,18 +35,18 @@ public final class Quarters {
    */
   public static Column[] fiscal(Column month, Column startMonth) {
     Column start = FiscalCalendar.quarterStart(month, startMonth);
-    return columns(lit(ProviderLabMixQuarterlyTable.BASIS_FISCAL), FiscalCalendar.fiscalLabel(month, startMonth),
+    return columns(lit(QuarterBasis.FISCAL), FiscalCalendar.fiscalLabel(month, startMonth),
         FiscalCalendar.fiscalYear(month, startMonth), FiscalCalendar.fiscalQuarter(month, startMonth), start);
   }
 
   private static Column[] columns(Column basis, Column label, Column year, Column quarter, Column start) {
     return new Column[] {
-      basis.as(ProviderLabMixQuarterlyTable.QUARTER_BASIS),
-      label.as(ProviderLabMixQuarterlyTable.QUARTER_LABEL),
-      year.cast("int").as(ProviderLabMixQuarterlyTable.FISCAL_YEAR),
-      quarter.cast("int").as(ProviderLabMixQuarterlyTable.FISCAL_QUARTER),
-      start.as(ProviderLabMixQuarterlyTable.QUARTER_START),
-      date_sub(add_months(start, 3), 1).as(ProviderLabMixQuarterlyTable.QUARTER_END)
+      basis.as(Columns.QUARTER_BASIS),
+      label.as(Columns.QUARTER_LABEL),
+      year.cast("int").as(Columns.FISCAL_YEAR),
+      quarter.cast("int").as(Columns.FISCAL_QUARTER),
+      start.as(Columns.QUARTER_START),
+      date_sub(add_months(start, 3), 1).as(Columns.QUARTER_END)
     };
   }
 }

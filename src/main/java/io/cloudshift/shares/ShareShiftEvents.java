@@ -22,7 +22,7 @@ import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.schema.ChargesMonthlyTable;
-import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.terms.TermEvents;
 import java.math.BigDecimal;
@@ -92,29 +92,29 @@ public final class ShareShiftEvents {
 
     // Event × window × each stream and currency the lab has.
     Dataset<Row> labStreams = labProviderMonthly.select(
-            col(LabProviderMonthlyTable.LAB).as("_lab"),
-            col(LabProviderMonthlyTable.STREAM).as(ShareShiftEventsTable.STREAM),
-            col(LabProviderMonthlyTable.CURRENCY).as(ShareShiftEventsTable.CURRENCY))
+            col(Columns.LAB).as("_lab"),
+            col(Columns.STREAM).as(Columns.STREAM),
+            col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
         .distinct();
     Dataset<Row> keys = termEvents.crossJoin(windowTable)
-        .join(labStreams, col(TermEvents.LAB).equalTo(col("_lab")))
+        .join(labStreams, col(Columns.LAB).equalTo(col("_lab")))
         .drop("_lab");
     List<String> keyColumns = Arrays.asList(keys.columns());
 
     // Every provider's monthly cell of the lab's stream inside [d−w, d+w).
     Dataset<Row> cells = labProviderMonthly.select(
-        col(LabProviderMonthlyTable.LAB).as("_c_lab"),
-        col(LabProviderMonthlyTable.STREAM).as("_c_stream"),
-        col(LabProviderMonthlyTable.CURRENCY).as("_c_currency"),
-        col(LabProviderMonthlyTable.PROVIDER).as(Q),
-        col(LabProviderMonthlyTable.MONTH).as(M),
-        col(LabProviderMonthlyTable.BILLED).as(R),
-        col(LabProviderMonthlyTable.STREAM_TOTAL).as(T));
-    Column d = col(TermEvents.EVENT_MONTH);
+        col(Columns.LAB).as("_c_lab"),
+        col(Columns.STREAM).as("_c_stream"),
+        col(Columns.BILLING_CURRENCY).as("_c_currency"),
+        col(Columns.PROVIDER).as(Q),
+        col(Columns.MONTH).as(M),
+        col(Columns.BILLED_REVENUE).as(R),
+        col(Columns.LAB_STREAM_TOTAL).as(T));
+    Column d = col(Columns.EVENT_MONTH);
     Column w = col(ShareShiftEventsTable.WINDOW_MONTHS);
-    Column inWindows = col(TermEvents.LAB).equalTo(col("_c_lab"))
-        .and(col(ShareShiftEventsTable.STREAM).equalTo(col("_c_stream")))
-        .and(col(ShareShiftEventsTable.CURRENCY).equalTo(col("_c_currency")))
+    Column inWindows = col(Columns.LAB).equalTo(col("_c_lab"))
+        .and(col(Columns.STREAM).equalTo(col("_c_stream")))
+        .and(col(Columns.BILLING_CURRENCY).equalTo(col("_c_currency")))
         .and(col(M).geq(add_months(d, negate(w))))
         .and(col(M).lt(add_months(d, w)));
     Dataset<Row> inWindow = keys.join(cells, inWindows).withColumn(PRE, col(M).lt(d));
@@ -139,7 +139,7 @@ public final class ShareShiftEvents {
             ShareFormulas.spendWeightedShare(col(Q_POST_R), col(Q_POST_T)),
             ShareFormulas.spendWeightedShare(col(Q_PRE_R), col(Q_PRE_T))));
 
-    Column isP = col(Q).equalTo(col(TermEvents.PROVIDER));
+    Column isP = col(Q).equalTo(col(Columns.PROVIDER));
     Column gainer = when(col(Q_DELTA).geq(lit(MIN_GAIN_PP)), struct(negate(col(Q_DELTA)).as("order"), col(Q).as("provider"), col(Q_DELTA).as("delta_pp")));
     Dataset<Row> perEvent = perProvider
         .groupBy(keyColumns.stream().map(c -> col(c)).toArray(Column[]::new))

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trunc;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.PartnershipColumns;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -18,18 +19,10 @@ import org.apache.spark.sql.expressions.Window;
  * governs April. A month with no version in force gets nulls (no terms: no revenue shares).
  */
 public final class TermsInForce {
-  public static final String RECORD_ID = "terms_record_id";
   public static final String VALID_FROM = "terms_valid_from";
-  public static final String EXCLUSIVITY = PartnershipColumns.EXCLUSIVITY;
-  /** p: fraction of resale revenue the provider pays the lab. */
-  public static final String RESALE_SHARE_TO_LAB = PartnershipColumns.RESALE_SHARE_TO_LAB;
-  /** q: fraction of the lab's revenue the lab pays the provider. */
-  public static final String LAB_SHARE_TO_PROVIDER = PartnershipColumns.LAB_SHARE_TO_PROVIDER;
-  /** C: cumulative cap on the lab's payments, USD. */
-  public static final String LAB_SHARE_CAP_USD = PartnershipColumns.LAB_SHARE_CAP_USD;
 
   public static final List<String> COLUMNS =
-      List.of(RECORD_ID, VALID_FROM, EXCLUSIVITY, RESALE_SHARE_TO_LAB, LAB_SHARE_TO_PROVIDER, LAB_SHARE_CAP_USD);
+      List.of(Columns.TERMS_RECORD_ID, VALID_FROM, Columns.EXCLUSIVITY, Columns.RESALE_SHARE_TO_LAB, Columns.LAB_SHARE_TO_PROVIDER, PartnershipColumns.LAB_SHARE_CAP_USD);
 
   private TermsInForce() {}
 
@@ -39,15 +32,15 @@ public final class TermsInForce {
    */
   public static Dataset<Row> join(Dataset<Row> rows, Dataset<Row> terms, String labColumn, String providerColumn, String monthColumn) {
     Dataset<Row> t = terms.select(
-        col(PartnershipColumns.LAB).as("_t_lab"),
-        col(PartnershipColumns.PROVIDER).as("_t_provider"),
-        col(PartnershipColumns.RECORD_ID).as(RECORD_ID),
+        col(Columns.LAB).as("_t_lab"),
+        col(Columns.PROVIDER).as("_t_provider"),
+        col(PartnershipColumns.RECORD_ID).as(Columns.TERMS_RECORD_ID),
         col(PartnershipColumns.VALID_FROM).as(VALID_FROM),
         col(PartnershipColumns.VALID_TO).as("_t_valid_to"),
-        col(PartnershipColumns.EXCLUSIVITY).as(EXCLUSIVITY),
-        col(PartnershipColumns.RESALE_SHARE_TO_LAB).as(RESALE_SHARE_TO_LAB),
-        col(PartnershipColumns.LAB_SHARE_TO_PROVIDER).as(LAB_SHARE_TO_PROVIDER),
-        col(PartnershipColumns.LAB_SHARE_CAP_USD).as(LAB_SHARE_CAP_USD));
+        col(Columns.EXCLUSIVITY).as(Columns.EXCLUSIVITY),
+        col(Columns.RESALE_SHARE_TO_LAB).as(Columns.RESALE_SHARE_TO_LAB),
+        col(Columns.LAB_SHARE_TO_PROVIDER).as(Columns.LAB_SHARE_TO_PROVIDER),
+        col(PartnershipColumns.LAB_SHARE_CAP_USD).as(PartnershipColumns.LAB_SHARE_CAP_USD));
     // Resolve terms once per distinct (lab, provider, month), then join back, so duplicate keys in
     // rows (several streams or currencies) all get the same terms and no row is lost.
     Dataset<Row> keys = rows.select(col(labColumn).as("_k_lab"), col(providerColumn).as("_k_provider"), col(monthColumn).as("_k_month")).distinct();

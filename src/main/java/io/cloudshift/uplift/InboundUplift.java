@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
-import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.Columns;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,29 +30,29 @@ final class InboundUplift {
   private InboundUplift() {}
 
   static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> events, Dataset<Row> labRevenue) {
-    Dataset<Row> lastMonth = labProviderMonthly.agg(max(col(LabProviderMonthlyTable.MONTH)).as("_last_month"));
-    Column hasInbound = coalesce(col(OLD_LAB_SHARE), lit(BigDecimal.ZERO)).notEqual(0)
-        .or(coalesce(col(NEW_LAB_SHARE), lit(BigDecimal.ZERO)).notEqual(0));
+    Dataset<Row> lastMonth = labProviderMonthly.agg(max(col(Columns.MONTH)).as("_last_month"));
+    Column hasInbound = coalesce(col(Columns.OLD_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO)).notEqual(0)
+        .or(coalesce(col(Columns.NEW_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO)).notEqual(0));
     Dataset<Row> months = events.where(hasInbound)
         .crossJoin(lastMonth)
-        .where(col(EVENT_MONTH).leq(col("_last_month")))
-        .withColumn(MONTH, explode(sequence(col(EVENT_MONTH), col("_last_month"), expr("INTERVAL 1 MONTH"))))
+        .where(col(Columns.EVENT_MONTH).leq(col("_last_month")))
+        .withColumn(Columns.MONTH, explode(sequence(col(Columns.EVENT_MONTH), col("_last_month"), expr("INTERVAL 1 MONTH"))))
         .drop("_last_month");
-    Dataset<Row> revenue = LabRevenueMonthly.of(labRevenue, months.select(col(LAB), col(MONTH)))
-        .select(col(LabRevenueMonthly.LAB).as("_r_lab"), col(LabRevenueMonthly.MONTH).as("_r_month"),
-            col(LabRevenueMonthly.LAB_REVENUE_USD).as(LAB_REVENUE_USD), col(LabRevenueMonthly.FACT_ID).as(LAB_REVENUE_FACT_ID));
+    Dataset<Row> revenue = LabRevenueMonthly.of(labRevenue, months.select(col(Columns.LAB), col(Columns.MONTH)))
+        .select(col(Columns.LAB).as("_r_lab"), col(Columns.MONTH).as("_r_month"),
+            col(Columns.LAB_REVENUE_USD).as(Columns.LAB_REVENUE_USD), col(Columns.LAB_REVENUE_FACT_ID).as(Columns.LAB_REVENUE_FACT_ID));
     Dataset<Row> rows = months.join(revenue,
-            months.col(LAB).equalTo(revenue.col("_r_lab")).and(months.col(MONTH).equalTo(revenue.col("_r_month"))), "left")
+            months.col(Columns.LAB).equalTo(revenue.col("_r_lab")).and(months.col(Columns.MONTH).equalTo(revenue.col("_r_month"))), "left")
         .drop("_r_lab", "_r_month")
-        .withColumn("_due_new", UpliftFormulas.inboundDue(col(NEW_LAB_SHARE), col(LAB_REVENUE_USD)))
-        .withColumn("_due_old", UpliftFormulas.inboundDue(col(OLD_LAB_SHARE), col(LAB_REVENUE_USD)));
+        .withColumn("_due_new", UpliftFormulas.inboundDue(col(Columns.NEW_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)))
+        .withColumn("_due_old", UpliftFormulas.inboundDue(col(Columns.OLD_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)));
 
-    WindowSpec before = Window.partitionBy(col(EVENT_ID), col(LAB), col(PROVIDER), col(EVENT_MONTH)).orderBy(col(MONTH))
+    WindowSpec before = Window.partitionBy(col(Columns.EVENT_ID), col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH)).orderBy(col(Columns.MONTH))
         .rowsBetween(Window.unboundedPreceding(), -1);
-    return terms(terms(rows, "_due_new", NEW_CAP, NET_ACTUAL, CAP_REMAINING, before), "_due_old", OLD_CAP, NET_COUNTERFACTUAL, OLD_CAP_REMAINING, before)
+    return terms(terms(rows, "_due_new", Columns.NEW_LAB_SHARE_CAP_USD, NET_ACTUAL, CAP_REMAINING, before), "_due_old", Columns.OLD_LAB_SHARE_CAP_USD, NET_COUNTERFACTUAL, OLD_CAP_REMAINING, before)
         .withColumn(UPLIFT, UpliftFormulas.uplift(col(NET_ACTUAL), col(NET_COUNTERFACTUAL)))
-        .withColumn(STREAM, lit(INBOUND))
-        .withColumn(CURRENCY, lit(INBOUND_CURRENCY))
+        .withColumn(Columns.STREAM, lit(INBOUND))
+        .withColumn(Columns.BILLING_CURRENCY, lit(INBOUND_CURRENCY))
         .drop("_due_new", "_due_old");
   }
 

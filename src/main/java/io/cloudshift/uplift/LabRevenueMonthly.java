@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabRevenueColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,10 +33,6 @@ import org.apache.spark.sql.expressions.Window;
  * </ol>
  */
 public final class LabRevenueMonthly {
-  public static final String LAB = "lab";
-  public static final String MONTH = "month";
-  public static final String LAB_REVENUE_USD = "lab_revenue_usd";
-  public static final String FACT_ID = "lab_revenue_fact_id";
   public static final String CARRIED_FORWARD = "lab_revenue_carried_forward";
 
   private LabRevenueMonthly() {}
@@ -46,11 +43,11 @@ public final class LabRevenueMonthly {
    * {@link #CARRIED_FORWARD}.
    */
   public static Dataset<Row> of(Dataset<Row> labRevenue, Dataset<Row> labMonths) {
-    Dataset<Row> keys = labMonths.select(col(LAB).as("_k_lab"), col(MONTH).as("_k_month")).distinct();
+    Dataset<Row> keys = labMonths.select(col(Columns.LAB).as("_k_lab"), col(Columns.MONTH).as("_k_month")).distinct();
     Dataset<Row> figures = labRevenue.select(
-        col(LabRevenueColumns.LAB).as("_f_lab"),
-        col(LabRevenueColumns.FACT_ID).as("_f_fact_id"),
-        col(LabRevenueColumns.METRIC).as("_f_metric"),
+        col(Columns.LAB).as("_f_lab"),
+        col(Columns.FACT_ID).as("_f_fact_id"),
+        col(Columns.METRIC).as("_f_metric"),
         col(LabRevenueColumns.PERIOD_START).as("_f_start"),
         trunc(col(LabRevenueColumns.PERIOD_START), "month").as("_f_start_month"),
         trunc(col(LabRevenueColumns.PERIOD_END), "month").as("_f_end_month"),
@@ -68,10 +65,10 @@ public final class LabRevenueMonthly {
             runRateFirst.asc_nulls_last(),
             col("_f_fact_id").asc_nulls_last())));
     return ranked.where(col("_rank").equalTo(1)).select(
-        col("_k_lab").as(LAB),
-        col("_k_month").as(MONTH),
-        col("_f_monthly").cast(ExactDecimal.MONEY).as(LAB_REVENUE_USD),
-        col("_f_fact_id").as(FACT_ID),
+        col("_k_lab").as(Columns.LAB),
+        col("_k_month").as(Columns.MONTH),
+        col("_f_monthly").cast(ExactDecimal.MONEY).as(Columns.LAB_REVENUE_USD),
+        col("_f_fact_id").as(Columns.LAB_REVENUE_FACT_ID),
         when(col("_f_fact_id").isNull(), lit(null).cast("boolean")).otherwise(col("_covers").equalTo(false)).as(CARRIED_FORWARD));
   }
 }

@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.max;
 
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
@@ -66,16 +68,16 @@ public final class UpliftJob implements PipelineStage {
     Dataset<Row> labRevenue = context.writer().readSmall(Tables.LAB_REVENUE);
     // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ monthly holds on the tables.
     Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
-        .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
-            col(UpliftMonthlyTable.MONTH))
+        .orderBy(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
+            col(Columns.MONTH))
         .persist();
     try {
       progress.wrote(Tables.UPLIFT_MONTHLY, SparkJobs.described(context.spark(),
           "cloudshift uplift: actual vs counterfactual net revenue per terms change and month",
           () -> context.writer().replace(UpliftMonthlyTable.SPEC, monthly)));
       Dataset<Row> quarterly = UpliftQuarterly.of(monthly, providers)
-          .orderBy(col(UpliftMonthlyTable.LAB), col(UpliftMonthlyTable.PROVIDER), col(EVENT_MONTH), col(STREAM), col(CURRENCY),
-              col(QUARTER_BASIS), col(QUARTER_START));
+          .orderBy(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
+              col(Columns.QUARTER_BASIS), col(Columns.QUARTER_START));
       progress.wrote(Tables.UPLIFT_QUARTERLY, SparkJobs.described(context.spark(),
           "cloudshift uplift: monthly uplift summed in calendar and fiscal quarters",
           () -> context.writer().replace(UpliftQuarterlyTable.SPEC, quarterly)));
@@ -92,15 +94,15 @@ public final class UpliftJob implements PipelineStage {
    * 2026 event). Empty when the event has no rows.
    */
   public static List<HeadlineRow> headline(Dataset<Row> upliftQuarterly, String lab, String provider, LocalDate effectiveFrom) {
-    Dataset<Row> event = upliftQuarterly.where(col(UpliftMonthlyTable.LAB).equalTo(lab)
-        .and(col(UpliftMonthlyTable.PROVIDER).equalTo(provider))
-        .and(col(EVENT_MONTH).equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
-        .and(col(QUARTER_BASIS).equalTo(CALENDAR)));
-    Row latest = event.agg(max(col(QUARTER_START))).head();
+    Dataset<Row> event = upliftQuarterly.where(col(Columns.LAB).equalTo(lab)
+        .and(col(Columns.PROVIDER).equalTo(provider))
+        .and(col(Columns.EVENT_MONTH).equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
+        .and(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR)));
+    Row latest = event.agg(max(col(Columns.QUARTER_START))).head();
     if (latest.isNullAt(0)) {
       return List.of();
     }
-    return event.where(col(QUARTER_START).equalTo(lit(latest.get(0)))).collectAsList().stream()
+    return event.where(col(Columns.QUARTER_START).equalTo(lit(latest.get(0)))).collectAsList().stream()
         .map(UpliftJob::headlineRow)
         .sorted(Comparator.comparing((HeadlineRow h) -> streamRank(h.stream())).thenComparing(HeadlineRow::currency))
         .toList();
@@ -108,19 +110,19 @@ public final class UpliftJob implements PipelineStage {
 
   private static HeadlineRow headlineRow(Row r) {
     return new HeadlineRow(
-        r.getAs(STREAM),
-        r.getAs(CURRENCY),
+        r.getAs(Columns.STREAM),
+        r.getAs(Columns.BILLING_CURRENCY),
         r.getAs(QUARTER),
         r.<Integer>getAs(MONTHS_IN_QUARTER),
         localDate(r.getAs(LAST_MONTH)),
-        r.<BigDecimal>getAs(UPLIFT),
-        r.<BigDecimal>getAs(VOLUME_EFFECT),
-        r.<BigDecimal>getAs(SHARE_EFFECT),
-        r.<BigDecimal>getAs(MARGIN_EFFECT),
-        r.<BigDecimal>getAs(NET_ACTUAL),
-        r.<BigDecimal>getAs(NET_COUNTERFACTUAL),
+        r.<BigDecimal>getAs(UpliftMonthlyTable.UPLIFT),
+        r.<BigDecimal>getAs(UpliftMonthlyTable.VOLUME_EFFECT),
+        r.<BigDecimal>getAs(UpliftMonthlyTable.SHARE_EFFECT),
+        r.<BigDecimal>getAs(UpliftMonthlyTable.MARGIN_EFFECT),
+        r.<BigDecimal>getAs(UpliftMonthlyTable.NET_ACTUAL),
+        r.<BigDecimal>getAs(UpliftMonthlyTable.NET_COUNTERFACTUAL),
         r.<BigDecimal>getAs(LAST_MONTH_SHARE),
-        r.<BigDecimal>getAs(BREAK_EVEN_SHARE));
+        r.<BigDecimal>getAs(Columns.BREAK_EVEN_SHARE));
   }
 
   /** A date column as read: java.sql.Date, or LocalDate when spark.sql.datetime.java8API.enabled. */

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.months_between;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import java.util.Collection;
 import org.apache.spark.sql.Column;
@@ -38,13 +39,13 @@ public final class UpliftMonthly {
     // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
     Dataset<Row> all = StreamUplift.of(labProviderMonthly, events, baselineMonths)
         .unionByName(InboundUplift.of(labProviderMonthly, events, labRevenue), true);
-    Column month = col(MONTH);
-    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(PROVIDER), providers);
+    Column month = col(Columns.MONTH);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     return UpliftMonthlyTable.SPEC.conform(all
-        .withColumn(MONTHS_AFTER_EVENT, months_between(month, col(EVENT_MONTH)).cast("int"))
-        .withColumn(CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
-        .withColumn(FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
-        .withColumn(FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart))
+        .withColumn(MONTHS_AFTER_EVENT, months_between(month, col(Columns.EVENT_MONTH)).cast("int"))
+        .withColumn(Columns.CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
+        .withColumn(Columns.FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
+        .withColumn(Columns.FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart))
         .withColumn(FISCAL_QUARTER_LABEL, FiscalCalendar.fiscalLabel(month, fiscalStart)));
   }
 }

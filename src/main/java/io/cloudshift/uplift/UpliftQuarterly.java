@@ -15,7 +15,8 @@ import static org.apache.spark.sql.functions.year;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
-import io.cloudshift.schema.UpliftMonthlyTable;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,36 +42,36 @@ import org.apache.spark.sql.Row;
  */
 public final class UpliftQuarterly {
   private static final List<String> SUMMED = List.of(
-      BILLED, STREAM_TOTAL, NET_ACTUAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT, VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT,
-      LAB_REVENUE_USD);
-  private static final List<String> QUARTER_KEYS = List.of(UpliftQuarterlyTable.QUARTER_BASIS, UpliftQuarterlyTable.QUARTER,
-      UpliftQuarterlyTable.QUARTER_YEAR, UpliftQuarterlyTable.QUARTER_NUMBER, UpliftQuarterlyTable.QUARTER_START);
+      Columns.BILLED_REVENUE, Columns.LAB_STREAM_TOTAL, NET_ACTUAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT, VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT,
+      Columns.LAB_REVENUE_USD);
+  private static final List<String> QUARTER_KEYS = List.of(Columns.QUARTER_BASIS, UpliftQuarterlyTable.QUARTER,
+      UpliftQuarterlyTable.QUARTER_YEAR, UpliftQuarterlyTable.QUARTER_NUMBER, Columns.QUARTER_START);
 
   private UpliftQuarterly() {}
 
   public static Dataset<Row> of(Dataset<Row> upliftMonthly, Collection<ProviderConfig> providers) {
-    Column m = col(UpliftMonthlyTable.MONTH);
-    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(PROVIDER), providers);
+    Column m = col(Columns.MONTH);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     Dataset<Row> calendar = upliftMonthly
-        .withColumn(UpliftQuarterlyTable.QUARTER_BASIS, lit(UpliftQuarterlyTable.CALENDAR))
+        .withColumn(Columns.QUARTER_BASIS, lit(QuarterBasis.CALENDAR))
         .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.calendarQuarter(m))
         .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, year(m))
         .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, quarter(m))
-        .withColumn(UpliftQuarterlyTable.QUARTER_START, trunc(m, "quarter"));
+        .withColumn(Columns.QUARTER_START, trunc(m, "quarter"));
     Dataset<Row> fiscal = upliftMonthly
-        .withColumn(UpliftQuarterlyTable.QUARTER_BASIS, lit(UpliftQuarterlyTable.FISCAL))
+        .withColumn(Columns.QUARTER_BASIS, lit(QuarterBasis.FISCAL))
         .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.fiscalLabel(m, fiscalStart))
         .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, FiscalCalendar.fiscalYear(m, fiscalStart))
         .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, FiscalCalendar.fiscalQuarter(m, fiscalStart))
-        .withColumn(UpliftQuarterlyTable.QUARTER_START, FiscalCalendar.quarterStart(m, fiscalStart));
+        .withColumn(Columns.QUARTER_START, FiscalCalendar.quarterStart(m, fiscalStart));
 
     // Grouped by the event's constants too: they are constant per event x stream x currency.
     List<Column> keys = new ArrayList<>();
     EVENT_COLUMN_NAMES.forEach(c -> keys.add(col(c)));
-    keys.add(col(STREAM));
-    keys.add(col(CURRENCY));
+    keys.add(col(Columns.STREAM));
+    keys.add(col(Columns.BILLING_CURRENCY));
     QUARTER_KEYS.forEach(k -> keys.add(col(k)));
-    Stream.of(RETAINED_OLD, RETAINED_NEW, BASELINE_FROM, BASELINE_MONTHS, BASELINE_SHARE, BASELINE_STREAM_TOTAL, BREAK_EVEN_SHARE)
+    Stream.of(RETAINED_OLD, RETAINED_NEW, BASELINE_FROM, BASELINE_MONTHS, BASELINE_SHARE, BASELINE_STREAM_TOTAL, Columns.BREAK_EVEN_SHARE)
         .forEach(k -> keys.add(col(k)));
 
     List<Column> aggregates = new ArrayList<>();
@@ -78,14 +79,14 @@ public final class UpliftQuarterly {
     aggregates.add(max(m).as(UpliftQuarterlyTable.LAST_MONTH));
     aggregates.add(count(lit(1)).as(UpliftQuarterlyTable.MONTHS_IN_QUARTER));
     SUMMED.forEach(c -> aggregates.add(strictSum(c).as(c)));
-    aggregates.add(max_by(col(SHARE), m).as(UpliftQuarterlyTable.LAST_MONTH_SHARE));
+    aggregates.add(max_by(col(Columns.SHARE), m).as(UpliftQuarterlyTable.LAST_MONTH_SHARE));
     aggregates.add(max_by(col(CAP_REMAINING), m).as(CAP_REMAINING));
     aggregates.add(max_by(col(OLD_CAP_REMAINING), m).as(OLD_CAP_REMAINING));
 
     Dataset<Row> summed = calendar.unionByName(fiscal)
         .groupBy(keys.toArray(Column[]::new))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-        .withColumn(SHARE, UpliftFormulas.spendWeightedShare(col(BILLED), col(STREAM_TOTAL)));
+        .withColumn(Columns.SHARE, UpliftFormulas.spendWeightedShare(col(Columns.BILLED_REVENUE), col(Columns.LAB_STREAM_TOTAL)));
     return UpliftQuarterlyTable.SPEC.conform(summed);
   }
 

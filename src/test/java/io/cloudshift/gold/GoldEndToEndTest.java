@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cloudshift.io.Warehouse;
-import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
@@ -72,9 +73,9 @@ class GoldEndToEndTest {
   @Test
   void sharesOfEachLabStreamAndMonthSumToOne() {
     List<Row> sums = table(Tables.LAB_PROVIDER_MONTHLY)
-        .where(col(LabProviderMonthlyTable.STREAM_TOTAL).gt(0))
-        .groupBy(LabProviderMonthlyTable.LAB, LabProviderMonthlyTable.STREAM, LabProviderMonthlyTable.MONTH, LabProviderMonthlyTable.CURRENCY)
-        .agg(sum(LabProviderMonthlyTable.SHARE).as("total"))
+        .where(col(Columns.LAB_STREAM_TOTAL).gt(0))
+        .groupBy(Columns.LAB, Columns.STREAM, Columns.MONTH, Columns.BILLING_CURRENCY)
+        .agg(sum(Columns.SHARE).as("total"))
         .collectAsList();
     assertThat(sums).hasSizeGreaterThan(100);
     assertThat(sums).allSatisfy(r -> assertThat(r.getDecimal(r.fieldIndex("total")).doubleValue()).isCloseTo(1.0, within(1e-9)));
@@ -82,7 +83,7 @@ class GoldEndToEndTest {
 
   @Test
   void effectsAddUpToTheCent() {
-    Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY).where(col(UpliftMonthlyTable.STREAM).isin("compute", "resale")
+    Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY).where(col(Columns.STREAM).isin("compute", "resale")
         .and(col(UpliftMonthlyTable.UPLIFT).isNotNull()));
     assertThat(monthly.count()).isPositive();
     // volume + share + margin = N_act − N_pre, and share + margin = U (SPEC §4).
@@ -98,14 +99,14 @@ class GoldEndToEndTest {
   @Test
   void quarterlyRowsAreTheSumOfMonthlyRows() {
     Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY)
-        .groupBy(UpliftMonthlyTable.EVENT_ID, UpliftMonthlyTable.STREAM, UpliftMonthlyTable.CURRENCY, UpliftMonthlyTable.CALENDAR_QUARTER)
+        .groupBy(Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER)
         .agg(sum(UpliftMonthlyTable.UPLIFT).as("u"), sum(UpliftMonthlyTable.NET_ACTUAL).as("act"), sum(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
     Dataset<Row> quarterly = table(Tables.UPLIFT_QUARTERLY)
-        .where(col(UpliftQuarterlyTable.QUARTER_BASIS).equalTo(UpliftQuarterlyTable.CALENDAR))
-        .select(col(UpliftQuarterlyTable.EVENT_ID), col(UpliftQuarterlyTable.STREAM), col(UpliftQuarterlyTable.CURRENCY),
-            col(UpliftQuarterlyTable.QUARTER).as(UpliftMonthlyTable.CALENDAR_QUARTER),
-            col(UpliftQuarterlyTable.UPLIFT).as("u"), col(UpliftQuarterlyTable.NET_ACTUAL).as("act"), col(UpliftQuarterlyTable.NET_COUNTERFACTUAL).as("cf"));
-    String[] key = {UpliftMonthlyTable.EVENT_ID, UpliftMonthlyTable.STREAM, UpliftMonthlyTable.CURRENCY, UpliftMonthlyTable.CALENDAR_QUARTER};
+        .where(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR))
+        .select(col(Columns.EVENT_ID), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
+            col(UpliftQuarterlyTable.QUARTER).as(Columns.CALENDAR_QUARTER),
+            col(UpliftMonthlyTable.UPLIFT).as("u"), col(UpliftMonthlyTable.NET_ACTUAL).as("act"), col(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
+    String[] key = {Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER};
     Dataset<Row> joined = monthly.as("m").join(quarterly.as("q"), scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "full_outer");
     assertThat(joined.count()).isEqualTo(quarterly.count()).isEqualTo(monthly.count());
     for (String c : List.of("u", "act", "cf")) {
@@ -114,23 +115,23 @@ class GoldEndToEndTest {
       assertThat(differing).as(c).isZero();
     }
     // The fiscal basis regroups the same months: its totals equal the calendar basis's.
-    Row totals = table(Tables.UPLIFT_QUARTERLY).groupBy(UpliftQuarterlyTable.QUARTER_BASIS).agg(sum(UpliftQuarterlyTable.UPLIFT))
-        .orderBy(UpliftQuarterlyTable.QUARTER_BASIS).collectAsList().get(0);
-    Row fiscalTotals = table(Tables.UPLIFT_QUARTERLY).groupBy(UpliftQuarterlyTable.QUARTER_BASIS).agg(sum(UpliftQuarterlyTable.UPLIFT))
-        .orderBy(UpliftQuarterlyTable.QUARTER_BASIS).collectAsList().get(1);
+    Row totals = table(Tables.UPLIFT_QUARTERLY).groupBy(Columns.QUARTER_BASIS).agg(sum(UpliftMonthlyTable.UPLIFT))
+        .orderBy(Columns.QUARTER_BASIS).collectAsList().get(0);
+    Row fiscalTotals = table(Tables.UPLIFT_QUARTERLY).groupBy(Columns.QUARTER_BASIS).agg(sum(UpliftMonthlyTable.UPLIFT))
+        .orderBy(Columns.QUARTER_BASIS).collectAsList().get(1);
     assertThat(totals.getDecimal(1)).isEqualByComparingTo(fiscalTotals.getDecimal(1));
   }
 
   @Test
   void microsoftFiscalQ1IsJulyToSeptember() {
-    List<Row> azure = table(Tables.LAB_PROVIDER_MONTHLY).where(col(LabProviderMonthlyTable.PROVIDER).equalTo("azure"))
-        .select(month(col(LabProviderMonthlyTable.MONTH)).as("m"), col(LabProviderMonthlyTable.FISCAL_QUARTER)).distinct().collectAsList();
+    List<Row> azure = table(Tables.LAB_PROVIDER_MONTHLY).where(col(Columns.PROVIDER).equalTo("azure"))
+        .select(month(col(Columns.MONTH)).as("m"), col(Columns.FISCAL_QUARTER)).distinct().collectAsList();
     Map<Integer, Integer> quarterOfMonth = new TreeMap<>();
     azure.forEach(r -> quarterOfMonth.put(r.getInt(0), r.getInt(1)));
     assertThat(quarterOfMonth).containsEntry(7, 1).containsEntry(9, 1).containsEntry(10, 2).containsEntry(1, 3).containsEntry(6, 4);
-    Row july2025 = table(Tables.LAB_PROVIDER_MONTHLY).where(col(LabProviderMonthlyTable.PROVIDER).equalTo("azure")
-        .and(col(LabProviderMonthlyTable.MONTH).equalTo("2025-07-01"))).head();
-    assertThat(july2025.<Integer>getAs(LabProviderMonthlyTable.FISCAL_YEAR)).isEqualTo(2026);
+    Row july2025 = table(Tables.LAB_PROVIDER_MONTHLY).where(col(Columns.PROVIDER).equalTo("azure")
+        .and(col(Columns.MONTH).equalTo("2025-07-01"))).head();
+    assertThat(july2025.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
   }
 
   /** The generator's planted monthly revenue per lab, provider, stream and month (USD). */
@@ -151,20 +152,20 @@ class GoldEndToEndTest {
     Map<String, BigDecimal> planted = plantedRevenue();
     Map<String, BigDecimal> totals = new HashMap<>();
     planted.forEach((k, v) -> totals.merge(k.split("\\|")[0] + "|" + k.split("\\|")[2] + "|" + k.split("\\|")[3], v, BigDecimal::add));
-    List<Row> rows = table(Tables.LAB_PROVIDER_MONTHLY).where(col(LabProviderMonthlyTable.CURRENCY).equalTo("USD")
-        .and(col(LabProviderMonthlyTable.SHARE).isNotNull())).collectAsList();
+    List<Row> rows = table(Tables.LAB_PROVIDER_MONTHLY).where(col(Columns.BILLING_CURRENCY).equalTo("USD")
+        .and(col(Columns.SHARE).isNotNull())).collectAsList();
     int compared = 0;
     for (Row r : rows) {
-      String lab = r.getAs(LabProviderMonthlyTable.LAB);
-      String stream = r.getAs(LabProviderMonthlyTable.STREAM);
-      String month = r.getAs(LabProviderMonthlyTable.MONTH).toString().substring(0, 7);
+      String lab = r.getAs(Columns.LAB);
+      String stream = r.getAs(Columns.STREAM);
+      String month = r.getAs(Columns.MONTH).toString().substring(0, 7);
       BigDecimal total = totals.get(lab + "|" + stream + "|" + month);
       if (total == null || total.signum() <= 0) {
         continue;
       }
-      BigDecimal revenue = planted.getOrDefault(lab + "|" + r.getAs(LabProviderMonthlyTable.PROVIDER) + "|" + stream + "|" + month, BigDecimal.ZERO);
+      BigDecimal revenue = planted.getOrDefault(lab + "|" + r.getAs(Columns.PROVIDER) + "|" + stream + "|" + month, BigDecimal.ZERO);
       double plantedShare = revenue.doubleValue() / total.doubleValue();
-      assertThat(r.<BigDecimal>getAs(LabProviderMonthlyTable.SHARE).doubleValue()).as(lab + " " + stream + " " + month)
+      assertThat(r.<BigDecimal>getAs(Columns.SHARE).doubleValue()).as(lab + " " + stream + " " + month)
           .isCloseTo(plantedShare, within(0.001));
       compared++;
     }
@@ -180,10 +181,10 @@ class GoldEndToEndTest {
       if (f[7].isEmpty()) {
         continue; // no pre- or post-event spend planted: no Δ to recover
       }
-      List<Row> found = table(Tables.SHARE_SHIFT_EVENTS).where(col(ShareShiftEventsTable.LAB).equalTo(f[0])
-          .and(col(ShareShiftEventsTable.PROVIDER).equalTo(f[1])).and(col(ShareShiftEventsTable.EVENT_MONTH).equalTo(f[2] + "-01"))
-          .and(col(ShareShiftEventsTable.STREAM).equalTo(f[3])).and(col(ShareShiftEventsTable.WINDOW_MONTHS).equalTo(Integer.parseInt(f[4])))
-          .and(col(ShareShiftEventsTable.CURRENCY).equalTo("USD"))).collectAsList();
+      List<Row> found = table(Tables.SHARE_SHIFT_EVENTS).where(col(Columns.LAB).equalTo(f[0])
+          .and(col(Columns.PROVIDER).equalTo(f[1])).and(col(Columns.EVENT_MONTH).equalTo(f[2] + "-01"))
+          .and(col(Columns.STREAM).equalTo(f[3])).and(col(ShareShiftEventsTable.WINDOW_MONTHS).equalTo(Integer.parseInt(f[4])))
+          .and(col(Columns.BILLING_CURRENCY).equalTo("USD"))).collectAsList();
       if (found.isEmpty()) {
         continue; // the planted event has no partnership record of that month (e.g. a capacity step)
       }
@@ -215,9 +216,9 @@ class GoldEndToEndTest {
       for (String m : post) {
         expected += revenue(planted, "azure", stream, m) * g1 - s0 * total(planted, stream, m) * g0;
       }
-      BigDecimal actual = table(Tables.UPLIFT_MONTHLY).where(col(UpliftMonthlyTable.LAB).equalTo("OpenAI")
-              .and(col(UpliftMonthlyTable.PROVIDER).equalTo("azure")).and(col(UpliftMonthlyTable.EVENT_MONTH).equalTo("2026-04-01"))
-              .and(col(UpliftMonthlyTable.STREAM).equalTo(stream)).and(col(UpliftMonthlyTable.CURRENCY).equalTo("USD")))
+      BigDecimal actual = table(Tables.UPLIFT_MONTHLY).where(col(Columns.LAB).equalTo("OpenAI")
+              .and(col(Columns.PROVIDER).equalTo("azure")).and(col(Columns.EVENT_MONTH).equalTo("2026-04-01"))
+              .and(col(Columns.STREAM).equalTo(stream)).and(col(Columns.BILLING_CURRENCY).equalTo("USD")))
           .agg(sum(UpliftMonthlyTable.UPLIFT)).head().getDecimal(0);
       assertThat(actual.doubleValue()).as(stream).isCloseTo(expected, within(Math.abs(expected) * 0.005));
     }

@@ -6,6 +6,7 @@ import io.cloudshift.config.AttributionConfig;
 import io.cloudshift.config.ComputeAccountRule;
 import io.cloudshift.config.ResaleRule;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
 import java.time.YearMonth;
@@ -52,7 +53,7 @@ class ChargeAttributorTest {
         "(9, 'gcp', 'acct-late', 's', 'Compute Engine', null, null, null, '2024-12-01')",
         "(10, 'gcp', 'acct-late', 's', 'Compute Engine', null, null, null, '2025-01-01')"));
 
-    assertThat(rows).extracting(r -> r.getAs(ChargeColumns.LAB) + "/" + r.getAs(ChargeColumns.STREAM) + "/" + r.getAs(ChargeColumns.ATTRIBUTION_RULE_ID))
+    assertThat(rows).extracting(r -> r.getAs(Columns.LAB) + "/" + r.getAs(Columns.STREAM) + "/" + r.getAs(ChargeColumns.ATTRIBUTION_RULE_ID))
         .containsExactly(
             "OpenAI/compute/compute-1",
             "OpenAI/compute/compute-1",

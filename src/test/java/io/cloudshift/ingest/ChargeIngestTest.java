@@ -16,7 +16,7 @@ import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
-import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.testing.DataFrameAssertions;
@@ -118,8 +118,8 @@ class ChargeIngestTest {
   }
 
   private BigDecimal monthlyAggregate(String month) {
-    Row r = writer().read(Tables.CHARGES_MONTHLY).where(col(ChargesMonthlyTable.MONTH).equalTo(month))
-        .agg(sum(ChargesMonthlyTable.BILLED)).head();
+    Row r = writer().read(Tables.CHARGES_MONTHLY).where(col(Columns.MONTH).equalTo(month))
+        .agg(sum(Columns.BILLED_REVENUE)).head();
     return r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0);
   }
 

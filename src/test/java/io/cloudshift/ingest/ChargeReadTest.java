@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.testing.FocusCsv;
 import io.cloudshift.testing.SparkTestSession;
@@ -140,7 +141,7 @@ class ChargeReadTest {
         FocusCsv.focus12().row("BillingAccountId", "004100000002", "ChargeDescription", "a").text("\n"));
     Row r = read(TestConfigs.singleCsvExport("aws-test", "aws", dir.resolve("export"))).get(0);
     assertThat(r.<String>getAs(ChargeColumns.BILLING_ACCOUNT_ID)).isEqualTo("004100000002");
-    assertThat(r.<String>getAs(ChargeColumns.PROVIDER)).isEqualTo("aws");
+    assertThat(r.<String>getAs(Columns.PROVIDER)).isEqualTo("aws");
   }
 
   @Test
@@ -214,7 +215,7 @@ class ChargeReadTest {
     CloudshiftConfig config = TestConfigs.withExports("[{ id = multi, format = csv, path = \"" + dir.resolve("multi")
         + "\", provider-column = ProviderName, provider-values { AWS = aws } }]", Map.of());
     List<Row> rows = read(config);
-    assertThat(rows.get(0).<String>getAs(ChargeColumns.PROVIDER)).isEqualTo("aws");
+    assertThat(rows.get(0).<String>getAs(Columns.PROVIDER)).isEqualTo("aws");
     assertThat(reason(rows.get(1))).isEqualTo("UNKNOWN_PROVIDER");
     assertThat(rows.get(1).<String>getAs(RejectedColumns.REASON_DETAIL)).contains("Alibaba");
   }

@@ -11,6 +11,7 @@ import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
@@ -57,8 +58,8 @@ class FocusSampleTest {
 
     Map<String, BigDecimal> billed = new TreeMap<>();
     Map<String, Long> rows = new TreeMap<>();
-    for (Row r : writer().read(Tables.CHARGES).groupBy(ChargeColumns.PROVIDER)
-        .agg(sum(ChargeColumns.BILLED_COST), count(col(ChargeColumns.PROVIDER))).collectAsList()) {
+    for (Row r : writer().read(Tables.CHARGES).groupBy(Columns.PROVIDER)
+        .agg(sum(ChargeColumns.BILLED_COST), count(col(Columns.PROVIDER))).collectAsList()) {
       billed.put(r.getString(0), r.getDecimal(1));
       rows.put(r.getString(0), r.getLong(2));
     }

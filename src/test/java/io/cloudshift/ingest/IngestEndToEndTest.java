@@ -14,8 +14,7 @@ import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.io.Warehouse;
-import io.cloudshift.schema.ChargeColumns;
-import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
@@ -108,9 +107,9 @@ class IngestEndToEndTest {
   @Test
   void everyPlantedBadRowIsQuarantinedWithItsReason() {
     Dataset<Row> planted = truth("bad_rows.csv").select(col("export"), col("file"), col("reason_code"));
-    Dataset<Row> quarantined = table(Tables.REJECTED_CHARGES).where(synthetic(RejectedColumns.EXPORT_ID)).select(
-        col(RejectedColumns.EXPORT_ID).as("export"),
-        fileInExport(RejectedColumns.SOURCE_FILE, RejectedColumns.EXPORT_ID).as("file"),
+    Dataset<Row> quarantined = table(Tables.REJECTED_CHARGES).where(synthetic(Columns.EXPORT_ID)).select(
+        col(Columns.EXPORT_ID).as("export"),
+        fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"),
         col(RejectedColumns.REASON_CODE).as("reason_code"));
 
     assertThat(planted.count()).isEqualTo(15);
@@ -120,10 +119,10 @@ class IngestEndToEndTest {
   @Test
   void everyFileLandsWithTheRowsTheGeneratorWrote() {
     Dataset<Row> written = truth("row_counts.csv").select(col("export"), col("file"), col("rows").cast("long").as("rows"));
-    Dataset<Row> silver = table(Tables.CHARGES).where(synthetic(ChargeColumns.EXPORT_ID))
-        .select(col(ChargeColumns.EXPORT_ID).as("export"), fileInExport(ChargeColumns.SOURCE_FILE, ChargeColumns.EXPORT_ID).as("file"));
-    Dataset<Row> quarantined = table(Tables.REJECTED_CHARGES).where(synthetic(RejectedColumns.EXPORT_ID))
-        .select(col(RejectedColumns.EXPORT_ID).as("export"), fileInExport(RejectedColumns.SOURCE_FILE, RejectedColumns.EXPORT_ID).as("file"));
+    Dataset<Row> silver = table(Tables.CHARGES).where(synthetic(Columns.EXPORT_ID))
+        .select(col(Columns.EXPORT_ID).as("export"), fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"));
+    Dataset<Row> quarantined = table(Tables.REJECTED_CHARGES).where(synthetic(Columns.EXPORT_ID))
+        .select(col(Columns.EXPORT_ID).as("export"), fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"));
     Dataset<Row> landed = silver.unionByName(quarantined).groupBy("export", "file").agg(count(lit(1)).as("rows"));
 
     assertThat(written.count()).isEqualTo(225);
@@ -137,10 +136,10 @@ class IngestEndToEndTest {
     String money = "decimal(38,6)";
     Dataset<Row> planted = truth("provider_monthly_revenue.csv").select(col("provider"), col("billing_month"), col("billing_currency"),
         col("stream"), col("billed_revenue").cast(money).as("billed_revenue"), col("effective_revenue").cast(money).as("effective_revenue"));
-    Dataset<Row> ingested = table(Tables.CHARGES_MONTHLY).where(synthetic(ChargesMonthlyTable.EXPORT_ID))
-        .groupBy(col(ChargesMonthlyTable.PROVIDER).as("provider"), date_format(col(ChargesMonthlyTable.MONTH), "yyyy-MM").as("billing_month"),
-            col(ChargesMonthlyTable.CURRENCY).as("billing_currency"), col(ChargesMonthlyTable.STREAM).as("stream"))
-        .agg(sum(ChargesMonthlyTable.BILLED).cast(money).as("billed_revenue"), sum(ChargesMonthlyTable.EFFECTIVE).cast(money).as("effective_revenue"));
+    Dataset<Row> ingested = table(Tables.CHARGES_MONTHLY).where(synthetic(Columns.EXPORT_ID))
+        .groupBy(col(Columns.PROVIDER).as("provider"), date_format(col(Columns.MONTH), "yyyy-MM").as("billing_month"),
+            col(Columns.BILLING_CURRENCY).as("billing_currency"), col(Columns.STREAM).as("stream"))
+        .agg(sum(Columns.BILLED_REVENUE).cast(money).as("billed_revenue"), sum(Columns.EFFECTIVE_REVENUE).cast(money).as("effective_revenue"));
 
     assertThat(planted.count()).isEqualTo(617);
     DataFrameAssertions.assertSameRows(ingested, planted);

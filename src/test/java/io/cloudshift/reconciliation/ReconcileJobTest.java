@@ -8,7 +8,9 @@ import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.DisclosureColumns;
+import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.RevenueReconciliationTable;
 import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.Tables;
@@ -81,12 +83,12 @@ class ReconcileJobTest {
       rows.add(charge("oci", null, "unattributed", m[0], "USD", times(M, m[2])));
     }
     StructType schema = new StructType()
-        .add(ChargesMonthlyTable.PROVIDER, DataTypes.StringType)
-        .add(ChargesMonthlyTable.LAB, DataTypes.StringType)
-        .add(ChargesMonthlyTable.STREAM, DataTypes.StringType)
-        .add(ChargesMonthlyTable.MONTH, DataTypes.DateType)
-        .add(ChargesMonthlyTable.CURRENCY, DataTypes.StringType)
-        .add(ChargesMonthlyTable.BILLED, ChargesMonthlyTable.MONEY);
+        .add(Columns.PROVIDER, DataTypes.StringType)
+        .add(Columns.LAB, DataTypes.StringType)
+        .add(Columns.STREAM, DataTypes.StringType)
+        .add(Columns.MONTH, DataTypes.DateType)
+        .add(Columns.BILLING_CURRENCY, DataTypes.StringType)
+        .add(Columns.BILLED_REVENUE, ChargesMonthlyTable.MONEY);
     return withAllColumns(spark.createDataFrame(rows, schema), ChargesMonthlyTable.SPEC);
   }
 
@@ -140,23 +142,23 @@ class ReconcileJobTest {
 
   private static List<Row> rows(String provider, String basis, String label) {
     return result.stream()
-        .filter(r -> r.getAs(PROVIDER).equals(provider) && r.getAs(BASIS).equals(basis) && r.getAs(QUARTER_LABEL).equals(label))
+        .filter(r -> r.getAs(Columns.PROVIDER).equals(provider) && r.getAs(Columns.BASIS).equals(basis) && r.getAs(Columns.QUARTER_LABEL).equals(label))
         .toList();
   }
 
   private static Row row(String provider, String basis, String label, String disclosureId) {
     return rows(provider, basis, label).stream()
-        .filter(r -> java.util.Objects.equals(r.getAs(DISCLOSURE_ID), disclosureId))
+        .filter(r -> java.util.Objects.equals(r.getAs(Columns.DISCLOSURE_ID), disclosureId))
         .findFirst().orElseThrow(() -> new AssertionError("no row " + provider + " " + basis + " " + label + " " + disclosureId));
   }
 
   @Test
   void microsoftFy26q1IsMatchedToJulyToSeptember2025ByItsSpan() {
-    Row ic = row("azure", FISCAL, "FY26Q1", "MS-20-4");
-    assertThat(ic.<Integer>getAs(FISCAL_YEAR)).isEqualTo(2026);
-    assertThat(ic.<Integer>getAs(FISCAL_QUARTER)).isEqualTo(1);
-    assertThat(ic.<Date>getAs(QUARTER_START)).isEqualTo(Date.valueOf("2025-07-01"));
-    assertThat(ic.<Date>getAs(QUARTER_END)).isEqualTo(Date.valueOf("2025-09-30"));
+    Row ic = row("azure", QuarterBasis.FISCAL, "FY26Q1", "MS-20-4");
+    assertThat(ic.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
+    assertThat(ic.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(1);
+    assertThat(ic.<Date>getAs(Columns.QUARTER_START)).isEqualTo(Date.valueOf("2025-07-01"));
+    assertThat(ic.<Date>getAs(Columns.QUARTER_END)).isEqualTo(Date.valueOf("2025-09-30"));
     assertThat(ic.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(3);
     assertThat(ic.<Boolean>getAs(COMPLETE_IN_DATA)).isTrue();
     // compute 3 × (0.8B + 0.2B) = 3.0B; resale 3 × 0.5B = 1.5B; lab-attributed 4.5B; unattributed 3 × 2B = 6B;
@@ -169,36 +171,36 @@ class ReconcileJobTest {
     assertThat(ic.<String>getAs(EXCLUDED_CURRENCIES)).isEqualTo("EUR");
     assertThat(ic.<String>getAs(DISCLOSED_SEGMENT)).isEqualTo("Microsoft Intelligent Cloud");
     assertThat(ic.<BigDecimal>getAs(DISCLOSED_SEGMENT_REVENUE)).isEqualByComparingTo("30897000000");
-    assertThat(ic.<String>getAs(SOURCE_URL)).isEqualTo("https://example.test/MS-20-4");
-    assertThat(ic.<String>getAs(CONFIDENCE)).isEqualTo("confirmed");
+    assertThat(ic.<String>getAs(Columns.SOURCE_URL)).isEqualTo("https://example.test/MS-20-4");
+    assertThat(ic.<String>getAs(Columns.CONFIDENCE)).isEqualTo("confirmed");
     // coverage = 4.5B / 30.897B = 0.145645208272648...; data total = 10.5B / 30.897B = 0.339838819302845...
     assertThat(ic.<BigDecimal>getAs(COVERAGE).doubleValue()).isCloseTo(0.145645208272648, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(ic.<BigDecimal>getAs(DATA_TOTAL_VS_DISCLOSED).doubleValue()).isCloseTo(0.339838819302845, org.assertj.core.api.Assertions.within(1e-12));
     // The span Jul–Sep is also calendar 2025Q3: the same figures on the calendar basis.
-    Row calendar = row("azure", CALENDAR, "2025Q3", "MS-20-4");
-    assertThat(calendar.<Integer>getAs(FISCAL_YEAR)).as("calendar basis: the calendar year").isEqualTo(2025);
-    assertThat(calendar.<Integer>getAs(FISCAL_QUARTER)).isEqualTo(3);
+    Row calendar = row("azure", QuarterBasis.CALENDAR, "2025Q3", "MS-20-4");
+    assertThat(calendar.<Integer>getAs(Columns.FISCAL_YEAR)).as("calendar basis: the calendar year").isEqualTo(2025);
+    assertThat(calendar.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(3);
     assertThat(calendar.<BigDecimal>getAs(COVERAGE)).isEqualByComparingTo(ic.<BigDecimal>getAs(COVERAGE));
   }
 
   @Test
   void twoSegmentsOfOneQuarterAreTwoRowsAndARunRateCountsAQuarter() {
-    assertThat(rows("azure", FISCAL, "FY26Q1")).extracting(r -> r.<String>getAs(DISCLOSED_SEGMENT))
+    assertThat(rows("azure", QuarterBasis.FISCAL, "FY26Q1")).extracting(r -> r.<String>getAs(DISCLOSED_SEGMENT))
         .containsExactlyInAnyOrder("Microsoft Intelligent Cloud", "Microsoft AI business"); // growth figure not a revenue row
-    Row ai = row("azure", FISCAL, "FY26Q1", "MS-T-1");
+    Row ai = row("azure", QuarterBasis.FISCAL, "FY26Q1", "MS-T-1");
     assertThat(ai.<String>getAs(DISCLOSED_METRIC)).isEqualTo(DisclosureColumns.AI_RUN_RATE_USD);
     assertThat(ai.<BigDecimal>getAs(DISCLOSED_VALUE)).isEqualByComparingTo("40000000000");
     // quarterly equivalent = 40B / 4 = 10B; coverage = 4.5B / 10B = 0.45; data total = 10.5B / 10B = 1.05
     assertThat(ai.<BigDecimal>getAs(DISCLOSED_SEGMENT_REVENUE)).isEqualByComparingTo("10000000000");
     assertThat(ai.<BigDecimal>getAs(COVERAGE)).isEqualByComparingTo("0.45");
     assertThat(ai.<BigDecimal>getAs(DATA_TOTAL_VS_DISCLOSED)).isEqualByComparingTo("1.05");
-    assertThat(rows("azure", CALENDAR, "2025Q3")).hasSize(2);
+    assertThat(rows("azure", QuarterBasis.CALENDAR, "2025Q3")).hasSize(2);
   }
 
   @Test
   void aQuarterWithDataButNoDisclosureStillAppears() {
     // October 2025: fiscal FY26Q2 (Oct–Dec 2025), calendar 2025Q4; one month of data, 1.2B compute.
-    for (String[] key : new String[][] {{FISCAL, "FY26Q2"}, {CALENDAR, "2025Q4"}}) {
+    for (String[] key : new String[][] {{QuarterBasis.FISCAL, "FY26Q2"}, {QuarterBasis.CALENDAR, "2025Q4"}}) {
       List<Row> rows = rows("azure", key[0], key[1]);
       assertThat(rows).hasSize(1);
       Row r = rows.get(0);
@@ -206,7 +208,7 @@ class ReconcileJobTest {
       assertThat(r.<Boolean>getAs(COMPLETE_IN_DATA)).isFalse();
       assertThat(r.<BigDecimal>getAs(LAB_ATTRIBUTED)).isEqualByComparingTo("1200000000");
       assertThat(r.<BigDecimal>getAs(RESALE_REVENUE)).isEqualByComparingTo("0");
-      assertThat(r.<String>getAs(DISCLOSURE_ID)).isNull();
+      assertThat(r.<String>getAs(Columns.DISCLOSURE_ID)).isNull();
       assertThat(r.<Object>getAs(DISCLOSED_SEGMENT_REVENUE)).isNull();
       assertThat(r.<Object>getAs(COVERAGE)).isNull();
       assertThat(r.<String>getAs(EXCLUDED_CURRENCIES)).isNull();
@@ -215,23 +217,23 @@ class ReconcileJobTest {
 
   @Test
   void aDisclosedQuarterWithoutDataAppearsWithDataNull() {
-    Row r = row("azure", FISCAL, "FY25Q4", "MS-19b-2");
-    assertThat(r.<Date>getAs(QUARTER_START)).isEqualTo(Date.valueOf("2025-04-01"));
+    Row r = row("azure", QuarterBasis.FISCAL, "FY25Q4", "MS-19b-2");
+    assertThat(r.<Date>getAs(Columns.QUARTER_START)).isEqualTo(Date.valueOf("2025-04-01"));
     assertThat(r.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(0);
     assertThat(r.<Object>getAs(LAB_ATTRIBUTED)).isNull();
     assertThat(r.<Object>getAs(TOTAL_IN_DATA)).isNull();
     assertThat(r.<BigDecimal>getAs(DISCLOSED_SEGMENT_REVENUE)).isEqualByComparingTo("29900000000");
     assertThat(r.<Object>getAs(COVERAGE)).isNull();
-    assertThat(rows("azure", CALENDAR, "2025Q2")).hasSize(1);
+    assertThat(rows("azure", QuarterBasis.CALENDAR, "2025Q2")).hasSize(1);
   }
 
   @Test
   void oracleFy26q3SpansDecemberToFebruaryAcrossTheYearBoundary() {
-    Row r = row("oci", FISCAL, "FY26Q3", "OR-09-2");
-    assertThat(r.<Integer>getAs(FISCAL_YEAR)).isEqualTo(2026);
-    assertThat(r.<Integer>getAs(FISCAL_QUARTER)).isEqualTo(3);
-    assertThat(r.<Date>getAs(QUARTER_START)).isEqualTo(Date.valueOf("2025-12-01"));
-    assertThat(r.<Date>getAs(QUARTER_END)).isEqualTo(Date.valueOf("2026-02-28"));
+    Row r = row("oci", QuarterBasis.FISCAL, "FY26Q3", "OR-09-2");
+    assertThat(r.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
+    assertThat(r.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(3);
+    assertThat(r.<Date>getAs(Columns.QUARTER_START)).isEqualTo(Date.valueOf("2025-12-01"));
+    assertThat(r.<Date>getAs(Columns.QUARTER_END)).isEqualTo(Date.valueOf("2026-02-28"));
     assertThat(r.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(3);
     // lab = 0.2B + 0.25B + 0.25B = 0.7B; unattributed 0.3B + 0.35B + 0.35B = 1.0B; total 1.7B
     assertThat(r.<BigDecimal>getAs(LAB_ATTRIBUTED)).isEqualByComparingTo("700000000");
@@ -241,13 +243,13 @@ class ReconcileJobTest {
     assertThat(r.<BigDecimal>getAs(COVERAGE).doubleValue()).isCloseTo(0.142857142857143, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(r.<BigDecimal>getAs(DATA_TOTAL_VS_DISCLOSED).doubleValue()).isCloseTo(0.346938775510204, org.assertj.core.api.Assertions.within(1e-12));
     // In calendar quarters the same months split: 2025Q4 (Dec: 0.2B) and 2026Q1 (Jan + Feb: 0.5B), neither disclosed.
-    Row q4 = rows("oci", CALENDAR, "2025Q4").get(0);
-    Row q1 = rows("oci", CALENDAR, "2026Q1").get(0);
+    Row q4 = rows("oci", QuarterBasis.CALENDAR, "2025Q4").get(0);
+    Row q1 = rows("oci", QuarterBasis.CALENDAR, "2026Q1").get(0);
     assertThat(q4.<BigDecimal>getAs(LAB_ATTRIBUTED)).isEqualByComparingTo("200000000");
     assertThat(q1.<BigDecimal>getAs(LAB_ATTRIBUTED)).isEqualByComparingTo("500000000");
     assertThat(q1.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(2);
-    assertThat(q4.<String>getAs(DISCLOSURE_ID)).isNull();
-    assertThat(rows("oci", FISCAL, "FY26Q3")).as("one fiscal quarter, not one per month").hasSize(1);
+    assertThat(q4.<String>getAs(Columns.DISCLOSURE_ID)).isNull();
+    assertThat(rows("oci", QuarterBasis.FISCAL, "FY26Q3")).as("one fiscal quarter, not one per month").hasSize(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.cloudshift.uplift.UpliftFixtures.month;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.uplift.UpliftFixtures.LabRevenue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,9 +39,9 @@ class LabRevenueMonthlyTest {
 
     List<Row> rows = LabRevenueMonthly.of(figures, months).orderBy("lab", "month").collectAsList();
 
-    assertThat(rows).extracting(r -> r.getAs(LabRevenueMonthly.LAB), r -> r.getAs(LabRevenueMonthly.MONTH),
-            r -> r.<BigDecimal>getAs(LabRevenueMonthly.LAB_REVENUE_USD) == null ? null : r.<BigDecimal>getAs(LabRevenueMonthly.LAB_REVENUE_USD).intValueExact(),
-            r -> r.getAs(LabRevenueMonthly.FACT_ID), r -> r.getAs(LabRevenueMonthly.CARRIED_FORWARD))
+    assertThat(rows).extracting(r -> r.getAs(Columns.LAB), r -> r.getAs(Columns.MONTH),
+            r -> r.<BigDecimal>getAs(Columns.LAB_REVENUE_USD) == null ? null : r.<BigDecimal>getAs(Columns.LAB_REVENUE_USD).intValueExact(),
+            r -> r.getAs(Columns.LAB_REVENUE_FACT_ID), r -> r.getAs(LabRevenueMonthly.CARRIED_FORWARD))
         .containsExactly(
             tuple("A", month("2025-12"), null, null, null),       // before the first figure: unknown
             tuple("A", month("2026-01"), 1000, "A1", false),      // only A1 covers January

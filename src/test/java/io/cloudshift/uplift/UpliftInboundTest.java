@@ -6,6 +6,7 @@ import static io.cloudshift.uplift.UpliftMonthlyTest.assertDec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -26,36 +27,36 @@ class UpliftInboundTest {
 
   @BeforeAll
   static void compute() {
-    monthly = HandScenarios.get().monthly().stream().filter(r -> r.getAs(STREAM).equals(UpliftMonthlyTable.INBOUND))
-        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(EVENT_ID)).thenComparing(r -> r.<Date>getAs(UpliftMonthlyTable.MONTH)))
+    monthly = HandScenarios.get().monthly().stream().filter(r -> r.getAs(Columns.STREAM).equals(UpliftMonthlyTable.INBOUND))
+        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID)).thenComparing(r -> r.<Date>getAs(Columns.MONTH)))
         .toList();
-    quarterly = HandScenarios.get().quarterly().stream().filter(r -> r.getAs(STREAM).equals(UpliftMonthlyTable.INBOUND))
-        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(EVENT_ID)).thenComparing(r -> r.<String>getAs(QUARTER_BASIS))
-            .thenComparing(r -> r.<Date>getAs(QUARTER_START)))
+    quarterly = HandScenarios.get().quarterly().stream().filter(r -> r.getAs(Columns.STREAM).equals(UpliftMonthlyTable.INBOUND))
+        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID)).thenComparing(r -> r.<String>getAs(Columns.QUARTER_BASIS))
+            .thenComparing(r -> r.<Date>getAs(Columns.QUARTER_START)))
         .toList();
   }
 
   @Test
   void capRunsOutMidQuarter() {
-    List<Row> n1 = monthly.stream().filter(r -> r.getAs(EVENT_ID).equals("N1")).toList();
+    List<Row> n1 = monthly.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals("N1")).toList();
     // q x LabRevenue = 0.2 x 1000 = 200 a month. New terms, cap 500:
     //   Apr 200 (paid 200, left 300), May 200 (400, 100), Jun min(200, 100) = 100 (500, 0), Jul 0.
     // Old terms, no cap: 200 every month. U = I_new - I_old = 0, 0, -100, -200.
-    assertThat(n1).extracting(r -> r.getAs(UpliftMonthlyTable.MONTH), r -> r.<BigDecimal>getAs(NET_ACTUAL).stripTrailingZeros(),
-            r -> r.<BigDecimal>getAs(NET_COUNTERFACTUAL).stripTrailingZeros(), r -> r.<BigDecimal>getAs(UPLIFT).stripTrailingZeros(),
-            r -> r.<BigDecimal>getAs(CAP_REMAINING).stripTrailingZeros())
+    assertThat(n1).extracting(r -> r.getAs(Columns.MONTH), r -> r.<BigDecimal>getAs(UpliftMonthlyTable.NET_ACTUAL).stripTrailingZeros(),
+            r -> r.<BigDecimal>getAs(UpliftMonthlyTable.NET_COUNTERFACTUAL).stripTrailingZeros(), r -> r.<BigDecimal>getAs(UpliftMonthlyTable.UPLIFT).stripTrailingZeros(),
+            r -> r.<BigDecimal>getAs(UpliftMonthlyTable.CAP_REMAINING).stripTrailingZeros())
         .containsExactly(
             tuple(month("2026-04"), new BigDecimal("2E+2"), new BigDecimal("2E+2"), BigDecimal.ZERO, new BigDecimal("3E+2")),
             tuple(month("2026-05"), new BigDecimal("2E+2"), new BigDecimal("2E+2"), BigDecimal.ZERO, new BigDecimal("1E+2")),
             tuple(month("2026-06"), new BigDecimal("1E+2"), new BigDecimal("2E+2"), new BigDecimal("-1E+2"), BigDecimal.ZERO),
             tuple(month("2026-07"), BigDecimal.ZERO, new BigDecimal("2E+2"), new BigDecimal("-2E+2"), BigDecimal.ZERO));
     for (Row r : n1) {
-      assertThat(r.<String>getAs(CURRENCY)).isEqualTo("USD");
-      assertDec(r, LAB_REVENUE_USD, "1000");
-      assertThat(r.<String>getAs(UpliftMonthlyTable.LAB_REVENUE_FACT_ID)).isEqualTo("R1");
-      assertThat(r.<Object>getAs(OLD_CAP_REMAINING)).as("no old cap").isNull();
-      for (String streamOnly : List.of(BILLED, STREAM_TOTAL, SHARE, RETAINED_OLD, BASELINE_SHARE, NET_PRE_EVENT, VOLUME_EFFECT,
-          SHARE_EFFECT, MARGIN_EFFECT, BREAK_EVEN_SHARE)) {
+      assertThat(r.<String>getAs(Columns.BILLING_CURRENCY)).isEqualTo("USD");
+      assertDec(r, Columns.LAB_REVENUE_USD, "1000");
+      assertThat(r.<String>getAs(Columns.LAB_REVENUE_FACT_ID)).isEqualTo("R1");
+      assertThat(r.<Object>getAs(UpliftMonthlyTable.OLD_CAP_REMAINING)).as("no old cap").isNull();
+      for (String streamOnly : List.of(Columns.BILLED_REVENUE, Columns.LAB_STREAM_TOTAL, Columns.SHARE, UpliftMonthlyTable.RETAINED_OLD, UpliftMonthlyTable.BASELINE_SHARE, UpliftMonthlyTable.NET_PRE_EVENT, UpliftMonthlyTable.VOLUME_EFFECT,
+          UpliftMonthlyTable.SHARE_EFFECT, UpliftMonthlyTable.MARGIN_EFFECT, Columns.BREAK_EVEN_SHARE)) {
         assertThat(r.<Object>getAs(streamOnly)).as(streamOnly).isNull();
       }
     }
@@ -63,14 +64,14 @@ class UpliftInboundTest {
 
   @Test
   void quarterlyRowsSumTheMonths() {
-    List<Row> n1 = quarterly.stream().filter(r -> r.getAs(EVENT_ID).equals("N1")).toList();
+    List<Row> n1 = quarterly.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals("N1")).toList();
     // Calendar: 2026Q2 = Apr-Jun: N_act 200 + 200 + 100 = 500, N_cf 600, U -100, revenue 3000, cap left 0
     //           2026Q3 = Jul:     N_act 0, N_cf 200, U -200
     // Fiscal (Microsoft, FY from July): FY26Q4 = Apr-Jun, FY27Q1 = Jul: the same sums.
-    assertThat(n1).extracting(r -> r.getAs(QUARTER_BASIS), r -> r.getAs(QUARTER), r -> r.getAs(MONTHS_IN_QUARTER),
-            r -> r.<BigDecimal>getAs(NET_ACTUAL).intValueExact(), r -> r.<BigDecimal>getAs(NET_COUNTERFACTUAL).intValueExact(),
-            r -> r.<BigDecimal>getAs(UPLIFT).intValueExact(), r -> r.<BigDecimal>getAs(LAB_REVENUE_USD).intValueExact(),
-            r -> r.<BigDecimal>getAs(CAP_REMAINING).intValueExact())
+    assertThat(n1).extracting(r -> r.getAs(Columns.QUARTER_BASIS), r -> r.getAs(QUARTER), r -> r.getAs(MONTHS_IN_QUARTER),
+            r -> r.<BigDecimal>getAs(UpliftMonthlyTable.NET_ACTUAL).intValueExact(), r -> r.<BigDecimal>getAs(UpliftMonthlyTable.NET_COUNTERFACTUAL).intValueExact(),
+            r -> r.<BigDecimal>getAs(UpliftMonthlyTable.UPLIFT).intValueExact(), r -> r.<BigDecimal>getAs(Columns.LAB_REVENUE_USD).intValueExact(),
+            r -> r.<BigDecimal>getAs(UpliftMonthlyTable.CAP_REMAINING).intValueExact())
         .containsExactly(
             tuple("calendar", "2026Q2", 3, 500, 600, -100, 3000, 0),
             tuple("calendar", "2026Q3", 1, 0, 200, -200, 1000, 0),
@@ -82,20 +83,20 @@ class UpliftInboundTest {
   void monthsBeforeTheLabsFirstRevenueFigureAreUnknownAndSoAreTheirQuarters() {
     // O1 starts in July 2019; lab revenue is known from January 2026 only. The first deal's old
     // terms are "no deal" (q0 = 0): U = I_new - 0.
-    List<Row> o1 = monthly.stream().filter(r -> r.getAs(EVENT_ID).equals("O1")).toList();
-    assertThat(o1.get(0).<Object>getAs(UpliftMonthlyTable.MONTH)).isEqualTo(month("2019-07"));
-    assertThat(o1).filteredOn(r -> r.<Date>getAs(UpliftMonthlyTable.MONTH).before(month("2026-01")))
+    List<Row> o1 = monthly.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals("O1")).toList();
+    assertThat(o1.get(0).<Object>getAs(Columns.MONTH)).isEqualTo(month("2019-07"));
+    assertThat(o1).filteredOn(r -> r.<Date>getAs(Columns.MONTH).before(month("2026-01")))
         .hasSize(78)
         .allSatisfy(r -> {
-          assertThat(r.<Object>getAs(LAB_REVENUE_USD)).isNull();
-          assertThat(r.<Object>getAs(NET_ACTUAL)).isNull();
-          assertThat(r.<Object>getAs(UPLIFT)).isNull();
+          assertThat(r.<Object>getAs(Columns.LAB_REVENUE_USD)).isNull();
+          assertThat(r.<Object>getAs(UpliftMonthlyTable.NET_ACTUAL)).isNull();
+          assertThat(r.<Object>getAs(UpliftMonthlyTable.UPLIFT)).isNull();
         });
-    Row jan = o1.stream().filter(r -> r.getAs(UpliftMonthlyTable.MONTH).equals(month("2026-01"))).findFirst().orElseThrow();
-    assertDec(jan, NET_ACTUAL, "200"); // 0.2 x 1000, no cap
-    assertDec(jan, NET_COUNTERFACTUAL, "0"); // q0 null: no inbound share before the first deal
-    assertDec(jan, UPLIFT, "200");
-    Row q4 = quarterly.stream().filter(r -> r.getAs(EVENT_ID).equals("O1") && r.getAs(QUARTER).equals("2025Q4")).findFirst().orElseThrow();
-    assertThat(q4.<Object>getAs(NET_ACTUAL)).isNull();
+    Row jan = o1.stream().filter(r -> r.getAs(Columns.MONTH).equals(month("2026-01"))).findFirst().orElseThrow();
+    assertDec(jan, UpliftMonthlyTable.NET_ACTUAL, "200"); // 0.2 x 1000, no cap
+    assertDec(jan, UpliftMonthlyTable.NET_COUNTERFACTUAL, "0"); // q0 null: no inbound share before the first deal
+    assertDec(jan, UpliftMonthlyTable.UPLIFT, "200");
+    Row q4 = quarterly.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals("O1") && r.getAs(QUARTER).equals("2025Q4")).findFirst().orElseThrow();
+    assertThat(q4.<Object>getAs(UpliftMonthlyTable.NET_ACTUAL)).isNull();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.Tables;
@@ -61,7 +62,7 @@ class UpliftJobTest {
     Dataset<Row> quarterly = writer.read(Tables.UPLIFT_QUARTERLY);
     assertThat(monthly.columns()).containsExactlyElementsOf(UpliftMonthlyTable.SPEC.columnNames());
     assertThat(quarterly.columns()).containsExactlyElementsOf(UpliftQuarterlyTable.SPEC.columnNames());
-    assertThat(monthly.schema().apply(UpliftMonthlyTable.BREAK_EVEN_SHARE).getComment().get()).startsWith("s* = s0 x g0 / g1");
+    assertThat(monthly.schema().apply(Columns.BREAK_EVEN_SHARE).getComment().get()).startsWith("s* = s0 x g0 / g1");
 
     // The latest calendar quarter of the April 2026 event is 2026Q3 (July only):
     //   compute: U = 120 - 0.5 x 300 = -30 = share effect; volume 0.5 x (300 - 200) = 50; margin 0; s 0.4 vs s* 0.5

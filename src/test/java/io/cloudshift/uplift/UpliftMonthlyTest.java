@@ -4,6 +4,7 @@ import static io.cloudshift.schema.UpliftMonthlyTable.*;
 import static io.cloudshift.uplift.UpliftFixtures.month;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshift.schema.Columns;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ class UpliftMonthlyTest {
   @Test
   void resaleExampleWorkedByHand() {
     List<Row> resale = rows(event("P02"), "resale");
-    assertThat(resale).extracting(r -> r.getAs(MONTH)).containsExactly(month("2026-04"), month("2026-05"), month("2026-06"));
+    assertThat(resale).extracting(r -> r.getAs(Columns.MONTH)).containsExactly(month("2026-04"), month("2026-05"), month("2026-06"));
     for (Row r : resale) {
       // g0 = 1 - p0 = 1 - 0.20 = 0.8; g1 = 1 - p1 = 1 - 0 = 1
       assertDec(r, RETAINED_OLD, "0.8");
@@ -36,9 +37,9 @@ class UpliftMonthlyTest {
       assertDec(r, BASELINE_SHARE, "0.9");
       assertDec(r, BASELINE_STREAM_TOTAL, "100");
       // s = 105 / 150 = 0.7
-      assertDec(r, BILLED, "105");
-      assertDec(r, STREAM_TOTAL, "150");
-      assertDec(r, SHARE, "0.7");
+      assertDec(r, Columns.BILLED_REVENUE, "105");
+      assertDec(r, Columns.LAB_STREAM_TOTAL, "150");
+      assertDec(r, Columns.SHARE, "0.7");
       // N_act = s.T.g1 = 0.7 x 150 x 1 = 105
       assertDec(r, NET_ACTUAL, "105");
       // N_cf = s0.T.g0 = 0.9 x 150 x 0.8 = 108
@@ -54,7 +55,7 @@ class UpliftMonthlyTest {
       // margin = s.T.(g1 - g0) = 0.7 x 150 x 0.2 = 21
       assertDec(r, MARGIN_EFFECT, "21");
       // s* = s0.g0/g1 = 0.9 x 0.8 / 1 = 0.72: at s = 0.7 Azure is below break-even, hence U < 0
-      assertDec(r, BREAK_EVEN_SHARE, "0.72");
+      assertDec(r, Columns.BREAK_EVEN_SHARE, "0.72");
       // Invariants, exactly: 36 - 24 + 21 = 33 = 105 - 72, and -24 + 21 = -3 = U
       assertInvariants(r);
     }
@@ -71,7 +72,7 @@ class UpliftMonthlyTest {
       // s0 = 600 / 1200 = 0.5; T0 = 1200 / 6 = 200; s = 120 / 300 = 0.4
       assertDec(r, BASELINE_SHARE, "0.5");
       assertDec(r, BASELINE_STREAM_TOTAL, "200");
-      assertDec(r, SHARE, "0.4");
+      assertDec(r, Columns.SHARE, "0.4");
       // N_act = 120; N_cf = 0.5 x 300 = 150; U = -30; N_pre = 0.5 x 200 = 100
       assertDec(r, NET_ACTUAL, "120");
       assertDec(r, NET_COUNTERFACTUAL, "150");
@@ -82,7 +83,7 @@ class UpliftMonthlyTest {
       assertDec(r, SHARE_EFFECT, "-30");
       assertDec(r, MARGIN_EFFECT, "0");
       // s* = s0 x 1 / 1 = s0 = 0.5
-      assertDec(r, BREAK_EVEN_SHARE, "0.5");
+      assertDec(r, Columns.BREAK_EVEN_SHARE, "0.5");
       assertInvariants(r);
     }
   }
@@ -90,22 +91,22 @@ class UpliftMonthlyTest {
   @Test
   void eventColumnsAndCalendarsAreOnEveryRow() {
     Row april = rows(event("P02"), "resale").get(0);
-    assertThat(april.<String>getAs(OLD_TERMS_RECORD_ID)).isEqualTo("P01");
-    assertThat(april.<String>getAs(OLD_EXCLUSIVITY)).isEqualTo("exclusive");
-    assertThat(april.<String>getAs(NEW_EXCLUSIVITY)).isEqualTo("none");
-    assertThat(april.<Object>getAs(EVENT_MONTH)).isEqualTo(month("2026-04"));
+    assertThat(april.<String>getAs(Columns.OLD_TERMS_RECORD_ID)).isEqualTo("P01");
+    assertThat(april.<String>getAs(Columns.OLD_EXCLUSIVITY)).isEqualTo("exclusive");
+    assertThat(april.<String>getAs(Columns.NEW_EXCLUSIVITY)).isEqualTo("none");
+    assertThat(april.<Object>getAs(Columns.EVENT_MONTH)).isEqualTo(month("2026-04"));
     assertThat(april.<Object>getAs(NEXT_EVENT_MONTH)).isNull();
-    assertThat(april.<String>getAs(CURRENCY)).isEqualTo("USD");
+    assertThat(april.<String>getAs(Columns.BILLING_CURRENCY)).isEqualTo("USD");
     assertThat(april.<Integer>getAs(MONTHS_AFTER_EVENT)).isZero();
     // April 2026: calendar 2026Q2; Microsoft FY26 = Jul 2025 - Jun 2026, so Q4
-    assertThat(april.<String>getAs(CALENDAR_QUARTER)).isEqualTo("2026Q2");
-    assertThat(april.<Integer>getAs(FISCAL_YEAR)).isEqualTo(2026);
-    assertThat(april.<Integer>getAs(FISCAL_QUARTER)).isEqualTo(4);
+    assertThat(april.<String>getAs(Columns.CALENDAR_QUARTER)).isEqualTo("2026Q2");
+    assertThat(april.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
+    assertThat(april.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(4);
     assertThat(april.<String>getAs(FISCAL_QUARTER_LABEL)).isEqualTo("FY26Q4");
     // No lab share in either terms: no inbound rows
     assertThat(rows(event("P02"), INBOUND)).isEmpty();
     // A provider without events gets no rows (aws here)
-    assertThat(all).filteredOn(r -> r.getAs(LAB).equals("OpenAI")).extracting(r -> r.<String>getAs(PROVIDER)).containsOnly("azure");
+    assertThat(all).filteredOn(r -> r.getAs(Columns.LAB).equals("OpenAI")).extracting(r -> r.<String>getAs(Columns.PROVIDER)).containsOnly("azure");
   }
 
   @Test
@@ -113,7 +114,7 @@ class UpliftMonthlyTest {
     // SPEC §4: exclusive s0 = 1, p0 = 0.20, p1 = 0 -> s* = 1 x 0.8 / 1 = 0.80
     Row r = event("S02").get(0);
     assertDec(r, BASELINE_SHARE, "1");
-    assertDec(r, BREAK_EVEN_SHARE, "0.8");
+    assertDec(r, Columns.BREAK_EVEN_SHARE, "0.8");
   }
 
   @Test
@@ -125,7 +126,7 @@ class UpliftMonthlyTest {
       // N_act is still known: R.g1 = 60 x (1 - 0.10) = 54
       assertDec(r, NET_ACTUAL, "54");
       for (String counterfactual : List.of(BASELINE_SHARE, BASELINE_STREAM_TOTAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT,
-          VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT, BREAK_EVEN_SHARE)) {
+          VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT, Columns.BREAK_EVEN_SHARE)) {
         assertThat(r.<Object>getAs(counterfactual)).as(counterfactual).isNull();
       }
     }
@@ -139,8 +140,8 @@ class UpliftMonthlyTest {
     // Event month: credits make T = -10 (azure -20, aws 10): s is null, the rest is plain arithmetic.
     // g0 = 1 - 0.2 = 0.8, g1 = 1 - 0.5 = 0.5.
     Row r = event("C02").get(0);
-    assertThat(r.<Object>getAs(SHARE)).isNull();
-    assertDec(r, STREAM_TOTAL, "-10");
+    assertThat(r.<Object>getAs(Columns.SHARE)).isNull();
+    assertDec(r, Columns.LAB_STREAM_TOTAL, "-10");
     // N_act = R.g1 = -20 x 0.5 = -10; N_cf = s0.T.g0 = 0.75 x -10 x 0.8 = -6; U = -4
     assertDec(r, NET_ACTUAL, "-10");
     assertDec(r, NET_COUNTERFACTUAL, "-6");
@@ -152,7 +153,7 @@ class UpliftMonthlyTest {
     assertDec(r, SHARE_EFFECT, "-10");
     assertDec(r, MARGIN_EFFECT, "6");
     // s* = 0.75 x 0.8 / 0.5 = 1.2 (above 1: the provider cannot break even by share alone)
-    assertDec(r, BREAK_EVEN_SHARE, "1.2");
+    assertDec(r, Columns.BREAK_EVEN_SHARE, "1.2");
     assertInvariants(r);
   }
 
@@ -174,11 +175,11 @@ class UpliftMonthlyTest {
     // for April), old terms = V01 (in force in March). V02's 10 % never governs a whole month.
     assertThat(event("V02")).isEmpty();
     Row april = event("V03").get(0);
-    assertThat(april.<Object>getAs(MONTH)).isEqualTo(month("2026-04"));
-    assertThat(april.<String>getAs(OLD_TERMS_RECORD_ID)).isEqualTo("V01");
-    assertDec(april, OLD_RESALE_SHARE, "0.20");
-    assertDec(april, NEW_RESALE_SHARE, "0");
-    assertThat(april.<Object>getAs(EFFECTIVE_FROM)).isEqualTo(UpliftFixtures.day("2026-04-27"));
+    assertThat(april.<Object>getAs(Columns.MONTH)).isEqualTo(month("2026-04"));
+    assertThat(april.<String>getAs(Columns.OLD_TERMS_RECORD_ID)).isEqualTo("V01");
+    assertDec(april, Columns.OLD_RESALE_SHARE_TO_LAB, "0.20");
+    assertDec(april, Columns.NEW_RESALE_SHARE_TO_LAB, "0");
+    assertThat(april.<Object>getAs(Columns.EFFECTIVE_FROM)).isEqualTo(UpliftFixtures.day("2026-04-27"));
     // s0 = 1 (sole provider): N_act = 100, N_cf = 1 x 100 x 0.8 = 80, U = 20 = margin
     assertDec(april, UPLIFT, "20");
     assertDec(april, MARGIN_EFFECT, "20");
@@ -189,7 +190,7 @@ class UpliftMonthlyTest {
   @Test
   void baselineIsPerCurrencyAndAmountsAreNeverMixed() {
     List<Row> rows = event("X02");
-    assertThat(rows).extracting(r -> r.<String>getAs(CURRENCY)).containsExactly("EUR", "USD");
+    assertThat(rows).extracting(r -> r.<String>getAs(Columns.BILLING_CURRENCY)).containsExactly("EUR", "USD");
     // EUR: s0 = 30/100 = 0.3, U = 50 - 0.3 x 100 = 20; USD: s0 = 0.9, U = 90 - 0.9 x 100 = 0
     assertDec(rows.get(0), BASELINE_SHARE, "0.3");
     assertDec(rows.get(0), UPLIFT, "20");
@@ -199,14 +200,14 @@ class UpliftMonthlyTest {
 
   /** Rows of one event, ordered by stream, currency and month. */
   static List<Row> event(String eventId) {
-    return all.stream().filter(r -> r.getAs(EVENT_ID).equals(eventId))
-        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(STREAM)).thenComparing(r -> r.<String>getAs(CURRENCY))
-            .thenComparing(r -> r.<Date>getAs(MONTH)))
+    return all.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals(eventId))
+        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Columns.STREAM)).thenComparing(r -> r.<String>getAs(Columns.BILLING_CURRENCY))
+            .thenComparing(r -> r.<Date>getAs(Columns.MONTH)))
         .toList();
   }
 
   static List<Row> rows(List<Row> rows, String stream) {
-    return rows.stream().filter(r -> r.getAs(STREAM).equals(stream)).toList();
+    return rows.stream().filter(r -> r.getAs(Columns.STREAM).equals(stream)).toList();
   }
 
   static void assertDec(Row r, String column, String expected) {

@@ -6,6 +6,7 @@ import static io.cloudshift.uplift.UpliftFixtures.month;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.uplift.UpliftFixtures.LabRevenue;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** uplift_quarterly: calendar and provider fiscal quarters, and quarterly rows = sums of the monthly rows. */
 class UpliftQuarterlyTest {
-  private static final List<String> MONEY_COLUMNS = List.of(BILLED, STREAM_TOTAL, NET_ACTUAL, NET_COUNTERFACTUAL, UPLIFT,
-      NET_PRE_EVENT, VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT, LAB_REVENUE_USD);
+  private static final List<String> MONEY_COLUMNS = List.of(Columns.BILLED_REVENUE, Columns.LAB_STREAM_TOTAL, UpliftMonthlyTable.NET_ACTUAL, UpliftMonthlyTable.NET_COUNTERFACTUAL, UpliftMonthlyTable.UPLIFT,
+      UpliftMonthlyTable.NET_PRE_EVENT, UpliftMonthlyTable.VOLUME_EFFECT, UpliftMonthlyTable.SHARE_EFFECT, UpliftMonthlyTable.MARGIN_EFFECT, Columns.LAB_REVENUE_USD);
 
   @Test
   void fiscalQuartersCrossTheYearBoundaryForOracleAndMicrosoft() {
@@ -41,12 +42,12 @@ class UpliftQuarterlyTest {
     // Scenarios xAI (event X2, 15 April 2026, data to July 2026) and LabFy (event Y2, 10 June 2025,
     // data to October 2025) of HandScenarios.
     List<Row> rows = HandScenarios.get().quarterly().stream()
-        .filter(r -> List.of("X2", "Y2").contains(r.<String>getAs(EVENT_ID)))
-        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(EVENT_ID)).thenComparing(r -> r.<String>getAs(QUARTER_BASIS))
-            .thenComparing(r -> r.<Date>getAs(QUARTER_START)))
+        .filter(r -> List.of("X2", "Y2").contains(r.<String>getAs(Columns.EVENT_ID)))
+        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID)).thenComparing(r -> r.<String>getAs(Columns.QUARTER_BASIS))
+            .thenComparing(r -> r.<Date>getAs(Columns.QUARTER_START)))
         .toList();
-    assertThat(rows).extracting(r -> r.getAs(EVENT_ID), r -> r.getAs(QUARTER_BASIS), r -> r.getAs(QUARTER), r -> r.getAs(QUARTER_YEAR),
-            r -> r.getAs(QUARTER_NUMBER), r -> r.getAs(QUARTER_START), r -> r.getAs(FIRST_MONTH), r -> r.getAs(LAST_MONTH),
+    assertThat(rows).extracting(r -> r.getAs(Columns.EVENT_ID), r -> r.getAs(Columns.QUARTER_BASIS), r -> r.getAs(QUARTER), r -> r.getAs(QUARTER_YEAR),
+            r -> r.getAs(QUARTER_NUMBER), r -> r.getAs(Columns.QUARTER_START), r -> r.getAs(FIRST_MONTH), r -> r.getAs(LAST_MONTH),
             r -> r.getAs(MONTHS_IN_QUARTER))
         .containsExactly(
             tuple("X2", "calendar", "2026Q2", 2026, 2, month("2026-04"), month("2026-04"), month("2026-06"), 3),
@@ -119,43 +120,43 @@ class UpliftQuarterlyTest {
     monthlyDs.unpersist();
 
     assertThat(monthly).hasSizeGreaterThan(100);
-    assertThat(monthly).extracting(r -> r.<String>getAs(STREAM)).contains("compute", "resale", UpliftMonthlyTable.INBOUND);
+    assertThat(monthly).extracting(r -> r.<String>getAs(Columns.STREAM)).contains("compute", "resale", UpliftMonthlyTable.INBOUND);
     BigDecimal tolerance = new BigDecimal("1E-12");
     for (Row r : monthly) {
-      BigDecimal actual = r.getAs(NET_ACTUAL);
-      BigDecimal counterfactual = r.getAs(NET_COUNTERFACTUAL);
+      BigDecimal actual = r.getAs(UpliftMonthlyTable.NET_ACTUAL);
+      BigDecimal counterfactual = r.getAs(UpliftMonthlyTable.NET_COUNTERFACTUAL);
       if (actual != null && counterfactual != null) {
-        assertThat(r.<BigDecimal>getAs(UPLIFT)).isEqualByComparingTo(actual.subtract(counterfactual));
+        assertThat(r.<BigDecimal>getAs(UpliftMonthlyTable.UPLIFT)).isEqualByComparingTo(actual.subtract(counterfactual));
       }
-      if (r.getAs(VOLUME_EFFECT) != null) {
+      if (r.getAs(UpliftMonthlyTable.VOLUME_EFFECT) != null) {
         UpliftMonthlyTest.assertInvariants(r);
-        BigDecimal s0 = r.getAs(BASELINE_SHARE);
-        BigDecimal t = r.getAs(STREAM_TOTAL);
-        BigDecimal t0 = r.getAs(BASELINE_STREAM_TOTAL);
-        BigDecimal rev = r.getAs(BILLED);
-        BigDecimal g0 = r.getAs(RETAINED_OLD);
-        BigDecimal g1 = r.getAs(RETAINED_NEW);
-        assertThat(r.<BigDecimal>getAs(VOLUME_EFFECT)).isCloseTo(s0.multiply(t.subtract(t0)).multiply(g0), org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
-        assertThat(r.<BigDecimal>getAs(SHARE_EFFECT)).isCloseTo(rev.subtract(s0.multiply(t)).multiply(g0), org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
-        assertThat(r.<BigDecimal>getAs(MARGIN_EFFECT)).isCloseTo(rev.multiply(g1.subtract(g0)), org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
+        BigDecimal s0 = r.getAs(UpliftMonthlyTable.BASELINE_SHARE);
+        BigDecimal t = r.getAs(Columns.LAB_STREAM_TOTAL);
+        BigDecimal t0 = r.getAs(UpliftMonthlyTable.BASELINE_STREAM_TOTAL);
+        BigDecimal rev = r.getAs(Columns.BILLED_REVENUE);
+        BigDecimal g0 = r.getAs(UpliftMonthlyTable.RETAINED_OLD);
+        BigDecimal g1 = r.getAs(UpliftMonthlyTable.RETAINED_NEW);
+        assertThat(r.<BigDecimal>getAs(UpliftMonthlyTable.VOLUME_EFFECT)).isCloseTo(s0.multiply(t.subtract(t0)).multiply(g0), org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
+        assertThat(r.<BigDecimal>getAs(UpliftMonthlyTable.SHARE_EFFECT)).isCloseTo(rev.subtract(s0.multiply(t)).multiply(g0), org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
+        assertThat(r.<BigDecimal>getAs(UpliftMonthlyTable.MARGIN_EFFECT)).isCloseTo(rev.multiply(g1.subtract(g0)), org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
       }
     }
 
     Map<String, List<Row>> byQuarter = new TreeMap<>();
     for (Row r : monthly) {
-      String key = String.join("|", r.getAs(EVENT_ID), r.getAs(STREAM), r.getAs(CURRENCY));
-      byQuarter.computeIfAbsent(key + "|calendar|" + r.getAs(UpliftMonthlyTable.CALENDAR_QUARTER), k -> new ArrayList<>()).add(r);
+      String key = String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM), r.getAs(Columns.BILLING_CURRENCY));
+      byQuarter.computeIfAbsent(key + "|calendar|" + r.getAs(Columns.CALENDAR_QUARTER), k -> new ArrayList<>()).add(r);
       byQuarter.computeIfAbsent(key + "|fiscal|" + r.getAs(UpliftMonthlyTable.FISCAL_QUARTER_LABEL), k -> new ArrayList<>()).add(r);
     }
     Map<String, Row> quarterRows = quarterly.stream().collect(Collectors.toMap(
-        r -> String.join("|", r.getAs(EVENT_ID), r.getAs(STREAM), r.getAs(CURRENCY), r.getAs(QUARTER_BASIS), r.getAs(QUARTER)), r -> r));
+        r -> String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM), r.getAs(Columns.BILLING_CURRENCY), r.getAs(Columns.QUARTER_BASIS), r.getAs(QUARTER)), r -> r));
     assertThat(quarterRows.keySet()).isEqualTo(byQuarter.keySet());
     for (Map.Entry<String, List<Row>> e : byQuarter.entrySet()) {
       Row q = quarterRows.get(e.getKey());
       List<Row> months = e.getValue();
       assertThat(q.<Integer>getAs(MONTHS_IN_QUARTER)).as(e.getKey()).isEqualTo(months.size());
-      Row last = months.stream().max(Comparator.comparing((Row r) -> r.<Date>getAs(UpliftMonthlyTable.MONTH))).orElseThrow();
-      assertThat(q.<Date>getAs(LAST_MONTH)).isEqualTo(last.<Date>getAs(UpliftMonthlyTable.MONTH));
+      Row last = months.stream().max(Comparator.comparing((Row r) -> r.<Date>getAs(Columns.MONTH))).orElseThrow();
+      assertThat(q.<Date>getAs(LAST_MONTH)).isEqualTo(last.<Date>getAs(Columns.MONTH));
       for (String c : MONEY_COLUMNS) {
         BigDecimal expected = strictSum(months, c);
         BigDecimal got = q.getAs(c);
@@ -165,17 +166,17 @@ class UpliftQuarterlyTest {
           assertThat(got).as(e.getKey() + " " + c).isEqualByComparingTo(expected);
         }
       }
-      BigDecimal sumT = q.getAs(STREAM_TOTAL);
+      BigDecimal sumT = q.getAs(Columns.LAB_STREAM_TOTAL);
       BigDecimal expectedShare = sumT == null || sumT.signum() <= 0 ? null
-          : q.<BigDecimal>getAs(BILLED).divide(sumT, 18, RoundingMode.HALF_EVEN);
+          : q.<BigDecimal>getAs(Columns.BILLED_REVENUE).divide(sumT, 18, RoundingMode.HALF_EVEN);
       if (expectedShare == null) {
-        assertThat(q.<BigDecimal>getAs(SHARE)).isNull();
+        assertThat(q.<BigDecimal>getAs(Columns.SHARE)).isNull();
       } else {
-        assertThat(q.<BigDecimal>getAs(SHARE)).isEqualByComparingTo(expectedShare);
+        assertThat(q.<BigDecimal>getAs(Columns.SHARE)).isEqualByComparingTo(expectedShare);
       }
-      assertThat(q.<BigDecimal>getAs(LAST_MONTH_SHARE)).isEqualTo(last.<BigDecimal>getAs(SHARE));
-      assertThat(q.<BigDecimal>getAs(CAP_REMAINING)).isEqualTo(last.<BigDecimal>getAs(CAP_REMAINING));
-      if (q.getAs(VOLUME_EFFECT) != null) {
+      assertThat(q.<BigDecimal>getAs(LAST_MONTH_SHARE)).isEqualTo(last.<BigDecimal>getAs(Columns.SHARE));
+      assertThat(q.<BigDecimal>getAs(UpliftMonthlyTable.CAP_REMAINING)).isEqualTo(last.<BigDecimal>getAs(UpliftMonthlyTable.CAP_REMAINING));
+      if (q.getAs(UpliftMonthlyTable.VOLUME_EFFECT) != null) {
         UpliftMonthlyTest.assertInvariants(q);
       }
     }

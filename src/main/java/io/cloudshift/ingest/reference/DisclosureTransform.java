@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.DisclosureColumns;
 import io.cloudshift.schema.PartnershipColumns;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 final class DisclosureTransform {
   private static final List<String> DATES = List.of(CALENDAR_START, CALENDAR_END);
-  private static final List<String> WHOLE_NUMBERS = List.of(FISCAL_YEAR, FISCAL_QUARTER);
+  private static final List<String> WHOLE_NUMBERS = List.of(Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER);
   private static final String FISCAL_START_MONTH = "_fiscal_start_month";
   private static final String EXPECTED_START = "_expected_start";
   private static final String EXPECTED_END = "_expected_end";
@@ -49,29 +50,29 @@ final class DisclosureTransform {
             .parse(DATES, Parse::date)
             .parse(WHOLE_NUMBERS, Parse::integer)
             .parse(VALUE, Parse.decimal(VALUE_TYPE))
-            .parse(PROVIDER, Parse.oneOf(providerIds))
-            .parse(METRIC, Parse.oneOf(METRICS))
-            .parse(CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
+            .parse(Columns.PROVIDER, Parse.oneOf(providerIds))
+            .parse(Columns.METRIC, Parse.oneOf(METRICS))
+            .parse(Columns.CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
             .derive(FISCAL_START_MONTH, fiscalStartMonth(sorted))
-            .derive(EXPECTED_START, FiscalCalendar.fiscalQuarterStart(typed(FISCAL_YEAR), typed(FISCAL_QUARTER), col(FISCAL_START_MONTH)))
+            .derive(EXPECTED_START, FiscalCalendar.fiscalQuarterStart(typed(Columns.FISCAL_YEAR), typed(Columns.FISCAL_QUARTER), col(FISCAL_START_MONTH)))
             .derive(EXPECTED_END, FiscalCalendar.quarterEnd(col(EXPECTED_START)))
             .checkEach(REQUIRED, Check::required)
             .checkEach(DATES, Check::date)
             .checkEach(WHOLE_NUMBERS, Check::wholeNumber)
             .check(Check.number(VALUE))
-            .check(Check.oneOf(PROVIDER, providerIds))
-            .check(Check.oneOf(METRIC, METRICS))
-            .check(Check.oneOf(CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
+            .check(Check.oneOf(Columns.PROVIDER, providerIds))
+            .check(Check.oneOf(Columns.METRIC, METRICS))
+            .check(Check.oneOf(Columns.CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
             .check(
                 Check.of(
                     ReasonCode.BAD_VALUE,
-                    typed(FISCAL_QUARTER).between(1, 4).equalTo(lit(false)),
-                    Check.quoted(FISCAL_QUARTER, "is not a quarter 1-4")))
+                    typed(Columns.FISCAL_QUARTER).between(1, 4).equalTo(lit(false)),
+                    Check.quoted(Columns.FISCAL_QUARTER, "is not a quarter 1-4")))
             .check(
                 Check.of(
                     ReasonCode.NEGATIVE_AMOUNT,
-                    typed(METRIC).isin(NON_NEGATIVE_METRICS.toArray()).and(typed(VALUE).lt(lit(BigDecimal.ZERO))),
-                    concat(Check.quoted(VALUE, "is negative for metric "), typed(METRIC))))
+                    typed(Columns.METRIC).isin(NON_NEGATIVE_METRICS.toArray()).and(typed(VALUE).lt(lit(BigDecimal.ZERO))),
+                    concat(Check.quoted(VALUE, "is negative for metric "), typed(Columns.METRIC))))
             .check(
                 Check.of(
                     ReasonCode.BAD_PERIOD,
@@ -88,21 +89,21 @@ final class DisclosureTransform {
     Dataset<Row> typed =
         RowValidator.accepted(validated)
             .select(
-                col(DISCLOSURE_ID),
-                typed(PROVIDER).as(PROVIDER),
+                col(Columns.DISCLOSURE_ID),
+                typed(Columns.PROVIDER).as(Columns.PROVIDER),
                 col(SEGMENT),
-                typed(FISCAL_YEAR).as(FISCAL_YEAR),
-                typed(FISCAL_QUARTER).as(FISCAL_QUARTER),
+                typed(Columns.FISCAL_YEAR).as(Columns.FISCAL_YEAR),
+                typed(Columns.FISCAL_QUARTER).as(Columns.FISCAL_QUARTER),
                 col(PERIOD_LABEL),
                 typed(CALENDAR_START).as(CALENDAR_START),
                 typed(CALENDAR_END).as(CALENDAR_END),
-                typed(METRIC).as(METRIC),
+                typed(Columns.METRIC).as(Columns.METRIC),
                 typed(VALUE).as(VALUE),
-                col(BASIS),
-                col(SOURCE_URL),
-                typed(CONFIDENCE).as(CONFIDENCE),
-                col(FACT_ID),
-                col(NOTES));
+                col(Columns.BASIS),
+                col(Columns.SOURCE_URL),
+                typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
+                col(Columns.FACT_ID),
+                col(Columns.NOTES));
     return new Outcome(Conform.to(typed, DisclosureColumns.SCHEMA), RowValidator.rejected(validated));
   }
 
@@ -110,7 +111,7 @@ final class DisclosureTransform {
   private static Column fiscalStartMonth(Map<String, Integer> fiscalYearStartMonth) {
     Column result = null;
     for (Map.Entry<String, Integer> e : fiscalYearStartMonth.entrySet()) {
-      Column match = typed(PROVIDER).equalTo(lit(e.getKey()));
+      Column match = typed(Columns.PROVIDER).equalTo(lit(e.getKey()));
       result = result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
     }
     return result == null ? lit(null).cast(DataTypes.IntegerType) : result;
@@ -121,7 +122,7 @@ final class DisclosureTransform {
     Column start = typed(CALENDAR_START);
     Column end = typed(CALENDAR_END);
     Column applicable =
-        col(FISCAL_START_MONTH).isNotNull().and(typed(FISCAL_YEAR).isNotNull()).and(typed(FISCAL_QUARTER).between(1, 4))
+        col(FISCAL_START_MONTH).isNotNull().and(typed(Columns.FISCAL_YEAR).isNotNull()).and(typed(Columns.FISCAL_QUARTER).between(1, 4))
             .and(start.isNotNull()).and(end.isNotNull());
     Column mismatch =
         col(EXPECTED_START).isNull().or(start.notEqual(col(EXPECTED_START))).or(end.notEqual(col(EXPECTED_END)));
@@ -130,9 +131,9 @@ final class DisclosureTransform {
         applicable.and(mismatch),
         concat(
             lit(CALENDAR_START + ".." + CALENDAR_END + " = "), day(start), lit(".."), day(end),
-            lit(" is not fiscal Q"), typed(FISCAL_QUARTER).cast(DataTypes.StringType),
-            lit(" of FY"), typed(FISCAL_YEAR).cast(DataTypes.StringType),
-            lit(" for provider "), typed(PROVIDER),
+            lit(" is not fiscal Q"), typed(Columns.FISCAL_QUARTER).cast(DataTypes.StringType),
+            lit(" of FY"), typed(Columns.FISCAL_YEAR).cast(DataTypes.StringType),
+            lit(" for provider "), typed(Columns.PROVIDER),
             lit(" (expected "), coalesce(day(col(EXPECTED_START)), lit("?")), lit(".."),
             coalesce(day(col(EXPECTED_END)), lit("?")),
             lit("; its fiscal year starts in month "), col(FISCAL_START_MONTH).cast(DataTypes.StringType), lit(")")));

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.PartnershipColumns;
@@ -33,14 +34,14 @@ final class LabRevenueTransform {
       Rules.forColumns(INPUT)
           .parse(DATES, Parse::date)
           .parse(VALUE_USD, Parse.decimal(USD))
-          .parse(METRIC, Parse.oneOf(METRICS))
-          .parse(CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
+          .parse(Columns.METRIC, Parse.oneOf(METRICS))
+          .parse(Columns.CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
           .checkEach(REQUIRED, Check::required)
           .checkEach(DATES, Check::date)
           .check(Check.number(VALUE_USD))
           .check(Check.nonNegative(VALUE_USD))
-          .check(Check.oneOf(METRIC, METRICS))
-          .check(Check.oneOf(CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
+          .check(Check.oneOf(Columns.METRIC, METRICS))
+          .check(Check.oneOf(Columns.CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
           // period_end is inclusive here (the last day the figure describes): a one-day period is fine.
           .check(
               Check.of(
@@ -57,15 +58,15 @@ final class LabRevenueTransform {
     Dataset<Row> typed =
         RowValidator.accepted(validated)
             .select(
-                col(FACT_ID),
-                col(LAB),
-                RowValidator.typed(METRIC).as(METRIC),
+                col(Columns.FACT_ID),
+                col(Columns.LAB),
+                RowValidator.typed(Columns.METRIC).as(Columns.METRIC),
                 RowValidator.typed(PERIOD_START).as(PERIOD_START),
                 RowValidator.typed(PERIOD_END).as(PERIOD_END),
                 RowValidator.typed(VALUE_USD).as(VALUE_USD),
-                col(SOURCE_URL),
-                RowValidator.typed(CONFIDENCE).as(CONFIDENCE),
-                col(NOTES))
+                col(Columns.SOURCE_URL),
+                RowValidator.typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
+                col(Columns.NOTES))
             .withColumn(MONTHS_COVERED, monthIndex(col(PERIOD_END)).minus(monthIndex(col(PERIOD_START))).plus(lit(1)))
             .withColumn(MONTHLY_REVENUE_USD, monthly());
     return new Outcome(Conform.to(typed, LabRevenueColumns.SCHEMA), RowValidator.rejected(validated));
@@ -78,7 +79,7 @@ final class LabRevenueTransform {
 
   private static Column monthly() {
     Column months =
-        when(col(METRIC).equalTo(lit(ANNUALIZED_RUN_RATE_USD)), lit(MONTHS_PER_YEAR)).otherwise(col(MONTHS_COVERED));
+        when(col(Columns.METRIC).equalTo(lit(ANNUALIZED_RUN_RATE_USD)), lit(MONTHS_PER_YEAR)).otherwise(col(MONTHS_COVERED));
     // Rounded half-up to the cent by the cast; try_ forms so ANSI mode cannot throw.
     return try_divide(col(VALUE_USD), months).try_cast(USD);
   }

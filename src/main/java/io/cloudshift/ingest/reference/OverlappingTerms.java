@@ -1,9 +1,6 @@
 package io.cloudshift.ingest.reference;
 
-import static io.cloudshift.schema.PartnershipColumns.EFFECTIVE_FROM;
 import static io.cloudshift.schema.PartnershipColumns.EFFECTIVE_TO;
-import static io.cloudshift.schema.PartnershipColumns.LAB;
-import static io.cloudshift.schema.PartnershipColumns.PROVIDER;
 import static io.cloudshift.schema.PartnershipColumns.RECORD_ID;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
@@ -14,6 +11,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
 import org.apache.spark.sql.Column;
@@ -46,14 +44,14 @@ final class OverlappingTerms {
   static Dataset<Row> conflicts(Dataset<Row> typed) {
     Dataset<Row> a = side(typed, A);
     Dataset<Row> b = side(typed, B);
-    Column sameStart = col(A + EFFECTIVE_FROM).equalTo(col(B + EFFECTIVE_FROM));
+    Column sameStart = col(A + Columns.EFFECTIVE_FROM).equalTo(col(B + Columns.EFFECTIVE_FROM));
     Column endsAfterNextStart =
-        col(A + EFFECTIVE_FROM).lt(col(B + EFFECTIVE_FROM)).and(col(A + EFFECTIVE_TO).gt(col(B + EFFECTIVE_FROM)));
+        col(A + Columns.EFFECTIVE_FROM).lt(col(B + Columns.EFFECTIVE_FROM)).and(col(A + EFFECTIVE_TO).gt(col(B + Columns.EFFECTIVE_FROM)));
     Dataset<Row> pairs =
         a.join(
                 b,
-                col(A + LAB).equalTo(col(B + LAB))
-                    .and(col(A + PROVIDER).equalTo(col(B + PROVIDER)))
+                col(A + Columns.LAB).equalTo(col(B + Columns.LAB))
+                    .and(col(A + Columns.PROVIDER).equalTo(col(B + Columns.PROVIDER)))
                     .and(col(A + RowValidator.ROW_ID).notEqual(col(B + RowValidator.ROW_ID)))
                     .and(sameStart.or(endsAfterNextStart)))
             .withColumn(SAME_START, sameStart);
@@ -64,10 +62,10 @@ final class OverlappingTerms {
     Dataset<Row> blamedFirst =
         pairs.select(
             col(A + RowValidator.ROW_ID).as(RowValidator.ROW_ID),
-            when(col(SAME_START), concat(lit("same effective_from "), day(B + EFFECTIVE_FROM), lit(" as record "), col(B + RECORD_ID)))
+            when(col(SAME_START), concat(lit("same effective_from "), day(B + Columns.EFFECTIVE_FROM), lit(" as record "), col(B + RECORD_ID)))
                 .otherwise(
                     concat(
-                        lit("effective_to "), day(A + EFFECTIVE_TO), lit(" runs past the start "), day(B + EFFECTIVE_FROM),
+                        lit("effective_to "), day(A + EFFECTIVE_TO), lit(" runs past the start "), day(B + Columns.EFFECTIVE_FROM),
                         lit(" of record "), col(B + RECORD_ID)))
                 .as(OTHER));
     Dataset<Row> blamedSecond =
@@ -76,7 +74,7 @@ final class OverlappingTerms {
             .select(
                 col(B + RowValidator.ROW_ID).as(RowValidator.ROW_ID),
                 concat(
-                    lit("starts "), day(B + EFFECTIVE_FROM), lit(" before record "), col(A + RECORD_ID),
+                    lit("starts "), day(B + Columns.EFFECTIVE_FROM), lit(" before record "), col(A + RECORD_ID),
                     lit(" ends (its effective_to "), day(A + EFFECTIVE_TO), lit(")"))
                     .as(OTHER));
 
@@ -95,9 +93,9 @@ final class OverlappingTerms {
     return typed.select(
         col(RowValidator.ROW_ID).as(prefix + RowValidator.ROW_ID),
         col(RECORD_ID).as(prefix + RECORD_ID),
-        col(LAB).as(prefix + LAB),
-        col(PROVIDER).as(prefix + PROVIDER),
-        col(EFFECTIVE_FROM).as(prefix + EFFECTIVE_FROM),
+        col(Columns.LAB).as(prefix + Columns.LAB),
+        col(Columns.PROVIDER).as(prefix + Columns.PROVIDER),
+        col(Columns.EFFECTIVE_FROM).as(prefix + Columns.EFFECTIVE_FROM),
         col(EFFECTIVE_TO).as(prefix + EFFECTIVE_TO));
   }
 

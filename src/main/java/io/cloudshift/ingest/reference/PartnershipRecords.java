@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -17,9 +18,9 @@ import org.apache.spark.sql.Row;
  * by {@link TermsHistory} once {@link OverlappingTerms} has removed conflicting ones.
  */
 final class PartnershipRecords {
-  private static final List<String> DATES = List.of(ANNOUNCED_DATE, EFFECTIVE_FROM, EFFECTIVE_TO);
+  private static final List<String> DATES = List.of(ANNOUNCED_DATE, Columns.EFFECTIVE_FROM, EFFECTIVE_TO);
   private static final List<String> AMOUNTS = List.of(LAB_SHARE_CAP_USD, COMMITTED_SPEND_USD, INVESTMENT_USD);
-  private static final List<String> SHARES = List.of(RESALE_SHARE_TO_LAB, LAB_SHARE_TO_PROVIDER, EQUITY_STAKE);
+  private static final List<String> SHARES = List.of(Columns.RESALE_SHARE_TO_LAB, Columns.LAB_SHARE_TO_PROVIDER, EQUITY_STAKE);
 
   private final Rules rules;
 
@@ -35,9 +36,9 @@ final class PartnershipRecords {
         .parse(AMOUNTS, Parse.decimal(USD))
         .parse(SHARES, Parse.decimal(SHARE))
         .parse(COMMITMENT_TERM_YEARS, Parse.decimal(YEARS))
-        .parse(EXCLUSIVITY, Parse.oneOf(EXCLUSIVITY_VALUES))
-        .parse(CONFIDENCE, Parse.oneOf(CONFIDENCE_VALUES))
-        .parse(PROVIDER, Parse.oneOf(providerIds))
+        .parse(Columns.EXCLUSIVITY, Parse.oneOf(EXCLUSIVITY_VALUES))
+        .parse(Columns.CONFIDENCE, Parse.oneOf(CONFIDENCE_VALUES))
+        .parse(Columns.PROVIDER, Parse.oneOf(providerIds))
         .parse(List.of(OTHER_SOURCE_URLS, FACT_IDS), Parse::list)
         .checkEach(REQUIRED, Check::required)
         .checkEach(DATES, Check::date)
@@ -50,17 +51,17 @@ final class PartnershipRecords {
                 Check.quoted(COMMITMENT_TERM_YEARS, "is not a positive number of years")))
         .checkEach(SHARES, Check::share)
         .checkEach(AMOUNTS, Check::nonNegative)
-        .check(Check.oneOf(EXCLUSIVITY, EXCLUSIVITY_VALUES))
-        .check(Check.oneOf(CONFIDENCE, CONFIDENCE_VALUES))
-        .check(Check.oneOf(PROVIDER, providerIds))
+        .check(Check.oneOf(Columns.EXCLUSIVITY, EXCLUSIVITY_VALUES))
+        .check(Check.oneOf(Columns.CONFIDENCE, CONFIDENCE_VALUES))
+        .check(Check.oneOf(Columns.PROVIDER, providerIds))
         // effective_to is exclusive (the first day the terms no longer apply): it must come after the start.
         .check(
             Check.of(
                 ReasonCode.BAD_PERIOD,
-                RowValidator.typed(EFFECTIVE_TO).leq(RowValidator.typed(EFFECTIVE_FROM)),
+                RowValidator.typed(EFFECTIVE_TO).leq(RowValidator.typed(Columns.EFFECTIVE_FROM)),
                 concat(
                     lit(EFFECTIVE_TO + "='"), date_format(RowValidator.typed(EFFECTIVE_TO), "yyyy-MM-dd"),
-                    lit("' is not after " + EFFECTIVE_FROM + "='"), date_format(RowValidator.typed(EFFECTIVE_FROM), "yyyy-MM-dd"),
+                    lit("' is not after " + Columns.EFFECTIVE_FROM + "='"), date_format(RowValidator.typed(Columns.EFFECTIVE_FROM), "yyyy-MM-dd"),
                     lit("' (effective_to is exclusive: the first day the terms no longer apply)"))))
         .build();
   }
@@ -81,24 +82,24 @@ final class PartnershipRecords {
             col(RowValidator.ROW_ID),
             col(RowValidator.RAW),
             col(RECORD_ID),
-            col(LAB),
-            RowValidator.typed(PROVIDER).as(PROVIDER),
+            col(Columns.LAB),
+            RowValidator.typed(Columns.PROVIDER).as(Columns.PROVIDER),
             col(AGREEMENT),
             RowValidator.typed(ANNOUNCED_DATE).as(ANNOUNCED_DATE),
-            RowValidator.typed(EFFECTIVE_FROM).as(EFFECTIVE_FROM),
+            RowValidator.typed(Columns.EFFECTIVE_FROM).as(Columns.EFFECTIVE_FROM),
             RowValidator.typed(EFFECTIVE_TO).as(EFFECTIVE_TO),
-            RowValidator.typed(EXCLUSIVITY).as(EXCLUSIVITY),
-            RowValidator.typed(RESALE_SHARE_TO_LAB).as(RESALE_SHARE_TO_LAB),
-            RowValidator.typed(LAB_SHARE_TO_PROVIDER).as(LAB_SHARE_TO_PROVIDER),
+            RowValidator.typed(Columns.EXCLUSIVITY).as(Columns.EXCLUSIVITY),
+            RowValidator.typed(Columns.RESALE_SHARE_TO_LAB).as(Columns.RESALE_SHARE_TO_LAB),
+            RowValidator.typed(Columns.LAB_SHARE_TO_PROVIDER).as(Columns.LAB_SHARE_TO_PROVIDER),
             RowValidator.typed(LAB_SHARE_CAP_USD).as(LAB_SHARE_CAP_USD),
             RowValidator.typed(COMMITTED_SPEND_USD).as(COMMITTED_SPEND_USD),
             RowValidator.typed(COMMITMENT_TERM_YEARS).as(COMMITMENT_TERM_YEARS),
             RowValidator.typed(EQUITY_STAKE).as(EQUITY_STAKE),
             RowValidator.typed(INVESTMENT_USD).as(INVESTMENT_USD),
-            col(SOURCE_URL),
+            col(Columns.SOURCE_URL),
             RowValidator.typed(OTHER_SOURCE_URLS).as(OTHER_SOURCE_URLS),
-            RowValidator.typed(CONFIDENCE).as(CONFIDENCE),
+            RowValidator.typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
             RowValidator.typed(FACT_IDS).as(FACT_IDS),
-            col(NOTES));
+            col(Columns.NOTES));
   }
 }

@@ -2,6 +2,7 @@ package io.cloudshift.ingest.reference;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.RejectedColumns;
 import org.apache.spark.sql.Dataset;
@@ -18,8 +19,8 @@ final class Quarantine {
   /** Schema of {@code rejected_partnerships}. */
   static final StructType PARTNERSHIPS_SCHEMA =
       new StructType()
-          .add(RejectedColumns.RUN_ID, DataTypes.StringType, false)
-          .add(RejectedColumns.SOURCE_FILE, DataTypes.StringType, false)
+          .add(Columns.RUN_ID, DataTypes.StringType, false)
+          .add(Columns.SOURCE_FILE, DataTypes.StringType, false)
           .add(RejectedColumns.REASON_CODE, DataTypes.StringType, false)
           .add(RejectedColumns.REASON_DETAIL, DataTypes.StringType, true)
           .add(RejectedColumns.RAW, DataTypes.StringType, false);
@@ -40,7 +41,7 @@ final class Quarantine {
   /** {@code rejected} (reason_code, reason_detail, raw) stamped with the run and file, as rejected_partnerships rows. */
   static Dataset<Row> partnershipRows(Dataset<Row> rejected, String runId, String sourceFile) {
     return Conform.to(
-        rejected.withColumn(RejectedColumns.RUN_ID, lit(runId)).withColumn(RejectedColumns.SOURCE_FILE, lit(sourceFile)),
+        rejected.withColumn(Columns.RUN_ID, lit(runId)).withColumn(Columns.SOURCE_FILE, lit(sourceFile)),
         PARTNERSHIPS_SCHEMA);
   }
 
@@ -49,8 +50,8 @@ final class Quarantine {
     return Conform.to(
         rejected
             .withColumn(RejectedColumns.DATASET, lit(dataset.id()))
-            .withColumn(RejectedColumns.RUN_ID, lit(runId))
-            .withColumn(RejectedColumns.SOURCE_FILE, lit(sourceFile)),
+            .withColumn(Columns.RUN_ID, lit(runId))
+            .withColumn(Columns.SOURCE_FILE, lit(sourceFile)),
         REFERENCE_SCHEMA);
   }
 }

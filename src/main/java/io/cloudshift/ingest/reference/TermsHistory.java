@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.PartnershipColumns;
 import org.apache.spark.sql.Column;
@@ -31,11 +32,11 @@ final class TermsHistory {
    * @return rows of {@link PartnershipColumns#SCHEMA}
    */
   static Dataset<Row> build(Dataset<Row> records) {
-    WindowSpec chain = Window.partitionBy(LAB, PROVIDER).orderBy(EFFECTIVE_FROM);
-    Column nextStart = lead(col(EFFECTIVE_FROM), 1).over(chain);
+    WindowSpec chain = Window.partitionBy(Columns.LAB, Columns.PROVIDER).orderBy(Columns.EFFECTIVE_FROM);
+    Column nextStart = lead(col(Columns.EFFECTIVE_FROM), 1).over(chain);
     Dataset<Row> versions =
         records
-            .withColumn(VALID_FROM, col(EFFECTIVE_FROM))
+            .withColumn(VALID_FROM, col(Columns.EFFECTIVE_FROM))
             .withColumn(VALID_TO, coalesce(col(EFFECTIVE_TO), nextStart))
             .withColumn(IS_CURRENT, col(VALID_TO).isNull())
             .withColumn(VERSION, row_number().over(chain));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.testing.SparkTestSession;
 import java.io.IOException;
@@ -37,8 +38,8 @@ class CuratedCsvReaderTest {
     Dataset<Row> rows = reader.read(ReferenceDataset.LAB_REVENUE, file.toString());
 
     assertThat(rows.columns()).startsWith(INPUT.toArray(String[]::new));
-    assertThat(rows.orderBy(FACT_ID).collectAsList())
-        .extracting(r -> r.getAs(FACT_ID), r -> r.getAs(VALUE_USD), r -> r.getAs(NOTES), r -> r.getAs(RowValidator.CORRUPT_RECORD))
+    assertThat(rows.orderBy(Columns.FACT_ID).collectAsList())
+        .extracting(r -> r.getAs(Columns.FACT_ID), r -> r.getAs(VALUE_USD), r -> r.getAs(Columns.NOTES), r -> r.getAs(RowValidator.CORRUPT_RECORD))
         .containsExactly(
             tuple("L1", "12000000000", "He said \"$12B\",\nthen more", null),
             tuple("L2", "0004000000000", null, null));
@@ -56,7 +57,7 @@ class CuratedCsvReaderTest {
     Dataset<Row> rows = reader.read(ReferenceDataset.LAB_REVENUE, file.toString());
     Outcome out = new LabRevenueTransform().apply(rows);
 
-    assertThat(out.silver().collectAsList()).extracting(r -> r.getAs(FACT_ID)).containsExactly("L1");
+    assertThat(out.silver().collectAsList()).extracting(r -> r.getAs(Columns.FACT_ID)).containsExactly("L1");
     assertThat(out.rejected().collectAsList())
         .extracting(r -> r.getAs(RejectedColumns.REASON_CODE))
         .containsExactly("MALFORMED_ROW", "MALFORMED_ROW");

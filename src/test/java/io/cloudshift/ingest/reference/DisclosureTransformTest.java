@@ -4,6 +4,7 @@ import static io.cloudshift.schema.DisclosureColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
 import java.math.BigDecimal;
@@ -23,19 +24,19 @@ class DisclosureTransformTest {
   private static final Map<String, Integer> FISCAL_STARTS = Map.of("azure", 7, "oci", 6, "aws", 1);
   private static final Map<String, String> VALID =
       Inputs.row(
-          DISCLOSURE_ID, "MS-01",
-          PROVIDER, "azure",
+          Columns.DISCLOSURE_ID, "MS-01",
+          Columns.PROVIDER, "azure",
           SEGMENT, "Azure and other cloud services",
-          FISCAL_YEAR, "2023",
-          FISCAL_QUARTER, "1",
+          Columns.FISCAL_YEAR, "2023",
+          Columns.FISCAL_QUARTER, "1",
           PERIOD_LABEL, "FY23Q1",
           CALENDAR_START, "2022-07-01",
           CALENDAR_END, "2022-09-30",
-          METRIC, REVENUE_GROWTH_YOY,
+          Columns.METRIC, REVENUE_GROWTH_YOY,
           VALUE, "0.35",
-          SOURCE_URL, "https://example.com/ms",
-          CONFIDENCE, "confirmed",
-          FACT_ID, "MS-01");
+          Columns.SOURCE_URL, "https://example.com/ms",
+          Columns.CONFIDENCE, "confirmed",
+          Columns.FACT_ID, "MS-01");
 
   private final DisclosureTransform transform = new DisclosureTransform(FISCAL_STARTS);
 
@@ -48,20 +49,20 @@ class DisclosureTransformTest {
                 List.of(
                     VALID,
                     // Oracle FY2025 Q3 = Dec 2024 – Feb 2025.
-                    Inputs.with(VALID, DISCLOSURE_ID, "OR-1", PROVIDER, "oci", FISCAL_YEAR, "2025", FISCAL_QUARTER, "3",
-                        CALENDAR_START, "2024-12-01", CALENDAR_END, "2025-02-28", METRIC, RPO_USD, VALUE, "130000000000"),
+                    Inputs.with(VALID, Columns.DISCLOSURE_ID, "OR-1", Columns.PROVIDER, "oci", Columns.FISCAL_YEAR, "2025", Columns.FISCAL_QUARTER, "3",
+                        CALENDAR_START, "2024-12-01", CALENDAR_END, "2025-02-28", Columns.METRIC, RPO_USD, VALUE, "130000000000"),
                     // AWS Q4 2025 = calendar Q4; negative growth is allowed.
-                    Inputs.with(VALID, DISCLOSURE_ID, "AWS-1", PROVIDER, "aws", FISCAL_YEAR, "2025", FISCAL_QUARTER, "4",
-                        CALENDAR_START, "2025-10-01", CALENDAR_END, "2025-12-31", VALUE, "-0.015", FACT_ID, null))));
+                    Inputs.with(VALID, Columns.DISCLOSURE_ID, "AWS-1", Columns.PROVIDER, "aws", Columns.FISCAL_YEAR, "2025", Columns.FISCAL_QUARTER, "4",
+                        CALENDAR_START, "2025-10-01", CALENDAR_END, "2025-12-31", VALUE, "-0.015", Columns.FACT_ID, null))));
 
     assertThat(out.rejected().count()).isZero();
     assertThat(out.silver().schema().fieldNames()).containsExactly(SCHEMA.fieldNames());
     assertThat(Arrays.stream(out.silver().schema().fields()).map(f -> f.dataType()).toList())
         .isEqualTo(Arrays.stream(SCHEMA.fields()).map(f -> f.dataType()).toList());
-    assertThat(out.silver().orderBy(DISCLOSURE_ID).collectAsList())
+    assertThat(out.silver().orderBy(Columns.DISCLOSURE_ID).collectAsList())
         .extracting(
-            r -> r.getAs(DISCLOSURE_ID), r -> r.getAs(FISCAL_YEAR), r -> r.getAs(FISCAL_QUARTER),
-            r -> r.getAs(CALENDAR_START).toString(), r -> r.getAs(VALUE), r -> r.getAs(FACT_ID))
+            r -> r.getAs(Columns.DISCLOSURE_ID), r -> r.getAs(Columns.FISCAL_YEAR), r -> r.getAs(Columns.FISCAL_QUARTER),
+            r -> r.getAs(CALENDAR_START).toString(), r -> r.getAs(VALUE), r -> r.getAs(Columns.FACT_ID))
         .containsExactly(
             tuple("AWS-1", 2025, 4, "2025-10-01", new BigDecimal("-0.015000"), null),
             tuple("MS-01", 2023, 1, "2022-07-01", new BigDecimal("0.350000"), "MS-01"),
@@ -73,11 +74,11 @@ class DisclosureTransformTest {
         Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, SEGMENT, ""), "segment is empty"),
         Arguments.of(ReasonCode.BAD_DATE, Inputs.with(VALID, CALENDAR_START, "2022-7-1"), "calendar_start='2022-7-1'"),
         Arguments.of(ReasonCode.BAD_NUMBER, Inputs.with(VALID, VALUE, "35%"), "value='35%' is not a number"),
-        Arguments.of(ReasonCode.BAD_NUMBER, Inputs.with(VALID, FISCAL_YEAR, "FY23"), "fiscal_year='FY23' is not a whole number"),
-        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, FISCAL_QUARTER, "5"), "fiscal_quarter='5' is not a quarter 1-4"),
-        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, PROVIDER, "ibm"), "provider='ibm' is not one of"),
-        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, METRIC, "revenue"), "metric='revenue'"),
-        Arguments.of(ReasonCode.NEGATIVE_AMOUNT, Inputs.with(VALID, METRIC, SEGMENT_REVENUE_USD, VALUE, "-5"), "value='-5' is negative for metric segment_revenue_usd"),
+        Arguments.of(ReasonCode.BAD_NUMBER, Inputs.with(VALID, Columns.FISCAL_YEAR, "FY23"), "fiscal_year='FY23' is not a whole number"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.FISCAL_QUARTER, "5"), "fiscal_quarter='5' is not a quarter 1-4"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.PROVIDER, "ibm"), "provider='ibm' is not one of"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.METRIC, "revenue"), "metric='revenue'"),
+        Arguments.of(ReasonCode.NEGATIVE_AMOUNT, Inputs.with(VALID, Columns.METRIC, SEGMENT_REVENUE_USD, VALUE, "-5"), "value='-5' is negative for metric segment_revenue_usd"),
         Arguments.of(ReasonCode.BAD_PERIOD, Inputs.with(VALID, CALENDAR_END, "2022-06-30"), "calendar_end='2022-06-30' is before calendar_start='2022-07-01'"),
         // Calendar Q1 labelled as Microsoft's fiscal Q1: Microsoft's FY23 Q1 is Jul–Sep 2022.
         Arguments.of(ReasonCode.BAD_PERIOD, Inputs.with(VALID, CALENDAR_START, "2023-01-01", CALENDAR_END, "2023-03-31"),
@@ -87,7 +88,7 @@ class DisclosureTransformTest {
   @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("badRows")
   void oneBadRowIsQuarantinedWithItsReason(ReasonCode code, Map<String, String> bad, String detail) {
-    Dataset<Row> input = Inputs.frame(INPUT, List.of(Inputs.with(VALID, DISCLOSURE_ID, "OK"), bad));
+    Dataset<Row> input = Inputs.frame(INPUT, List.of(Inputs.with(VALID, Columns.DISCLOSURE_ID, "OK"), bad));
 
     Outcome out = transform.apply(input);
 
@@ -95,7 +96,7 @@ class DisclosureTransformTest {
     assertThat(rejected).hasSize(1);
     assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_CODE)).isEqualTo(code.name());
     assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_DETAIL)).contains(detail);
-    assertThat(out.silver().collectAsList()).extracting(r -> r.getAs(DISCLOSURE_ID)).containsExactly("OK");
+    assertThat(out.silver().collectAsList()).extracting(r -> r.getAs(Columns.DISCLOSURE_ID)).containsExactly("OK");
     assertThat(out.silver().count() + out.rejected().count()).isEqualTo(input.count());
   }
 }

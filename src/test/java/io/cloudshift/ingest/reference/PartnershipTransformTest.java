@@ -4,6 +4,7 @@ import static io.cloudshift.schema.PartnershipColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
 import java.math.BigDecimal;
@@ -23,16 +24,16 @@ class PartnershipTransformTest {
   private static final Map<String, String> VALID =
       Inputs.row(
           RECORD_ID, "R1",
-          LAB, "OpenAI",
-          PROVIDER, "azure",
+          Columns.LAB, "OpenAI",
+          Columns.PROVIDER, "azure",
           AGREEMENT, "Azure deal",
           ANNOUNCED_DATE, "2019-07-22",
-          EFFECTIVE_FROM, "2019-07-22",
-          EXCLUSIVITY, "exclusive",
-          RESALE_SHARE_TO_LAB, "0.20",
-          LAB_SHARE_TO_PROVIDER, "0.20",
-          SOURCE_URL, "https://example.com/r1",
-          CONFIDENCE, "confirmed");
+          Columns.EFFECTIVE_FROM, "2019-07-22",
+          Columns.EXCLUSIVITY, "exclusive",
+          Columns.RESALE_SHARE_TO_LAB, "0.20",
+          Columns.LAB_SHARE_TO_PROVIDER, "0.20",
+          Columns.SOURCE_URL, "https://example.com/r1",
+          Columns.CONFIDENCE, "confirmed");
 
   private final PartnershipTransform transform = new PartnershipTransform(PROVIDERS);
 
@@ -87,7 +88,7 @@ class PartnershipTransformTest {
             record("B", "2021-01-01", null),
             record("C", "2021-01-01", null),
             record("D", "2022-01-01", null),
-            Inputs.with(record("X", "2021-01-01", null), PROVIDER, "aws")); // other provider: no conflict
+            Inputs.with(record("X", "2021-01-01", null), Columns.PROVIDER, "aws")); // other provider: no conflict
 
     assertThat(rejects(out))
         .extracting(r -> rawRecordId(r), r -> r.getAs(RejectedColumns.REASON_CODE))
@@ -95,7 +96,7 @@ class PartnershipTransformTest {
     assertThat(detailOf(out, "B")).contains("same effective_from 2021-01-01 as record C");
     assertThat(detailOf(out, "C")).contains("same effective_from 2021-01-01 as record B");
     assertThat(terms(out))
-        .extracting(r -> r.getAs(PROVIDER), r -> r.getAs(RECORD_ID), r -> day(r, VALID_FROM), r -> day(r, VALID_TO), r -> r.getAs(VERSION))
+        .extracting(r -> r.getAs(Columns.PROVIDER), r -> r.getAs(RECORD_ID), r -> day(r, VALID_FROM), r -> day(r, VALID_TO), r -> r.getAs(VERSION))
         .containsExactly(
             tuple("aws", "X", "2021-01-01", null, 1),
             tuple("azure", "A", "2020-01-01", "2022-01-01", 1),
@@ -133,11 +134,11 @@ class PartnershipTransformTest {
         run(
             Inputs.with(
                 VALID,
-                PROVIDER, " Azure ",
-                EXCLUSIVITY, "ROFR",
-                CONFIDENCE, "Reported",
-                RESALE_SHARE_TO_LAB, "0",
-                LAB_SHARE_TO_PROVIDER, null,
+                Columns.PROVIDER, " Azure ",
+                Columns.EXCLUSIVITY, "ROFR",
+                Columns.CONFIDENCE, "Reported",
+                Columns.RESALE_SHARE_TO_LAB, "0",
+                Columns.LAB_SHARE_TO_PROVIDER, null,
                 LAB_SHARE_CAP_USD, "38000000000",
                 COMMITTED_SPEND_USD, "2.5E11",
                 COMMITMENT_TERM_YEARS, "7",
@@ -145,17 +146,17 @@ class PartnershipTransformTest {
                 INVESTMENT_USD, "13800000000.50",
                 OTHER_SOURCE_URLS, "https://a.example; https://b.example;",
                 FACT_IDS, "P13;P14b",
-                NOTES, "line one\nline two"));
+                Columns.NOTES, "line one\nline two"));
 
     Row row = terms(out).get(0);
     assertThat(out.silver().schema().fieldNames()).containsExactly(SCHEMA.fieldNames());
     assertThat(Arrays.stream(out.silver().schema().fields()).map(f -> f.dataType()).toList())
         .isEqualTo(Arrays.stream(SCHEMA.fields()).map(f -> f.dataType()).toList());
-    assertThat((String) row.getAs(PROVIDER)).isEqualTo("azure");
-    assertThat((String) row.getAs(EXCLUSIVITY)).isEqualTo("rofr");
-    assertThat((String) row.getAs(CONFIDENCE)).isEqualTo("reported");
-    assertThat((BigDecimal) row.getAs(RESALE_SHARE_TO_LAB)).isEqualByComparingTo("0");
-    assertThat(row.isNullAt(row.fieldIndex(LAB_SHARE_TO_PROVIDER))).isTrue();
+    assertThat((String) row.getAs(Columns.PROVIDER)).isEqualTo("azure");
+    assertThat((String) row.getAs(Columns.EXCLUSIVITY)).isEqualTo("rofr");
+    assertThat((String) row.getAs(Columns.CONFIDENCE)).isEqualTo("reported");
+    assertThat((BigDecimal) row.getAs(Columns.RESALE_SHARE_TO_LAB)).isEqualByComparingTo("0");
+    assertThat(row.isNullAt(row.fieldIndex(Columns.LAB_SHARE_TO_PROVIDER))).isTrue();
     assertThat((BigDecimal) row.getAs(LAB_SHARE_CAP_USD)).isEqualTo(new BigDecimal("38000000000.00"));
     assertThat((BigDecimal) row.getAs(COMMITTED_SPEND_USD)).isEqualTo(new BigDecimal("250000000000.00"));
     assertThat((BigDecimal) row.getAs(COMMITMENT_TERM_YEARS)).isEqualByComparingTo("7");
@@ -165,20 +166,20 @@ class PartnershipTransformTest {
     assertThat(row.getList(row.fieldIndex(FACT_IDS))).containsExactly("P13", "P14b");
     assertThat(day(row, ANNOUNCED_DATE)).isEqualTo("2019-07-22");
     assertThat(day(row, EFFECTIVE_TO)).isNull();
-    assertThat((String) row.getAs(NOTES)).isEqualTo("line one\nline two");
+    assertThat((String) row.getAs(Columns.NOTES)).isEqualTo("line one\nline two");
   }
 
   static Stream<Arguments> badRows() {
     return Stream.of(
-        Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, LAB, "  "), "lab is empty"),
-        Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, SOURCE_URL, null), "source_url is empty"),
-        Arguments.of(ReasonCode.BAD_DATE, Inputs.with(VALID, EFFECTIVE_FROM, "2024/01/01"), "effective_from='2024/01/01'"),
+        Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, Columns.LAB, "  "), "lab is empty"),
+        Arguments.of(ReasonCode.NULL_REQUIRED, Inputs.with(VALID, Columns.SOURCE_URL, null), "source_url is empty"),
+        Arguments.of(ReasonCode.BAD_DATE, Inputs.with(VALID, Columns.EFFECTIVE_FROM, "2024/01/01"), "effective_from='2024/01/01'"),
         Arguments.of(ReasonCode.BAD_DATE, Inputs.with(VALID, ANNOUNCED_DATE, "2025-02-30"), "announced_date='2025-02-30'"),
-        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, EXCLUSIVITY, "partial"), "exclusivity='partial' is not one of exclusive, rofr, none"),
-        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, CONFIDENCE, "rumour"), "confidence='rumour'"),
-        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, PROVIDER, "ibm"), "provider='ibm'"),
-        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, RESALE_SHARE_TO_LAB, "1.5"), "resale_share_to_lab='1.5'"),
-        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, LAB_SHARE_TO_PROVIDER, "20%"), "lab_share_to_provider='20%'"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.EXCLUSIVITY, "partial"), "exclusivity='partial' is not one of exclusive, rofr, none"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.CONFIDENCE, "rumour"), "confidence='rumour'"),
+        Arguments.of(ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.PROVIDER, "ibm"), "provider='ibm'"),
+        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, Columns.RESALE_SHARE_TO_LAB, "1.5"), "resale_share_to_lab='1.5'"),
+        Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, Columns.LAB_SHARE_TO_PROVIDER, "20%"), "lab_share_to_provider='20%'"),
         Arguments.of(ReasonCode.BAD_SHARE, Inputs.with(VALID, EQUITY_STAKE, "-0.1"), "equity_stake='-0.1'"),
         Arguments.of(ReasonCode.NEGATIVE_AMOUNT, Inputs.with(VALID, LAB_SHARE_CAP_USD, "-38000000000"), "lab_share_cap_usd='-38000000000' is negative"),
         Arguments.of(ReasonCode.NEGATIVE_AMOUNT, Inputs.with(VALID, INVESTMENT_USD, "-1"), "investment_usd='-1' is negative"),
@@ -191,7 +192,7 @@ class PartnershipTransformTest {
   @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("badRows")
   void oneBadRowIsQuarantinedWithItsReasonAndTheRestStays(ReasonCode code, Map<String, String> bad, String detail) {
-    Map<String, String> good = Inputs.with(VALID, RECORD_ID, "OK", PROVIDER, "gcp");
+    Map<String, String> good = Inputs.with(VALID, RECORD_ID, "OK", Columns.PROVIDER, "gcp");
     Dataset<Row> input = Inputs.frame(INPUT, List.of(good, bad));
 
     Outcome out = transform.apply(input);
@@ -207,7 +208,7 @@ class PartnershipTransformTest {
 
   @Test
   void aRowBreakingSeveralRulesGetsTheFirstCodeAndEveryDetail() {
-    Outcome out = run(Inputs.with(VALID, LAB, null, EFFECTIVE_FROM, "01/02/2024", INVESTMENT_USD, "-5"));
+    Outcome out = run(Inputs.with(VALID, Columns.LAB, null, Columns.EFFECTIVE_FROM, "01/02/2024", INVESTMENT_USD, "-5"));
 
     Row rejected = rejects(out).get(0);
     assertThat((String) rejected.getAs(RejectedColumns.REASON_CODE)).isEqualTo("NULL_REQUIRED");
@@ -219,7 +220,7 @@ class PartnershipTransformTest {
 
   @Test
   void quarantineKeepsTheRawRowAsReadWithEveryColumn() {
-    Outcome out = run(Inputs.with(VALID, EXCLUSIVITY, " sole ", NOTES, "say \"hi\""));
+    Outcome out = run(Inputs.with(VALID, Columns.EXCLUSIVITY, " sole ", Columns.NOTES, "say \"hi\""));
 
     String raw = rejects(out).get(0).getAs(RejectedColumns.RAW);
     assertThat(raw)
@@ -236,11 +237,11 @@ class PartnershipTransformTest {
   }
 
   private static Map<String, String> record(String id, String from, String to) {
-    return Inputs.with(VALID, RECORD_ID, id, EFFECTIVE_FROM, from, ANNOUNCED_DATE, from, EFFECTIVE_TO, to);
+    return Inputs.with(VALID, RECORD_ID, id, Columns.EFFECTIVE_FROM, from, ANNOUNCED_DATE, from, EFFECTIVE_TO, to);
   }
 
   static List<Row> terms(Outcome out) {
-    return out.silver().orderBy(LAB, PROVIDER, VALID_FROM).collectAsList();
+    return out.silver().orderBy(Columns.LAB, Columns.PROVIDER, VALID_FROM).collectAsList();
   }
 
   static List<Row> rejects(Outcome out) {

@@ -13,6 +13,7 @@ import io.cloudshift.config.RunContext;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.DisclosureColumns;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.PartnershipColumns;
@@ -115,19 +116,19 @@ class ReferenceIngestTest {
             tuple("P01", "2025-01-21", false, 1), tuple("P07", "2026-04-27", false, 2), tuple("P13", "2031-01-01", false, 3));
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).collectAsList())
         .extracting(
-            r -> r.getAs(RejectedColumns.RUN_ID), r -> r.getAs(RejectedColumns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
+            r -> r.getAs(Columns.RUN_ID), r -> r.getAs(Columns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
         .containsExactlyInAnyOrder(
             tuple("run-7", config.input("partnerships"), "BAD_SHARE"),
             tuple("run-7", config.input("partnerships"), "OVERLAPPING_TERMS"),
             tuple("run-7", config.input("partnerships"), "OVERLAPPING_TERMS"));
     assertThat(table(Tables.REJECTED_REFERENCE).collectAsList())
         .extracting(
-            r -> r.getAs(RejectedColumns.DATASET), r -> r.getAs(RejectedColumns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
+            r -> r.getAs(RejectedColumns.DATASET), r -> r.getAs(Columns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
         .containsExactlyInAnyOrder(
             tuple("lab-revenue", config.input("lab-revenue"), "NEGATIVE_AMOUNT"),
             tuple("provider-disclosures", config.input("provider-disclosures"), "BAD_PERIOD"));
-    assertThat(table(Tables.LAB_REVENUE).orderBy(LabRevenueColumns.FACT_ID).collectAsList())
-        .extracting(r -> r.getAs(LabRevenueColumns.FACT_ID), r -> r.getAs(LabRevenueColumns.MONTHLY_REVENUE_USD).toString())
+    assertThat(table(Tables.LAB_REVENUE).orderBy(Columns.FACT_ID).collectAsList())
+        .extracting(r -> r.getAs(Columns.FACT_ID), r -> r.getAs(LabRevenueColumns.MONTHLY_REVENUE_USD).toString())
         .containsExactly(tuple("L01b", "500000000.00"), tuple("L03", "1000000000.00"));
     assertThat(table(Tables.PROVIDER_DISCLOSURES).count()).isEqualTo(2);
   }
@@ -154,11 +155,11 @@ class ReferenceIngestTest {
 
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).count()).isZero();
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).columns())
-        .containsExactly(RejectedColumns.RUN_ID, RejectedColumns.SOURCE_FILE, RejectedColumns.REASON_CODE, RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
+        .containsExactly(Columns.RUN_ID, Columns.SOURCE_FILE, RejectedColumns.REASON_CODE, RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
     assertThat(table(Tables.REJECTED_REFERENCE).count()).isZero();
     assertThat(table(Tables.REJECTED_REFERENCE).columns())
         .containsExactly(
-            RejectedColumns.DATASET, RejectedColumns.RUN_ID, RejectedColumns.SOURCE_FILE, RejectedColumns.REASON_CODE,
+            RejectedColumns.DATASET, Columns.RUN_ID, Columns.SOURCE_FILE, RejectedColumns.REASON_CODE,
             RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
   }
 
