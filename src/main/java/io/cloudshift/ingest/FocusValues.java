@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.schema.ExactDecimal;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
@@ -19,7 +20,7 @@ import org.apache.spark.sql.types.NumericType;
  */
 final class FocusValues {
   /** Costs keep 12 fraction digits (AWS writes 6.123E-7); rounding happens only when reporting. */
-  static final DataType MONEY = DataTypes.createDecimalType(38, 12);
+  static final DataType MONEY = ExactDecimal.MONEY;
 
   // The validator's numeric format (reference/focus.md §4.1): no symbols, separators or spaces.
   private static final String NUMBER = "^[+-]?([0-9]*[.])?[0-9]+([eE][+-]?[0-9]+)?$";

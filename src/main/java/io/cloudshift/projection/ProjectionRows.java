@@ -4,6 +4,7 @@ import static io.cloudshift.schema.UpliftProjectionTable.*;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.UpliftProjectionSensitivityTable;
 import io.cloudshift.schema.UpliftProjectionTable;
@@ -98,10 +99,10 @@ public final class ProjectionRows {
   }
 
   /** Decimal places kept in share and rate columns: enough for any share, and drops binary noise (0.64000000000000001). */
-  public static final int FRACTION_SCALE = 12;
+  public static final int FRACTION_SCALE = RATE.scale();
 
   /** A share or rate as a decimal rounded to {@link #FRACTION_SCALE} places. */
   private static BigDecimal decimal(Double value) {
-    return value == null ? null : BigDecimal.valueOf(value).setScale(FRACTION_SCALE, java.math.RoundingMode.HALF_EVEN);
+    return value == null ? null : BigDecimal.valueOf(value).setScale(FRACTION_SCALE, ExactDecimal.ROUNDING);
   }
 }

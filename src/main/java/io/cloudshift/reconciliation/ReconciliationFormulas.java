@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.schema.DisclosureColumns;
-import io.cloudshift.schema.RevenueReconciliationTable;
+import io.cloudshift.schema.ExactDecimal;
 import org.apache.spark.sql.Column;
 
 /**
@@ -31,19 +31,18 @@ public final class ReconciliationFormulas {
 
   /** R_compute + R_resale. */
   public static Column labAttributed(Column compute, Column resale) {
-    return coalesce(compute, lit(0)).plus(coalesce(resale, lit(0)));
+    return ExactDecimal.plus(coalesce(compute, lit(0)), coalesce(resale, lit(0)));
   }
 
   /** The disclosure as quarterly revenue: segment revenue as is, an annual run-rate / 4. */
   public static Column quarterlyDisclosed(Column metric, Column value) {
-    return when(metric.equalTo(lit(DisclosureColumns.AI_RUN_RATE_USD)), value.divide(lit(QUARTERS_PER_YEAR)))
-        .otherwise(value)
-        .cast(RevenueReconciliationTable.MONEY);
+    return when(metric.equalTo(lit(DisclosureColumns.AI_RUN_RATE_USD)),
+            ExactDecimal.divide(ExactDecimal.money(value), lit(QUARTERS_PER_YEAR).cast(ExactDecimal.MONEY), ExactDecimal.MONEY))
+        .otherwise(ExactDecimal.money(value));
   }
 
   /** numerator / disclosed; null when disclosed is null or ≤ 0 (or the numerator is null). Never NaN. */
   public static Column ratioToDisclosed(Column numerator, Column disclosed) {
-    return when(disclosed.gt(lit(0)), numerator.cast("double").divide(disclosed.cast("double")))
-        .cast(RevenueReconciliationTable.RATIO);
+    return when(disclosed.gt(lit(0)), ExactDecimal.divide(numerator, disclosed, ExactDecimal.FRACTION));
   }
 }

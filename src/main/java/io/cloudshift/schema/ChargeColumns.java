@@ -61,7 +61,7 @@ public final class ChargeColumns {
   private ChargeColumns() {}
 
   private static StructType schema() {
-    DataType money = DataTypes.createDecimalType(38, 12);
+    DataType money = ExactDecimal.MONEY;
     List<String> timestamps = List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
     List<String> amounts = List.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST);
     List<String> flags = List.of(IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE);

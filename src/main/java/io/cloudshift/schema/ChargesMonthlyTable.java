@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
  * Written by ingest for the slices it replaced, so it is per export too.
  */
 public final class ChargesMonthlyTable {
-  public static final DataType MONEY = DataTypes.createDecimalType(38, 12);
+  public static final DataType MONEY = ExactDecimal.MONEY;
 
   public static final String AI_EFFECTIVE = "ai_effective_revenue";
   public static final String CHARGE_ROWS = "charge_rows";

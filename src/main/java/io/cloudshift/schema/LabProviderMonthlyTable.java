@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class LabProviderMonthlyTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
-  public static final DataType FRACTION = DataTypes.createDecimalType(38, 18);
+  public static final DataType FRACTION = ExactDecimal.FRACTION;
 
   public static final String STREAM_TOTAL_EFFECTIVE = "lab_stream_total_effective";
   public static final String SHARE_EFFECTIVE = "share_effective";

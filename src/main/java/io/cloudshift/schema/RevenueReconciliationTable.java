@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class RevenueReconciliationTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
-  public static final DataType RATIO = DataTypes.createDecimalType(38, 18);
+  public static final DataType RATIO = ExactDecimal.FRACTION;
 
 
   public static final String MONTHS_IN_DATA = "months_in_data";

@@ -4,6 +4,7 @@ import static io.cloudshift.schema.TableSpec.column;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * {@code uplift_projection} (SPEC §3, §4 "Projection"): per configured scenario × stream × projected
@@ -17,7 +18,12 @@ import org.apache.spark.sql.types.DataTypes;
 public final class UpliftProjectionTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
   public static final DataType FRACTION = LabProviderMonthlyTable.FRACTION;
-  public static final DataType RATE = DataTypes.createDecimalType(38, 12);
+  /**
+   * Shares and rates of the projection: computed in double precision (issue 7 part 5 leaves the
+   * projection's arithmetic to move to exact decimals), so stored at 12 decimals, where double noise
+   * (0.8 x 0.8 = 0.6400000000000001) does not show, rather than the policy's 18.
+   */
+  public static final DecimalType RATE = DataTypes.createDecimalType(38, 12);
 
   /** The stream value of the row that sums compute and resale. */
   public static final String TOTAL_STREAM = "total";

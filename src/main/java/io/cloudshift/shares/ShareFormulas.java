@@ -3,6 +3,7 @@ package io.cloudshift.shares;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 
+import io.cloudshift.schema.ExactDecimal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -26,8 +27,8 @@ import org.apache.spark.sql.types.DecimalType;
  */
 public final class ShareFormulas {
   /** Digits after the point of every share (the gold tables' {@code decimal(38,18)}). */
-  public static final int SCALE = 18;
-  public static final DecimalType FRACTION = DataTypes.createDecimalType(38, SCALE);
+  public static final int SCALE = ExactDecimal.FRACTION.scale();
+  public static final DecimalType FRACTION = ExactDecimal.FRACTION;
   /** HHI points and effective provider counts. */
   public static final DecimalType INDEX = DataTypes.createDecimalType(38, 12);
   /** Percentage points: a difference of two shares × 100, exact. */

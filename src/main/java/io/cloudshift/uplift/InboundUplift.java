@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.ExactDecimal;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

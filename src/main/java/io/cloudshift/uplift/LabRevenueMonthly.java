@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.LabRevenueColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

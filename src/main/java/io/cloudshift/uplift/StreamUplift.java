@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,13 +1,14 @@
 package io.cloudshift.uplift;
 
-import static io.cloudshift.uplift.ExactDecimal.FRACTION;
-import static io.cloudshift.uplift.ExactDecimal.MONEY;
+import static io.cloudshift.schema.ExactDecimal.FRACTION;
+import static io.cloudshift.schema.ExactDecimal.MONEY;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.shares.ProviderNet;
 import io.cloudshift.shares.ShareFormulas;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.cloudshift.uplift;
+package io.cloudshift.schema;
 
 import static org.apache.spark.sql.functions.udf;
 
@@ -11,7 +11,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Exact decimal products and quotients with one rounding, for {@link UpliftFormulas}.
+ * The exact-decimal policy of every stage: money is {@link #MONEY} ({@code decimal(38,12)}),
+ * fractions (shares, ratios, retained fractions) are {@link #FRACTION} ({@code decimal(38,18)}),
+ * and products and quotients are exact with one rounding, {@link #ROUNDING}. Never a double.
  *
  * <p>Why not Spark's own {@code *} and {@code /}: with decimals of 38 digits Spark shrinks the
  * result scale to make room for the integer digits ({@code decimal(38,18) * decimal(38,12)} is typed
@@ -25,21 +27,21 @@ import org.apache.spark.sql.types.DecimalType;
  * {@code decimal(38,12)} values are exact in Spark when the operands are cast to
  * {@code decimal(37,12)} first: see {@link #minus}.
  */
-final class ExactDecimal {
+public final class ExactDecimal {
   /** Money: currency units to 10^-12. */
-  static final DecimalType MONEY = DataTypes.createDecimalType(38, 12);
+  public static final DecimalType MONEY = DataTypes.createDecimalType(38, 12);
   /** Fractions (shares, retained fractions): to 10^-18. */
-  static final DecimalType FRACTION = DataTypes.createDecimalType(38, 18);
+  public static final DecimalType FRACTION = DataTypes.createDecimalType(38, 18);
   /** Operand type for exact sums and differences of money (one digit of headroom). */
   private static final DecimalType MONEY_OPERAND = DataTypes.createDecimalType(37, 12);
 
   private ExactDecimal() {}
 
   /** Rounding of every product and quotient: half-even, as the shares package rounds s = R / T. */
-  static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+  public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
   /** {@code a * b}, exact, rounded once to {@code result}'s scale. */
-  static Column times(Column a, Column b, DecimalType result) {
+  public static Column times(Column a, Column b, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
     UDF2<BigDecimal, BigDecimal, BigDecimal> f = (x, y) -> x == null || y == null
@@ -48,7 +50,7 @@ final class ExactDecimal {
   }
 
   /** {@code a * b * c}, exact, rounded once to {@code result}'s scale. */
-  static Column times(Column a, Column b, Column c, DecimalType result) {
+  public static Column times(Column a, Column b, Column c, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
     UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal> f = (x, y, z) -> x == null || y == null || z == null
@@ -57,7 +59,7 @@ final class ExactDecimal {
   }
 
   /** {@code a / b} rounded once to {@code result}'s scale; null when b is null or 0. */
-  static Column divide(Column a, Column b, DecimalType result) {
+  public static Column divide(Column a, Column b, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
     UDF2<BigDecimal, BigDecimal, BigDecimal> f = (x, y) -> x == null || y == null || y.signum() == 0
@@ -66,7 +68,7 @@ final class ExactDecimal {
   }
 
   /** {@code a * b / c} with the product exact and one rounding; null when c is null or 0. */
-  static Column timesDivide(Column a, Column b, Column c, DecimalType result) {
+  public static Column timesDivide(Column a, Column b, Column c, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
     UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal> f = (x, y, z) -> x == null || y == null || z == null || z.signum() == 0
@@ -79,27 +81,27 @@ final class ExactDecimal {
    * more, only when credits net a total to almost nothing: no meaningful value, as in the shares
    * package; money never comes near 10^26).
    */
-  static BigDecimal fit(BigDecimal value, int precision) {
+  public static BigDecimal fit(BigDecimal value, int precision) {
     return value.precision() > precision ? null : value;
   }
 
   /** {@code a - b} for money, exact: typed {@code decimal(38,12)}. */
-  static Column minus(Column a, Column b) {
+  public static Column minus(Column a, Column b) {
     return a.cast(MONEY_OPERAND).minus(b.cast(MONEY_OPERAND)).cast(MONEY);
   }
 
   /** {@code a + b} for money, exact: typed {@code decimal(38,12)}. */
-  static Column plus(Column a, Column b) {
+  public static Column plus(Column a, Column b) {
     return a.cast(MONEY_OPERAND).plus(b.cast(MONEY_OPERAND)).cast(MONEY);
   }
 
   /** Casts a value to money, {@code decimal(38,12)} (exact for any value with at most 12 decimals). */
-  static Column money(Column a) {
+  public static Column money(Column a) {
     return a.cast(MONEY);
   }
 
   /** Casts a value to a fraction, {@code decimal(38,18)} (exact for any value with at most 18 decimals). */
-  static Column fraction(Column a) {
+  public static Column fraction(Column a) {
     return a.cast(FRACTION);
   }
 }
