@@ -14,32 +14,11 @@ import java.util.List;
  * silver and quarantine tables and the monthly aggregate. It reads files, not tables, and replaces
  * only the slices of the run's period.
  */
-public final class IngestJob implements PipelineStage {
-  private final StageContext context;
-
+public final class IngestJob extends PipelineStage {
   public IngestJob(StageContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public String name() {
-    return "ingest";
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of();
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of(Tables.REJECTED_CHARGES, Tables.CHARGES, Tables.CHARGES_MONTHLY, Tables.ATTRIBUTION, Tables.PARTNERSHIP_TERMS,
-        Tables.REJECTED_PARTNERSHIPS, Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES, Tables.REJECTED_REFERENCE);
-  }
-
-  @Override
-  public boolean honoursPeriod() {
-    return true;
+    super(context, "ingest", List.of(),
+        List.of(Tables.REJECTED_CHARGES, Tables.CHARGES, Tables.CHARGES_MONTHLY, Tables.ATTRIBUTION,
+            Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS, Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES, Tables.REJECTED_REFERENCE), true);
   }
 
   @Override

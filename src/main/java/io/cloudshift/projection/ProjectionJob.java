@@ -20,33 +20,12 @@ import org.slf4j.LoggerFactory;
  * commit each, comments included). With no scenario configured both tables are
  * written empty, so readers always find them.
  */
-public final class ProjectionJob implements PipelineStage {
+public final class ProjectionJob extends PipelineStage {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionJob.class);
 
-  private final StageContext context;
-
   public ProjectionJob(StageContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public String name() {
-    return "project";
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(Tables.LAB_PROVIDER_MONTHLY);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of(Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY);
-  }
-
-  @Override
-  public boolean honoursPeriod() {
-    return false;
+    super(context, "project", List.of(Tables.LAB_PROVIDER_MONTHLY),
+        List.of(Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY), false);
   }
 
   @Override

@@ -15,31 +15,10 @@ import org.apache.spark.sql.Row;
  * rows) against the silver {@code provider_disclosures}, overwritten whole in one commit
  * (comments included).
  */
-public final class ReconcileJob implements PipelineStage {
-  private final StageContext context;
-
+public final class ReconcileJob extends PipelineStage {
   public ReconcileJob(StageContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public String name() {
-    return "reconcile";
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(Tables.CHARGES_MONTHLY, Tables.PROVIDER_DISCLOSURES);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of(Tables.REVENUE_RECONCILIATION);
-  }
-
-  @Override
-  public boolean honoursPeriod() {
-    return false;
+    super(context, "reconcile", List.of(Tables.CHARGES_MONTHLY, Tables.PROVIDER_DISCLOSURES),
+        List.of(Tables.REVENUE_RECONCILIATION), false);
   }
 
   @Override

@@ -23,31 +23,10 @@ import org.apache.spark.sql.Row;
  * Every table is recomputed whole and replaced in one Delta commit, so a rerun on the same silver
  * tables writes identical tables.
  */
-public final class SharesJob implements PipelineStage {
-  private final StageContext context;
-
+public final class SharesJob extends PipelineStage {
   public SharesJob(StageContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public String name() {
-    return "shares";
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(Tables.CHARGES_MONTHLY, Tables.PARTNERSHIP_TERMS);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.LAB_CONCENTRATION_MONTHLY, Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS);
-  }
-
-  @Override
-  public boolean honoursPeriod() {
-    return false;
+    super(context, "shares", List.of(Tables.CHARGES_MONTHLY, Tables.PARTNERSHIP_TERMS),
+        List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.LAB_CONCENTRATION_MONTHLY, Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS), false);
   }
 
   @Override

@@ -4,31 +4,53 @@ import io.cloudshift.audit.StageProgress;
 import java.util.List;
 
 /**
- * One stage of the pipeline (SPEC §5): what it reads and writes, whether it honours {@code --period},
- * and its work. {@link StageRunner} runs every stage the same way (inputs checked, one Spark job
- * description, one {@code job_runs} row), so a stage only does its own work.
+ * One stage of the pipeline (SPEC §5): its declaration (name, tables read and written, whether it
+ * honours {@code --period}) and its work. {@link StageRunner} runs every stage the same way (inputs
+ * checked, one Spark job description, one {@code job_runs} row), so a stage only does its own work;
+ * a stage's constructor passes its context and declaration here and nothing else.
  */
-public interface PipelineStage {
-
-  /** The subcommand that runs the stage, and its {@code job} in {@code job_runs}. */
-  String name();
-
-  /** The warehouse tables the stage reads; each must exist before it starts. */
-  List<String> reads();
-
-  /** The tables the stage writes; it writes no other. */
-  List<String> writes();
+public abstract class PipelineStage {
+  protected final StageContext context;
+  private final String name;
+  private final List<String> reads;
+  private final List<String> writes;
+  private final boolean honoursPeriod;
 
   /**
-   * Whether the stage processes only the run's {@code --period} (ingest replaces that period's
-   * slices) or recomputes every month whatever the period (the gold stages, from the monthly
-   * aggregate): {@code job_runs} records the period the stage really covered.
+   * @param name the subcommand that runs the stage, and its {@code job} in {@code job_runs}
+   * @param reads the warehouse tables the stage reads; each must exist before it starts
+   * @param writes the tables the stage writes; it writes no other
+   * @param honoursPeriod whether the stage processes only the run's {@code --period} (ingest replaces
+   *     that period's slices) or recomputes every month whatever the period (the gold stages, from the
+   *     monthly aggregate): {@code job_runs} records the period the stage really covered
    */
-  boolean honoursPeriod();
+  protected PipelineStage(StageContext context, String name, List<String> reads, List<String> writes, boolean honoursPeriod) {
+    this.context = context;
+    this.name = name;
+    this.reads = List.copyOf(reads);
+    this.writes = List.copyOf(writes);
+    this.honoursPeriod = honoursPeriod;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  public final List<String> reads() {
+    return reads;
+  }
+
+  public final List<String> writes() {
+    return writes;
+  }
+
+  public final boolean honoursPeriod() {
+    return honoursPeriod;
+  }
 
   /**
    * Does the stage's work, reporting each input read and each commit to {@code progress} as it
    * happens: the progress is the stage's result, and is recorded even when the stage fails half-way.
    */
-  void execute(StageProgress progress);
+  public abstract void execute(StageProgress progress);
 }

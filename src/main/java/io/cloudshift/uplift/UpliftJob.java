@@ -31,33 +31,12 @@ import org.apache.spark.sql.Row;
  * sums of the stored rows). The gold tables are recomputed whole each run, so a rerun writes
  * identical rows.
  */
-public final class UpliftJob implements PipelineStage {
+public final class UpliftJob extends PipelineStage {
   private static final List<String> STREAM_ORDER = List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
 
-  private final StageContext context;
-
   public UpliftJob(StageContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public String name() {
-    return "uplift";
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.PARTNERSHIP_TERMS, Tables.LAB_REVENUE);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY);
-  }
-
-  @Override
-  public boolean honoursPeriod() {
-    return false;
+    super(context, "uplift", List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.PARTNERSHIP_TERMS, Tables.LAB_REVENUE),
+        List.of(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY), false);
   }
 
   @Override

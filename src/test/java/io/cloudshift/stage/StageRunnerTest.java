@@ -33,9 +33,15 @@ class StageRunnerTest {
 
   @TempDir Path dir;
 
-  /** A stage made of its declarations and a piece of work. */
-  private record FakeStage(String name, List<String> reads, List<String> writes, boolean honoursPeriod, Consumer<StageProgress> work)
-      implements PipelineStage {
+  /** A stage made of its declaration and a piece of work (it needs no context). */
+  private static final class FakeStage extends PipelineStage {
+    private final Consumer<StageProgress> work;
+
+    FakeStage(String name, List<String> reads, List<String> writes, boolean honoursPeriod, Consumer<StageProgress> work) {
+      super(null, name, reads, writes, honoursPeriod);
+      this.work = work;
+    }
+
     @Override
     public void execute(StageProgress progress) {
       work.accept(progress);
