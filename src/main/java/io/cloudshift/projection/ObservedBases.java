@@ -31,7 +31,7 @@ public final class ObservedBases {
   public record LabStream(String lab, String stream) {}
 
   /** One month of one lab × provider × stream, as read from lab_provider_monthly. */
-  public record MonthlyPoint(String lab, String provider, String stream, LocalDate month, double revenue, double streamTotal) {}
+  public record MonthlyPoint(String lab, String provider, String stream, LocalDate month, BigDecimal revenue, BigDecimal streamTotal) {}
 
   private ObservedBases() {}
 
@@ -59,8 +59,8 @@ public final class ObservedBases {
     return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
   }
 
-  private static double amount(Row r, int i) {
-    return r.isNullAt(i) ? 0.0 : ((BigDecimal) r.get(i)).doubleValue();
+  private static BigDecimal amount(Row r, int i) {
+    return r.isNullAt(i) ? BigDecimal.ZERO : (BigDecimal) r.get(i);
   }
 
   /** Summarises monthly points: the last quarter with all three months is each lab × stream's base quarter. */
@@ -90,15 +90,15 @@ public final class ObservedBases {
       return new StreamObservation(null, null, Map.of());
     }
     // T is repeated on every provider row of a month: take it once per month (the largest, should rows disagree).
-    Map<LocalDate, Double> totalByMonth = new TreeMap<>();
-    Map<String, Double> revenue = new TreeMap<>();
+    Map<LocalDate, BigDecimal> totalByMonth = new TreeMap<>();
+    Map<String, BigDecimal> revenue = new TreeMap<>();
     for (MonthlyPoint p : points) {
       if (CalendarQuarter.of(p.month()).equals(base)) {
-        totalByMonth.merge(p.month().withDayOfMonth(1), p.streamTotal(), Math::max);
-        revenue.merge(p.provider(), p.revenue(), Double::sum);
+        totalByMonth.merge(p.month().withDayOfMonth(1), p.streamTotal(), BigDecimal::max);
+        revenue.merge(p.provider(), p.revenue(), BigDecimal::add);
       }
     }
-    double total = totalByMonth.values().stream().mapToDouble(Double::doubleValue).sum();
+    BigDecimal total = totalByMonth.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     return new StreamObservation(base, total, revenue);
   }
 }

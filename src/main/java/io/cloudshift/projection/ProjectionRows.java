@@ -98,11 +98,16 @@ public final class ProjectionRows {
     return RowFactory.create(spec.columnNames().stream().map(values::get).toArray());
   }
 
-  /** Decimal places kept in share and rate columns: enough for any share, and drops binary noise (0.64000000000000001). */
+  /** Decimal places kept in share and rate columns: the exact-decimal policy's fractions. */
   public static final int FRACTION_SCALE = RATE.scale();
 
-  /** A share or rate as a decimal rounded to {@link #FRACTION_SCALE} places. */
+  /** A configured share or rate, as the decimal written in the config, at the tables' scale. */
   private static BigDecimal decimal(Double value) {
-    return value == null ? null : BigDecimal.valueOf(value).setScale(FRACTION_SCALE, ExactDecimal.ROUNDING);
+    return value == null ? null : decimal(BigDecimal.valueOf(value));
+  }
+
+  /** A computed share or rate at {@link #FRACTION_SCALE} places, rounded half-even. */
+  private static BigDecimal decimal(BigDecimal value) {
+    return value == null ? null : value.setScale(FRACTION_SCALE, ExactDecimal.ROUNDING);
   }
 }

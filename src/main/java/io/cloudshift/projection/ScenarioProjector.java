@@ -3,9 +3,9 @@ package io.cloudshift.projection;
 import io.cloudshift.config.InvalidConfigException;
 import io.cloudshift.periods.CalendarQuarter;
 import io.cloudshift.projection.ObservedBases.LabStream;
+import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.UpliftProjectionTable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,14 +53,14 @@ public final class ScenarioProjector {
   public static StreamBase resolve(Scenario scenario, StreamAssumptions a, StreamObservation observation) {
     String stream = a.stream().value();
     boolean observed = observation != null && observation.baseQuarter() != null;
-    double total;
+    BigDecimal total;
     String totalSource;
     CalendarQuarter baseQuarter;
     if (a.startTotalUsd() != null) {
-      total = a.startTotalUsd();
+      total = BigDecimal.valueOf(a.startTotalUsd());
       totalSource = UpliftProjectionTable.SOURCE_CONFIGURED;
       baseQuarter = scenario.startQuarter().plus(-1);
-    } else if (observed && observation.streamTotal() > 0) {
+    } else if (observed && observation.streamTotal().signum() > 0) {
       total = observation.streamTotal();
       totalSource = UpliftProjectionTable.SOURCE_OBSERVED;
       baseQuarter = observation.baseQuarter();
@@ -71,13 +71,13 @@ public final class ScenarioProjector {
       throw new InvalidConfigException("Invalid config " + a.key() + ": " + scenario.describe() + ": " + why
           + "; set " + stream + ".start-total-usd and " + stream + ".start-share to project it");
     }
-    double share;
+    BigDecimal share;
     String shareSource;
     if (a.startShare() != null) {
-      share = a.startShare();
+      share = BigDecimal.valueOf(a.startShare());
       shareSource = UpliftProjectionTable.SOURCE_CONFIGURED;
     } else {
-      Double s = observed ? observation.share(scenario.provider()) : null;
+      BigDecimal s = observed ? observation.share(scenario.provider()) : null;
       if (s == null) {
         String why = observed
             ? "provider '" + scenario.provider() + "' has no observed share of the " + stream + " spend (USD) of lab '"
@@ -102,18 +102,20 @@ public final class ScenarioProjector {
   /** The quarters of one stream under the scenario's assumptions (SPEC §4, see ProjectionFormulas). */
   public static List<ProjectedQuarter> projectStream(Scenario scenario, StreamAssumptions a, StreamBase base) {
     int horizon = scenario.horizonQuarters();
-    double s0 = base.startShare();
-    double target = a.targetShare() == null ? s0 : a.targetShare();
-    double g0 = a.oldNetFraction();
-    double g1 = a.newNetFraction();
-    Double breakEven = ProjectionFormulas.breakEvenShare(s0, g0, g1);
+    BigDecimal s0 = base.startShare();
+    BigDecimal target = a.targetShare() == null ? s0 : BigDecimal.valueOf(a.targetShare());
+    BigDecimal growth = BigDecimal.valueOf(a.growth());
+    BigDecimal rate = BigDecimal.valueOf(a.glideRate());
+    BigDecimal g0 = a.oldNetFraction();
+    BigDecimal g1 = a.newNetFraction();
+    BigDecimal breakEven = ProjectionFormulas.breakEvenShare(s0, g0, g1);
     boolean resale = a.stream() == io.cloudshift.schema.Stream.RESALE;
     int offset = base.baseQuarter().quartersUntil(scenario.startQuarter()) - 1;
     List<ProjectedQuarter> rows = new ArrayList<>();
     BigDecimal cumulative = BigDecimal.ZERO.setScale(MONEY_SCALE);
     for (int q = 1; q <= horizon; q++) {
-      double t = ProjectionFormulas.streamTotal(base.startTotal(), a.growth(), offset + q);
-      double s = ProjectionFormulas.share(a.glide(), s0, target, q, horizon, a.glideRate());
+      BigDecimal t = ProjectionFormulas.streamTotal(base.startTotal(), growth, offset + q);
+      BigDecimal s = ProjectionFormulas.share(a.glide(), s0, target, q, horizon, rate);
       BigDecimal nAct = money(ProjectionFormulas.actualNet(s, t, g1));
       BigDecimal nCf = money(ProjectionFormulas.counterfactualNet(s0, t, g0));
       BigDecimal u = nAct.subtract(nCf); // ProjectionFormulas.uplift, exact on the rounded amounts
@@ -155,7 +157,7 @@ public final class ScenarioProjector {
   /** Every (target share, growth) of the grid: the stream re-run with both replaced, summed over the horizon. */
   static List<SensitivityCell> sensitivity(Scenario scenario, StreamAssumptions a, StreamBase base) {
     List<SensitivityCell> cells = new ArrayList<>();
-    double ownTarget = a.targetShare() == null ? base.startShare() : a.targetShare();
+    BigDecimal ownTarget = a.targetShare() == null ? base.startShare() : BigDecimal.valueOf(a.targetShare());
     for (double target : scenario.gridTargetShares()) {
       for (double growth : scenario.gridGrowths()) {
         StreamAssumptions cell = a.withTargetAndGrowth(target, growth);
@@ -165,13 +167,14 @@ public final class ScenarioProjector {
         BigDecimal u = rows.get(rows.size() - 1).cumulativeUplift();
         cells.add(new SensitivityCell(scenario, cell, base, target, growth, act, cf, u,
             ProjectionFormulas.breakEvenShare(base.startShare(), a.oldNetFraction(), a.newNetFraction()),
-            target == ownTarget && growth == a.growth()));
+            BigDecimal.valueOf(target).compareTo(ownTarget) == 0 && growth == a.growth()));
       }
     }
     return cells;
   }
 
-  static BigDecimal money(double value) {
-    return BigDecimal.valueOf(value).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN);
+  /** Money as stored: to the micro-dollar (the growth factor is exact to about 16 digits only), half-even. */
+  static BigDecimal money(BigDecimal value) {
+    return value.setScale(MONEY_SCALE, ExactDecimal.ROUNDING);
   }
 }

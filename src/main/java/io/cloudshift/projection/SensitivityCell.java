@@ -12,5 +12,5 @@ public record SensitivityCell(
     BigDecimal cumulativeNetActual,
     BigDecimal cumulativeNetCounterfactual,
     BigDecimal cumulativeUplift,
-    Double breakEvenShare,
+    BigDecimal breakEvenShare,
     boolean scenarioCase) {}

@@ -1,9 +1,12 @@
 package io.cloudshift.projection;
 
 import io.cloudshift.schema.Stream;
+import java.math.BigDecimal;
 
 /**
- * One stream of a scenario (conf {@code cloudshift.scenarios[i].compute} / {@code .resale}).
+ * One stream of a scenario (conf {@code cloudshift.scenarios[i].compute} / {@code .resale}), its
+ * numbers as configured: the projection's arithmetic takes each as the decimal written in the
+ * config ({@link java.math.BigDecimal#valueOf(double)}: 0.8 is exactly 0.8), never as a binary fraction.
  *
  * @param key the config key of the stream's section, for messages
  * @param growth g: annual growth of the lab's stream total (0.8 = +80 %/yr)
@@ -35,12 +38,12 @@ public record StreamAssumptions(
   }
 
   /** g0 = 1 − p0. */
-  public double oldNetFraction() {
-    return ProjectionFormulas.netFraction(oldResaleShare);
+  public BigDecimal oldNetFraction() {
+    return ProjectionFormulas.netFraction(BigDecimal.valueOf(oldResaleShare));
   }
 
   /** g1 = 1 − p1. */
-  public double newNetFraction() {
-    return ProjectionFormulas.netFraction(newResaleShare);
+  public BigDecimal newNetFraction() {
+    return ProjectionFormulas.netFraction(BigDecimal.valueOf(newResaleShare));
   }
 }

@@ -1,6 +1,7 @@
 package io.cloudshift.projection;
 
 import io.cloudshift.periods.CalendarQuarter;
+import java.math.BigDecimal;
 
 /**
  * The resolved starting point of a scenario's stream.
@@ -11,5 +12,5 @@ import io.cloudshift.periods.CalendarQuarter;
  * @param startShare s0
  * @param startShareSource observed or configured
  */
-public record StreamBase(CalendarQuarter baseQuarter, double startTotal, String startTotalSource, double startShare,
+public record StreamBase(CalendarQuarter baseQuarter, BigDecimal startTotal, String startTotalSource, BigDecimal startShare,
     String startShareSource) {}

@@ -1,6 +1,7 @@
 package io.cloudshift.projection;
 
 import io.cloudshift.periods.CalendarQuarter;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -12,17 +13,17 @@ import java.util.Map;
  * @param streamTotal ΣT over its three months (USD); null when there is no complete quarter
  * @param providerRevenue provider id → ΣR over those months (USD)
  */
-public record StreamObservation(CalendarQuarter baseQuarter, Double streamTotal, Map<String, Double> providerRevenue) {
+public record StreamObservation(CalendarQuarter baseQuarter, BigDecimal streamTotal, Map<String, BigDecimal> providerRevenue) {
   public StreamObservation {
     providerRevenue = Map.copyOf(providerRevenue);
   }
 
   /** The provider's spend-weighted share ΣR/ΣT of the quarter; null when T ≤ 0 or the provider has no rows. */
-  public Double share(String provider) {
-    Double revenue = providerRevenue.get(provider);
-    if (revenue == null || streamTotal == null || !(streamTotal > 0)) {
+  public BigDecimal share(String provider) {
+    BigDecimal revenue = providerRevenue.get(provider);
+    if (revenue == null || streamTotal == null || streamTotal.signum() <= 0) {
       return null;
     }
-    return revenue / streamTotal;
+    return ProjectionFormulas.divide(revenue, streamTotal);
   }
 }

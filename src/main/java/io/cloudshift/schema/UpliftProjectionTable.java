@@ -18,12 +18,7 @@ import org.apache.spark.sql.types.DecimalType;
 public final class UpliftProjectionTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
   public static final DataType FRACTION = LabProviderMonthlyTable.FRACTION;
-  /**
-   * Shares and rates of the projection: computed in double precision (issue 7 part 5 leaves the
-   * projection's arithmetic to move to exact decimals), so stored at 12 decimals, where double noise
-   * (0.8 x 0.8 = 0.6400000000000001) does not show, rather than the policy's 18.
-   */
-  public static final DecimalType RATE = DataTypes.createDecimalType(38, 12);
+  public static final DecimalType RATE = ExactDecimal.FRACTION;
 
   /** The stream value of the row that sums compute and resale. */
   public static final String TOTAL_STREAM = "total";

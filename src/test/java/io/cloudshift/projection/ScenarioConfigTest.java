@@ -41,7 +41,7 @@ class ScenarioConfigTest {
       StreamAssumptions resale = s.streams().get(1);
       assertThat(compute.stream()).isEqualTo(Stream.COMPUTE);
       assertThat(compute.growth()).isEqualTo(0.8);
-      assertThat(compute.oldNetFraction()).isEqualTo(1.0);
+      assertThat(compute.oldNetFraction()).isEqualByComparingTo("1");
       assertThat(resale.growth()).isEqualTo(1.0);
       assertThat(resale.oldResaleShare()).isEqualTo(0.2);
       assertThat(resale.newResaleShare()).isEqualTo(0.0);

@@ -26,14 +26,14 @@ class ScenarioProjectorTest {
     List<MonthlyPoint> p = new ArrayList<>();
     for (int m = 4; m <= 6; m++) {
       LocalDate month = LocalDate.of(2026, m, 1);
-      p.add(new MonthlyPoint("OpenAI", "azure", "compute", month, 90, 100));
-      p.add(new MonthlyPoint("OpenAI", "aws", "compute", month, 10, 100));
-      p.add(new MonthlyPoint("OpenAI", "azure", "resale", month, 80, 100));
-      p.add(new MonthlyPoint("OpenAI", "gcp", "resale", month, 20, 100));
+      p.add(new MonthlyPoint("OpenAI", "azure", "compute", month, BigDecimal.valueOf(90), BigDecimal.valueOf(100)));
+      p.add(new MonthlyPoint("OpenAI", "aws", "compute", month, BigDecimal.valueOf(10), BigDecimal.valueOf(100)));
+      p.add(new MonthlyPoint("OpenAI", "azure", "resale", month, BigDecimal.valueOf(80), BigDecimal.valueOf(100)));
+      p.add(new MonthlyPoint("OpenAI", "gcp", "resale", month, BigDecimal.valueOf(20), BigDecimal.valueOf(100)));
     }
     LocalDate july = LocalDate.of(2026, 7, 1);
-    p.add(new MonthlyPoint("OpenAI", "azure", "compute", july, 50, 1000));
-    p.add(new MonthlyPoint("OpenAI", "aws", "compute", july, 950, 1000));
+    p.add(new MonthlyPoint("OpenAI", "azure", "compute", july, BigDecimal.valueOf(50), BigDecimal.valueOf(1000)));
+    p.add(new MonthlyPoint("OpenAI", "aws", "compute", july, BigDecimal.valueOf(950), BigDecimal.valueOf(1000)));
     return p;
   }
 
@@ -59,8 +59,8 @@ class ScenarioProjectorTest {
     Map<LabStream, StreamObservation> obs = ObservedBases.of(points());
     StreamObservation compute = obs.get(new LabStream("OpenAI", "compute"));
     assertThat(compute.baseQuarter().label()).as("July alone is not a complete quarter").isEqualTo("2026Q2");
-    assertThat(compute.streamTotal()).isEqualTo(300.0); // 100 + 100 + 100
-    assertThat(compute.share("azure")).isEqualTo(0.9); // (90·3)/300
+    assertThat(compute.streamTotal()).isEqualByComparingTo("300"); // 100 + 100 + 100
+    assertThat(compute.share("azure")).isEqualByComparingTo("0.9"); // (90·3)/300
     assertThat(compute.share("oci")).as("no rows: no observed share").isNull();
   }
 
@@ -72,22 +72,22 @@ class ScenarioProjectorTest {
     assertThat(c.quarter().label()).isEqualTo("2026Q3");
     assertThat(c.baseQuarter().label()).isEqualTo("2026Q2");
     assertThat(c.streamTotal()).isEqualByComparingTo("347.487656");
-    assertThat(c.share()).isCloseTo(0.8, within(1e-12)); // 0.9 − 0.4·1/4
+    assertThat(c.share()).isEqualByComparingTo("0.8"); // 0.9 − 0.4·1/4
     assertThat(c.startShareSource()).isEqualTo(UpliftProjectionTable.SOURCE_OBSERVED);
     assertThat(c.netActual()).isEqualByComparingTo("277.990124"); // 0.8·347.487655586·1
     assertThat(c.netCounterfactual()).isEqualByComparingTo("312.738890"); // 0.9·347.487655586·1
     assertThat(c.uplift()).isEqualByComparingTo("-34.748766"); // 277.990124 − 312.738890
-    assertThat(c.breakEvenShare()).isCloseTo(0.9, within(1e-12)); // s0·1/1
+    assertThat(c.breakEvenShare()).isEqualByComparingTo("0.9"); // s0·1/1
     assertThat(c.oldResaleShare()).as("no resale share on compute").isNull();
     ProjectedQuarter r = row(p, "resale", 1);
-    assertThat(r.share()).isCloseTo(0.7, within(1e-12)); // 0.8 − 0.4·1/4
+    assertThat(r.share()).isEqualByComparingTo("0.7"); // 0.8 − 0.4·1/4
     assertThat(r.netActual()).isEqualByComparingTo("243.241359"); // 0.7·347.487655586·(1 − 0)
     assertThat(r.netCounterfactual()).isEqualByComparingTo("222.392100"); // 0.8·347.487655586·(1 − 0.2)
     assertThat(r.uplift()).isEqualByComparingTo("20.849259"); // 243.241359 − 222.392100
-    assertThat(r.breakEvenShare()).isCloseTo(0.64, within(1e-12)); // s0·0.8 = 0.8·0.8
+    assertThat(r.breakEvenShare()).isEqualByComparingTo("0.64"); // s0·0.8 = 0.8·0.8
     // Compute reaches its target at the horizon: s_4 = 0.5, T_4 = 300·1.8 = 540, N_act = 270, N_cf = 486.
     ProjectedQuarter c4 = row(p, "compute", 4);
-    assertThat(c4.share()).isCloseTo(0.5, within(1e-9));
+    assertThat(c4.share()).isEqualByComparingTo("0.5");
     assertThat(c4.streamTotal()).isEqualByComparingTo("540");
     assertThat(c4.netActual()).isEqualByComparingTo("270");
     assertThat(c4.netCounterfactual()).isEqualByComparingTo("486");
@@ -143,7 +143,7 @@ class ScenarioProjectorTest {
     assertThat(cell.cumulativeNetActual()).isEqualByComparingTo(act);
     assertThat(cell.cumulativeNetCounterfactual()).isEqualByComparingTo(cf);
     assertThat(cell.cumulativeUplift()).isEqualByComparingTo(row(direct, "resale", 4).cumulativeUplift());
-    assertThat(cell.breakEvenShare()).isCloseTo(0.64, within(1e-12));
+    assertThat(cell.breakEvenShare()).isEqualByComparingTo("0.64");
     assertThat(cell.scenarioCase()).isFalse();
   }
 
@@ -152,18 +152,18 @@ class ScenarioProjectorTest {
     ScenarioProjector.Projection p = run(scenario("",
         "compute { growth = 0.8, target-share = 0.55, glide = step }, "
             + "resale { growth = 0.8, target-share = 0.3, glide = exponential, glide-rate = 0.4, old-resale-share = 0.2, new-resale-share = 0 }"));
-    assertThat(row(p, "compute", 1).share()).as("step: at once").isEqualTo(0.55);
-    assertThat(row(p, "compute", 4).share()).isCloseTo(0.55, within(1e-9));
-    assertThat(row(p, "resale", 4).share()).isCloseTo(0.3, within(1e-9));
+    assertThat(row(p, "compute", 1).share()).as("step: at once").isEqualByComparingTo("0.55");
+    assertThat(row(p, "compute", 4).share()).isEqualByComparingTo("0.55");
+    assertThat(row(p, "resale", 4).share()).isEqualByComparingTo("0.3");
     // exponential, r = 0.6, H = 4, D = 0.8 − 0.3 = 0.5, r^4 = 0.1296: s_1 = 0.3 + 0.5·(0.6 − 0.1296)/0.8704 = 0.570220588
-    assertThat(row(p, "resale", 1).share()).isCloseTo(0.570220588, within(1e-9));
+    assertThat(row(p, "resale", 1).share()).isCloseTo(new BigDecimal("0.570220588"), within(new BigDecimal("1e-9")));
   }
 
   @Test
   void aHeldShareKeepsTheObservedStartShare() {
     ScenarioProjector.Projection p = run(scenario("", "compute { growth = 0.8 }"));
     for (int q = 1; q <= 4; q++) {
-      assertThat(row(p, "compute", q).share()).isEqualTo(0.9);
+      assertThat(row(p, "compute", q).share()).isEqualByComparingTo("0.9");
       assertThat(row(p, "compute", q).uplift()).as("same share, same terms").isEqualByComparingTo("0");
     }
   }
@@ -190,7 +190,7 @@ class ScenarioProjectorTest {
         .replace("lab = OpenAI", "lab = Inflection");
     ProjectedQuarter q1 = row(run(explicit), "compute", 1);
     assertThat(q1.streamTotal()).isEqualByComparingTo("1158.292185");
-    assertThat(q1.share()).isCloseTo(0.3, within(1e-12)); // 0.25 + 0.2·1/4
+    assertThat(q1.share()).isEqualByComparingTo("0.3"); // 0.25 + 0.2·1/4
     assertThat(q1.netActual()).isEqualByComparingTo("347.487656"); // 0.3·1158.292185288
     assertThat(q1.netCounterfactual()).isEqualByComparingTo("289.573046"); // 0.25·1158.292185288
     assertThat(q1.startTotalSource()).isEqualTo(UpliftProjectionTable.SOURCE_CONFIGURED);
