@@ -44,7 +44,7 @@ public final class StageRunner {
     BillingPeriodRange covered = stage.honoursPeriod() ? requested : BillingPeriodRange.all();
     LOG.info("Stage {} started (run {}, period {}): reads {}, writes {}", stage.name(), context.run().runId(), covered,
         stage.reads().isEmpty() ? "the configured inputs" : stage.reads(), stage.writes());
-    if (!covered.equals(requested)) {
+    if (!stage.honoursPeriod() && !requested.isAll()) {
       LOG.info("Stage {} recomputes every month from the tables it reads: --period {} chose what ingest replaced", stage.name(), requested);
     }
     try {
