@@ -29,6 +29,18 @@ public final class CloudshiftConfig {
   private static final Pattern SECRET_KEY =
       Pattern.compile("(?i).*(secret|password|token|credential|access\\.key|secret\\.key|session).*");
   private static final String MASK = "********";
+  private static final String SPARK_CONF_PREFIX = "cloudshift.spark.conf.";
+  /**
+   * The {@code spark.conf} keys whose values are safe to log. Every other value of that section is
+   * masked: it also reaches Hadoop, and a list of words that look secret always misses one (an Azure
+   * account key, an S3 encryption key, a password inside extraJavaOptions).
+   */
+  private static final Pattern HARMLESS_SPARK_KEY = Pattern.compile(String.join("|",
+      "spark\\.(sql|eventLog|ui|shuffle|memory|dynamicAllocation|databricks\\.delta|delta)\\..+",
+      "spark\\.(master|app\\.name|default\\.parallelism|speculation|serializer|local\\.dir)",
+      "spark\\.(driver|executor)\\.(memory|cores|instances|memoryOverhead|maxResultSize)",
+      "spark\\.hadoop\\.fs\\.s3a\\.(endpoint|endpoint\\.region|path\\.style\\.access|connection\\.ssl\\.enabled|impl"
+          + "|aws\\.credentials\\.provider|committer\\.[a-z.]+|fast\\.upload[a-z.]*|multipart\\.[a-z.]+)"));
 
   private final Config config;
   private final String warehouse;
@@ -48,7 +60,7 @@ public final class CloudshiftConfig {
 
   CloudshiftConfig(Config config) {
     this.config = config;
-    this.warehouse = string("cloudshift.warehouse");
+    this.warehouse = localFolderOrUri("cloudshift.warehouse");
     this.sparkMaster = string("cloudshift.spark.master");
     this.shufflePartitions = positiveInt("cloudshift.spark.shuffle-partitions");
     this.sparkConf = readSparkConf();
@@ -154,11 +166,23 @@ public final class CloudshiftConfig {
     for (Map.Entry<String, ConfigValue> entry : config.getConfig("cloudshift").entrySet()) {
       String key = "cloudshift." + entry.getKey();
       String value = entry.getValue().render(com.typesafe.config.ConfigRenderOptions.concise());
-      sorted.put(key, SECRET_KEY.matcher(key).matches() ? MASK : value);
+      sorted.put(key, secret(key) ? MASK : value);
     }
     StringBuilder out = new StringBuilder();
     sorted.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
     return out.toString();
+  }
+
+  /** A key whose value must not be logged: one that looks secret, or any spark.conf key not known to be harmless. */
+  private static boolean secret(String key) {
+    if (SECRET_KEY.matcher(key).matches()) {
+      return true;
+    }
+    if (!key.startsWith(SPARK_CONF_PREFIX)) {
+      return false;
+    }
+    String sparkKey = key.substring(SPARK_CONF_PREFIX.length()).replace("\"", "");
+    return !HARMLESS_SPARK_KEY.matcher(sparkKey).matches();
   }
 
   /** SHA-256 of the rendered (masked) config: equal hashes mean runs used the same settings. */
@@ -415,6 +439,19 @@ public final class CloudshiftConfig {
     } catch (ConfigException.WrongType e) {
       throw bad(key, "has the wrong type: " + e.getMessage());
     }
+  }
+
+  /**
+   * A path that must be a folder: a local one that exists as a regular file is a mistake in the
+   * config, found before Spark starts (Delta would fail on it with a stack trace). URIs are checked
+   * by the file system they name, when the job uses them.
+   */
+  private String localFolderOrUri(String key) {
+    String value = string(key);
+    if (!value.contains("://") && !value.startsWith("file:") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(value))) {
+      throw bad(key, value + " is a file, not a folder");
+    }
+    return value;
   }
 
   private static InvalidConfigException bad(String key, String reason) {

@@ -72,7 +72,7 @@ class CloudshiftCliTest {
   }
 
   @Test
-  void mistakesGiveOneLineAndExitCodeTwo() {
+  void mistakesGiveOneLineAndExitCodeTwo(@TempDir Path dir) throws IOException {
     Result flag = cloudshift("ingest", "--bogus");
     assertThat(flag.exitCode()).isEqualTo(2);
     assertThat(flag.stderr().strip()).isEqualTo("ingest: Unknown option: '--bogus' (see 'cloudshift ingest --help')");
@@ -85,6 +85,13 @@ class CloudshiftCliTest {
     assertThat(config.exitCode()).isEqualTo(2);
     assertThat(config.stderr().strip())
         .isEqualTo("cloudshift ingest: Invalid config cloudshift.quality.max-reject-ratio: 7.0 must be a fraction between 0 and 1");
+
+    // Issue 8: a warehouse that is a regular file was a DeltaIOException stack trace and exit 1.
+    Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "not a warehouse");
+    Result warehouse = cloudshift("shares", "--warehouse", notAFolder.toString());
+    assertThat(warehouse.exitCode()).isEqualTo(2);
+    assertThat(warehouse.stderr().strip())
+        .isEqualTo("cloudshift shares: Invalid config cloudshift.warehouse: " + notAFolder + " is a file, not a folder");
 
     Result rows = cloudshift("generate", "--rows", "0", "--output", "target/never-written");
     assertThat(rows.exitCode()).isEqualTo(2);

@@ -81,6 +81,24 @@ class ConfigLoaderTest {
     assertThat(config.hash()).isNotEqualTo(ConfigLoader.load(List.of(BUNDLED), Map.of()).hash());
   }
 
+  /** Issue 8: secrets whose keys hold none of the usual words were logged in clear. */
+  @Test
+  void everySparkConfValueIsMaskedButTheKnownHarmlessOnes() {
+    CloudshiftConfig config = ConfigLoader.load(List.of(BUNDLED), Map.of("spark.conf", "{ "
+        + "\"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\" = azure-fake-key-1, "
+        + "\"spark.hadoop.fs.s3a.encryption.key\" = s3-fake-key-2, "
+        + "\"spark.driver.extraJavaOptions\" = \"-Ddb.pass=fake-3\", "
+        + "\"spark.executorEnv.API\" = fake-4, "
+        + "\"spark.sql.shuffle.partitions\" = 7, "
+        + "\"spark.hadoop.fs.s3a.path.style.access\" = true }"));
+    String rendered = config.render();
+    assertThat(rendered).doesNotContain("azure-fake-key-1", "s3-fake-key-2", "fake-3", "fake-4");
+    assertThat(rendered).contains("account.key.acct.dfs.core.windows.net\" = ********", "encryption.key\" = ********",
+        "extraJavaOptions\" = ********", "executorEnv.API\" = ********");
+    assertThat(rendered).contains("\"spark.sql.shuffle.partitions\" = 7", "\"spark.hadoop.fs.s3a.path.style.access\" = true");
+    assertThat(config.sparkConf()).containsEntry("spark.hadoop.fs.s3a.encryption.key", "s3-fake-key-2");
+  }
+
   @Test
   void periodsParseMonthsAndRanges() {
     assertThat(BillingPeriodRange.parse("2024-09").months()).hasSize(1);
