@@ -14,6 +14,8 @@ public enum ReasonCode {
   NULL_REQUIRED,
   /** A cost is not a plain decimal number (e.g. "$10,000.00 "). */
   BAD_NUMBER,
+  /** A cost of 10^15 or more in absolute value: no charge line is that large, and sums of such values could overflow. */
+  AMOUNT_OUT_OF_RANGE,
   /** A timestamp is not ISO 8601 (e.g. "5/1/25"). */
   BAD_DATETIME,
   /** A period ends before it starts, or its billing month is outside cloudshift.focus.billing-months. */

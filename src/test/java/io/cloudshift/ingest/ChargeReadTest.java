@@ -94,6 +94,19 @@ class ChargeReadTest {
     assertThat(rows.get(1).<String>getAs(FocusNormalizer.RAW)).contains("\"BilledCost\":\"$10,000.00 \"");
   }
 
+  /** Issue 8: a 26-digit cost fit decimal(38,12), entered silver, and two of them overflowed every later shares run. */
+  @Test
+  void aCostNoChargeLineHasIsQuarantinedSoNoSumCanOverflow() throws Exception {
+    List<Row> rows = readCsv(FocusCsv.focus12()
+        .row("ChargeDescription", "01 poison", "BilledCost", "99999999999999999999999999")
+        .row("ChargeDescription", "02 poison credit", "EffectiveCost", "-1000000000000000")
+        .row("ChargeDescription", "03 largest allowed", "BilledCost", "999999999999999.999999999999", "EffectiveCost", "-999999999999999")
+        .text("\n"));
+    assertThat(rows).extracting(ChargeReadTest::reason).containsExactly("AMOUNT_OUT_OF_RANGE", "AMOUNT_OUT_OF_RANGE", null);
+    assertThat(rows.get(0).<String>getAs(RejectedColumns.REASON_DETAIL))
+        .isEqualTo("BilledCost '99999999999999999999999999' is not below 1000000000000000 in absolute value");
+  }
+
   @Test
   void aFileWithoutAMandatoryColumnIsQuarantinedWhole() throws Exception {
     List<Row> rows = readCsv(FocusCsv.focus12().row("ChargeDescription", "a").row("ChargeDescription", "b")
