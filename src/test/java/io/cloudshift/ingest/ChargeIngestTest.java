@@ -284,6 +284,27 @@ class ChargeIngestTest {
     assertThat(monthTotal("2026-03-01")).isEqualByComparingTo("0");
   }
 
+  /** Issue 8: one blank line in a CSV failed the whole ingest (QUERY_ONLY_CORRUPT_RECORD_COLUMN), naming no file. */
+  @Test
+  void blankLinesInACsvAreNotRecordsAndDoNotFailTheRun() throws Exception {
+    String csv = september("acct-1", "10", "20").text("\r\n");
+    int firstRecord = csv.indexOf('\n') + 1;
+    int secondRecord = csv.indexOf('\n', firstRecord) + 1;
+    FocusCsv.writeText(export().resolve("billing_period=2024-09/a.csv"), csv.substring(0, firstRecord) + "\r\n"
+        + csv.substring(firstRecord, secondRecord) + "\r\n\r\n" + csv.substring(secondRecord) + "\r\n");
+
+    // Both read paths: the small input parsed once and cached, and the large one read by each pass.
+    for (String smallInputMaxBytes : List.of("33554432", "0")) {
+      CloudshiftConfig config = TestConfigs.withExports("[{ id = azure-test, provider = azure, format = csv, path = \"" + export() + "\" }]",
+          Map.of("ingest.small-input-max-bytes", smallInputMaxBytes));
+      StageProgress progress = ingest(config, "run-" + smallInputMaxBytes, BillingPeriodRange.all());
+
+      assertThat(progress.inputs()).extracting(InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsQuarantine)
+          .containsExactly(tuple(2L, 2L, 0L));
+      assertThat(billed("acct-1", "2024-09-01")).isEqualByComparingTo("30");
+    }
+  }
+
   @Test
   void conservationPerFileAndRerunsLeaveEveryTableIdentical() throws Exception {
     september("acct-1", "10", "oops", "-2.5").write(export().resolve("billing_period=2024-09/a.csv"));
