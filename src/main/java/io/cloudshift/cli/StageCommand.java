@@ -1,6 +1,7 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
+import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageRunner;
 import java.util.List;
@@ -17,7 +18,8 @@ abstract class StageCommand implements Callable<Integer> {
   public Integer call() {
     JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run) -> {
       StageContext context = StageContext.of(spark, config, warehouse, run);
-      JobRun result = new StageRunner(context, Stage.pipeline(context)).run(stage().create(context));
+      List<PipelineStage> pipeline = Stage.pipeline(context);
+      JobRun result = new StageRunner(context, pipeline).run(pipeline.get(stage().ordinal()));
       RunSummary.print(List.of(result), spark, warehouse, config.reportingCurrency());
       return result;
     });
