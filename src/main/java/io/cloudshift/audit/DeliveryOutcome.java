@@ -15,6 +15,8 @@ public record DeliveryOutcome(String exportId, YearMonth billingMonth, Status st
     /** An older delivery of a month another delivery won: not ingested. */
     SUPERSEDED,
     /** Silver held the month but no delivery does any more: the slice was removed. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** A file of the delivery cannot be read: its export's slices were left as they were. */
+    HELD_BACK
   }
 }

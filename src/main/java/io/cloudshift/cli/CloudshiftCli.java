@@ -2,8 +2,9 @@ package io.cloudshift.cli;
 
 import io.cloudshift.config.InvalidConfigException;
 import io.cloudshift.generate.UnsafeOutputException;
-import io.cloudshift.ingest.RejectRatioExceededException;
+import io.cloudshift.ingest.DataQualityException;
 import io.cloudshift.io.InputException;
+import io.cloudshift.io.UnreadableFileException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ public final class CloudshiftCli implements Runnable {
         err.println(name + ": " + e.getMessage());
         return EXIT_USAGE;
       }
-      if (e instanceof RejectRatioExceededException) {
+      if (e instanceof DataQualityException || e instanceof UnreadableFileException) {
         err.println(name + ": " + e.getMessage());
         return EXIT_FAILED;
       }

@@ -21,9 +21,11 @@ import io.cloudshift.io.FocusFile;
 import io.cloudshift.io.FocusFileLister;
 import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.io.UnreadableFileException;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.Tables;
@@ -40,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -91,6 +94,8 @@ public final class ChargeIngest {
   private final ChargeParser parser;
   private final RecordCounter counter;
   private final UnaryOperator<Dataset<Row>> parsedRows;
+  /** The exports this execution has set aside so far. */
+  private HeldBackExports heldBack = new HeldBackExports();
 
   public ChargeIngest(StageContext context) {
     this(context, UnaryOperator.identity());
@@ -113,8 +118,34 @@ public final class ChargeIngest {
     this.parsedRows = parsedRows;
   }
 
+  /**
+   * Ingests every export; an export with a file that cannot be read is set aside
+   * ({@link HeldBackExports}) and the others ingested again without it, then the run fails naming
+   * the file. Unreadable files are found before anything is written (reading headers, counting
+   * records, Spark's survey), so an attempt that finds one has changed no table.
+   */
   public void execute(StageProgress progress) {
-    List<ExportDeliveries> deliveries = config.exports().stream().map(this::plan).toList();
+    heldBack = new HeldBackExports();
+    while (true) {
+      List<ExportDeliveries> deliveries = config.exports().stream().filter(e -> !heldBack.holds(e.id())).map(this::plan).toList();
+      try {
+        execute(deliveries, progress);
+        break;
+      } catch (UnreadableFileException e) {
+        HeldBackExports.UnreadableFile file = HeldBackExports.locate(e, deliveries);
+        if (!heldBack.hold(file)) {
+          throw new IllegalStateException("Export " + file.export().id() + " was set aside and read again (this is a bug)", e);
+        }
+        LOG.warn("Export {}: {}; the export is set aside (its slices keep their previous version), ingesting the others",
+            file.export().id(), e.getMessage());
+      }
+    }
+    if (!heldBack.isEmpty()) {
+      throw heldBack.failure();
+    }
+  }
+
+  private void execute(List<ExportDeliveries> deliveries, StageProgress progress) {
     long bytes = deliveries.stream().flatMap(e -> e.filesRead().stream()).mapToLong(FocusFile::length).sum();
     boolean small = bytes <= config.smallInputMaxBytes();
     LOG.info("Charges: {} byte(s) of input, {}", bytes, small
@@ -135,11 +166,12 @@ public final class ChargeIngest {
     // Counted on the driver while Spark surveys the same files.
     CompletableFuture<Map<String, Long>> counted = CompletableFuture.supplyAsync(() -> countRecords(deliveries));
     try {
-      List<SurveyCell> cells = SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
+      List<SurveyCell> cells = surveyed(rows, counted);
       ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells);
       requireEveryRecordSurveyed(selection, joined(counted));
       progress.readAll(selection.inputs());
       progress.delivered(selection.outcomes());
+      progress.delivered(heldBack.outcomes());
       long silver = selection.rows(Disposition.SILVER);
       long quarantined = selection.rows(Disposition.QUARANTINE);
       double ratio = silver + quarantined == 0 ? 0 : (double) quarantined / (silver + quarantined);
@@ -234,6 +266,24 @@ public final class ChargeIngest {
     }
   }
 
+  /**
+   * The survey, or the unreadable file that failed it: named by the driver's own count when that
+   * failed too, else by Spark's FAILED_READ_FILE error.
+   */
+  private List<SurveyCell> surveyed(Optional<Dataset<Row>> rows, CompletableFuture<Map<String, Long>> counted) {
+    try {
+      return SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
+    } catch (Exception e) {
+      // Spark's exceptions are checked ones, thrown undeclared from Scala.
+      joined(counted);
+      Optional<String> unreadable = SparkJobs.failedReadFile(e);
+      if (unreadable.isPresent()) {
+        throw new UnreadableFileException(new Path(unreadable.get()), e);
+      }
+      throw e;
+    }
+  }
+
   private static List<SurveyCell> survey(Optional<Dataset<Row>> parsed) {
     if (parsed.isEmpty()) {
       return List.of();
@@ -246,9 +296,12 @@ public final class ChargeIngest {
     return cells;
   }
 
-  /** The exports of the run: every configured one, since one without a delivery in the period has none to keep. */
+  /**
+   * The exports of the run: every configured one (one without a delivery in the period has none to
+   * keep) but those set aside for an unreadable file.
+   */
   private Column exportsOfRun(String column) {
-    return col(column).isin(config.exports().stream().map(ExportConfig::id).toArray());
+    return col(column).isin(config.exports().stream().map(ExportConfig::id).filter(id -> !heldBack.holds(id)).toArray());
   }
 
   /** The slices a run replaces: every configured export × every month of the period (all months when none). */
@@ -263,17 +316,25 @@ public final class ChargeIngest {
 
   /**
    * Quarantined rows are replaced by the same slices as silver; rows without a billing month (their
-   * delivery names none) belong to their file and are replaced whenever the file is read again.
+   * delivery names none, or their file could not be read) belong to their file and are replaced
+   * whenever the file is read again, and unreadable-file rows whenever their export is.
    */
   private Column rejectedRange(ChargeSelection selection) {
-    if (period.isAll()) {
-      return exportsOfRun(Columns.EXPORT_ID);
+    Column range = exportsOfRun(Columns.EXPORT_ID);
+    if (!period.isAll()) {
+      Column keyless = col(ChargeColumns.BILLING_MONTH).isNull().and(col(Columns.SOURCE_FILE).isin(selection.filesRead().toArray())
+          .or(col(RejectedColumns.REASON_CODE).equalTo(ReasonCode.UNREADABLE_FILE.name())));
+      range = silverRange(ChargeColumns.BILLING_MONTH).or(range.and(keyless));
     }
-    Column keyless = col(ChargeColumns.BILLING_MONTH).isNull().and(col(Columns.SOURCE_FILE).isin(selection.filesRead().toArray()));
-    return silverRange(ChargeColumns.BILLING_MONTH).or(exportsOfRun(Columns.EXPORT_ID).and(keyless));
+    return heldBack.isEmpty() ? range : range.or(heldBack.rejectedRange());
   }
 
   private Dataset<Row> rejected(Optional<Dataset<Row>> rows, ChargeSelection selection) {
+    Dataset<Row> rejectedRows = rejectedRows(rows, selection);
+    return heldBack.isEmpty() ? rejectedRows : rejectedRows.unionByName(heldBack.rejectedRows(spark, runId));
+  }
+
+  private Dataset<Row> rejectedRows(Optional<Dataset<Row>> rows, ChargeSelection selection) {
     if (rows.isEmpty() || selection.rows(Disposition.QUARANTINE) == 0) {
       return spark.createDataFrame(List.of(), RejectedColumns.CHARGES_SCHEMA);
     }

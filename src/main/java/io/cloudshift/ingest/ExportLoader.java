@@ -44,6 +44,10 @@ public final class ExportLoader {
     Map<String, List<String>> columnsOf = new LinkedHashMap<>();
     for (FocusFile f : files) {
       FocusFileLister.FileHeader header = headers.computeIfAbsent(f, file -> lister.header(export, file));
+      if (header.columns().isEmpty()) {
+        LOG.info("Export {}: {} is blank: no header, no records", export.id(), f.path());
+        continue;
+      }
       bySignature.computeIfAbsent(header.signature(), k -> new ArrayList<>()).add(f);
       columnsOf.putIfAbsent(header.signature(), header.columns());
     }

@@ -1,7 +1,7 @@
 package io.cloudshift.ingest;
 
 /** Too many rows were quarantined: the run stops before it changes the silver charges (SPEC §6). */
-public final class RejectRatioExceededException extends RuntimeException {
+public final class RejectRatioExceededException extends DataQualityException {
   private static final long serialVersionUID = 1L;
 
   public RejectRatioExceededException(String message) {

@@ -16,6 +16,13 @@ final class SourceFileKey {
     return of(path.toUri());
   }
 
+  /** The file as Spark's {@code _metadata.file_path} names it: no empty authority ({@code file:/a%20b}). */
+  static String sparkName(Path path) {
+    URI uri = path.toUri();
+    String authority = uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty() ? "" : "//" + uri.getRawAuthority();
+    return (uri.getScheme() == null ? "" : uri.getScheme() + ":") + authority + uri.getRawPath();
+  }
+
   static String of(String sparkFilePath) {
     try {
       return of(new URI(sparkFilePath));

@@ -96,9 +96,11 @@ public final class FocusFileLister {
   }
 
   /**
-   * What the file declares: its column names as written and a signature that is equal for files
-   * that can be read together (the CSV header; the Parquet schema with its types, so files whose
-   * types differ are never read as one).
+   * What the file declares: its column names as written (none for a blank file) and a signature
+   * that is equal for files that can be read together (the CSV header; the Parquet schema with its
+   * types, so files whose types differ are never read as one).
+   *
+   * @throws UnreadableFileException when the file cannot be opened or decoded (not gzip, not Parquet)
    */
   public FileHeader header(ExportConfig export, FocusFile file) {
     try {
@@ -108,8 +110,9 @@ public final class FocusFileLister {
       }
       MessageType schema = parquetSchema(file.path());
       return new FileHeader(schema.getFields().stream().map(Type::getName).toList(), schema.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the header of " + file.path() + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // Parquet reports a file that is not Parquet with a RuntimeException, not an IOException.
+      throw new UnreadableFileException(file.path(), e);
     }
   }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -28,7 +27,11 @@ public final class RecordCounter {
     this.hadoopConf = hadoopConf;
   }
 
-  /** The data records of a FOCUS file of {@code export}. */
+  /**
+   * The data records of a FOCUS file of {@code export}.
+   *
+   * @throws UnreadableFileException when the file cannot be read to its end (a truncated gzip)
+   */
   public long count(FocusFile file, ExportConfig export) {
     return switch (export.format()) {
       case PARQUET -> parquetRows(file.path());
@@ -46,20 +49,17 @@ public final class RecordCounter {
         return Math.max(0, csvRecords(reader) - 1);
       }
     } catch (IOException e) {
-      throw failure(path, e);
+      throw new UnreadableFileException(path, e);
     }
   }
 
   private long parquetRows(Path path) {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoopConf))) {
       return reader.getRecordCount();
-    } catch (IOException e) {
-      throw failure(path, e);
+    } catch (IOException | RuntimeException e) {
+      // Parquet reports a file that is not Parquet with a RuntimeException, not an IOException.
+      throw new UnreadableFileException(path, e);
     }
-  }
-
-  private static UncheckedIOException failure(Path path, IOException e) {
-    return new UncheckedIOException("Cannot count the records of " + path + ": " + e.getMessage(), e);
   }
 
   /** Records in RFC 4180 text: a line break ends one outside quotes; a line with nothing on it is none. */

@@ -2,7 +2,9 @@ package io.cloudshift.io;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -45,5 +47,19 @@ public final class SparkJobs {
     } finally {
       previous.forEach(spark.conf()::set);
     }
+  }
+
+  /**
+   * The file a failed Spark job could not read (error condition {@code FAILED_READ_FILE.*}, whose
+   * {@code path} parameter names it), searched along the causes; empty for any other failure.
+   */
+  public static Optional<String> failedReadFile(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SparkThrowable error && error.getCondition() != null && error.getCondition().startsWith("FAILED_READ_FILE")
+          && error.getMessageParameters().containsKey("path")) {
+        return Optional.of(error.getMessageParameters().get("path"));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -26,6 +26,8 @@ public enum ReasonCode {
   UNKNOWN_CURRENCY,
   /** ChargeCategory or ChargeClass holds a value FOCUS does not define. */
   BAD_ENUM,
+  /** A whole file cannot be read (not gzip, a truncated gzip, not Parquet): one row for the file, no billing month. */
+  UNREADABLE_FILE,
   /** A multi-provider export has a row whose provider column maps to no configured provider. */
   UNKNOWN_PROVIDER,
   /** Two partnership records of one lab and provider are in force at the same time. */

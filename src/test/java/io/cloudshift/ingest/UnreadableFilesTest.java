@@ -1,0 +1,123 @@
+package io.cloudshift.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.cloudshift.audit.DeliveryOutcome;
+import io.cloudshift.audit.InputCount;
+import io.cloudshift.schema.ChargeColumns;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.RejectedColumns;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.SparkTestSession;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files that cannot be read at all (README "Files that cannot be read"): the export holding one is
+ * set aside with its slices as they were, the other exports are ingested, the file is one row of
+ * rejected_charges, and the run fails with one line naming it. Totals are summed by hand.
+ */
+class UnreadableFilesTest {
+  private static final String SEPTEMBER = "billing_period=2024-09";
+
+  @TempDir Path dir;
+
+  /** Seven plus eight, billed in September 2024. */
+  private static FocusCsv fifteen() {
+    return FocusCsv.focus12().row("BilledCost", "7", "EffectiveCost", "7").row("BilledCost", "8", "EffectiveCost", "8");
+  }
+
+  private static BigDecimal billed(IngestHarness harness, String export) {
+    Row r = harness.table(Tables.CHARGES).where(col(Columns.EXPORT_ID).equalTo(export)).agg(sum(ChargeColumns.BILLED_COST)).head();
+    return r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0);
+  }
+
+  @Test
+  void aFileThatCannotBeReadSetsItsExportAsideAndTheOthersAreIngested() throws Exception {
+    Map<String, String> exports = new LinkedHashMap<>();
+    exports.put("good", "azure csv");
+    exports.put("not-gzip", "gcp csv");
+    exports.put("truncated", "oci csv");
+    exports.put("not-parquet", "aws parquet");
+    IngestHarness harness = new IngestHarness(dir, exports);
+    fifteen().write(harness.export("good").resolve(SEPTEMBER + "/a.csv"));
+    Path gzip = FocusCsv.writeText(harness.export("not-gzip").resolve(SEPTEMBER + "/part-1.csv.gz"), fifteen().text("\n"));
+    Files.copy(gzip, Files.createDirectories(harness.export("truncated").resolve(SEPTEMBER)).resolve("part-1.csv.gz"));
+    writeParquet(fifteen(), harness.export("not-parquet").resolve(SEPTEMBER + "/part-1.parquet"));
+    harness.ingest("run-1");
+    for (String export : exports.keySet()) {
+      assertThat(billed(harness, export)).as(export).isEqualByComparingTo("15");
+    }
+
+    // Each bad export's September delivery gains a second file that cannot be read; the good one a readable file.
+    FocusCsv.focus12().row("BilledCost", "20", "EffectiveCost", "20").write(harness.export("good").resolve(SEPTEMBER + "/b.csv"));
+    byte[] gzipBytes = Files.readAllBytes(gzip);
+    List<Path> bad = List.of(
+        Files.write(harness.export("not-gzip").resolve(SEPTEMBER + "/part-2.csv.gz"), fifteen().text("\n").getBytes(StandardCharsets.UTF_8)),
+        Files.write(harness.export("truncated").resolve(SEPTEMBER + "/part-2.csv.gz"), Arrays.copyOf(gzipBytes, gzipBytes.length - 30)),
+        Files.write(harness.export("not-parquet").resolve(SEPTEMBER + "/part-2.parquet"), "not parquet".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> harness.ingest("run-2"))
+        .isInstanceOf(ExportsSetAsideException.class)
+        .hasMessageContaining("Cannot ingest export(s) not-gzip, truncated, not-parquet:")
+        .hasMessageContaining("part-2.csv.gz cannot be read")
+        .hasMessageContaining("and 2 more file(s)")
+        .hasMessageNotContaining("\n");
+
+    assertThat(billed(harness, "good")).as("the good export's new delivery").isEqualByComparingTo("35");
+    for (String export : List.of("not-gzip", "truncated", "not-parquet")) {
+      assertThat(billed(harness, export)).as(export + " keeps its previous slice").isEqualByComparingTo("15");
+    }
+    List<Row> fileRows = harness.table(Tables.REJECTED_CHARGES).orderBy(Columns.EXPORT_ID).collectAsList();
+    assertThat(fileRows).extracting(r -> r.<String>getAs(Columns.EXPORT_ID), r -> r.<String>getAs(RejectedColumns.REASON_CODE),
+            r -> r.<String>getAs(Columns.RUN_ID), r -> r.getAs(ChargeColumns.BILLING_MONTH))
+        .containsExactly(tuple("not-gzip", "UNREADABLE_FILE", "run-2", null), tuple("not-parquet", "UNREADABLE_FILE", "run-2", null),
+            tuple("truncated", "UNREADABLE_FILE", "run-2", null));
+    assertThat(fileRows).extracting(r -> r.<String>getAs(RejectedColumns.REASON_DETAIL))
+        .satisfiesExactly(
+            notGzip -> assertThat(notGzip).isNotBlank(),
+            notParquet -> assertThat(notParquet).startsWith("is not a Parquet file"),
+            truncated -> assertThat(truncated).isEqualTo("Unexpected end of input stream"));
+    // Named as Spark names the files of every other row, so a later read of the file replaces its row.
+    String goodFile = harness.table(Tables.CHARGES).where(col(Columns.EXPORT_ID).equalTo("good")).first().getAs(Columns.SOURCE_FILE);
+    assertThat(fileRows.get(2).<String>getAs(Columns.SOURCE_FILE))
+        .isEqualTo(goodFile.substring(0, goodFile.indexOf("/good/")) + "/truncated/" + SEPTEMBER + "/part-2.csv.gz");
+    assertThat(fileRows.get(2).<String>getAs(RejectedColumns.RAW)).endsWith("\"size\":" + Files.size(bad.get(1)) + "}");
+    assertThat(harness.progress().deliveries()).filteredOn(d -> d.status() == DeliveryOutcome.Status.HELD_BACK)
+        .extracting(DeliveryOutcome::exportId, DeliveryOutcome::files)
+        .containsExactlyInAnyOrder(tuple("not-gzip", 2), tuple("truncated", 2), tuple("not-parquet", 2));
+    assertThat(harness.progress().inputs()).extracting(InputCount::exportId).containsOnly("good");
+
+    // With the files removed, the next run ingests every export and the file rows are gone.
+    for (Path file : bad) {
+      Files.delete(file);
+    }
+    harness.ingest("run-3");
+    assertThat(harness.table(Tables.REJECTED_CHARGES).count()).isZero();
+    assertThat(billed(harness, "truncated")).isEqualByComparingTo("15");
+  }
+
+  private void writeParquet(FocusCsv csv, Path file) throws Exception {
+    Path text = csv.write(dir.resolve("parquet-source.csv"));
+    Path out = dir.resolve("parquet-out");
+    SparkTestSession.get().read().option("header", "true").csv(text.toString()).coalesce(1).write().parquet(out.toString());
+    Files.createDirectories(file.getParent());
+    try (var files = Files.list(out)) {
+      Files.copy(files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow(), file);
+    }
+  }
+}
