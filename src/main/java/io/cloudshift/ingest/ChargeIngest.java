@@ -271,8 +271,15 @@ public final class ChargeIngest {
    * failed too, else by Spark's FAILED_READ_FILE error.
    */
   private List<SurveyCell> surveyed(Optional<Dataset<Row>> rows, CompletableFuture<Map<String, Long>> counted) {
+    String group = "cloudshift-survey-" + runId;
+    // A file the count cannot read fails the run's attempt: stop the survey rather than let it finish.
+    counted.whenComplete((counts, failure) -> {
+      if (failure != null) {
+        spark.sparkContext().cancelJobGroup(group, "a file cannot be read");
+      }
+    });
     try {
-      return SparkJobs.described(spark, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
+      return SparkJobs.grouped(spark, group, "cloudshift ingest: survey rows per file and billing month", () -> survey(rows));
     } catch (Exception e) {
       // Spark's exceptions are checked ones, thrown undeclared from Scala.
       joined(counted);

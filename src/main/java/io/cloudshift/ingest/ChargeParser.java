@@ -147,10 +147,10 @@ public final class ChargeParser {
     checks.add(new Check(col(Columns.PROVIDER).isNull(), ReasonCode.UNKNOWN_PROVIDER,
         concat(lit("provider value '"), coalesce(col(IN + FocusNormalizer.PROVIDER_VALUE), lit("null")), lit("' maps to no configured provider"))));
     checks.add(new Check(anyNull(FocusColumns.NOT_NULL), ReasonCode.NULL_REQUIRED, concat(firstNull(FocusColumns.NOT_NULL), lit(" is null"))));
-    checks.add(badValue(FocusColumns.BILLED_COST, ChargeColumns.BILLED_COST, ReasonCode.BAD_NUMBER));
-    checks.add(badValue(FocusColumns.EFFECTIVE_COST, ChargeColumns.EFFECTIVE_COST, ReasonCode.BAD_NUMBER));
     checks.add(outOfRange(FocusColumns.BILLED_COST, ChargeColumns.BILLED_COST));
     checks.add(outOfRange(FocusColumns.EFFECTIVE_COST, ChargeColumns.EFFECTIVE_COST));
+    checks.add(badValue(FocusColumns.BILLED_COST, ChargeColumns.BILLED_COST, ReasonCode.BAD_NUMBER));
+    checks.add(badValue(FocusColumns.EFFECTIVE_COST, ChargeColumns.EFFECTIVE_COST, ReasonCode.BAD_NUMBER));
     checks.add(badValue(FocusColumns.BILLING_PERIOD_START, ChargeColumns.BILLING_PERIOD_START, ReasonCode.BAD_DATETIME));
     checks.add(badValue(FocusColumns.BILLING_PERIOD_END, ChargeColumns.BILLING_PERIOD_END, ReasonCode.BAD_DATETIME));
     checks.add(badValue(FocusColumns.CHARGE_PERIOD_START, ChargeColumns.CHARGE_PERIOD_START, ReasonCode.BAD_DATETIME));
@@ -195,12 +195,15 @@ public final class ChargeParser {
   }
 
   /**
-   * A cost whose magnitude no real charge line has. decimal(38,12) holds any such value, but sums of
-   * a few overflow the aggregates (every later run would fail until the row is deleted by hand);
-   * below the bound, a sum overflows only past 10^11 rows in one group.
+   * A cost whose magnitude no real charge line has: a number too large for decimal(38,12)
+   * ({@code 1e400}), or one it holds but of which sums of a few overflow the aggregates (every later
+   * run would fail until the row is deleted by hand); below the bound, a sum overflows only past
+   * 10^11 rows in one group.
    */
   private static Check outOfRange(String focusColumn, String parsedColumn) {
-    return new Check(abs(col(parsedColumn)).geq(lit(MAX_ABS_AMOUNT)), ReasonCode.AMOUNT_OUT_OF_RANGE,
+    Column parsed = col(parsedColumn);
+    Column tooLargeToHold = parsed.isNull().and(FocusValues.isNumberText(input(focusColumn)));
+    return new Check(tooLargeToHold.or(abs(parsed).geq(lit(MAX_ABS_AMOUNT))), ReasonCode.AMOUNT_OUT_OF_RANGE,
         concat(lit(focusColumn + " '"), input(focusColumn), lit("' is not below " + MAX_ABS_AMOUNT.toPlainString() + " in absolute value")));
   }
 

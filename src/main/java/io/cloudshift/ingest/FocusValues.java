@@ -45,6 +45,11 @@ final class FocusValues {
     return when(text.rlike(NUMBER), text.try_cast(MONEY));
   }
 
+  /** Whether text (a cell as read) is written as a plain decimal number, whatever its magnitude. */
+  static Column isNumberText(Column text) {
+    return trim(text.cast(DataTypes.StringType)).rlike(NUMBER);
+  }
+
   /** A date-time cell of the given type: typed timestamps and dates are taken as UTC, text must look like ISO 8601. */
   static Column timestamp(String column, DataType type, List<String> nullLiterals) {
     if (type.equals(DataTypes.TimestampType) || type.equals(DataTypes.TimestampNTZType) || type.equals(DataTypes.DateType)) {

@@ -62,18 +62,28 @@ public final class RecordCounter {
     }
   }
 
-  /** Records in RFC 4180 text: a line break ends one outside quotes; a line with nothing on it is none. */
+  /**
+   * Records in RFC 4180 text: a line break ends one outside quotes; a line with nothing on it is
+   * none. Text that ends inside a quoted field has no well-defined records (parsers disagree on
+   * where they end), so it is an error naming the line the field opened on.
+   */
   static long csvRecords(Reader reader) throws IOException {
     long records = 0;
+    long line = 1;
+    long quoteOpenedOnLine = 0;
     boolean quoted = false;
     boolean recordHasText = false;
     char[] buffer = new char[1 << 16];
     for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
       for (int i = 0; i < n; i++) {
         char c = buffer[i];
+        if (c == '\n') {
+          line++;
+        }
         if (c == '"') {
           // An escaped quote ("") toggles twice, which leaves the state as it was.
           quoted = !quoted;
+          quoteOpenedOnLine = line;
           recordHasText = true;
         } else if ((c == '\n' || c == '\r') && !quoted) {
           if (recordHasText) {
@@ -84,6 +94,9 @@ public final class RecordCounter {
           recordHasText = true;
         }
       }
+    }
+    if (quoted) {
+      throw new IOException("unbalanced quotes: the quoted field opened on line " + quoteOpenedOnLine + " is never closed");
     }
     return recordHasText ? records + 1 : records;
   }

@@ -32,6 +32,21 @@ public final class SparkJobs {
   }
 
   /**
+   * As {@link #described}, the jobs in {@code group}, so that another thread can cancel them
+   * ({@code SparkContext#cancelJobGroup}); the thread's previous description comes back afterwards.
+   */
+  public static <T> T grouped(SparkSession spark, String group, String description, Supplier<T> work) {
+    String previous = spark.sparkContext().getLocalProperty(DESCRIPTION);
+    spark.sparkContext().setJobGroup(group, description, false);
+    try {
+      return work.get();
+    } finally {
+      spark.sparkContext().clearJobGroup();
+      spark.sparkContext().setJobDescription(previous);
+    }
+  }
+
+  /**
    * Runs {@code work} with Spark's code generation on (whole-stage and expressions), whatever the
    * session's setting, and restores the session's settings afterwards: for rows enough that compiled
    * code repays its compiling.

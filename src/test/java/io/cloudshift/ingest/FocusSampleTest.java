@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FocusSampleTest {
   private static final Path SAMPLE = Path.of("datasets/focus-sample/FOCUS-Sample-Data/FOCUS-1.0");
-  private static final Path SPEC_SAAS = Path.of("datasets/focus-sample/FOCUS_Spec-v1.2/specification/data/saas_examples");
 
   @TempDir Path dir;
 
@@ -74,22 +73,5 @@ class FocusSampleTest {
         sum(org.apache.spark.sql.functions.when(col(ChargeColumns.SERVICE_CATEGORY).equalTo("AI and Machine Learning"), col(ChargeColumns.BILLED_COST)))).head();
     assertThat(flags.getLong(0)).as("the one Red Hat row sold by AWS").isEqualTo(1);
     assertThat(flags.getDecimal(2)).as("AI subset can be negative").isEqualByComparingTo("-0.15189756178");
-  }
-
-  @Test
-  void theSpecsSaasExamplesAreQuarantinedWithReasons() {
-    CloudshiftConfig config = TestConfigs.withExports("[{ id = spec-saas, provider = aws, format = csv, path = \""
-        + SPEC_SAAS.toAbsolutePath() + "\" }]", Map.of("quality.max-reject-ratio", "1"));
-    StageProgress result = ingest(config);
-
-    assertThat(result.inputs()).hasSize(15).allSatisfy(f -> assertThat(f.conserved()).isTrue());
-    assertThat(result.inputs()).allSatisfy(f -> assertThat(f.rowsSilver()).isZero());
-    long quarantined = result.inputs().stream().mapToLong(InputCount::rowsQuarantine).sum();
-    var reasons = writer().read(Tables.REJECTED_CHARGES).groupBy("reason_code").count().collectAsList();
-    // "$10,000.00 " costs, "5/1/25" dates, and six virtual-currency files without ServiceCategory. The
-    // examples are separate folders holding the same months, so where a row's month can be read, the
-    // latest folder's rows of that month are the ones kept (the others are superseded).
-    assertThat(reasons).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("BAD_NUMBER", "BAD_DATETIME", "MISSING_COLUMN");
-    assertThat(writer().read(Tables.REJECTED_CHARGES).count()).isEqualTo(quarantined);
   }
 }

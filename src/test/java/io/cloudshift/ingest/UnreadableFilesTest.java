@@ -53,11 +53,13 @@ class UnreadableFilesTest {
     exports.put("not-gzip", "gcp csv");
     exports.put("truncated", "oci csv");
     exports.put("not-parquet", "aws parquet");
+    exports.put("unclosed-quote", "coreweave csv");
     IngestHarness harness = new IngestHarness(dir, exports);
     fifteen().write(harness.export("good").resolve(SEPTEMBER + "/a.csv"));
     Path gzip = FocusCsv.writeText(harness.export("not-gzip").resolve(SEPTEMBER + "/part-1.csv.gz"), fifteen().text("\n"));
     Files.copy(gzip, Files.createDirectories(harness.export("truncated").resolve(SEPTEMBER)).resolve("part-1.csv.gz"));
     writeParquet(fifteen(), harness.export("not-parquet").resolve(SEPTEMBER + "/part-1.parquet"));
+    fifteen().write(harness.export("unclosed-quote").resolve(SEPTEMBER + "/part-1.csv"));
     harness.ingest("run-1");
     for (String export : exports.keySet()) {
       assertThat(billed(harness, export)).as(export).isEqualByComparingTo("15");
@@ -69,29 +71,32 @@ class UnreadableFilesTest {
     List<Path> bad = List.of(
         Files.write(harness.export("not-gzip").resolve(SEPTEMBER + "/part-2.csv.gz"), fifteen().text("\n").getBytes(StandardCharsets.UTF_8)),
         Files.write(harness.export("truncated").resolve(SEPTEMBER + "/part-2.csv.gz"), Arrays.copyOf(gzipBytes, gzipBytes.length - 30)),
-        Files.write(harness.export("not-parquet").resolve(SEPTEMBER + "/part-2.parquet"), "not parquet".getBytes(StandardCharsets.UTF_8)));
+        Files.write(harness.export("not-parquet").resolve(SEPTEMBER + "/part-2.parquet"), "not parquet".getBytes(StandardCharsets.UTF_8)),
+        // Parsers disagree on where the records of a file ending inside a quoted field end.
+        Files.copy(Path.of("src/test/resources/unreadable/unclosed-quote.csv"), harness.export("unclosed-quote").resolve(SEPTEMBER + "/part-2.csv")));
 
     assertThatThrownBy(() -> harness.ingest("run-2"))
         .isInstanceOf(ExportsSetAsideException.class)
-        .hasMessageContaining("Cannot ingest export(s) not-gzip, truncated, not-parquet:")
+        .hasMessageContaining("Cannot ingest export(s) not-gzip, truncated, not-parquet, unclosed-quote:")
         .hasMessageContaining("part-2.csv.gz cannot be read")
-        .hasMessageContaining("and 2 more file(s)")
+        .hasMessageContaining("and 3 more file(s)")
         .hasMessageNotContaining("\n");
 
     assertThat(billed(harness, "good")).as("the good export's new delivery").isEqualByComparingTo("35");
-    for (String export : List.of("not-gzip", "truncated", "not-parquet")) {
+    for (String export : List.of("not-gzip", "truncated", "not-parquet", "unclosed-quote")) {
       assertThat(billed(harness, export)).as(export + " keeps its previous slice").isEqualByComparingTo("15");
     }
     List<Row> fileRows = harness.table(Tables.REJECTED_CHARGES).orderBy(Columns.EXPORT_ID).collectAsList();
     assertThat(fileRows).extracting(r -> r.<String>getAs(Columns.EXPORT_ID), r -> r.<String>getAs(RejectedColumns.REASON_CODE),
             r -> r.<String>getAs(Columns.RUN_ID), r -> r.getAs(ChargeColumns.BILLING_MONTH))
         .containsExactly(tuple("not-gzip", "UNREADABLE_FILE", "run-2", null), tuple("not-parquet", "UNREADABLE_FILE", "run-2", null),
-            tuple("truncated", "UNREADABLE_FILE", "run-2", null));
+            tuple("truncated", "UNREADABLE_FILE", "run-2", null), tuple("unclosed-quote", "UNREADABLE_FILE", "run-2", null));
     assertThat(fileRows).extracting(r -> r.<String>getAs(RejectedColumns.REASON_DETAIL))
         .satisfiesExactly(
             notGzip -> assertThat(notGzip).isNotBlank(),
             notParquet -> assertThat(notParquet).startsWith("is not a Parquet file"),
-            truncated -> assertThat(truncated).isEqualTo("Unexpected end of input stream"));
+            truncated -> assertThat(truncated).isEqualTo("Unexpected end of input stream"),
+            unclosed -> assertThat(unclosed).startsWith("unbalanced quotes: the quoted field opened on line"));
     // Named as Spark names the files of every other row, so a later read of the file replaces its row.
     String goodFile = harness.table(Tables.CHARGES).where(col(Columns.EXPORT_ID).equalTo("good")).first().getAs(Columns.SOURCE_FILE);
     assertThat(fileRows.get(2).<String>getAs(Columns.SOURCE_FILE))
@@ -99,7 +104,7 @@ class UnreadableFilesTest {
     assertThat(fileRows.get(2).<String>getAs(RejectedColumns.RAW)).endsWith("\"size\":" + Files.size(bad.get(1)) + "}");
     assertThat(harness.progress().deliveries()).filteredOn(d -> d.status() == DeliveryOutcome.Status.HELD_BACK)
         .extracting(DeliveryOutcome::exportId, DeliveryOutcome::files)
-        .containsExactlyInAnyOrder(tuple("not-gzip", 2), tuple("truncated", 2), tuple("not-parquet", 2));
+        .containsExactlyInAnyOrder(tuple("not-gzip", 2), tuple("truncated", 2), tuple("not-parquet", 2), tuple("unclosed-quote", 2));
     assertThat(harness.progress().inputs()).extracting(InputCount::exportId).containsOnly("good");
 
     // With the files removed, the next run ingests every export and the file rows are gone.
