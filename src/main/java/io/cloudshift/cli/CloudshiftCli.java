@@ -3,6 +3,7 @@ package io.cloudshift.cli;
 import io.cloudshift.config.InvalidConfigException;
 import io.cloudshift.generate.UnsafeOutputException;
 import io.cloudshift.ingest.DataQualityException;
+import io.cloudshift.io.ConcurrentWriteException;
 import io.cloudshift.io.InputException;
 import io.cloudshift.io.UnreadableFileException;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ public final class CloudshiftCli implements Runnable {
         err.println(name + ": " + e.getMessage());
         return EXIT_USAGE;
       }
-      if (e instanceof DataQualityException || e instanceof UnreadableFileException) {
+      if (e instanceof DataQualityException || e instanceof UnreadableFileException || e instanceof ConcurrentWriteException) {
         err.println(name + ": " + e.getMessage());
         return EXIT_FAILED;
       }

@@ -1,12 +1,14 @@
 package io.cloudshift.io;
 
 import io.cloudshift.schema.TableSpec;
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -19,6 +21,8 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -28,6 +32,10 @@ import scala.Option;
  * version it produced.
  */
 public final class DeltaTableWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaTableWriter.class);
+  /** Attempts of one write whose commit a concurrent run's commit conflicts with. */
+  static final int COMMIT_ATTEMPTS = 3;
+
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final String commitMetadata;
@@ -71,22 +79,26 @@ public final class DeltaTableWriter {
    * instead of dropping them.
    */
   public long replaceRange(String table, Dataset<Row> rows, Column range, List<String> partitionBy, Map<String, String> properties) {
-    if (!exists(table)) {
-      return create(table, rows, partitionBy, null, properties);
-    }
-    requirePartitioning(table, partitionBy);
-    overwrite(table, rows, range);
-    return version(table);
+    return committed(table, () -> {
+      if (!exists(table)) {
+        return create(table, rows, partitionBy, null, properties);
+      }
+      requirePartitioning(table, partitionBy);
+      overwrite(table, rows, range);
+      return version(table);
+    });
   }
 
   /** {@link #replaceRange} for a documented table: rows projected onto the spec, comments in the schema. */
   public long replaceRange(TableSpec spec, Dataset<Row> rows, Column range) {
     Dataset<Row> projected = spec.conform(rows);
-    if (!exists(spec.name())) {
-      return create(spec.name(), projected, List.of(), spec.comment(), Map.of());
-    }
-    overwrite(spec.name(), projected, range);
-    return version(spec.name());
+    return committed(spec.name(), () -> {
+      if (!exists(spec.name())) {
+        return create(spec.name(), projected, List.of(), spec.comment(), Map.of());
+      }
+      overwrite(spec.name(), projected, range);
+      return version(spec.name());
+    });
   }
 
   /** Replaces the whole table (schema and rows): for inputs re-read in full every run. */
@@ -104,14 +116,16 @@ public final class DeltaTableWriter {
   }
 
   public long append(String table, Dataset<Row> rows) {
-    rows.write()
-        .format("delta")
-        .mode("append")
-        // The audit table gains columns as cloudshift evolves; older rows read them as null.
-        .option("mergeSchema", "true")
-        .option("userMetadata", commitMetadata)
-        .save(warehouse.path(table));
-    return version(table);
+    return committed(table, () -> {
+      rows.write()
+          .format("delta")
+          .mode("append")
+          // The audit table gains columns as cloudshift evolves; older rows read them as null.
+          .option("mergeSchema", "true")
+          .option("userMetadata", commitMetadata)
+          .save(warehouse.path(table));
+      return version(table);
+    });
   }
 
   /**
@@ -119,6 +133,10 @@ public final class DeltaTableWriter {
    * rows inserted, rows no longer in the source deleted. {@code rows} must be unique on {@code keys}.
    */
   public long mergeSync(String table, Dataset<Row> rows, List<String> keys) {
+    return committed(table, () -> merge(table, rows, keys));
+  }
+
+  private long merge(String table, Dataset<Row> rows, List<String> keys) {
     if (!exists(table)) {
       return create(table, rows, List.of(), null, Map.of());
     }
@@ -163,16 +181,49 @@ public final class DeltaTableWriter {
    * comment is therefore set when the table is created.
    */
   private long replace(String table, Dataset<Row> rows, String comment) {
-    if (!exists(table)) {
-      return create(table, rows, List.of(), comment, Map.of());
+    return committed(table, () -> {
+      if (!exists(table)) {
+        return create(table, rows, List.of(), comment, Map.of());
+      }
+      rows.write()
+          .format("delta")
+          .mode("overwrite")
+          .option("overwriteSchema", "true")
+          .option("userMetadata", commitMetadata)
+          .save(warehouse.path(table));
+      return version(table);
+    });
+  }
+
+  /**
+   * Runs one write of {@code table}, again when another writer committed to the table first in a
+   * way Delta's optimistic concurrency rejects (or created it meanwhile): each write is a whole
+   * replacement or a MERGE computed from the source, so writing again on the newer snapshot gives
+   * the same rows, never a double. After {@link #COMMIT_ATTEMPTS} it gives up with one line.
+   */
+  private long committed(String table, LongSupplier write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.getAsLong();
+      } catch (DeltaConcurrentModificationException | CreatedMeanwhile e) {
+        if (attempt == COMMIT_ATTEMPTS) {
+          throw new ConcurrentWriteException("Cannot write table " + table + " under " + warehouse.root() + ": another run committed to it "
+              + "first " + COMMIT_ATTEMPTS + " times (" + e.getClass().getSimpleName() + "); run again, and schedule one run per "
+              + "warehouse at a time (README \"Guarantees\")", e);
+        }
+        LOG.warn("Table {}: another run committed first ({}); writing again ({} of {})", table, e.getClass().getSimpleName(),
+            attempt + 1, COMMIT_ATTEMPTS);
+      }
     }
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .option("userMetadata", commitMetadata)
-        .save(warehouse.path(table));
-    return version(table);
+  }
+
+  /** Another writer created the table between our check and our create. */
+  private static final class CreatedMeanwhile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CreatedMeanwhile(Throwable cause) {
+      super(cause);
+    }
   }
 
   private long create(String table, Dataset<Row> rows, List<String> partitionBy, String comment, Map<String, String> properties) {
@@ -190,7 +241,7 @@ public final class DeltaTableWriter {
     try {
       write.create();
     } catch (TableAlreadyExistsException e) {
-      throw new IllegalStateException("Cannot create table " + table + ": another job created it meanwhile (run one job per warehouse)", e);
+      throw new CreatedMeanwhile(e);
     }
     return version(table);
   }

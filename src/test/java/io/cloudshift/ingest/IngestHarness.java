@@ -56,9 +56,14 @@ final class IngestHarness {
 
   /** Ingests every export over every month as run {@code runId}; the progress is kept even when it throws. */
   StageProgress ingest(String runId) {
-    progress = new StageProgress();
-    new ChargeIngest(TestStages.context(config(), writer(), new RunContext(runId, "ingest", BillingPeriodRange.all()))).execute(progress);
-    return progress;
+    return ingest(runId, BillingPeriodRange.all());
+  }
+
+  StageProgress ingest(String runId, BillingPeriodRange period) {
+    StageProgress run = new StageProgress();
+    progress = run;
+    new ChargeIngest(TestStages.context(config(), writer(), new RunContext(runId, "ingest", period))).execute(run);
+    return run;
   }
 
   StageProgress progress() {
