@@ -1,0 +1,101 @@
+package io.cloudshift.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.audit.StageProgress;
+import io.cloudshift.config.RunContext;
+import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.StageContext;
+import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC §6 "Idempotent": a period ingested again and again leaves the charge tables with the same
+ * content (every stage run again, and a retry of a run killed half-way: LauncherIT). Content is compared by a hash computed here, not by cloudshift: every row of every table
+ * as JSON (run_id left out, since each run has its own), sorted, SHA-256.
+ */
+class RepeatedIngestTest {
+  private static final String OPENAI_ON_AZURE = "/providers/Microsoft.Billing/billingAccounts/71000001";
+
+  @TempDir Path dir;
+  private CloudshiftConfig config;
+
+  /** Three months of an OpenAI compute account, Azure OpenAI resale and another customer, one bad row. */
+  @BeforeEach
+  void export() throws Exception {
+    Path export = dir.resolve("export");
+    for (String month : List.of("2026-07", "2026-08", "2026-09")) {
+      YearMonth m = YearMonth.parse(month);
+      String start = m.atDay(1) + "T00:00:00Z";
+      String end = m.plusMonths(1).atDay(1) + "T00:00:00Z";
+      String charge = m.atDay(2) + "T00:00:00Z";
+      FocusCsv csv = FocusCsv.focus12();
+      for (String[] row : List.of(new String[] {OPENAI_ON_AZURE, "Virtual Machines", "1000"},
+          new String[] {"acct-other", "Azure OpenAI Service", "300"}, new String[] {"acct-other", "Virtual Machines", "5000"})) {
+        csv.row("BillingAccountId", row[0], "ServiceName", row[1], "BilledCost", row[2], "EffectiveCost", row[2],
+            "BillingPeriodStart", start, "BillingPeriodEnd", end, "ChargePeriodStart", charge, "ChargePeriodEnd", charge.replace("T00", "T01"));
+      }
+      csv.row("BilledCost", "n/a", "BillingPeriodStart", start, "BillingPeriodEnd", end, "ChargePeriodStart", charge, "ChargePeriodEnd", charge);
+      csv.write(export.resolve("billing_period=" + month + "/charges.csv"));
+    }
+    config = TestConfigs.withExports("[{ id = azure-test, provider = azure, format = csv, path = \"" + export + "\" }]",
+        Map.of("warehouse", dir.resolve("warehouse").toString(), "quality.max-reject-ratio", "1"));
+  }
+
+  /** Per table but job_runs (a row per run by design): SHA-256 of its rows as JSON without run_id, sorted. */
+  private Map<String, String> contentHashes() throws Exception {
+    Map<String, String> hashes = new TreeMap<>();
+    try (Stream<Path> tables = Files.list(dir.resolve("warehouse"))) {
+      for (Path table : tables.filter(t -> !t.getFileName().toString().equals(Tables.JOB_RUNS)).toList()) {
+        Dataset<Row> rows = SparkTestSession.get().read().format("delta").load(table.toString());
+        Column[] kept = Arrays.stream(rows.columns()).filter(c -> !c.equals(Columns.RUN_ID)).map(functions::col).toArray(Column[]::new);
+        List<String> json = rows.select(functions.to_json(functions.struct(kept))).as(Encoders.STRING()).collectAsList();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        json.stream().sorted().forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        hashes.put(table.getFileName().toString(), json.size() + " rows " + HexFormat.of().formatHex(sha.digest()));
+      }
+    }
+    return hashes;
+  }
+
+  /** The stage that honours --period, which a schedule runs every month: ten times, the same silver. */
+  @Test
+  void tenIngestsOfTheSamePeriodLeaveTheChargeTablesWithTheSameContent() throws Exception {
+    RunContext run = new RunContext("ingest-1", "ingest", BillingPeriodRange.parse("2026-07:2026-09"));
+    new ChargeIngest(StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run)).execute(new StageProgress());
+    Map<String, String> first = contentHashes();
+    assertThat(first).containsOnlyKeys(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);
+    assertThat(first.get(Tables.CHARGES)).startsWith("9 rows");
+    assertThat(first.get(Tables.REJECTED_CHARGES)).startsWith("3 rows");
+
+    for (int i = 2; i <= 10; i++) {
+      run = new RunContext("ingest-" + i, "ingest", BillingPeriodRange.parse("2026-07:2026-09"));
+      new ChargeIngest(StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run)).execute(new StageProgress());
+      assertThat(contentHashes()).as("after ingest %d", i).isEqualTo(first);
+    }
+  }
+}
