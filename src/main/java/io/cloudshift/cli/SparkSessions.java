@@ -71,6 +71,9 @@ public final class SparkSessions {
     // Joins are of small aggregates held in one partition (DeltaTableWriter#readSmall) or broadcast
     // on purpose (ingest's SKU rule table); broadcasting by size estimate only added a job per join.
     tuning.put("spark.sql.autoBroadcastJoinThreshold", "-1");
+    // Spark masks the values of matching keys in event logs and the UI's environment page; its default
+    // (secret|password|token|access key) misses Azure account keys and S3 encryption keys.
+    tuning.put("spark.redaction.regex", "(?i)secret|password|token|access[.]?key|account[.]key|encryption[.]key|credential");
     // Constraint propagation infers filters from every alias of every projection: on ingest's wide
     // plans (one CASE per check, one per rule) it was the largest single cost of planning.
     tuning.put("spark.sql.constraintPropagation.enabled", "false");

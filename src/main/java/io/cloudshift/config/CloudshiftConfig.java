@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
@@ -442,14 +444,26 @@ public final class CloudshiftConfig {
   }
 
   /**
-   * A path that must be a folder: a local one that exists as a regular file is a mistake in the
-   * config, found before Spark starts (Delta would fail on it with a stack trace). URIs are checked
-   * by the file system they name, when the job uses them.
+   * A path that must be a folder the run can write: a local one that is a regular file, lies under
+   * one, or is (or would be created in) a folder that is not writable is a mistake in the config,
+   * found before Spark starts (Delta would fail on it with a stack trace). URIs are checked by the
+   * file system they name, when the job uses them.
    */
   private String localFolderOrUri(String key) {
     String value = string(key);
-    if (!value.contains("://") && !value.startsWith("file:") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(value))) {
-      throw bad(key, value + " is a file, not a folder");
+    if (value.contains("://") || value.startsWith("file:")) {
+      return value;
+    }
+    Path path = Path.of(value).toAbsolutePath();
+    Path existing = path;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw bad(key, existing.equals(path) ? value + " is a file, not a folder" : value + " cannot be created: " + existing + " is a file");
+    }
+    if (existing != null && !Files.isWritable(existing)) {
+      throw bad(key, value + " is not writable" + (existing.equals(path) ? "" : ": " + existing + " is not"));
     }
     return value;
   }

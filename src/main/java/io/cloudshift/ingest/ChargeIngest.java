@@ -94,7 +94,7 @@ public final class ChargeIngest {
   private final ChargeParser parser;
   private final RecordCounter counter;
   private final UnaryOperator<Dataset<Row>> parsedRows;
-  /** The exports this execution has set aside so far. */
+  /** The exports this execution has held back so far. */
   private HeldBackExports heldBack = new HeldBackExports();
 
   public ChargeIngest(StageContext context) {
@@ -119,7 +119,7 @@ public final class ChargeIngest {
   }
 
   /**
-   * Ingests every export; an export with a file that cannot be read is set aside
+   * Ingests every export; an export with a file that cannot be read is held back
    * ({@link HeldBackExports}) and the others ingested again without it, then the run fails naming
    * the file. Unreadable files are found before anything is written (reading headers, counting
    * records, Spark's survey), so an attempt that finds one has changed no table.
@@ -134,9 +134,9 @@ public final class ChargeIngest {
       } catch (UnreadableFileException e) {
         HeldBackExports.UnreadableFile file = HeldBackExports.locate(e, deliveries);
         if (!heldBack.hold(file)) {
-          throw new IllegalStateException("Export " + file.export().id() + " was set aside and read again (this is a bug)", e);
+          throw new IllegalStateException("Export " + file.export().id() + " was held back and read again (this is a bug)", e);
         }
-        LOG.warn("Export {}: {}; the export is set aside (its slices keep their previous version), ingesting the others",
+        LOG.warn("Export {}: {}; the export is held back (its slices keep their previous version), ingesting the others",
             file.export().id(), e.getMessage());
       }
     }
@@ -305,7 +305,7 @@ public final class ChargeIngest {
 
   /**
    * The exports of the run: every configured one (one without a delivery in the period has none to
-   * keep) but those set aside for an unreadable file.
+   * keep) but those held back for an unreadable file.
    */
   private Column exportsOfRun(String column) {
     return col(column).isin(config.exports().stream().map(ExportConfig::id).filter(id -> !heldBack.holds(id)).toArray());

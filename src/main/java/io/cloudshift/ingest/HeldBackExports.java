@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Exports a run sets aside because one of the files it would read cannot be read at all (README
+ * Exports a run holds back because one of the files it would read cannot be read at all (README
  * "Files that cannot be read"): their slices keep the version of the previous run, since ingesting
  * the rest of a delivery would silently drop the unreadable file's revenue. Each such file becomes
  * one file-level row of {@code rejected_charges} ({@link ReasonCode#UNREADABLE_FILE}) and its
@@ -60,7 +60,7 @@ final class HeldBackExports {
     return byExport.isEmpty();
   }
 
-  /** Sets the file's export aside; false when it already was (the same file failing twice is a bug). */
+  /** Holds the file's export back; false when it already was (the same file failing twice is a bug). */
   boolean hold(UnreadableFile file) {
     return !holds(file.export().id()) && byExport.computeIfAbsent(file.export().id(), k -> new ArrayList<>()).add(file);
   }
@@ -99,10 +99,10 @@ final class HeldBackExports {
   }
 
   /** The run's failure, one line naming the first file and its reason. */
-  ExportsSetAsideException failure() {
+  ExportsHeldBackException failure() {
     List<UnreadableFile> files = files();
     UnreadableFile first = files.get(0);
-    return new ExportsSetAsideException(String.format(
+    return new ExportsHeldBackException(String.format(
         "Cannot ingest export(s) %s: %s cannot be read (%s)%s; their slices keep their previous version and the other exports "
             + "were ingested (see rejected_charges, reason_code %s; replace or remove the file and run ingest again)",
         String.join(", ", byExport.keySet()), first.sourceFile(), first.reason(),

@@ -23,18 +23,18 @@ public final class IngestJob extends PipelineStage {
 
   @Override
   public void execute(StageProgress progress) {
-    ExportsSetAsideException setAside = null;
+    ExportsHeldBackException heldBack = null;
     try {
       new ChargeIngest(context).execute(progress);
-    } catch (ExportsSetAsideException e) {
+    } catch (ExportsHeldBackException e) {
       // The other exports are written; so are the rules and the curated inputs, before the stage fails.
-      setAside = e;
+      heldBack = e;
     }
     progress.wrote(Tables.ATTRIBUTION, SparkJobs.described(context.spark(), "cloudshift ingest: attribution rules",
         () -> context.writer().replace(Tables.ATTRIBUTION, AttributionTable.rows(context.spark(), context.config().attribution()))));
     new ReferenceIngest(context).execute(progress);
-    if (setAside != null) {
-      throw setAside;
+    if (heldBack != null) {
+      throw heldBack;
     }
   }
 }

@@ -4,7 +4,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A data file that cannot be read at all (not gzip, a truncated gzip, not Parquet, an I/O error):
- * unlike a bad row, nothing of it can be placed, so ingest sets its export aside instead.
+ * unlike a bad row, nothing of it can be placed, so ingest holds its export back instead.
  */
 public final class UnreadableFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package io.cloudshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,9 +93,29 @@ class CloudshiftCliTest {
     assertThat(warehouse.exitCode()).isEqualTo(2);
     assertThat(warehouse.stderr().strip())
         .isEqualTo("cloudshift shares: Invalid config cloudshift.warehouse: " + notAFolder + " is a file, not a folder");
+    Result underAFile = cloudshift("ingest", "--warehouse", notAFolder.resolve("warehouse").toString());
+    assertThat(underAFile.exitCode()).isEqualTo(2);
+    assertThat(underAFile.stderr().strip()).isEqualTo("cloudshift ingest: Invalid config cloudshift.warehouse: "
+        + notAFolder.resolve("warehouse") + " cannot be created: " + notAFolder + " is a file");
 
     Result rows = cloudshift("generate", "--rows", "0", "--output", "target/never-written");
     assertThat(rows.exitCode()).isEqualTo(2);
     assertThat(rows.stderr().strip()).isEqualTo("cloudshift generate: Invalid --rows 0: must be a positive number");
+  }
+
+  /** A folder the user cannot write (root writes anywhere, so this runs only as another user). */
+  @Test
+  void aWarehouseThatIsNotWritableIsAUsageError(@TempDir Path dir) throws IOException {
+    Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+    assertThat(readOnly.toFile().setWritable(false, false)).isTrue();
+    try {
+      assumeFalse(Files.isWritable(readOnly), "running as root: every folder is writable");
+      Result run = cloudshift("ingest", "--warehouse", readOnly.resolve("warehouse").toString());
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.stderr().strip()).isEqualTo("cloudshift ingest: Invalid config cloudshift.warehouse: "
+          + readOnly.resolve("warehouse") + " is not writable: " + readOnly + " is not");
+    } finally {
+      readOnly.toFile().setWritable(true, false);
+    }
   }
 }

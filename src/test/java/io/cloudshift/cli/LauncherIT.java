@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,45 +24,57 @@ import org.junit.jupiter.api.io.TempDir;
  * the bundled data. Checks exit codes, the one-line errors and the tables the run leaves behind
  * (CloudshiftCliTest runs in this JVM what needs no Spark: help, generate, mistakes found early).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
+  /** The bundled run-all's warehouse: a relative one, like the README's default ./warehouse, but inside target/. */
+  private static final Path RUN_ALL_WAREHOUSE = Path.of("target", "launcher-it-warehouse");
+  /** Values that must appear nowhere: in the environment, and in --set keys that look secret or are unknown to be harmless. */
+  private static final String ENV_SECRET = "fake-env-secret-7f3a9c";
+  private static final String SET_SECRET = "fake-set-secret-51d0e8";
+
   @TempDir Path dir;
 
   private record Result(int exitCode, String stdout, String stderr) {}
 
   private Result cloudshift(String... args) throws IOException, InterruptedException {
+    Process process = launch(Map.of(), args);
+    assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("bin/cloudshift finished").isTrue();
+    return new Result(process.exitValue(), Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+  }
+
+  private Process launch(Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("bin/cloudshift"));
     command.addAll(List.of(args));
-    Path out = dir.resolve("stdout.txt");
-    Path err = dir.resolve("stderr.txt");
-    ProcessBuilder launch = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder launch = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
     // The class-data archive is a per-machine cache whose first run-all is ~30 s slower: the benchmark's business, not CI's.
     launch.environment().put("CLOUDSHIFT_CDS", "off");
-    Process process = launch.start();
-    assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("bin/cloudshift finished").isTrue();
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    launch.environment().putAll(environment);
+    return launch.start();
   }
 
-  /** Mistakes found before Spark starts are CloudshiftCliTest's; this one is found by the Spark job. */
+  /**
+   * Also the secrets test (SPEC §6 "No credentials in code, conf or logs"): the run is given fake
+   * secrets through the environment and --set, and none appears in its output or its warehouse
+   * (tables, job_runs, Delta commit info: every byte of every file).
+   */
   @Test
-  void aMissingExportGivesOneLineAndExitCodeTwoThroughSparkSubmit() throws Exception {
-    Result missing = cloudshift("ingest", "--warehouse", dir.resolve("wh").toString(),
-        "--set", "exports=[{ id = lost, provider = aws, format = csv, path = \"" + dir.resolve("nowhere") + "\" }]");
-    assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.stderr()).contains("Cannot read export 'lost':").contains("does not exist");
-    assertThat(missing.stderr()).doesNotContain("\tat io.cloudshift");
-  }
-
-  @Test
+  @Order(1)
   void runAllOnTheBundledDataWritesTheTablesAndPrintsASummary() throws Exception {
-    // A relative warehouse, like the README's default ./warehouse, but inside target/.
-    Path relative = Path.of("target", "launcher-it-warehouse");
+    Path relative = RUN_ALL_WAREHOUSE;
     if (Files.exists(relative)) {
       try (var paths = Files.walk(relative)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     Path warehouse = relative.toAbsolutePath();
-    Result run = cloudshift("run-all", "--warehouse", relative.toString(), "--run-id", "launcher-it");
+    Process launched = launch(Map.of("CLOUDSHIFT_IT_SECRET", ENV_SECRET), "run-all", "--warehouse", relative.toString(), "--run-id", "launcher-it",
+        "--set", "spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=${CLOUDSHIFT_IT_SECRET}",
+        "--set", "spark.conf.\"spark.hadoop.fs.azure.account.key.itacct.dfs.core.windows.net\"=" + SET_SECRET,
+        "--set", "spark.conf.\"spark.hadoop.fs.s3a.encryption.key\"=" + SET_SECRET);
+    assertThat(launched.waitFor(15, TimeUnit.MINUTES)).as("bin/cloudshift finished").isTrue();
+    Result run = new Result(launched.exitValue(), Files.readString(dir.resolve("stdout.txt")), Files.readString(dir.resolve("stderr.txt")));
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout()).contains("Tables under " + warehouse, "job_runs", "Billed revenue", "Headline: OpenAI x azure",
         "compute share of OpenAI");
@@ -78,5 +94,20 @@ class LauncherIT {
       assertThat(r.<String>getAs("run_id")).isEqualTo("launcher-it");
       assertThat(r.<String>getAs("status")).isEqualTo("SUCCEEDED");
     });
+    assertNoSecretIn(run, warehouse);
+  }
+
+  /** The secrets given to run-all, nowhere in its output or in any file of its warehouse. */
+  private void assertNoSecretIn(Result run, Path warehouse) throws IOException {
+    for (String secret : List.of(ENV_SECRET, SET_SECRET)) {
+      assertThat(run.stdout()).doesNotContain(secret);
+      assertThat(run.stderr()).doesNotContain(secret);
+      try (var files = Files.walk(warehouse)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(secret);
+        }
+      }
+    }
+    assertThat(run.stderr()).as("the keys are logged, their values masked").contains("fs.s3a.secret.key", "fs.azure.account.key.itacct");
   }
 }

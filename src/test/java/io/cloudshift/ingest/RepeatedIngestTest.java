@@ -12,31 +12,22 @@ import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.testing.FocusCsv;
 import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TableContents;
 import io.cloudshift.testing.TestConfigs;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.YearMonth;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §6 "Idempotent": a period ingested again and again leaves the charge tables with the same
- * content (every stage run again, and a retry of a run killed half-way: LauncherIT). Content is compared by a hash computed here, not by cloudshift: every row of every table
- * as JSON (run_id left out, since each run has its own), sorted, SHA-256.
+ * content. Content is
+ * compared by a hash computed by the test ({@link TableContents}), run_id left out since each run
+ * has its own.
  */
 class RepeatedIngestTest {
   private static final String OPENAI_ON_AZURE = "/providers/Microsoft.Billing/billingAccounts/71000001";
@@ -66,20 +57,8 @@ class RepeatedIngestTest {
         Map.of("warehouse", dir.resolve("warehouse").toString(), "quality.max-reject-ratio", "1"));
   }
 
-  /** Per table but job_runs (a row per run by design): SHA-256 of its rows as JSON without run_id, sorted. */
-  private Map<String, String> contentHashes() throws Exception {
-    Map<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> tables = Files.list(dir.resolve("warehouse"))) {
-      for (Path table : tables.filter(t -> !t.getFileName().toString().equals(Tables.JOB_RUNS)).toList()) {
-        Dataset<Row> rows = SparkTestSession.get().read().format("delta").load(table.toString());
-        Column[] kept = Arrays.stream(rows.columns()).filter(c -> !c.equals(Columns.RUN_ID)).map(functions::col).toArray(Column[]::new);
-        List<String> json = rows.select(functions.to_json(functions.struct(kept))).as(Encoders.STRING()).collectAsList();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        json.stream().sorted().forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        hashes.put(table.getFileName().toString(), json.size() + " rows " + HexFormat.of().formatHex(sha.digest()));
-      }
-    }
-    return hashes;
+  private Map<String, String> contentHashes() {
+    return TableContents.hashes(dir.resolve("warehouse"), Set.of(), Set.of(Columns.RUN_ID));
   }
 
   /** The stage that honours --period, which a schedule runs every month: ten times, the same silver. */

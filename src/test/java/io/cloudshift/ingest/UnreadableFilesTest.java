@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files that cannot be read at all (README "Files that cannot be read"): the export holding one is
- * set aside with its slices as they were, the other exports are ingested, the file is one row of
+ * held back with its slices as they were, the other exports are ingested, the file is one row of
  * rejected_charges, and the run fails with one line naming it. Totals are summed by hand.
  */
 class UnreadableFilesTest {
@@ -76,7 +76,7 @@ class UnreadableFilesTest {
         Files.copy(Path.of("src/test/resources/unreadable/unclosed-quote.csv"), harness.export("unclosed-quote").resolve(SEPTEMBER + "/part-2.csv")));
 
     assertThatThrownBy(() -> harness.ingest("run-2"))
-        .isInstanceOf(ExportsSetAsideException.class)
+        .isInstanceOf(ExportsHeldBackException.class)
         .hasMessageContaining("Cannot ingest export(s) not-gzip, truncated, not-parquet, unclosed-quote:")
         .hasMessageContaining("part-2.csv.gz cannot be read")
         .hasMessageContaining("and 3 more file(s)")

@@ -35,7 +35,7 @@ class RecordCounterTest {
     assertThat(records("a,b\n,\n")).as("a record of empty fields").isEqualTo(2);
   }
 
-  /** Parsers disagree on where the records of such text end, so it has no count: ingest sets the file aside. */
+  /** Parsers disagree on where the records of such text end, so it has no count: ingest holds its export back. */
   @Test
   void textEndingInsideAQuotedFieldIsAnErrorNamingTheLineTheFieldOpenedOn() {
     assertThatThrownBy(() -> records("a,b\n1,2\n\"never closed,3\n4,5\n"))

@@ -48,7 +48,7 @@ class SparkJobsTest {
     assertThat(spark.conf().get(SparkJobs.CODEGEN_FACTORY_MODE)).isEqualTo("NO_CODEGEN");
   }
 
-  /** Spark names a file it cannot read in its error's parameters; ingest sets that file's export aside. */
+  /** Spark names a file it cannot read in its error's parameters; ingest holds that file's export back. */
   @Test
   void theFileASparkJobCouldNotReadIsFoundAmongTheCauses(@TempDir Path dir) throws Exception {
     Path whole = dir.resolve("whole.csv.gz");
