@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the bundled data. Checks exit codes, the one-line errors and the tables the run leaves behind
  * (CloudshiftCliTest runs in this JVM what needs no Spark: help, generate, mistakes found early).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
   /** The bundled run-all's warehouse: a relative one, like the README's default ./warehouse, but inside target/. */
   private static final Path RUN_ALL_WAREHOUSE = Path.of("target", "launcher-it-warehouse");
@@ -54,13 +50,22 @@ class LauncherIT {
     return launch.start();
   }
 
+  /** Mistakes found before Spark starts are CloudshiftCliTest's; this one is found by the Spark job. */
+  @Test
+  void aMissingExportGivesOneLineAndExitCodeTwoThroughSparkSubmit() throws Exception {
+    Result missing = cloudshift("ingest", "--warehouse", dir.resolve("wh").toString(),
+        "--set", "exports=[{ id = lost, provider = aws, format = csv, path = \"" + dir.resolve("nowhere") + "\" }]");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.stderr()).contains("Cannot read export 'lost':").contains("does not exist");
+    assertThat(missing.stderr()).doesNotContain("\tat io.cloudshift");
+  }
+
   /**
    * Also the secrets test (SPEC §6 "No credentials in code, conf or logs"): the run is given fake
    * secrets through the environment and --set, and none appears in its output or its warehouse
    * (tables, job_runs, Delta commit info: every byte of every file).
    */
   @Test
-  @Order(1)
   void runAllOnTheBundledDataWritesTheTablesAndPrintsASummary() throws Exception {
     Path relative = RUN_ALL_WAREHOUSE;
     if (Files.exists(relative)) {
