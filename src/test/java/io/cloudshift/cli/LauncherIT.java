@@ -4,23 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.StallingFileSystem;
+import io.cloudshift.testing.TableContents;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command for real: bin/cloudshift → PySpark's spark-submit → the shaded jar, on
  * the bundled data. Checks exit codes, the one-line errors and the tables the run leaves behind
  * (CloudshiftCliTest runs in this JVM what needs no Spark: help, generate, mistakes found early).
+ * The crash test starts from the run-all test's warehouse, so the two run in order.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
   /** The bundled run-all's warehouse: a relative one, like the README's default ./warehouse, but inside target/. */
   private static final Path RUN_ALL_WAREHOUSE = Path.of("target", "launcher-it-warehouse");
@@ -50,6 +64,105 @@ class LauncherIT {
     return launch.start();
   }
 
+  /**
+   * SPEC §6 "Atomic": the driver is killed (SIGKILL, nothing runs after it) while it writes a data
+   * file of the silver table, then of a gold table. The table being written keeps its version, the
+   * files the killed run left in it are named by no commit, and a table committed before the kill
+   * holds what it held; rerunning the period gives the tables of the uninterrupted run-all, compared
+   * by content.
+   */
+  @Test
+  @Order(2)
+  void aDriverKilledInTheMiddleOfAWriteLeavesTheTablesAsTheyWereAndARerunConverges() throws Exception {
+    Path uninterrupted = RUN_ALL_WAREHOUSE.toAbsolutePath();
+    assertThat(uninterrupted.resolve(Tables.JOB_RUNS)).as("the run-all test's warehouse (run the whole class)").isDirectory();
+    // job_runs gains rows by design; every other table must end as the uninterrupted run left it.
+    Set<String> audit = Set.of(Tables.JOB_RUNS);
+    Map<String, String> expected = TableContents.hashes(uninterrupted, audit, Set.of());
+    Path warehouse = dir.resolve("killed");
+    copy(uninterrupted, warehouse);
+
+    // A month the warehouse already holds: the kill lands in the middle of replacing its slices.
+    killWhileWriting(warehouse, Tables.CHARGES, "/billing_month=2026-09-01/", expected, "ingest", "--period", "2026-09");
+    killWhileWriting(warehouse, Tables.LAB_PROVIDER_MONTHLY, "/", expected, "shares");
+    assertThat(SparkTestSession.get().read().format("delta").load(warehouse.resolve(Tables.JOB_RUNS).toString()).count()).isPositive();
+
+    Result rerun = cloudshift("run-all", "--warehouse", warehouse.toString(), "--period", "2026-09", "--run-id", "launcher-it");
+    assertThat(rerun.exitCode()).as(rerun.stderr()).isZero();
+    assertThat(TableContents.hashes(warehouse, audit, Set.of())).as("after the rerun").isEqualTo(expected);
+  }
+
+  /**
+   * Runs a stage that stalls once it has written a data file of {@code table} whose path contains
+   * {@code within} (StallingFileSystem) and kills its JVM there. Then {@code table} has its version
+   * and a file no commit names; a table whose version moved holds the content it had.
+   */
+  private void killWhileWriting(Path warehouse, String table, String within, Map<String, String> expected, String... stage)
+      throws Exception {
+    Map<String, Long> versions = versions(warehouse);
+    Set<Path> filesBefore = dataFiles(warehouse.resolve(table));
+    List<String> args = new ArrayList<>(List.of(stage));
+    args.addAll(List.of("--warehouse", warehouse.toString(), "--run-id", "launcher-it"));
+    Process process = launch(Map.of("CLOUDSHIFT_SUBMIT_ARGS", String.join(" ",
+        "--driver-class-path", Path.of("target", "test-classes").toAbsolutePath().toString(),
+        "--conf", "spark.hadoop.fs.file.impl=" + StallingFileSystem.class.getName(),
+        "--conf", "spark.hadoop." + StallingFileSystem.STALL_ON + "=/" + table + within)), args.toArray(String[]::new));
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (!Files.readString(dir.resolve("stderr.txt")).contains(StallingFileSystem.STALLED)) {
+        assertThat(process.isAlive()).as("%s stalls before it ends:%n%s", table, Files.readString(dir.resolve("stderr.txt"))).isTrue();
+        assertThat(System.nanoTime()).as("%s stalls within 5 minutes", table).isLessThan(deadline);
+        Thread.sleep(200);
+      }
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("killed").isTrue();
+    }
+    Map<String, Long> after = versions(warehouse);
+    assertThat(after.get(table)).as("%s's version after the kill", table).isEqualTo(versions.get(table));
+    Set<Path> leftBehind = dataFiles(warehouse.resolve(table));
+    leftBehind.removeAll(filesBefore);
+    Set<Path> committed = Stream.of(SparkTestSession.get().read().format("delta").load(warehouse.resolve(table).toString()).inputFiles())
+        .map(uri -> Path.of(URI.create(uri))).collect(Collectors.toSet());
+    assertThat(leftBehind).as("files the killed run wrote in %s", table).isNotEmpty().doesNotContainAnyElementsOf(committed);
+    // Reading every table costs more than the two runs: read the one killed and those the run committed.
+    Set<String> unchanged = after.keySet().stream().filter(t -> after.get(t).equals(versions.get(t)) && !t.equals(table))
+        .collect(Collectors.toSet());
+    Map<String, String> read = TableContents.hashes(warehouse, unchanged, Set.of());
+    assertThat(read).as("tables read after the kill in %s", table).containsKey(table);
+    assertThat(expected).as("tables after the kill in %s", table).containsAllEntriesOf(read);
+  }
+
+  /** Every table's last committed version, from its log's file names. */
+  private static Map<String, Long> versions(Path warehouse) throws IOException {
+    Map<String, Long> versions = new HashMap<>();
+    try (Stream<Path> tables = Files.list(warehouse)) {
+      for (Path table : tables.toList()) {
+        try (Stream<Path> log = Files.list(table.resolve("_delta_log"))) {
+          versions.put(table.getFileName().toString(), log.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d{20}\\.json"))
+              .mapToLong(name -> Long.parseLong(name.substring(0, 20))).max().orElseThrow());
+        }
+      }
+    }
+    return versions;
+  }
+
+  private static Set<Path> dataFiles(Path table) throws IOException {
+    try (Stream<Path> files = Files.walk(table)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".parquet") && !p.toString().contains("_delta_log"))
+          .collect(Collectors.toCollection(HashSet::new));
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
   /** Mistakes found before Spark starts are CloudshiftCliTest's; this one is found by the Spark job. */
   @Test
   void aMissingExportGivesOneLineAndExitCodeTwoThroughSparkSubmit() throws Exception {
@@ -66,6 +179,7 @@ class LauncherIT {
    * (tables, job_runs, Delta commit info: every byte of every file).
    */
   @Test
+  @Order(1)
   void runAllOnTheBundledDataWritesTheTablesAndPrintsASummary() throws Exception {
     Path relative = RUN_ALL_WAREHOUSE;
     if (Files.exists(relative)) {
