@@ -36,6 +36,10 @@ public final class CommonOptions {
       description = "Run id recorded in every table and in job_runs; pass the scheduler's run id so retries are identical. Default: a new UUID.")
   String runId;
 
+  @Option(names = "--register-tables",
+      description = "Register every table in the Spark catalog as cloudshift.<table> (database: cloudshift.catalog.database); same as --set catalog.register=true.")
+  boolean registerTables;
+
   CloudshiftConfig loadConfig() {
     List<Path> files = new ArrayList<>(configFiles);
     if (files.isEmpty() && Files.isRegularFile(DEFAULT_CONF)) {
@@ -44,6 +48,9 @@ public final class CommonOptions {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     if (warehouse != null) {
       all.put("warehouse", warehouse);
+    }
+    if (registerTables) {
+      all.put("catalog.register", "true");
     }
     return ConfigLoader.load(files, all);
   }

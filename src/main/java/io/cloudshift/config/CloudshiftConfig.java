@@ -59,6 +59,7 @@ public final class CloudshiftConfig {
   private final Optional<HeadlineEvent> headline;
   private final String reportingCurrency;
   private final long smallInputMaxBytes;
+  private final Optional<String> catalogDatabase;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -76,6 +77,7 @@ public final class CloudshiftConfig {
     this.headline = readHeadline();
     this.reportingCurrency = string("cloudshift.summary.reporting-currency");
     this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
+    this.catalogDatabase = bool("cloudshift.catalog.register") ? Optional.of(identifier("cloudshift.catalog.database")) : Optional.empty();
     if (!focusRules.currencies().contains(reportingCurrency)) {
       throw bad("cloudshift.summary.reporting-currency", "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
     }
@@ -145,6 +147,11 @@ public final class CloudshiftConfig {
    */
   public long smallInputMaxBytes() {
     return smallInputMaxBytes;
+  }
+
+  /** The database every table is registered in, when cloudshift.catalog.register is on. */
+  public Optional<String> catalogDatabase() {
+    return catalogDatabase;
   }
 
   /** The currency run-all's summary reports in (amounts are never summed across currencies). */
@@ -391,6 +398,15 @@ public final class CloudshiftConfig {
 
   private String string(String key) {
     return read(key, config::getString);
+  }
+
+  /** A name Spark SQL takes unquoted in every catalog: letters, digits, underscores. */
+  private String identifier(String key) {
+    String value = string(key);
+    if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw bad(key, "'" + value + "' is not a database name (letters, digits and _, not starting with a digit)");
+    }
+    return value;
   }
 
   private boolean bool(String key) {

@@ -265,10 +265,14 @@ public final class DeltaTableWriter {
 
   /** The table as SQL names it: delta.`qualified path` (a relative path is not accepted there). */
   private String identifier(String table) {
+    return "delta.`" + qualifiedPath(table).replace("`", "``") + "`";
+  }
+
+  /** The table's folder as an absolute URI (file:/…, s3a://…): what a catalog entry's LOCATION must be. */
+  public String qualifiedPath(String table) {
     Path path = new Path(warehouse.path(table));
     try {
-      String qualified = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
-      return "delta.`" + qualified.replace("`", "``") + "`";
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot resolve " + path + ": " + e.getMessage(), e);
     }

@@ -4,11 +4,15 @@ import io.cloudshift.audit.JobRun;
 import io.cloudshift.audit.JobRunLog;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.io.CatalogTables;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.schema.Tables;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +67,13 @@ public final class StageRunner {
       }
       throw failure;
     }
-    return finish(stage, covered, started, progress, JobRun.SUCCEEDED, null);
+    JobRun succeeded = finish(stage, covered, started, progress, JobRun.SUCCEEDED, null);
+    context.config().catalogDatabase().ifPresent(database -> {
+      List<String> tables = new ArrayList<>(stage.writes());
+      tables.add(Tables.JOB_RUNS);
+      new CatalogTables(context.spark(), context.writer(), database).register(tables);
+    });
+    return succeeded;
   }
 
   private void requireInputs(PipelineStage stage) {

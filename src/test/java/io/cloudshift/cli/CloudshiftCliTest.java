@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The command line in this JVM, for what needs no Spark: help, generate, and mistakes that give one
@@ -32,6 +35,23 @@ class CloudshiftCliTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.stdout()).contains("ingest", "generate", "run-all");
     assertThat(cloudshift("ingest", "--help").stdout()).contains("--period", "--config", "--set", "--run-id");
+  }
+
+  @Command(name = "any-stage")
+  private static final class AnyStage {
+    @Mixin CommonOptions options = new CommonOptions();
+  }
+
+  private static CommonOptions parsed(String... args) {
+    AnyStage stage = new AnyStage();
+    new CommandLine(stage).parseArgs(args);
+    return stage.options;
+  }
+
+  @Test
+  void registerTablesTurnsCatalogRegistrationOnLikeTheConfigKey() {
+    assertThat(parsed("--register-tables", "--set", "catalog.database=finops").loadConfig().catalogDatabase()).contains("finops");
+    assertThat(parsed().loadConfig().catalogDatabase()).isEmpty();
   }
 
   @Test

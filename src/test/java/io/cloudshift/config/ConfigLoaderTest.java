@@ -53,6 +53,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void tablesAreRegisteredInTheCatalogOnlyWhenAskedAndUnderADatabaseNameSparkTakes() {
+    assertThat(ConfigLoader.load(List.of(BUNDLED), Map.of()).catalogDatabase()).isEmpty();
+    assertThat(ConfigLoader.load(List.of(BUNDLED), Map.of("catalog.register", "true")).catalogDatabase()).contains("cloudshift");
+    assertThat(ConfigLoader.load(List.of(BUNDLED), Map.of("catalog.register", "true", "catalog.database", "finops_2026")).catalogDatabase())
+        .contains("finops_2026");
+    assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("catalog.register", "true", "catalog.database", "fin-ops")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("Invalid config cloudshift.catalog.database: 'fin-ops' is not a database name (letters, digits and _, not starting with a digit)");
+  }
+
+  @Test
   void aMisspelledKeyFailsNamingItAndTheNearestKnownKey() throws Exception {
     // It used to be ignored: the run went ahead with the default 0.05.
     assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), Map.of("quality.max-reject-raito", "0.0")))

@@ -12,6 +12,7 @@ import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.InputException;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Tables;
@@ -59,6 +60,40 @@ class StageRunnerTest {
     var spark = SparkTestSession.get();
     return new StageContext(spark, TestConfigs.bundled(Map.of()), new RunContext("run-7", "test", period == null ? BillingPeriodRange.all() : BillingPeriodRange.parse(period)),
         new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}"));
+  }
+
+  /** A context whose config registers tables in {@code database}, writing under {@code warehouse}. */
+  private static StageContext registering(Path warehouse, String database) {
+    var spark = SparkTestSession.get();
+    return new StageContext(spark, TestConfigs.bundled(Map.of("catalog.register", "true", "catalog.database", database)),
+        new RunContext("run-8", "test", BillingPeriodRange.all()), new DeltaTableWriter(spark, new Warehouse(warehouse.toString()), "{}"));
+  }
+
+  /** A stage writing three rows into lab_provider_monthly. */
+  private static FakeStage writingThreeRows(StageContext context) {
+    return new FakeStage("shares", List.of(), List.of(Tables.LAB_PROVIDER_MONTHLY), false, progress ->
+        progress.wrote(Tables.LAB_PROVIDER_MONTHLY, context.writer().replace(Tables.LAB_PROVIDER_MONTHLY, context.spark().range(3).toDF("n"))));
+  }
+
+  @Test
+  void withCatalogRegistrationOnTheTablesAStageWroteAreQueriedByName() {
+    StageContext context = registering(dir.resolve("wh"), "runner_catalog");
+    FakeStage shares = writingThreeRows(context);
+    StageRunner runner = new StageRunner(context, List.of(shares));
+    runner.run(shares);
+    runner.run(shares);
+
+    var spark = context.spark();
+    assertThat(spark.sql("SELECT count(*) FROM runner_catalog.lab_provider_monthly").first().getLong(0)).isEqualTo(3L);
+    // job_runs is registered too: two runs of the stage, two rows.
+    assertThat(spark.sql("SELECT count(*) FROM runner_catalog.job_runs").first().getLong(0)).isEqualTo(2L);
+
+    StageContext other = registering(dir.resolve("other-wh"), "runner_catalog");
+    FakeStage elsewhere = writingThreeRows(other);
+    assertThatThrownBy(() -> new StageRunner(other, List.of(elsewhere)).run(elsewhere))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("Cannot register runner_catalog.lab_provider_monthly for file:" + dir.resolve("other-wh").resolve(Tables.LAB_PROVIDER_MONTHLY))
+        .hasMessageContaining("the catalog already has it at file:" + dir.resolve("wh").resolve(Tables.LAB_PROVIDER_MONTHLY));
   }
 
   private List<Row> jobRuns(StageContext context) {
