@@ -33,6 +33,7 @@ import scala.Option;
  */
 public final class DeltaTableWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaTableWriter.class);
+  private static final String SESSION_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   /** Attempts of one write whose commit a concurrent run's commit conflicts with. */
   static final int COMMIT_ATTEMPTS = 3;
 
@@ -238,10 +239,20 @@ public final class DeltaTableWriter {
     if (comment != null) {
       write = write.tableProperty("comment", comment);
     }
+    // Delta's CREATE TABLE AS SELECT ignores the userMetadata write option (version 0 had none in
+    // DESCRIBE HISTORY); it reads this session setting instead, set for that one commit.
+    scala.Option<String> before = spark.conf().getOption(SESSION_USER_METADATA);
+    spark.conf().set(SESSION_USER_METADATA, commitMetadata);
     try {
       write.create();
     } catch (TableAlreadyExistsException e) {
       throw new CreatedMeanwhile(e);
+    } finally {
+      if (before.isDefined()) {
+        spark.conf().set(SESSION_USER_METADATA, before.get());
+      } else {
+        spark.conf().unset(SESSION_USER_METADATA);
+      }
     }
     return version(table);
   }

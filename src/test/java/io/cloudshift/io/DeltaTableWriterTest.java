@@ -44,6 +44,22 @@ class DeltaTableWriterTest {
     assertThat(writer.read("gold").schema().apply("n").metadata().getString("comment")).isEqualTo("A count.");
   }
 
+  /** README: every commit carries {run_id, job, period}, so DESCRIBE HISTORY links each version to its run. */
+  @Test
+  void everyCommitCarriesTheRunsMetadataTheTablesCreationToo() {
+    SparkSession spark = SparkTestSession.get();
+    String metadata = "{\"run_id\":\"r-1\",\"job\":\"shares\",\"period\":\"2026-09\"}";
+    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(dir.toString()), metadata);
+
+    writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("OpenAI", 1L)), INPUT));
+    writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("Mistral", 2L)), INPUT));
+
+    List<Row> history = DeltaTable.forPath(spark, dir.resolve("gold").toString()).history().select("version", "userMetadata")
+        .orderBy("version").collectAsList();
+    assertThat(history).containsExactly(RowFactory.create(0L, metadata), RowFactory.create(1L, metadata));
+    assertThat(spark.conf().getOption("spark.databricks.delta.commitInfo.userMetadata").isDefined()).as("no setting left behind").isFalse();
+  }
+
   private String detail(SparkSession spark, String field) {
     return DeltaTable.forPath(spark, dir.resolve("gold").toString()).detail().select(field).head().getString(0);
   }
