@@ -1,0 +1,96 @@
+"""cloudshift, one billing month per run: ingest -> shares -> uplift -> project -> reconcile.
+
+Each run covers one calendar month (its data interval) and passes it to every stage as
+``--period YYYY-MM``, with the Airflow run id as ``--run-id``: a retried task rewrites the same
+rows. Runs catch up month by month for a backfill, one at a time (Delta's single-writer rule for a
+warehouse). Where Spark runs is the Airflow connection ``cloudshift_spark`` (conn type ``spark``:
+host = master URL such as ``spark://host:7077``, ``yarn`` or ``local[*]``; extra ``deploy-mode``);
+``spark-submit`` must be on the worker's PATH. What cloudshift reads and writes is its own config,
+named by the environment of the Airflow workers:
+
+- ``CLOUDSHIFT_JAR``: the application jar (default: ``target/cloudshift.jar`` of this repository)
+- ``CLOUDSHIFT_CONFIG``: comma-separated config files, later wins (default: ``conf/cloudshift.conf``)
+- ``CLOUDSHIFT_JARS``: comma-separated extra jars for spark-submit, e.g. hadoop-aws and the AWS SDK
+  modules of ``target/s3a/`` (default: none)
+
+Exit code 2 from a stage means bad input or configuration: the task fails without retrying (fix
+it, then clear the task). Any other failure (exit 1: a failed Spark job, a commit conflict) is
+retried with exponential back-off.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pendulum
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.sdk import DAG
+from airflow.sdk.exceptions import AirflowException, AirflowFailException
+from airflow.timetables.interval import CronDataIntervalTimetable
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+JAR = os.environ.get("CLOUDSHIFT_JAR", str(REPOSITORY / "target" / "cloudshift.jar"))
+CONFIG_FILES = os.environ.get("CLOUDSHIFT_CONFIG", str(REPOSITORY / "conf" / "cloudshift.conf")).split(",")
+EXTRA_JARS = os.environ.get("CLOUDSHIFT_JARS") or None
+SPARK_CONNECTION = "cloudshift_spark"
+STAGES = ["ingest", "shares", "uplift", "project", "reconcile"]
+# cloudshift's exit code for bad input or configuration (README "Commands"): retrying cannot help.
+USAGE_ERROR_EXIT_CODE = 2
+
+
+class CloudshiftStageOperator(SparkSubmitOperator):
+    """spark-submit of one cloudshift stage, failing without retries when the stage exits with 2."""
+
+    def __init__(self, *, stage: str, **kwargs) -> None:
+        arguments = [stage, "--period", "{{ data_interval_start.strftime('%Y-%m') }}", "--run-id", "{{ run_id }}"]
+        for config_file in CONFIG_FILES:
+            arguments += ["--config", config_file]
+        super().__init__(
+            task_id=stage,
+            conn_id=SPARK_CONNECTION,
+            application=JAR,
+            java_class="io.cloudshift.cli.CloudshiftCli",
+            jars=EXTRA_JARS,
+            name=f"cloudshift-{stage}",
+            application_args=arguments,
+            **kwargs,
+        )
+
+    def execute(self, context):
+        try:
+            return super().execute(context)
+        except AirflowException as failure:
+            # The Spark provider reports spark-submit's exit status only in this message.
+            if re.search(rf"Error code is: {USAGE_ERROR_EXIT_CODE}\b", str(failure)):
+                raise AirflowFailException(
+                    f"cloudshift {self.task_id} stopped on bad input or configuration (exit code 2, "
+                    "see the log); not retried: fix it, then clear the task"
+                ) from failure
+            raise
+
+
+with DAG(
+    dag_id="cloudshift_monthly",
+    description="cloudshift: one billing month through every stage",
+    schedule=CronDataIntervalTimetable("0 0 1 * *", timezone="UTC"),
+    start_date=pendulum.datetime(2023, 1, 1, tz="UTC"),
+    catchup=True,
+    max_active_runs=1,
+    default_args={
+        "retries": 3,
+        "retry_delay": timedelta(minutes=2),
+        "retry_exponential_backoff": True,
+        "max_retry_delay": timedelta(minutes=30),
+        "execution_timeout": timedelta(hours=3),
+    },
+    tags=["cloudshift"],
+) as dag:
+    previous = None
+    for stage in STAGES:
+        task = CloudshiftStageOperator(stage=stage)
+        if previous is not None:
+            previous >> task
+        previous = task

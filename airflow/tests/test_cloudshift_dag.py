@@ -1,0 +1,126 @@
+"""The cloudshift_monthly DAG under real Airflow (the pinned release of airflow/requirements-lock.txt)."""
+
+import copy
+import json
+import os
+import stat
+import subprocess
+
+import pendulum
+import pytest
+from airflow.dag_processing.dagbag import DagBag
+from airflow.sdk.exceptions import AirflowException, AirflowFailException
+from airflow.timetables.interval import CronDataIntervalTimetable
+from conftest import DAGS, REPOSITORY
+
+SEPTEMBER_RUN_ID = "scheduled__2026-09-01T00:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def dag():
+    bag = DagBag(dag_folder=str(DAGS))
+    assert bag.import_errors == {}
+    return bag.get_dag("cloudshift_monthly")
+
+
+def test_the_dag_folder_imports_without_errors_and_holds_the_monthly_dag():
+    bag = DagBag(dag_folder=str(DAGS))
+    assert bag.import_errors == {}
+    assert list(bag.dag_ids) == ["cloudshift_monthly"]
+
+
+def test_the_stages_run_in_pipeline_order(dag):
+    assert [task.task_id for task in dag.topological_sort()] == ["ingest", "shares", "uplift", "project", "reconcile"]
+    assert dag.get_task("ingest").upstream_task_ids == set()
+    assert dag.get_task("shares").upstream_task_ids == {"ingest"}
+    assert dag.get_task("uplift").upstream_task_ids == {"shares"}
+    assert dag.get_task("project").upstream_task_ids == {"uplift"}
+    assert dag.get_task("reconcile").upstream_task_ids == {"project"}
+
+
+def test_one_run_per_billing_month_caught_up_one_at_a_time_with_retries(dag):
+    assert isinstance(dag.timetable, CronDataIntervalTimetable)
+    interval = dag.timetable.infer_manual_data_interval(run_after=pendulum.datetime(2026, 10, 1, 6, tz="UTC"))
+    assert (interval.start, interval.end) == (pendulum.datetime(2026, 9, 1, tz="UTC"), pendulum.datetime(2026, 10, 1, tz="UTC"))
+    assert dag.catchup is True
+    assert dag.max_active_runs == 1
+    for task in dag.tasks:
+        assert task.retries == 3
+        assert task.retry_exponential_backoff
+
+
+def test_the_rendered_spark_submit_of_a_sample_interval(dag):
+    task = copy.deepcopy(dag.get_task("shares"))
+    task.render_template_fields({"data_interval_start": pendulum.datetime(2026, 9, 1, tz="UTC"), "run_id": SEPTEMBER_RUN_ID})
+    assert task._get_hook()._build_spark_submit_command(task.application) == [
+        "spark-submit", "--master", "local[2]", "--name", "cloudshift-shares",
+        "--class", "io.cloudshift.cli.CloudshiftCli", "--deploy-mode", "client",
+        str(REPOSITORY / "target" / "cloudshift.jar"),
+        "shares", "--period", "2026-09", "--run-id", SEPTEMBER_RUN_ID, "--config", str(REPOSITORY / "conf" / "cloudshift.conf"),
+    ]
+
+
+@pytest.fixture
+def spark_submit_exiting_with(tmp_path, monkeypatch):
+    """A stand-in spark-submit first on PATH that exits with the code it is given."""
+
+    def install(code):
+        fake = tmp_path / "spark-submit"
+        fake.write_text(f"#!/bin/sh\necho 'cloudshift: one line saying why' >&2\nexit {code}\n")
+        fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+
+    return install
+
+
+def test_exit_code_two_fails_the_task_without_retries(dag, spark_submit_exiting_with):
+    spark_submit_exiting_with(2)
+    with pytest.raises(AirflowFailException, match="exit code 2"):
+        copy.deepcopy(dag.get_task("ingest")).execute({})
+
+
+def test_exit_code_one_fails_the_task_for_a_retry(dag, spark_submit_exiting_with):
+    spark_submit_exiting_with(1)
+    with pytest.raises(AirflowException, match="Error code is: 1") as failure:
+        copy.deepcopy(dag.get_task("ingest")).execute({})
+    assert not isinstance(failure.value, AirflowFailException)
+
+
+def test_airflow_dags_test_runs_september_2026_on_the_bundled_data(tmp_path):
+    """`airflow dags test` of one month: every stage spark-submits the real jar with PySpark's spark-submit.
+
+    The warehouse already holds July and August, as earlier monthly runs would have left it
+    (ingested here with bin/cloudshift): September completes 2026Q3, the quarter the scenarios
+    project from.
+    """
+    warehouse = REPOSITORY / "target" / "airflow-it-warehouse"
+    layer = tmp_path / "warehouse.conf"
+    layer.write_text(json.dumps({"cloudshift": {"warehouse": str(warehouse)}}))
+    env = dict(os.environ)
+    env["CLOUDSHIFT_CDS"] = "off"
+    earlier = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "ingest", "--period", "2026-07:2026-08", "--warehouse", str(warehouse),
+                              "--run-id", "earlier-months"], env=env, cwd=REPOSITORY, capture_output=True, text=True, timeout=900)
+    assert earlier.returncode == 0, earlier.stderr[-4000:]
+
+    env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer}"
+    env["PATH"] = f"{REPOSITORY / '.venv' / 'bin'}{os.pathsep}{env['PATH']}"
+    # A manual run at 2026-10-01 covers the interval that ends then: September.
+    run = subprocess.run([os.environ["AIRFLOW_BIN"], "dags", "test", "cloudshift_monthly", "2026-10-01"], env=env, cwd=REPOSITORY,
+                         capture_output=True, text=True, timeout=1800)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
+
+    # What each table's last commit says about its run (Delta's log, read without Spark).
+    last = {}
+    for table in sorted(p.name for p in warehouse.iterdir() if (p / "_delta_log").is_dir()):
+        commits = sorted((warehouse / table / "_delta_log").glob("*.json"))
+        info = next(json.loads(line)["commitInfo"] for line in commits[-1].read_text().splitlines() if "commitInfo" in line)
+        last[table] = json.loads(info["userMetadata"])
+    assert len(last) == 19
+    dag_run = last["job_runs"]["run_id"]
+    assert dag_run.startswith("manual__")
+    assert {meta["run_id"] for meta in last.values()} <= {dag_run, "earlier-months"}
+    by_this_run = {table for table, meta in last.items() if meta == {"run_id": dag_run, "job": meta["job"], "period": "2026-09"}}
+    # Quarantine tables with nothing to change keep their commit; silver and every gold table are September's.
+    assert by_this_run >= {"charges", "charges_monthly", "job_runs", "lab_provider_monthly", "lab_concentration_monthly",
+                           "provider_lab_mix_quarterly", "share_shift_events", "uplift_monthly", "uplift_quarterly",
+                           "uplift_projection", "uplift_projection_sensitivity", "revenue_reconciliation"}
