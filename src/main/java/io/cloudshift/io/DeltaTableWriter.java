@@ -147,20 +147,31 @@ public final class DeltaTableWriter {
             .filter(c -> !keys.contains(c))
             .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)")
             .collect(Collectors.joining(" OR "));
-    String previous = spark.conf().get("spark.databricks.delta.commitInfo.userMetadata", null);
-    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", commitMetadata);
-    try {
+    // DeltaTable's MERGE takes no write options.
+    withSessionUserMetadata(() -> {
       var merge = DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), on);
       var matched = changed.isEmpty() ? merge : merge.whenMatched(changed).updateAll();
       matched.whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
-    } finally {
-      if (previous == null) {
-        spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-      } else {
-        spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", previous);
+    });
+    return version(table);
+  }
+
+  /**
+   * Runs a commit that ignores the userMetadata write option with the run's metadata in Delta's
+   * session setting instead, removed afterwards. The setting is the session's, shared by every
+   * writer on it (the tests run writers on one session from several threads): one such commit at
+   * a time, or one writer would restore the setting under another's commit and leave it behind.
+   * The lock is the session's config object, which Spark itself never locks.
+   */
+  private void withSessionUserMetadata(Runnable commit) {
+    synchronized (spark.conf()) {
+      spark.conf().set(SESSION_USER_METADATA, commitMetadata);
+      try {
+        commit.run();
+      } finally {
+        spark.conf().unset(SESSION_USER_METADATA);
       }
     }
-    return version(table);
   }
 
   /**
@@ -240,20 +251,15 @@ public final class DeltaTableWriter {
       write = write.tableProperty("comment", comment);
     }
     // Delta's CREATE TABLE AS SELECT ignores the userMetadata write option (version 0 had none in
-    // DESCRIBE HISTORY); it reads this session setting instead, set for that one commit.
-    scala.Option<String> before = spark.conf().getOption(SESSION_USER_METADATA);
-    spark.conf().set(SESSION_USER_METADATA, commitMetadata);
-    try {
-      write.create();
-    } catch (TableAlreadyExistsException e) {
-      throw new CreatedMeanwhile(e);
-    } finally {
-      if (before.isDefined()) {
-        spark.conf().set(SESSION_USER_METADATA, before.get());
-      } else {
-        spark.conf().unset(SESSION_USER_METADATA);
+    // DESCRIBE HISTORY).
+    DataFrameWriterV2<Row> creation = write;
+    withSessionUserMetadata(() -> {
+      try {
+        creation.create();
+      } catch (TableAlreadyExistsException e) {
+        throw new CreatedMeanwhile(e);
       }
-    }
+    });
     return version(table);
   }
 
