@@ -1,0 +1,122 @@
+"""What the cloudshift notebooks share: a Spark session that reads Delta, tables by path or from
+the catalog, money as floats for charts, headline figures the tests can find, and chart styling.
+
+The notebooks import it from their own folder (Jupyter and papermill start kernels there).
+"""
+from __future__ import annotations
+
+import decimal
+import os
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+from pyspark.sql import DataFrame, SparkSession
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+#: One colour per provider in every chart.
+PROVIDER_COLOURS = {"azure": "#0078d4", "aws": "#ff9900", "gcp": "#34a853", "oci": "#c74634",
+                    "coreweave": "#7b61ff", "(other)": "#9e9e9e"}
+
+
+def provider_colour(provider: str) -> str:
+    return PROVIDER_COLOURS.get(provider, "#607d8b")
+
+
+#: MIME type of the headline figures a notebook reports (read back by notebooks/tests).
+FIGURE_MIME = "application/vnd.cloudshift.figure+json"
+
+
+def spark_session(app_name: str) -> SparkSession:
+    """The active session (a cluster notebook's), or a local one on the project's shaded jar, which
+    carries Delta Lake at the version the tables were written with."""
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    jar = Path(os.environ.get("CLOUDSHIFT_JAR", REPOSITORY / "target" / "cloudshift.jar"))
+    if not jar.is_file():
+        raise FileNotFoundError(
+            f"{jar} does not exist: build it with `mvn -B -ntp package` (or run `bin/cloudshift run-all`, "
+            "which builds it), or point CLOUDSHIFT_JAR at a cloudshift jar")
+    # Spark's start-up warnings would land in the notebook: bind to loopback, log as bin/cloudshift does.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    log_config = REPOSITORY / "conf" / "log4j2.properties"
+    spark = (SparkSession.builder
+             .master(os.environ.get("CLOUDSHIFT_NOTEBOOK_MASTER", "local[2]"))
+             .appName(app_name)
+             .config("spark.jars", str(jar))
+             .config("spark.driver.memory", "2g")
+             .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{log_config}")
+             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+             .config("spark.sql.session.timeZone", "UTC")
+             .config("spark.sql.shuffle.partitions", "2")
+             .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")
+             .getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+class Warehouse:
+    """cloudshift's tables under one warehouse root (a local path, relative to the repository, or
+    any Hadoop URI such as s3a://…), or registered in a catalog database (`--register-tables`)."""
+
+    def __init__(self, spark: SparkSession, root: str, catalog_database: str | None = None):
+        self.spark = spark
+        self.catalog_database = catalog_database
+        self.root = root if "://" in root or root.startswith("/") else str(REPOSITORY / root)
+
+    def path(self, table: str) -> str:
+        return f"{self.root.rstrip('/')}/{table}"
+
+    def table(self, name: str) -> DataFrame:
+        if self.catalog_database:
+            return self.spark.table(f"{self.catalog_database}.{name}")
+        return self.spark.read.format("delta").load(self.path(name))
+
+    def table_as_of(self, name: str, version: int) -> DataFrame:
+        """The table as a given Delta version left it (time travel)."""
+        return self.spark.read.format("delta").option("versionAsOf", version).load(self.path(name))
+
+    def __repr__(self) -> str:
+        return f"Warehouse({self.catalog_database or self.root})"
+
+
+def to_pandas(df: DataFrame) -> pd.DataFrame:
+    """Spark → pandas with decimal money and shares as floats, for charts and display only
+    (the exact decimals stay in the tables; headline figures are summed in Spark)."""
+    frame = df.toPandas()
+    for column in frame.columns:
+        if frame[column].map(lambda v: isinstance(v, decimal.Decimal)).any():
+            frame[column] = frame[column].astype(float)
+    return frame
+
+
+def report_figure(name: str, value: float, label: str, unit: str = "USD", **key) -> None:
+    """Shows a headline figure, and records it (with the key of the rows it comes from) in the
+    notebook's output, where notebooks/tests compare it with the tables."""
+    if unit == "USD":
+        text = f"{value:,.2f} {unit}"
+    elif float(value).is_integer():
+        text = f"{value:,.0f} {unit}"
+    else:
+        text = f"{value:,.4f} {unit}"
+    display({FIGURE_MIME: {"name": name, "value": value, "unit": unit, "key": key},
+             "text/markdown": f"**{label}:** {text}",
+             "text/plain": f"{label}: {text}"}, raw=True)
+
+
+def usd_billions(axis) -> None:
+    """Labels a money axis in billions of USD."""
+    axis.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v / 1e9:,.2f}"))
+    axis.set_ylabel("USD bn")
+
+
+def style() -> None:
+    """Small, legible charts (the README shows one per notebook as a PNG)."""
+    plt.rcParams.update({"figure.figsize": (10, 4.5), "figure.dpi": 80, "axes.grid": True,
+                         "grid.alpha": 0.3, "axes.spines.top": False, "axes.spines.right": False,
+                         "legend.frameon": False, "font.size": 9})
