@@ -8,10 +8,12 @@ from __future__ import annotations
 import decimal
 import os
 from pathlib import Path
+from urllib.parse import urlparse
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
+from delta.tables import DeltaTable
 from pyspark.sql import DataFrame, SparkSession
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -69,17 +71,31 @@ class Warehouse:
         self.catalog_database = catalog_database
         self.root = root if "://" in root or root.startswith("/") else str(REPOSITORY / root)
 
-    def path(self, table: str) -> str:
+    def _name(self, table: str) -> str:
+        return f"{self.catalog_database}.{table}"
+
+    def location(self, table: str) -> str:
+        """The table's folder (from the catalog when the tables are read from one)."""
+        if self.catalog_database:
+            location = urlparse(self.spark.sql(f"DESCRIBE DETAIL {self._name(table)}").first()["location"])
+            return location.path if location.scheme == "file" else location.geturl()
         return f"{self.root.rstrip('/')}/{table}"
 
     def table(self, name: str) -> DataFrame:
         if self.catalog_database:
-            return self.spark.table(f"{self.catalog_database}.{name}")
-        return self.spark.read.format("delta").load(self.path(name))
+            return self.spark.table(self._name(name))
+        return self.spark.read.format("delta").load(self.location(name))
 
     def table_as_of(self, name: str, version: int) -> DataFrame:
         """The table as a given Delta version left it (time travel)."""
-        return self.spark.read.format("delta").option("versionAsOf", version).load(self.path(name))
+        reader = self.spark.read.format("delta").option("versionAsOf", version)
+        return reader.table(self._name(name)) if self.catalog_database else reader.load(self.location(name))
+
+    def history(self, name: str) -> DataFrame:
+        """The table's Delta history: one row per commit, newest first."""
+        table = (DeltaTable.forName(self.spark, self._name(name)) if self.catalog_database
+                 else DeltaTable.forPath(self.spark, self.location(name)))
+        return table.history()
 
     def __repr__(self) -> str:
         return f"Warehouse({self.catalog_database or self.root})"
