@@ -28,22 +28,6 @@ import java.util.regex.PatternSyntaxException;
  * built, so a bad value fails before Spark starts, with one line naming the key.
  */
 public final class CloudshiftConfig {
-  private static final Pattern SECRET_KEY =
-      Pattern.compile("(?i).*(secret|password|token|credential|access\\.key|secret\\.key|session).*");
-  private static final String MASK = "********";
-  private static final String SPARK_CONF_PREFIX = "cloudshift.spark.conf.";
-  /**
-   * The {@code spark.conf} keys whose values are safe to log. Every other value of that section is
-   * masked: it also reaches Hadoop, and a list of words that look secret always misses one (an Azure
-   * account key, an S3 encryption key, a password inside extraJavaOptions).
-   */
-  private static final Pattern HARMLESS_SPARK_KEY = Pattern.compile(String.join("|",
-      "spark\\.(sql|eventLog|ui|shuffle|memory|dynamicAllocation|databricks\\.delta|delta)\\..+",
-      "spark\\.(master|app\\.name|default\\.parallelism|speculation|serializer|local\\.dir)",
-      "spark\\.(driver|executor)\\.(memory|cores|instances|memoryOverhead|maxResultSize)",
-      "spark\\.hadoop\\.fs\\.s3a\\.(endpoint|endpoint\\.region|path\\.style\\.access|connection\\.ssl\\.enabled|impl"
-          + "|aws\\.credentials\\.provider|committer\\.[a-z.]+|fast\\.upload[a-z.]*|multipart\\.[a-z.]+)"));
-
   private final Config config;
   private final String warehouse;
   private final String sparkMaster;
@@ -63,7 +47,7 @@ public final class CloudshiftConfig {
 
   CloudshiftConfig(Config config) {
     this.config = config;
-    this.warehouse = localFolderOrUri("cloudshift.warehouse");
+    this.warehouse = warehouseRoot("cloudshift.warehouse");
     this.sparkMaster = string("cloudshift.spark.master");
     this.shufflePartitions = positiveInt("cloudshift.spark.shuffle-partitions");
     this.sparkConf = readSparkConf();
@@ -175,23 +159,11 @@ public final class CloudshiftConfig {
     for (Map.Entry<String, ConfigValue> entry : config.getConfig("cloudshift").entrySet()) {
       String key = "cloudshift." + entry.getKey();
       String value = entry.getValue().render(com.typesafe.config.ConfigRenderOptions.concise());
-      sorted.put(key, secret(key) ? MASK : value);
+      sorted.put(key, Secrets.isSecret(key) ? Secrets.MASK : value);
     }
     StringBuilder out = new StringBuilder();
     sorted.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
     return out.toString();
-  }
-
-  /** A key whose value must not be logged: one that looks secret, or any spark.conf key not known to be harmless. */
-  private static boolean secret(String key) {
-    if (SECRET_KEY.matcher(key).matches()) {
-      return true;
-    }
-    if (!key.startsWith(SPARK_CONF_PREFIX)) {
-      return false;
-    }
-    String sparkKey = key.substring(SPARK_CONF_PREFIX.length()).replace("\"", "");
-    return !HARMLESS_SPARK_KEY.matcher(sparkKey).matches();
   }
 
   /** SHA-256 of the rendered (masked) config: equal hashes mean runs used the same settings. */
@@ -258,7 +230,51 @@ public final class CloudshiftConfig {
       result.add(new ExportConfig(id, text(e, where, "path"), format, provider, column, Map.copyOf(values), delivery,
           charset(e.hasPath("encoding") ? text(e, where, "encoding") : "UTF-8", where + ".encoding")));
     }
+    requireSeparatePaths(result);
     return List.copyOf(result);
+  }
+
+  /**
+   * Two exports reading the same files (the same path, or one inside the other) would ingest every
+   * charge twice under two export ids: a mistake in the config, never a layout to guess about.
+   */
+  private static void requireSeparatePaths(List<ExportConfig> exports) {
+    for (int i = 0; i < exports.size(); i++) {
+      for (int j = i + 1; j < exports.size(); j++) {
+        ExportConfig a = exports.get(i);
+        ExportConfig b = exports.get(j);
+        String pathA = comparablePath(a.path());
+        String pathB = comparablePath(b.path());
+        String relation = pathA.equals(pathB) ? "the same path"
+            : pathB.startsWith(pathA + "/") ? b.path() + " lies inside " + a.path()
+            : pathA.startsWith(pathB + "/") ? a.path() + " lies inside " + b.path() : null;
+        if (relation != null) {
+          throw bad("cloudshift.exports", "exports '" + a.id() + "' and '" + b.id() + "' read the same files (" + relation
+              + "); give each export a folder of its own");
+        }
+      }
+    }
+  }
+
+  /** A path as the file system sees it: a URI normalized, a local path absolute, normalized and through its symlinks. */
+  private static String comparablePath(String path) {
+    String comparable;
+    if (path.contains("://") || path.startsWith("file:")) {
+      try {
+        comparable = java.net.URI.create(path).normalize().toString();
+      } catch (IllegalArgumentException e) {
+        comparable = path;
+      }
+    } else {
+      Path local = Path.of(path).toAbsolutePath().normalize();
+      try {
+        local = local.toRealPath();
+      } catch (java.io.IOException e) {
+        // Not there (yet): compared as written; ingest reports a missing export.
+      }
+      comparable = local.toString();
+    }
+    return comparable.endsWith("/") && comparable.length() > 1 ? comparable.substring(0, comparable.length() - 1) : comparable;
   }
 
   private FocusRules readFocusRules() {
@@ -457,6 +473,34 @@ public final class CloudshiftConfig {
     } catch (ConfigException.WrongType e) {
       throw bad(key, "has the wrong type: " + e.getMessage());
     }
+  }
+
+  /**
+   * The warehouse: a folder every table is written under, so never empty (a table path would become
+   * {@code /<table>}) and never the root of a file system (the tables would sit beside everything else
+   * on it).
+   */
+  private String warehouseRoot(String key) {
+    String value = string(key);
+    if (value.isBlank()) {
+      throw bad(key, "is empty (give the folder the tables go in, e.g. warehouse or s3a://bucket/warehouse)");
+    }
+    if (isFileSystemRoot(value)) {
+      throw bad(key, "'" + value + "' is the root of its file system (give a folder under it, e.g. /data/cloudshift or s3a://bucket/warehouse)");
+    }
+    return localFolderOrUri(key);
+  }
+
+  private static boolean isFileSystemRoot(String value) {
+    if (value.contains("://") || value.startsWith("file:")) {
+      try {
+        String path = java.net.URI.create(value).getPath();
+        return path == null || path.matches("/*");
+      } catch (IllegalArgumentException e) {
+        throw bad("cloudshift.warehouse", "'" + value + "' is not a valid URI: " + e.getMessage());
+      }
+    }
+    return Path.of(value).toAbsolutePath().normalize().getParent() == null;
   }
 
   /**

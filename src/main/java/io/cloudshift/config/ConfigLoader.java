@@ -7,8 +7,10 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Layers the configuration: built-in defaults &lt; conf files (in the order given) &lt; key=value
@@ -21,7 +23,25 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /**
+   * The effective configuration. A mistake fails with one line naming the key; no message shows the
+   * value of a secret key, whether it came from a file or a flag and whether or not it parsed.
+   */
   public static CloudshiftConfig load(List<Path> confFiles, Map<String, String> overrides) {
+    Set<String> secretValues = new HashSet<>();
+    overrides.forEach((key, value) -> {
+      if (Secrets.isSecret(qualified(key))) {
+        secretValues.add(value);
+      }
+    });
+    try {
+      return load(confFiles, overrides, secretValues);
+    } catch (InvalidConfigException e) {
+      throw new InvalidConfigException(Secrets.scrub(e.getMessage(), secretValues));
+    }
+  }
+
+  private static CloudshiftConfig load(List<Path> confFiles, Map<String, String> overrides, Set<String> secretValues) {
     Config defaults = ConfigFactory.parseResources(ConfigLoader.class, "/" + DEFAULTS_RESOURCE);
     Config layered = defaults;
     for (Path file : confFiles) {
@@ -38,7 +58,7 @@ public final class ConfigLoader {
       }
     }
     for (Map.Entry<String, String> override : overrides.entrySet()) {
-      String key = override.getKey().startsWith(ROOT) ? override.getKey() : ROOT + override.getKey();
+      String key = qualified(override.getKey());
       layered = layered.withValue(key, parseOverrideValue(key, override.getValue()));
     }
     Config resolved;
@@ -47,12 +67,17 @@ public final class ConfigLoader {
     } catch (ConfigException e) {
       throw new InvalidConfigException("Cannot resolve configuration: " + e.getMessage());
     }
+    secretValues.addAll(Secrets.valuesIn(resolved));
     new KnownKeys(defaults.resolve()).check(resolved);
     try {
       return new CloudshiftConfig(resolved);
     } catch (ConfigException e) {
       throw new InvalidConfigException("Invalid configuration: " + e.getMessage());
     }
+  }
+
+  private static String qualified(String key) {
+    return key.startsWith(ROOT) ? key : ROOT + key;
   }
 
   /**
@@ -71,8 +96,9 @@ public final class ConfigLoader {
       try {
         return ConfigFactory.parseString("v = " + trimmed).getValue("v");
       } catch (ConfigException e) {
-        throw new InvalidConfigException(
-            "Cannot parse --set " + key + "=" + raw + ": " + e.getMessage() + " (quote it as text or fix the syntax)");
+        // The parser's message quotes the text it choked on: for a secret key, that is the secret.
+        String shown = Secrets.isSecret(key) ? Secrets.MASK + ": not a valid list, object or number" : raw + ": " + e.getMessage();
+        throw new InvalidConfigException("Cannot parse --set " + key + "=" + shown + " (quote it as text or fix the syntax)");
       }
     }
     return ConfigValueFactory.fromAnyRef(raw, "--set " + key);

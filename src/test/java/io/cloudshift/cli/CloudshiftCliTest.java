@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,77 @@ class CloudshiftCliTest {
     Result rows = cloudshift("generate", "--rows", "0", "--output", "target/never-written");
     assertThat(rows.exitCode()).isEqualTo(2);
     assertThat(rows.stderr().strip()).isEqualTo("cloudshift generate: Invalid --rows 0: must be a positive number");
+  }
+
+  /**
+   * Issue 20, item 2: an empty warehouse made every table path {@code /<table>} (as root: ten tables
+   * in the file-system root). Empty, blank and root warehouses are usage errors, from a flag, --set or
+   * a config file. {@code shares} is used so that, were the check missing, the run would only fail to
+   * find its input under / rather than write there.
+   */
+  @Test
+  void anEmptyOrRootWarehouseIsAUsageError(@TempDir Path dir) throws IOException {
+    Path emptyInFile = Files.writeString(dir.resolve("empty-warehouse.conf"), "cloudshift.warehouse = \"\"\n");
+    for (String[] args : List.of(
+        new String[] {"shares", "--warehouse", ""},
+        new String[] {"shares", "--warehouse", "   "},
+        new String[] {"shares", "--set", "warehouse="},
+        new String[] {"shares", "--config", emptyInFile.toString()})) {
+      Result run = cloudshift(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(run.stderr().strip()).as(String.join(" ", args)).isEqualTo("cloudshift shares: Invalid config cloudshift.warehouse: is empty "
+          + "(give the folder the tables go in, e.g. warehouse or s3a://bucket/warehouse)");
+    }
+    for (String root : List.of("/", "//", "/tmp/..", "file:///", "file:/", "s3a://bucket", "s3a://bucket/")) {
+      Result run = cloudshift("shares", "--warehouse", root);
+      assertThat(run.exitCode()).as(root).isEqualTo(2);
+      assertThat(run.stderr().strip()).as(root).isEqualTo("cloudshift shares: Invalid config cloudshift.warehouse: '" + root
+          + "' is the root of its file system (give a folder under it, e.g. /data/cloudshift or s3a://bucket/warehouse)");
+    }
+  }
+
+  /** Issue 20, item 7: two exports over the same files crashed with IllegalStateException: Duplicate key (exit 1). */
+  @Test
+  void exportsReadingTheSameFilesAreAConfigError(@TempDir Path dir) throws IOException {
+    Path azure = Files.createDirectories(dir.resolve("exports/azure"));
+    String same = "exports=[{ id = a, provider = azure, format = csv, path = \"" + azure + "\" },"
+        + " { id = b, provider = azure, format = csv, path = \"" + azure + "/\" }]";
+    Result twice = cloudshift("ingest", "--warehouse", dir.resolve("wh").toString(), "--set", same);
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.stderr().strip()).isEqualTo("cloudshift ingest: Invalid config cloudshift.exports: exports 'a' and 'b' read the same "
+        + "files (the same path); give each export a folder of its own");
+
+    String nested = "exports=[{ id = all, provider = azure, format = csv, path = \"" + dir.resolve("exports") + "\" },"
+        + " { id = azure, provider = azure, format = csv, path = \"" + azure + "\" }]";
+    Result inside = cloudshift("ingest", "--warehouse", dir.resolve("wh").toString(), "--set", nested);
+    assertThat(inside.exitCode()).isEqualTo(2);
+    assertThat(inside.stderr().strip()).isEqualTo("cloudshift ingest: Invalid config cloudshift.exports: exports 'all' and 'azure' read the "
+        + "same files (" + azure + " lies inside " + dir.resolve("exports") + "); give each export a folder of its own");
+  }
+
+  /**
+   * Issue 20, item 8: a secret that fails to parse was printed in the exit-2 line. Every message about a
+   * config value goes through the masking of the logged configuration, for values that parse too.
+   */
+  @Test
+  void noErrorMessageShowsASecretValue() {
+    String secret = "SECRET-sv=2024&sig=abc123";
+    Result unparsable = cloudshift("shares", "--set", "spark.conf.\"spark.hadoop.fs.azure.sas.token\"=[" + secret);
+    assertThat(unparsable.exitCode()).isEqualTo(2);
+    assertThat(unparsable.stderr()).contains("Cannot parse --set cloudshift.spark.conf.\"spark.hadoop.fs.azure.sas.token\"=********")
+        .doesNotContain(secret).doesNotContain("SECRET");
+
+    Result wrongType = cloudshift("shares", "--set", "spark.conf.\"fs.s3a.secret.key\"={ nested = \"" + secret + "\" }",
+        "--set", "quality.max-reject-ratio=" + secret);
+    assertThat(wrongType.exitCode()).isEqualTo(2);
+    assertThat(wrongType.stderr()).doesNotContain(secret);
+
+    // The same text as a non-secret key's bad value, which the message quotes: masked there too.
+    Result echoed = cloudshift("shares", "--set", "spark.conf.\"spark.hadoop.fs.azure.account.key.acct\"=" + secret,
+        "--set", "summary.reporting-currency=" + secret);
+    assertThat(echoed.exitCode()).isEqualTo(2);
+    assertThat(echoed.stderr().strip()).isEqualTo("cloudshift shares: Invalid config cloudshift.summary.reporting-currency: "
+        + "'********' is not one of cloudshift.focus.currencies");
   }
 
   /** A folder the user cannot write (root writes anywhere, so this runs only as another user). */
