@@ -37,7 +37,8 @@ public final class JobRunLog {
           .add("delivery", DataTypes.StringType)
           .add("modified_at", DataTypes.TimestampType)
           .add("files", DataTypes.IntegerType)
-          .add("rows", DataTypes.LongType);
+          .add("rows", DataTypes.LongType)
+          .add("file_paths", DataTypes.createArrayType(DataTypes.StringType));
 
   public static final StructType SCHEMA =
       new StructType()
@@ -75,9 +76,12 @@ public final class JobRunLog {
             .toList();
     List<Row> deliveries =
         run.deliveries().stream()
-            .map(d -> RowFactory.create(d.exportId(), Date.valueOf(d.billingMonth().atDay(1)), d.status().name(), d.delivery(),
+            .map(d -> RowFactory.create(d.exportId(),
+                // A held-back delivery that names no month has none before its rows are read.
+                d.billingMonth() == null ? null : Date.valueOf(d.billingMonth().atDay(1)), d.status().name(), d.delivery(),
                 // A withdrawn slice has no delivery, hence no modification time.
-                d.modifiedAt() == null ? null : Timestamp.from(d.modifiedAt()), d.files(), d.rows()))
+                d.modifiedAt() == null ? null : Timestamp.from(d.modifiedAt()), d.files(), d.rows(),
+                d.filePaths().isEmpty() ? null : d.filePaths()))
             .toList();
     Row row =
         RowFactory.create(

@@ -127,22 +127,43 @@ public final class ChargeIngest {
   public void execute(StageProgress progress) {
     heldBack = new HeldBackExports();
     while (true) {
-      List<ExportDeliveries> deliveries = config.exports().stream().filter(e -> !heldBack.holds(e.id())).map(this::plan).toList();
+      List<ExportDeliveries> deliveries = planned();
       try {
         execute(deliveries, progress);
         break;
       } catch (UnreadableFileException e) {
-        HeldBackExports.UnreadableFile file = HeldBackExports.locate(e, deliveries);
-        if (!heldBack.hold(file)) {
-          throw new IllegalStateException("Export " + file.export().id() + " was held back and read again (this is a bug)", e);
-        }
-        LOG.warn("Export {}: {}; the export is held back (its slices keep their previous version), ingesting the others",
-            file.export().id(), e.getMessage());
+        holdBack(HeldBackExports.locate(e, deliveries), e);
       }
     }
     if (!heldBack.isEmpty()) {
       throw heldBack.failure();
     }
+  }
+
+  /** The deliveries of every export not held back; an export with two copies of a file in one delivery is held back here. */
+  private List<ExportDeliveries> planned() {
+    List<ExportDeliveries> planned = new ArrayList<>();
+    for (ExportConfig export : config.exports()) {
+      if (heldBack.holds(export.id())) {
+        continue;
+      }
+      ExportDeliveries deliveries = plan(export);
+      Optional<HeldBackExports.HeldBackFile> twins = HeldBackExports.compressionTwins(deliveries);
+      if (twins.isPresent()) {
+        holdBack(twins.get(), null);
+      } else {
+        planned.add(deliveries);
+      }
+    }
+    return planned;
+  }
+
+  private void holdBack(HeldBackExports.HeldBackFile file, RuntimeException cause) {
+    if (!heldBack.hold(file)) {
+      throw new IllegalStateException("Export " + file.export().id() + " was held back and read again (this is a bug)", cause);
+    }
+    LOG.warn("Export {}: {}; the export is held back (its slices keep their previous version), ingesting the others",
+        file.export().id(), file.problem());
   }
 
   private void execute(List<ExportDeliveries> deliveries, StageProgress progress) {
@@ -330,7 +351,7 @@ public final class ChargeIngest {
     Column range = exportsOfRun(Columns.EXPORT_ID);
     if (!period.isAll()) {
       Column keyless = col(ChargeColumns.BILLING_MONTH).isNull().and(col(Columns.SOURCE_FILE).isin(selection.filesRead().toArray())
-          .or(col(RejectedColumns.REASON_CODE).equalTo(ReasonCode.UNREADABLE_FILE.name())));
+          .or(col(RejectedColumns.REASON_CODE).isin(ReasonCode.UNREADABLE_FILE.name(), ReasonCode.DUPLICATE_FILE.name())));
       range = silverRange(ChargeColumns.BILLING_MONTH).or(range.and(keyless));
     }
     return heldBack.isEmpty() ? range : range.or(heldBack.rejectedRange());

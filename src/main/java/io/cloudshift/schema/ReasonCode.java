@@ -28,6 +28,11 @@ public enum ReasonCode {
   BAD_ENUM,
   /** A whole file cannot be read (not gzip, a truncated gzip, not Parquet): one row for the file, no billing month. */
   UNREADABLE_FILE,
+  /**
+   * Two files of one delivery whose names differ only by a compression suffix ({@code x.csv} beside
+   * {@code x.csv.gz}, a {@code gunzip -k} leftover): the same data twice, so the export is held back.
+   */
+  DUPLICATE_FILE,
   /** A multi-provider export has a row whose provider column maps to no configured provider. */
   UNKNOWN_PROVIDER,
   /** Two partnership records of one lab and provider are in force at the same time. */

@@ -1,6 +1,7 @@
 package io.cloudshift.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,6 +115,72 @@ class UnreadableFilesTest {
     harness.ingest("run-3");
     assertThat(harness.table(Tables.REJECTED_CHARGES).count()).isZero();
     assertThat(billed(harness, "truncated")).isEqualByComparingTo("15");
+  }
+
+  /**
+   * Issue 20, item 3: {@code x.csv} beside {@code x.csv.gz} (a {@code gunzip -k} leftover) doubled the
+   * revenue of a delivery silently. Here in an OCI-like layout (one folder, no billing_period=), so the
+   * folder is the delivery: the export is held back, one line names both files.
+   */
+  @Test
+  void aFileBesideItsCompressedCopyHoldsItsExportBackInsteadOfCountingTwice() throws Exception {
+    Map<String, String> exports = new LinkedHashMap<>();
+    exports.put("good", "azure csv");
+    exports.put("oci", "oci csv");
+    IngestHarness harness = new IngestHarness(dir, exports);
+    fifteen().write(harness.export("good").resolve(SEPTEMBER + "/a.csv"));
+    Path gzip = FocusCsv.writeText(harness.export("oci").resolve("reports/report-0001.csv.gz"), fifteen().text("\n"));
+    harness.ingest("run-1");
+    assertThat(billed(harness, "oci")).isEqualByComparingTo("15");
+
+    Path leftover = fifteen().write(harness.export("oci").resolve("reports/report-0001.csv"));
+    FocusCsv.focus12().row("BilledCost", "20", "EffectiveCost", "20").write(harness.export("good").resolve(SEPTEMBER + "/b.csv"));
+    assertThatThrownBy(() -> harness.ingest("run-2"))
+        .isInstanceOf(ExportsHeldBackException.class)
+        .hasMessageStartingWith("Cannot ingest export(s) oci: ")
+        .hasMessageContaining("report-0001.csv and report-0001.csv.gz differ only by a compression suffix: the same data delivered twice")
+        .hasMessageContaining("reason_code DUPLICATE_FILE")
+        .hasMessageNotContaining("\n");
+    assertThat(billed(harness, "oci")).as("held back: the previous slice, not 15 + 15").isEqualByComparingTo("15");
+    assertThat(billed(harness, "good")).isEqualByComparingTo("35");
+    Row fileRow = harness.table(Tables.REJECTED_CHARGES).where(col(Columns.EXPORT_ID).equalTo("oci")).first();
+    assertThat(fileRow.<String>getAs(RejectedColumns.REASON_CODE)).isEqualTo("DUPLICATE_FILE");
+    assertThat(fileRow.<String>getAs(Columns.SOURCE_FILE)).endsWith("/oci/reports/report-0001.csv");
+    assertThat(fileRow.<String>getAs(RejectedColumns.REASON_DETAIL)).isEqualTo(
+        "the same data as report-0001.csv.gz beside it (the names differ only by a compression suffix)");
+
+    Files.delete(leftover);
+    harness.ingest("run-3");
+    assertThat(billed(harness, "oci")).isEqualByComparingTo("15");
+    assertThat(harness.table(Tables.REJECTED_CHARGES).count()).isZero();
+    assertThat(gzip).exists();
+  }
+
+  /**
+   * Issue 20, item 4: a held-back delivery without a billing_period= folder (an Azure run folder)
+   * reached job_runs with no month, the audit write failed and job_runs was not even created. The
+   * FAILED row is written whatever the layout, with the delivery's files.
+   */
+  @Test
+  void aHeldBackDeliveryWithoutAMonthFolderIsInTheFailedJobRunsRowWithItsFiles() throws Exception {
+    IngestHarness harness = new IngestHarness(dir, Map.of("azure", "azure csv"));
+    Path run = harness.export("azure").resolve("20240901-20240930/3f2a9c1e");
+    Path good = fifteen().write(run.resolve("part_0_0001.csv"));
+    Path bad = Files.write(run.resolve("part_1_0001.csv.gz"), "not gzip".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> harness.ingestAudited("run-1")).isInstanceOf(ExportsHeldBackException.class);
+
+    Row jobRun = harness.table(Tables.JOB_RUNS).where(col(Columns.RUN_ID).equalTo("run-1")).first();
+    assertThat(jobRun.<String>getAs("status")).isEqualTo("FAILED");
+    assertThat(jobRun.<String>getAs("message")).startsWith("Cannot ingest export(s) azure: ").contains("part_1_0001.csv.gz cannot be read");
+    Row delivery = harness.table(Tables.JOB_RUNS).select(explode(col("deliveries")).as("d")).select("d.*").first();
+    assertThat(delivery.<String>getAs("status")).isEqualTo("HELD_BACK");
+    assertThat(delivery.<String>getAs("delivery")).endsWith("/azure/20240901-20240930/3f2a9c1e");
+    assertThat(delivery.isNullAt(delivery.fieldIndex(ChargeColumns.BILLING_MONTH))).as("no folder names the month").isTrue();
+    assertThat(delivery.<Integer>getAs("files")).isEqualTo(2);
+    assertThat(delivery.getList(delivery.fieldIndex("file_paths"))).hasSize(2)
+        .anySatisfy(p -> assertThat(p.toString()).endsWith(good.getFileName().toString()))
+        .anySatisfy(p -> assertThat(p.toString()).endsWith(bad.getFileName().toString()));
   }
 
   private void writeParquet(FocusCsv csv, Path file) throws Exception {
