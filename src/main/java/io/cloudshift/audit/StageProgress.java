@@ -3,8 +3,10 @@ package io.cloudshift.audit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ public final class StageProgress {
   private final Map<String, InputCount> inputs = new LinkedHashMap<>();
   private final List<DeliveryOutcome> deliveries = new ArrayList<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
+  private final Set<String> notes = new LinkedHashSet<>();
 
   /** Records (or updates) the accounting of one input file, keyed by dataset and file. */
   public void read(InputCount input) {
@@ -35,6 +38,20 @@ public final class StageProgress {
   public void wrote(String table, long version) {
     LOG.info("Wrote {} (Delta version {})", table, version);
     versions.put(table, version);
+  }
+
+  /**
+   * Something the stage did not fail for but a reader of job_runs must know (a link skipped, a name
+   * that matches no other input): logged as a warning and kept for the stage's job_runs message.
+   */
+  public void note(String note) {
+    if (notes.add(note)) {
+      LOG.warn(note);
+    }
+  }
+
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   public List<InputCount> inputs() {

@@ -127,7 +127,7 @@ public final class ChargeIngest {
   public void execute(StageProgress progress) {
     heldBack = new HeldBackExports();
     while (true) {
-      List<ExportDeliveries> deliveries = planned();
+      List<ExportDeliveries> deliveries = planned(progress);
       try {
         execute(deliveries, progress);
         break;
@@ -141,13 +141,13 @@ public final class ChargeIngest {
   }
 
   /** The deliveries of every export not held back; an export with two copies of a file in one delivery is held back here. */
-  private List<ExportDeliveries> planned() {
+  private List<ExportDeliveries> planned(StageProgress progress) {
     List<ExportDeliveries> planned = new ArrayList<>();
     for (ExportConfig export : config.exports()) {
       if (heldBack.holds(export.id())) {
         continue;
       }
-      ExportDeliveries deliveries = plan(export);
+      ExportDeliveries deliveries = plan(export, progress);
       Optional<HeldBackExports.HeldBackFile> twins = HeldBackExports.compressionTwins(deliveries);
       if (twins.isPresent()) {
         holdBack(twins.get(), null);
@@ -222,8 +222,10 @@ public final class ChargeIngest {
   }
 
   /** One export's deliveries, and those the run reads: the latest per folder month, and all without one. */
-  private ExportDeliveries plan(ExportConfig export) {
-    List<Delivery> all = Deliveries.group(export, lister.list(export));
+  private ExportDeliveries plan(ExportConfig export, StageProgress progress) {
+    FocusFileLister.Listing listing = lister.list(export);
+    listing.skippedLinks().forEach(link -> progress.note("Export " + export.id() + ": " + link + ", not followed"));
+    List<Delivery> all = Deliveries.group(export, listing.files());
     Map<YearMonth, Delivery> latest = Deliveries.latestPerMonth(Deliveries.folderMonths(all));
     List<Delivery> read = new ArrayList<>();
     for (Delivery d : all) {
@@ -403,7 +405,7 @@ public final class ChargeIngest {
 
   /** Every file of the export parsed (reason codes set), before deliveries are chosen: for inspection. */
   public Optional<Dataset<Row>> parsed(ExportConfig export) {
-    return loader.load(export, lister.list(export)).map(parser::parse);
+    return loader.load(export, lister.list(export).files()).map(parser::parse);
   }
 
   /**

@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -38,14 +42,28 @@ public final class FocusFileLister {
     this.hadoopConf = spark.sparkContext().hadoopConfiguration();
   }
 
+  /** An export's data files, and the links the listing did not follow because what they lead to was already listed. */
+  public record Listing(List<FocusFile> files, List<String> skippedLinks) {
+    public Listing {
+      files = List.copyOf(files);
+      skippedLinks = List.copyOf(skippedLinks);
+    }
+  }
+
   /**
    * Every non-empty data file under the export's path, sorted by path. Fails when the path does not
    * exist or holds no data file of the export's format: an export that lists nothing is a wrong
    * path or format, and reading it as "no deliveries" would withdraw all its months.
+   *
+   * <p>Symbolic links are followed, but every folder and file is listed once: a link to a folder
+   * already listed (a cycle such as {@code loop -> ..}, or a second way into one folder) or to a
+   * file already listed is skipped and reported in {@link Listing#skippedLinks()}, since following
+   * it would list the same charges again, or forever.
    */
-  public List<FocusFile> list(ExportConfig export) {
+  public Listing list(ExportConfig export) {
     Path root = new Path(export.path());
     List<FocusFile> files = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     try {
       FileSystem fs = root.getFileSystem(hadoopConf);
       if (!fs.exists(root)) {
@@ -54,7 +72,7 @@ public final class FocusFileLister {
                 + " does not exist (fix cloudshift.exports path, or run `cloudshift generate` for the bundled data)");
       }
       boolean any = false;
-      for (FileStatus status : walk(fs, root)) {
+      for (FileStatus status : walk(fs, root, skipped)) {
         if (isData(status.getPath(), export.format())) {
           any = true;
           // Empty shards (e.g. BigQuery exports) hold no header and no rows.
@@ -72,20 +90,44 @@ public final class FocusFileLister {
       throw new UncheckedIOException("Cannot list export '" + export.id() + "' at " + export.path() + ": " + e.getMessage(), e);
     }
     files.sort(Comparator.comparing(f -> f.path().toString()));
-    return files;
+    return new Listing(files, skipped);
   }
 
   /**
    * Every file under {@code root}, by plain listings: FileSystem#listFiles builds LocatedFileStatus,
    * which on the local file system without Hadoop's native library forks a shell per file to read
-   * its permissions.
+   * its permissions. On a local file system each folder and file is taken once, by its identity
+   * (device and inode), and symbolic links only after every real entry: so a link never stands in
+   * for a file that is also there under its own name, and cannot lead the walk in circles. Object
+   * stores have no links.
    */
-  private static List<FileStatus> walk(FileSystem fs, Path root) throws IOException {
+  private static List<FileStatus> walk(FileSystem fs, Path root, List<String> skipped) throws IOException {
+    boolean local = "file".equals(fs.getScheme());
+    Set<Object> seen = new HashSet<>();
+    if (local && fs.getFileStatus(root).isDirectory()) {
+      seen.add(identity(root));
+    }
     List<FileStatus> files = new ArrayList<>();
     ArrayDeque<Path> folders = new ArrayDeque<>(List.of(root));
-    while (!folders.isEmpty()) {
-      for (FileStatus status : fs.listStatus(folders.pop())) {
-        if (status.isDirectory()) {
+    ArrayDeque<FileStatus> links = new ArrayDeque<>();
+    while (!folders.isEmpty() || !links.isEmpty()) {
+      List<FileStatus> entries = new ArrayList<>();
+      if (folders.isEmpty()) {
+        entries.add(links.pop());
+      } else {
+        for (FileStatus status : fs.listStatus(folders.pop())) {
+          if (local && Files.isSymbolicLink(nioPath(status.getPath()))) {
+            links.add(status);
+          } else {
+            entries.add(status);
+          }
+        }
+        entries.sort(Comparator.comparing(FileStatus::getPath));
+      }
+      for (FileStatus status : entries) {
+        if (local && !seen.add(identity(status.getPath()))) {
+          skipped.add(status.getPath().toUri().getPath() + " leads to a " + (status.isDirectory() ? "folder" : "file") + " already listed");
+        } else if (status.isDirectory()) {
           folders.push(status.getPath());
         } else {
           files.add(status);
@@ -93,6 +135,17 @@ public final class FocusFileLister {
       }
     }
     return files;
+  }
+
+  private static java.nio.file.Path nioPath(Path path) {
+    return java.nio.file.Path.of(path.toUri().getPath());
+  }
+
+  /** What a local path is, through its links: the file system's key (device and inode), else its real path. */
+  private static Object identity(Path path) throws IOException {
+    java.nio.file.Path file = nioPath(path);
+    Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    return key != null ? key : file.toRealPath();
   }
 
   /**

@@ -98,8 +98,14 @@ public final class StageRunner {
 
   private JobRun finish(PipelineStage stage, BillingPeriodRange covered, Instant started, StageProgress progress, String status,
       String message) {
+    List<String> lines = new ArrayList<>();
+    if (message != null) {
+      lines.add(message);
+    }
+    lines.addAll(progress.notes());
     JobRun record = new JobRun(context.run().runId(), stage.name(), status, covered.toString(), started, Instant.now(),
-        context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(), message);
+        context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(),
+        lines.isEmpty() ? null : String.join("; ", lines));
     log.record(record);
     LOG.info("Stage {} {} in {} s: {} table(s) written, {} rows in, {} silver, {} quarantined", stage.name(), status,
         (record.finishedAt().toEpochMilli() - started.toEpochMilli()) / 1000.0, record.tableVersions().size(),

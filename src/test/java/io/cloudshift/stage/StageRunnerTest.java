@@ -137,6 +137,26 @@ class StageRunnerTest {
   }
 
   @Test
+  void notesOfAStageAreItsJobRunsMessageAfterTheFailureIfAny() {
+    StageContext context = context(null);
+    FakeStage noting = new FakeStage("ingest", List.of(), List.of(), true, progress -> {
+      progress.note("a link skipped");
+      progress.note("a link skipped");
+      progress.note("a name unmatched");
+    });
+    FakeStage failing = new FakeStage("shares", List.of(), List.of(), false, progress -> {
+      progress.note("a name unmatched");
+      throw new IllegalStateException("boom");
+    });
+    StageRunner runner = new StageRunner(context, List.of(noting, failing));
+
+    assertThat(runner.run(noting).message()).isEqualTo("a link skipped; a name unmatched");
+    assertThatThrownBy(() -> runner.run(failing)).hasMessage("boom");
+    assertThat(jobRuns(context)).extracting(r -> r.<String>getAs("job") + ": " + r.<String>getAs("message"))
+        .containsExactlyInAnyOrder("ingest: a link skipped; a name unmatched", "shares: boom; a name unmatched");
+  }
+
+  @Test
   void aMissingInputTableFailsBeforeTheWorkWithOneLineNamingTheStageThatWritesIt() {
     StageContext context = context(null);
     List<String> ran = new ArrayList<>();
