@@ -139,7 +139,7 @@ public final class ChargeParser {
     checks.add(new Check(col(IN + FocusReader.CORRUPT_RECORD).isNotNull(), ReasonCode.MALFORMED_ROW, lit("the CSV record could not be split into columns")));
     checks.add(new Check(col(IN + FocusNormalizer.UNDECODABLE_COLUMN).isNotNull(), ReasonCode.BAD_ENCODING,
         concat(col(IN + FocusNormalizer.UNDECODABLE_COLUMN), lit(" holds bytes that are not valid in the export's encoding"
-            + " (set cloudshift.exports[].encoding, e.g. ISO-8859-1 or windows-1252)"))));
+            + " (CSV: set cloudshift.exports[].encoding, e.g. ISO-8859-1 or windows-1252; Parquet text must be UTF-8, raw shows the bytes as \\xNN)"))));
     checks.add(new Check(col(IN + FocusNormalizer.MISSING_COLUMNS).isNotNull(), ReasonCode.MISSING_COLUMN,
         concat(lit("file lacks mandatory FOCUS columns "), col(IN + FocusNormalizer.MISSING_COLUMNS))));
     checks.add(new Check(col(IN + FocusNormalizer.DUPLICATE_COLUMNS).isNotNull(), ReasonCode.DUPLICATE_COLUMN,

@@ -1,7 +1,11 @@
 package io.cloudshift.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.hex;
+import static org.apache.spark.sql.functions.is_valid_utf8;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -56,8 +60,9 @@ public final class FocusNormalizer {
   }
 
   /** One file group in the shared columns; {@code missing} lists the mandatory columns its header lacks. */
-  public Dataset<Row> normalize(Dataset<Row> raw, List<String> fileColumns, ExportConfig export, String version, List<String> missing) {
+  public Dataset<Row> normalize(Dataset<Row> fileRows, List<String> fileColumns, ExportConfig export, String version, List<String> missing) {
     Map<String, String> sourceOf = resolve(fileColumns);
+    Dataset<Row> raw = export.format() == ExportConfig.Format.PARQUET ? utf8Text(fileRows, sourceOf) : fileRows;
     Map<String, DataType> types = new LinkedHashMap<>();
     for (var field : raw.schema().fields()) {
       types.put(field.name(), field.dataType());
@@ -106,13 +111,46 @@ public final class FocusNormalizer {
   }
 
   /**
+   * Parquet text as valid UTF-8. Parquet strings are bytes that no reader decodes, and a binary
+   * column (BYTE_ARRAY without the string annotation) may hold anything: a value that is not valid
+   * UTF-8 would reach silver, the quarantine's reason_detail and raw, and break every reader that
+   * decodes text (delta-rs, pandas). Such a value becomes {@code \xNN} escapes of its bytes, and the
+   * first kept column holding one is named in {@link #UNDECODABLE_COLUMN}, so the row is quarantined
+   * as for CSV bytes the export's encoding cannot decode. Binary columns become text.
+   */
+  private static Dataset<Row> utf8Text(Dataset<Row> raw, Map<String, String> sourceOf) {
+    Map<String, Column> text = new LinkedHashMap<>();
+    Map<String, Column> invalid = new LinkedHashMap<>();
+    for (var field : raw.schema().fields()) {
+      if (field.name().equals(FocusReader.SOURCE_FILE)
+          || !(field.dataType().equals(DataTypes.StringType) || field.dataType().equals(DataTypes.BinaryType))) {
+        continue;
+      }
+      Column bytes = col(quote(field.name())).cast(DataTypes.StringType);
+      Column valid = is_valid_utf8(bytes);
+      text.put(field.name(), when(valid.or(bytes.isNull()), bytes).otherwise(regexp_replace(hex(col(quote(field.name())).cast(DataTypes.BinaryType)),
+          lit("(..)"), lit("\\\\x$1"))));
+      invalid.put(field.name(), not(valid));
+    }
+    Column first = null;
+    for (String canonical : FocusColumns.KEPT) {
+      String source = sourceOf.get(canonical.toLowerCase(Locale.ROOT));
+      if (source != null && invalid.containsKey(source)) {
+        first = first == null ? when(invalid.get(source), lit(source)) : first.when(invalid.get(source), lit(source));
+      }
+    }
+    return raw.withColumn(UNDECODABLE_COLUMN, first == null ? lit(null).cast(DataTypes.StringType) : first).withColumns(text);
+  }
+
+  /**
    * CSV text is decoded with the export's encoding; bytes that are not valid in it come out as
    * U+FFFD. A row holding one in a kept column is quarantined rather than stored altered (two ids
-   * differing only in an accented letter would otherwise merge). Parquet strings are never decoded.
+   * differing only in an accented letter would otherwise merge). Parquet text was checked by
+   * {@link #utf8Text}.
    */
   private static Column undecodable(ExportConfig export, Map<String, String> sourceOf, Map<String, DataType> types) {
     if (export.format() != ExportConfig.Format.CSV) {
-      return lit(null).cast(DataTypes.StringType);
+      return col(UNDECODABLE_COLUMN);
     }
     Column first = null;
     for (String canonical : FocusColumns.KEPT) {

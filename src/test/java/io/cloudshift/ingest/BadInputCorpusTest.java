@@ -1,6 +1,10 @@
 package io.cloudshift.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.is_valid_utf8;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.audit.InputCount;
@@ -22,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +69,8 @@ class BadInputCorpusTest {
         .write(harness.export("10-mb-field").resolve("billing_period=2024-09/charges.csv"));
     exports.put("parquet-types-differ", "aws parquet");
     writeParquetWithDifferentCostTypes(harness.export("parquet-types-differ").resolve("billing_period=2024-09"));
+    exports.put("parquet-binary-not-utf-8", "aws parquet");
+    writeParquetWithBinaryCosts(harness.export("parquet-binary-not-utf-8").resolve("billing_period=2024-09"));
 
     harness.ingest("corpus");
     inputs = harness.progress().inputs().stream().collect(Collectors.groupingBy(InputCount::exportId));
@@ -92,6 +99,21 @@ class BadInputCorpusTest {
       try (Stream<Path> files = Files.list(dir.resolve(name))) {
         Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), folder.resolve(name + ".parquet"));
       }
+    }
+  }
+
+  /** BilledCost as binary (BYTE_ARRAY without the string annotation): the text "7", and bytes 0xFF 0xFE '1' that are not UTF-8. */
+  private static void writeParquetWithBinaryCosts(Path folder) throws Exception {
+    var spark = SparkTestSession.get();
+    Path csv = FocusCsv.focus12().row("BilledCost", "7", "EffectiveCost", "7").row("BilledCost", "not-utf-8", "EffectiveCost", "1")
+        .write(dir.resolve("binary.csv"));
+    spark.read().option("header", "true").csv(csv.toString())
+        .withColumn("BilledCost", when(col("BilledCost").equalTo("not-utf-8"), lit(new byte[] {(byte) 0xFF, (byte) 0xFE, '1'}))
+            .otherwise(col("BilledCost").cast("binary")))
+        .coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.resolve("as-binary").toString());
+    Files.createDirectories(folder);
+    try (Stream<Path> files = Files.list(dir.resolve("as-binary"))) {
+      Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), folder.resolve("binary.parquet"));
     }
   }
 
@@ -129,7 +151,8 @@ class BadInputCorpusTest {
         // 15 files: "$10,000.00" costs, "5/1/25" dates, and virtual-currency files without ServiceCategory.
         Arguments.of("focus-spec-saas-examples", 56, 0, "BAD_DATETIME=36,BAD_NUMBER=7,MISSING_COLUMN=13"),
         Arguments.of("10-mb-field", 1, 1, ""),
-        Arguments.of("parquet-types-differ", 2, 2, ""));
+        Arguments.of("parquet-types-differ", 2, 2, ""),
+        Arguments.of("parquet-binary-not-utf-8", 2, 1, "BAD_ENCODING=1"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -167,6 +190,27 @@ class BadInputCorpusTest {
     assertThat(silverValues("10-mb-field", "CAST(length(" + ChargeColumns.CHARGE_DESCRIPTION + ") AS STRING)")).containsExactly(String.valueOf(TEN_MB));
     assertThat(silverValues("parquet-types-differ", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)"))
         .containsExactlyInAnyOrder("7.000000000000", "8.000000000000");
+  }
+
+  /**
+   * Issue 20, item 9: Parquet bytes that are not UTF-8 were stored as they were in reason_detail, and
+   * delta-rs/pandas then failed on the whole column. Every text of both tables is valid UTF-8; the
+   * bytes are shown escaped.
+   */
+  @Test
+  void everyTextWrittenIsValidUtf8WithBytesShownEscaped() {
+    for (String table : List.of(Tables.CHARGES, Tables.REJECTED_CHARGES)) {
+      var rows = harness.table(table);
+      for (var field : rows.schema().fields()) {
+        if (field.dataType().equals(DataTypes.StringType)) {
+          assertThat(rows.where(not(is_valid_utf8(col(field.name())))).count()).as(table + "." + field.name()).isZero();
+        }
+      }
+    }
+    Row rejected = harness.table(Tables.REJECTED_CHARGES).where(col(Columns.EXPORT_ID).equalTo("parquet-binary-not-utf-8")).first();
+    assertThat(rejected.<String>getAs(RejectedColumns.REASON_DETAIL)).startsWith("BilledCost holds bytes that are not valid");
+    assertThat(rejected.<String>getAs(RejectedColumns.RAW)).contains("\"BilledCost\":\"\\\\xFF\\\\xFE\\\\x31\"");
+    assertThat(silverValues("parquet-binary-not-utf-8", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)")).containsExactly("7.000000000000");
   }
 
   /** Amounts are never summed across currencies: one charges_monthly row per currency, 10.5 USD and 20 EUR. */
