@@ -37,6 +37,7 @@ public final class CloudshiftConfig {
   private final List<ExportConfig> exports;
   private final FocusRules focusRules;
   private final AttributionConfig attribution;
+  private final LabNames labNames;
   private final double maxRejectRatio;
   private final List<Integer> shareShiftWindows;
   private final int baselineMonths;
@@ -55,6 +56,8 @@ public final class CloudshiftConfig {
     this.exports = readExports();
     this.focusRules = readFocusRules();
     this.attribution = readAttribution();
+    this.labNames = new LabNames(java.util.stream.Stream.concat(attribution.computeAccounts().stream().map(ComputeAccountRule::lab),
+        attribution.resaleRules().stream().map(ResaleRule::lab)).toList(), "cloudshift.attribution");
     this.maxRejectRatio = fraction("cloudshift.quality.max-reject-ratio");
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
@@ -106,6 +109,11 @@ public final class CloudshiftConfig {
 
   public AttributionConfig attribution() {
     return attribution;
+  }
+
+  /** The one spelling of each lab, by which every input's lab names are matched. */
+  public LabNames labNames() {
+    return labNames;
   }
 
   public double maxRejectRatio() {
@@ -352,17 +360,26 @@ public final class CloudshiftConfig {
     String k = "cloudshift.summary.headline.";
     String day = string(k + "effective-from");
     try {
-      return Optional.of(new HeadlineEvent(string(k + "lab"), requireProvider(string(k + "provider"), k + "provider"), java.time.LocalDate.parse(day)));
+      return Optional.of(new HeadlineEvent(requireLab(string(k + "lab"), k + "lab"), requireProvider(string(k + "provider"), k + "provider"),
+          java.time.LocalDate.parse(day)));
     } catch (DateTimeParseException e) {
       throw bad(k + "effective-from", "'" + day + "' is not a date (use yyyy-MM-dd)");
     }
   }
 
+  /** A configured provider id, matched ignoring case (partnership records match theirs the same way). */
   private String requireProvider(String id, String key) {
-    if (!providers.containsKey(id)) {
-      throw bad(key, "unknown provider '" + id + "' (declare it under cloudshift.providers; known: " + providers.keySet() + ")");
-    }
-    return id;
+    return providers.keySet().stream().filter(p -> p.equalsIgnoreCase(id.strip())).findFirst().orElseThrow(() ->
+        bad(key, "unknown provider '" + id + "' (declare it under cloudshift.providers; known: " + new java.util.TreeSet<>(providers.keySet()) + ")"));
+  }
+
+  /**
+   * A lab the attribution rules name, in their spelling: a headline or scenario about a lab no rule
+   * attributes a charge to would silently report nothing.
+   */
+  public String requireLab(String name, String key) {
+    return labNames.canonical(name).orElseThrow(() ->
+        bad(key, "'" + name + "' is not a lab the attribution rules name (known: " + labNames.labs() + "; names are matched ignoring case)"));
   }
 
   private static void compile(String regex, String key) {

@@ -81,8 +81,9 @@ public final class ConfigLoader {
   }
 
   /**
-   * Lists, objects, numbers and booleans are parsed as HOCON ({@code [3,6]}, {@code 0.1}); anything
-   * else is taken as literal text, so {@code s3a://bucket/x} is not cut at HOCON's {@code //} comment.
+   * Lists, objects, numbers, booleans and null (which unsets an optional key, e.g. {@code
+   * summary.headline=null}) are parsed as HOCON ({@code [3,6]}, {@code 0.1}); anything else is taken
+   * as literal text, so {@code s3a://bucket/x} is not cut at HOCON's {@code //} comment.
    */
   private static com.typesafe.config.ConfigValue parseOverrideValue(String key, String raw) {
     String trimmed = raw.trim();
@@ -92,6 +93,9 @@ public final class ConfigLoader {
             || trimmed.matches("-?[0-9]+(\\.[0-9]+)?")
             || trimmed.equals("true")
             || trimmed.equals("false");
+    if (trimmed.equals("null")) {
+      return ConfigValueFactory.fromAnyRef(null, "--set " + key);
+    }
     if (structured) {
       try {
         return ConfigFactory.parseString("v = " + trimmed).getValue("v");

@@ -78,7 +78,7 @@ public final class ScenarioConfig {
     rejectUnknown(c, key, SCENARIO_KEYS);
     String id = text(c, key, "id");
     String description = text(c, key, "description");
-    String lab = text(c, key, "lab");
+    String lab = config.requireLab(text(c, key, "lab"), key + ".lab");
     String provider = text(c, key, "provider");
     if (!config.providers().containsKey(provider)) {
       throw bad(key + ".provider", "unknown provider '" + provider + "' (declare it under cloudshift.providers; known: "

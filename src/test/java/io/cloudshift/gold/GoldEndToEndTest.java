@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cloudshift.audit.StageProgress;
+import io.cloudshift.ingest.reference.ReferenceIngest;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.QuarterBasis;
@@ -17,7 +19,9 @@ import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.BundledPipeline;
+import io.cloudshift.stage.StageContext;
 import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -46,20 +50,39 @@ class GoldEndToEndTest {
       Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS, Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY,
       Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY, Tables.REVENUE_RECONCILIATION);
 
-  /** The tables gold stages read; a second run of the gold stages starts from copies of them. */
-  private static final List<String> GOLD_INPUTS = List.of(Tables.CHARGES_MONTHLY, Tables.PARTNERSHIP_TERMS, Tables.LAB_REVENUE,
-      Tables.PROVIDER_DISCLOSURES);
 
   private Path first;
   @TempDir static Path second;
+  @TempDir static Path respelledInputs;
   private final SparkSession spark = SparkTestSession.get();
 
+  /**
+   * The second run starts from a copy of the first's charges_monthly and ingests the curated inputs
+   * again, with OpenAI spelled {@code openai} in the partnership records and {@code OPENAI} in the lab
+   * revenue (issue 20, item 1: the OpenAI events vanished when the spellings differed from the
+   * attribution rules'). Its gold tables must equal the first run's.
+   */
   @BeforeAll
-  void runTheGoldStagesTwice() {
+  void runTheGoldStagesTwice() throws IOException {
     BundledPipeline pipeline = BundledPipeline.get();
     first = Path.of(pipeline.warehouse().root());
-    GOLD_INPUTS.forEach(t -> pipeline.copyTable(t, second));
-    pipeline.runGoldStages(new Warehouse(second.toString()));
+    pipeline.copyTable(Tables.CHARGES_MONTHLY, second);
+    Map<String, String> inputs = Map.of(
+        "inputs.partnerships", respelled(pipeline.config().input("partnerships"), "openai"),
+        "inputs.lab-revenue", respelled(pipeline.config().input("lab-revenue"), "OPENAI"),
+        "warehouse", second.toString());
+    Warehouse warehouse = new Warehouse(second.toString());
+    StageContext context = StageContext.of(spark, TestConfigs.bundled(inputs), warehouse, pipeline.run());
+    new ReferenceIngest(context).execute(new StageProgress());
+    pipeline.runGoldStages(warehouse);
+  }
+
+  /** A copy of a curated CSV with the lab OpenAI spelled {@code spelling}. */
+  private static String respelled(String input, String spelling) throws IOException {
+    Path copy = respelledInputs.resolve(Path.of(input).getFileName());
+    List<String> lines = Files.readAllLines(Path.of(input)).stream().map(l -> l.replace(",OpenAI,", "," + spelling + ",")).toList();
+    assertThat(lines).as(input).anySatisfy(l -> assertThat(l).contains("," + spelling + ","));
+    return Files.write(copy, lines).toString();
   }
 
   private Dataset<Row> table(Path warehouse, String name) {
@@ -243,7 +266,7 @@ class GoldEndToEndTest {
   }
 
   @Test
-  void twoRunsGiveIdenticalGoldTables() {
+  void twoRunsGiveIdenticalGoldTablesWhateverTheCaseOfTheLabNames() {
     for (String name : GOLD.subList(1, GOLD.size())) {
       DataFrameAssertions.assertSameRows(table(second, name), table(first, name));
     }

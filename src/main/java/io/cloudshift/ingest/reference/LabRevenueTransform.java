@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.cloudshift.config.LabNames;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.LabRevenueColumns;
@@ -30,8 +31,16 @@ final class LabRevenueTransform {
   private static final int MONTHS_PER_YEAR = 12;
   private static final List<String> DATES = List.of(PERIOD_START, PERIOD_END);
 
-  private static final Rules RULES =
-      Rules.forColumns(INPUT)
+  private final Rules rules;
+
+  /** @param labs the one spelling of each attributed lab, which the figures' lab names are matched to */
+  LabRevenueTransform(LabNames labs) {
+    this.rules = rules(labs);
+  }
+
+  private static Rules rules(LabNames labs) {
+    return Rules.forColumns(INPUT)
+          .parse(Columns.LAB, Parse.lab(labs))
           .parse(DATES, Parse::date)
           .parse(VALUE_USD, Parse.decimal(USD))
           .parse(Columns.METRIC, Parse.oneOf(METRICS))
@@ -52,14 +61,15 @@ final class LabRevenueTransform {
                       lit("' is before " + PERIOD_START + "='"), date_format(RowValidator.typed(PERIOD_START), "yyyy-MM-dd"),
                       lit("'"))))
           .build();
+  }
 
   Outcome apply(Dataset<Row> input) {
-    Dataset<Row> validated = RowValidator.validate(input, RULES);
+    Dataset<Row> validated = RowValidator.validate(input, rules);
     Dataset<Row> typed =
         RowValidator.accepted(validated)
             .select(
                 col(Columns.FACT_ID),
-                col(Columns.LAB),
+                RowValidator.typed(Columns.LAB).as(Columns.LAB),
                 RowValidator.typed(Columns.METRIC).as(Columns.METRIC),
                 RowValidator.typed(PERIOD_START).as(PERIOD_START),
                 RowValidator.typed(PERIOD_END).as(PERIOD_END),

@@ -4,13 +4,17 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.config.LabNames;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
@@ -46,6 +50,22 @@ final class Parse {
   /** A whole number; null when empty or not a whole number that fits an int. */
   static Column integer(Column text) {
     return when(text.rlike("^[+-]?[0-9]+$"), text.try_cast(DataTypes.IntegerType));
+  }
+
+  /**
+   * A lab name in its one spelling ({@link io.cloudshift.config.LabNames}): matched ignoring case and
+   * runs of spaces; a name no attribution rule uses is kept as written (and reported by the ingest).
+   */
+  static Function<Column, Column> lab(LabNames labs) {
+    return text -> {
+      Column key = lower(regexp_replace(text, "\\s+", " "));
+      Column result = null;
+      for (Map.Entry<String, String> e : new TreeMap<>(labs.byMatchKey()).entrySet()) {
+        Column match = key.equalTo(lit(e.getKey()));
+        result = result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
+      }
+      return result == null ? text : result.otherwise(text);
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
+import io.cloudshift.config.LabNames;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import java.util.List;
@@ -24,14 +25,18 @@ final class PartnershipRecords {
 
   private final Rules rules;
 
-  /** @param providerIds the configured provider ids ({@code cloudshift.providers}): the only valid providers */
-  PartnershipRecords(List<String> providerIds) {
-    this.rules = rules(List.copyOf(providerIds));
+  /**
+   * @param providerIds the configured provider ids ({@code cloudshift.providers}): the only valid providers
+   * @param labs the one spelling of each attributed lab, which the records' lab names are matched to
+   */
+  PartnershipRecords(List<String> providerIds, LabNames labs) {
+    this.rules = rules(List.copyOf(providerIds), labs);
   }
 
   /** Every rule a record must pass, checks in reason-code priority order (SPEC §6). */
-  private static Rules rules(List<String> providerIds) {
+  private static Rules rules(List<String> providerIds, LabNames labs) {
     return Rules.forColumns(INPUT)
+        .parse(Columns.LAB, Parse.lab(labs))
         .parse(DATES, Parse::date)
         .parse(AMOUNTS, Parse.decimal(USD))
         .parse(SHARES, Parse.decimal(SHARE))
@@ -82,7 +87,7 @@ final class PartnershipRecords {
             col(RowValidator.ROW_ID),
             col(RowValidator.RAW),
             col(RECORD_ID),
-            col(Columns.LAB),
+            RowValidator.typed(Columns.LAB).as(Columns.LAB),
             RowValidator.typed(Columns.PROVIDER).as(Columns.PROVIDER),
             col(AGREEMENT),
             RowValidator.typed(ANNOUNCED_DATE).as(ANNOUNCED_DATE),

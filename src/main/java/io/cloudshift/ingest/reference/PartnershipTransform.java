@@ -2,6 +2,7 @@ package io.cloudshift.ingest.reference;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.cloudshift.config.LabNames;
 import io.cloudshift.schema.RejectedColumns;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -15,8 +16,8 @@ import org.apache.spark.sql.Row;
 final class PartnershipTransform {
   private final PartnershipRecords records;
 
-  PartnershipTransform(List<String> providerIds) {
-    this.records = new PartnershipRecords(providerIds);
+  PartnershipTransform(List<String> providerIds, LabNames labs) {
+    this.records = new PartnershipRecords(providerIds, labs);
   }
 
   Outcome apply(Dataset<Row> input) {

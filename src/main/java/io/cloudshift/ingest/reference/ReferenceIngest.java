@@ -1,20 +1,29 @@
 package io.cloudshift.ingest.reference;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+
 import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.StageProgress;
+import io.cloudshift.config.LabNames;
 import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.ingest.DataQualityException;
 import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +65,12 @@ public final class ReferenceIngest {
     for (ProviderConfig provider : context.config().providers().values()) {
       fiscalStarts.put(provider.id(), provider.fiscalYearStartMonth());
     }
-    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet())).apply(partnerships.rows()).cached();
-    Outcome revenue = new LabRevenueTransform().apply(labRevenue.rows()).cached();
+    LabNames labs = context.config().labNames();
+    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet()), labs).apply(partnerships.rows()).cached();
+    Outcome revenue = new LabRevenueTransform(labs).apply(labRevenue.rows()).cached();
     Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
     try {
+      checkLabNames(progress, partnerships, labRevenue, terms, revenue);
       write(progress, partnerships, labRevenue, disclosures, terms, revenue, disclosed);
     } finally {
       List.of(terms, revenue, disclosed).forEach(Outcome::uncache);
@@ -88,6 +99,44 @@ public final class ReferenceIngest {
     write(progress, Tables.PROVIDER_DISCLOSURES, () -> writer.replace(Tables.PROVIDER_DISCLOSURES, disclosed.silver()));
     // Written even when empty: the quarantine tables must exist (with their schema) for queries and audits.
     write(progress, Tables.REJECTED_REFERENCE, () -> writer.replace(Tables.REJECTED_REFERENCE, rejectedReference));
+  }
+
+  /**
+   * Lab names are matched to the attribution rules' spelling ignoring case and spaces ({@link LabNames});
+   * a name that still matches no rule is a lab no charge can be attributed to, so its terms changes
+   * get no shares and no uplift: reported, not fatal. Losing the configured headline event is fatal,
+   * before anything is written: the run would otherwise end with an empty headline and exit 0.
+   */
+  private void checkLabNames(StageProgress progress, Input partnerships, Input labRevenue, Outcome terms, Outcome revenue) {
+    List<String> known = context.config().labNames().labs();
+    List<String> unknownInTerms = unknownLabs(terms.silver(), known);
+    if (!unknownInTerms.isEmpty()) {
+      progress.note("Partnership records " + partnerships.path() + " name lab(s) " + unknownInTerms + " that no attribution rule names "
+          + "(known: " + known + "): their terms changes have no attributed spend, hence no shares or uplift");
+    }
+    List<String> unknownInRevenue = unknownLabs(revenue.silver(), known);
+    if (!unknownInRevenue.isEmpty()) {
+      progress.note("Lab revenue " + labRevenue.path() + " names lab(s) " + unknownInRevenue + " that no attribution rule names "
+          + "(known: " + known + "): their figures are not used");
+    }
+    context.config().headline().ifPresent(headline -> {
+      boolean present = !terms.silver()
+          .where(col(Columns.LAB).equalTo(headline.lab())
+              .and(col(Columns.PROVIDER).equalTo(headline.provider()))
+              .and(col(PartnershipColumns.VALID_FROM).equalTo(lit(Date.valueOf(headline.effectiveFrom())))))
+          .isEmpty();
+      if (!present) {
+        throw new DataQualityException("Cannot ingest partnership records: " + partnerships.path() + " holds no valid record of the "
+            + "headline terms change (cloudshift.summary.headline: " + headline.lab() + " x " + headline.provider() + " from "
+            + headline.effectiveFrom() + ")" + (unknownInTerms.isEmpty() ? "" : "; labs that no attribution rule names: " + unknownInTerms)
+            + " (nothing was written; fix the records, see rejected_partnerships of an earlier run, or the headline)");
+      }
+    });
+  }
+
+  private static List<String> unknownLabs(Dataset<Row> silver, List<String> known) {
+    return silver.select(Columns.LAB).distinct().where(not(col(Columns.LAB).isin(known.toArray()))).orderBy(Columns.LAB)
+        .as(Encoders.STRING()).collectAsList();
   }
 
   /** A curated input opened (header checked), with its configured path. */

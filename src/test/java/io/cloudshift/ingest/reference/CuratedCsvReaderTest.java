@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudshift.io.InputNotFoundException;
+import io.cloudshift.testing.TestConfigs;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.testing.SparkTestSession;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class CuratedCsvReaderTest {
             "L3,OpenAI,annualized_run_rate_usd");
 
     Dataset<Row> rows = reader.read(ReferenceDataset.LAB_REVENUE, file.toString());
-    Outcome out = new LabRevenueTransform().apply(rows);
+    Outcome out = new LabRevenueTransform(TestConfigs.bundled(Map.of()).labNames()).apply(rows);
 
     assertThat(out.silver().collectAsList()).extracting(r -> r.getAs(Columns.FACT_ID)).containsExactly("L1");
     assertThat(out.rejected().collectAsList())

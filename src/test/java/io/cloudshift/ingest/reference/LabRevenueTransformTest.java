@@ -4,6 +4,7 @@ import static io.cloudshift.schema.LabRevenueColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.testing.TestConfigs;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
@@ -31,7 +32,7 @@ class LabRevenueTransformTest {
           Columns.SOURCE_URL, "https://example.com/l1",
           Columns.CONFIDENCE, "reported");
 
-  private final LabRevenueTransform transform = new LabRevenueTransform();
+  private final LabRevenueTransform transform = new LabRevenueTransform(TestConfigs.bundled(Map.of()).labNames());
 
   @Test
   void monthlyRevenueIsATwelfthOfARunRateOrThePeriodSpreadOverItsMonths() {

@@ -4,6 +4,7 @@ import static io.cloudshift.schema.PartnershipColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudshift.testing.TestConfigs;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
@@ -35,7 +36,7 @@ class PartnershipTransformTest {
           Columns.SOURCE_URL, "https://example.com/r1",
           Columns.CONFIDENCE, "confirmed");
 
-  private final PartnershipTransform transform = new PartnershipTransform(PROVIDERS);
+  private final PartnershipTransform transform = new PartnershipTransform(PROVIDERS, TestConfigs.bundled(Map.of()).labNames());
 
   @Test
   void chainOfThreeRecordsEndsEachVersionWhereTheNextStarts() {

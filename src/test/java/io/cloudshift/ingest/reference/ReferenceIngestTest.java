@@ -10,6 +10,7 @@ import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ConfigLoader;
 import io.cloudshift.config.RunContext;
+import io.cloudshift.ingest.DataQualityException;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
@@ -135,7 +136,7 @@ class ReferenceIngestTest {
 
   @Test
   void aChangedFileIsMergedIntoTheTermsHistory() throws IOException {
-    ingest(config(PARTNERSHIPS.subList(0, 3), LAB_REVENUE, DISCLOSURES), "run-1");
+    ingest(configWithoutHeadline(PARTNERSHIPS.subList(0, 3), LAB_REVENUE, DISCLOSURES), "run-1");
     assertThat(table(Tables.PARTNERSHIP_TERMS).collectAsList())
         .extracting(r -> r.getAs(PartnershipColumns.RECORD_ID), r -> r.getAs(PartnershipColumns.IS_CURRENT))
         .containsExactlyInAnyOrder(tuple("P01", false), tuple("P07", true));
@@ -151,7 +152,7 @@ class ReferenceIngestTest {
 
   @Test
   void emptyQuarantinesAreStillWrittenWithTheirSchema() throws IOException {
-    ingest(config(PARTNERSHIPS.subList(0, 3), LAB_REVENUE.subList(0, 2), DISCLOSURES.subList(0, 2)), "run-1");
+    ingest(configWithoutHeadline(PARTNERSHIPS.subList(0, 3), LAB_REVENUE.subList(0, 2), DISCLOSURES.subList(0, 2)), "run-1");
 
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).count()).isZero();
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).columns())
@@ -175,6 +176,50 @@ class ReferenceIngestTest {
     assertThat(dir.resolve("warehouse")).doesNotExist();
   }
 
+  /**
+   * Issue 20, item 1: with {@code openai} in the records and {@code OpenAI} in the attribution rules,
+   * the OpenAI x Azure terms changes matched no charge and vanished without a word. Lab names are
+   * matched to the attribution spelling ignoring case and spaces; a name matching no rule is reported.
+   */
+  @Test
+  void labNamesTakeTheAttributionSpellingWhateverTheirCaseAndANameMatchingNoRuleIsReported() throws IOException {
+    List<String> partnerships = List.of(PARTNERSHIPS.get(0),
+        PARTNERSHIPS.get(1).replace(",OpenAI,", ",openai,"),
+        PARTNERSHIPS.get(2).replace(",OpenAI,", ",\"  OPENAI \","),
+        PARTNERSHIPS.get(3).replace(",OpenAI,", ",OpenAi,"),
+        "X01,Acme Labs,gcp,Compute deal,2025-05-01,2025-05-01,,none,,,,,,,,https://x.example,,reported,X01,");
+    List<String> labRevenue = List.of(LAB_REVENUE.get(0), LAB_REVENUE.get(1).replace(",OpenAI,", ",openai,"),
+        LAB_REVENUE.get(2).replace(",OpenAI,", ",OPENAI ,"), LAB_REVENUE.get(3).replace(",OpenAI,", ",Acme Labs,").replace(",-1,", ",1,"));
+
+    StageProgress progress = ingest(config(partnerships, labRevenue, DISCLOSURES), "run-1");
+
+    assertThat(table(Tables.PARTNERSHIP_TERMS).orderBy(PartnershipColumns.VALID_FROM).collectAsList())
+        .extracting(r -> r.getAs(PartnershipColumns.RECORD_ID), r -> r.getAs(Columns.LAB), r -> r.getAs(PartnershipColumns.VERSION))
+        .containsExactly(tuple("P01", "OpenAI", 1), tuple("P07", "OpenAI", 2), tuple("X01", "Acme Labs", 1), tuple("P13", "OpenAI", 3));
+    assertThat(table(Tables.LAB_REVENUE).orderBy(Columns.FACT_ID).collectAsList()).extracting(r -> r.<String>getAs(Columns.LAB))
+        .containsExactly("OpenAI", "OpenAI", "Acme Labs");
+    String known = "[Anthropic, Cohere, Meta, Mistral, OpenAI, xAI]";
+    assertThat(progress.notes()).containsExactly(
+        "Partnership records " + dir.resolve("inputs/partnership_records.csv") + " name lab(s) [Acme Labs] that no attribution rule names (known: "
+            + known + "): their terms changes have no attributed spend, hence no shares or uplift",
+        "Lab revenue " + dir.resolve("inputs/lab_revenue.csv") + " names lab(s) [Acme Labs] that no attribution rule names (known: "
+            + known + "): their figures are not used");
+  }
+
+  /** ... and where such a name would drop the configured headline event, the run fails before writing anything. */
+  @Test
+  void aHeadlineEventTheRecordsDoNotHoldFailsTheIngestBeforeAnythingIsWritten() throws IOException {
+    List<String> partnerships = List.of(PARTNERSHIPS.get(0), PARTNERSHIPS.get(1), PARTNERSHIPS.get(2),
+        PARTNERSHIPS.get(3).replace(",OpenAI,", ",Open AI,"));
+
+    assertThatThrownBy(() -> ingest(config(partnerships, LAB_REVENUE, DISCLOSURES), "run-1"))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessage("Cannot ingest partnership records: " + dir.resolve("inputs/partnership_records.csv") + " holds no valid record of the "
+            + "headline terms change (cloudshift.summary.headline: OpenAI x azure from 2026-04-27); labs that no attribution rule names: "
+            + "[Open AI] (nothing was written; fix the records, see rejected_partnerships of an earlier run, or the headline)");
+    assertThat(dir.resolve("warehouse")).doesNotExist();
+  }
+
   private StageProgress ingest(CloudshiftConfig config, String runId) {
     DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
     StageProgress progress = new StageProgress();
@@ -182,15 +227,27 @@ class ReferenceIngestTest {
     return progress;
   }
 
+  /** The bundled config (headline: OpenAI x azure from 2026-04-27, record P13) reading these inputs. */
   private CloudshiftConfig config(List<String> partnerships, List<String> labRevenue, List<String> disclosures) throws IOException {
+    return config(partnerships, labRevenue, disclosures, Map.of());
+  }
+
+  /** For records without P13: the bundled config's headline would fail the ingest. */
+  private CloudshiftConfig configWithoutHeadline(List<String> partnerships, List<String> labRevenue, List<String> disclosures)
+      throws IOException {
+    return config(partnerships, labRevenue, disclosures, Map.of("summary.headline", "null"));
+  }
+
+  private CloudshiftConfig config(List<String> partnerships, List<String> labRevenue, List<String> disclosures, Map<String, String> more)
+      throws IOException {
     Path conf = Path.of(System.getProperty("cloudshift.project.dir", "."), "conf", "cloudshift.conf");
-    return ConfigLoader.load(
-        List.of(conf),
-        Map.of(
-            "inputs.partnerships", write("partnership_records.csv", partnerships),
-            "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
-            "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
-            "warehouse", dir.resolve("warehouse").toString()));
+    Map<String, String> overrides = new java.util.HashMap<>(more);
+    overrides.putAll(Map.of(
+        "inputs.partnerships", write("partnership_records.csv", partnerships),
+        "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
+        "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
+        "warehouse", dir.resolve("warehouse").toString()));
+    return ConfigLoader.load(List.of(conf), overrides);
   }
 
   private String write(String name, List<String> lines) throws IOException {
