@@ -17,6 +17,12 @@ import org.apache.spark.sql.types.StructType;
 
 /** Appends {@link JobRun}s to the {@code job_runs} audit table (append-only: one row per run). */
 public final class JobRunLog {
+  /**
+   * Set on the Spark jobs that write job_runs: a run being stopped cancels every other job it
+   * starts, but its own audit row must still be written.
+   */
+  public static final String AUDIT_JOB_PROPERTY = "cloudshift.audit";
+
   private static final StructType INPUT =
       new StructType()
           .add(RejectedColumns.DATASET, DataTypes.StringType)
@@ -94,6 +100,12 @@ public final class JobRunLog {
             new TreeMap<>(run.tableVersions()),
             run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rowsUnattributed(), run.rejectRatio(),
             run.message());
-    return writer.append(Tables.JOB_RUNS, spark.createDataFrame(List.of(row), SCHEMA));
+    String previous = spark.sparkContext().getLocalProperty(AUDIT_JOB_PROPERTY);
+    spark.sparkContext().setLocalProperty(AUDIT_JOB_PROPERTY, "true");
+    try {
+      return writer.append(Tables.JOB_RUNS, spark.createDataFrame(List.of(row), SCHEMA));
+    } finally {
+      spark.sparkContext().setLocalProperty(AUDIT_JOB_PROPERTY, previous);
+    }
   }
 }

@@ -23,19 +23,19 @@ public final class StageProgress {
   private final Set<String> notes = new LinkedHashSet<>();
 
   /** Records (or updates) the accounting of one input file, keyed by dataset and file. */
-  public void read(InputCount input) {
+  public synchronized void read(InputCount input) {
     inputs.put(input.dataset() + "\u0000" + input.sourceFile(), input);
   }
 
-  public void readAll(Collection<InputCount> read) {
+  public synchronized void readAll(Collection<InputCount> read) {
     read.forEach(this::read);
   }
 
-  public void delivered(Collection<DeliveryOutcome> outcomes) {
+  public synchronized void delivered(Collection<DeliveryOutcome> outcomes) {
     deliveries.addAll(outcomes);
   }
 
-  public void wrote(String table, long version) {
+  public synchronized void wrote(String table, long version) {
     LOG.info("Wrote {} (Delta version {})", table, version);
     versions.put(table, version);
   }
@@ -44,30 +44,30 @@ public final class StageProgress {
    * Something the stage did not fail for but a reader of job_runs must know (a link skipped, a name
    * that matches no other input): logged as a warning and kept for the stage's job_runs message.
    */
-  public void note(String note) {
+  public synchronized void note(String note) {
     if (notes.add(note)) {
       LOG.warn(note);
     }
   }
 
-  public List<String> notes() {
+  public synchronized List<String> notes() {
     return List.copyOf(notes);
   }
 
-  public List<InputCount> inputs() {
+  public synchronized List<InputCount> inputs() {
     return List.copyOf(inputs.values());
   }
 
-  public List<DeliveryOutcome> deliveries() {
+  public synchronized List<DeliveryOutcome> deliveries() {
     return List.copyOf(deliveries);
   }
 
-  public Map<String, Long> tableVersions() {
+  public synchronized Map<String, Long> tableVersions() {
     return Map.copyOf(versions);
   }
 
   /** Table versions in the order they were written. */
-  public Map<String, Long> tableVersionsInOrder() {
+  public synchronized Map<String, Long> tableVersionsInOrder() {
     return new LinkedHashMap<>(versions);
   }
 }

@@ -6,6 +6,7 @@ import io.cloudshift.ingest.DataQualityException;
 import io.cloudshift.io.ConcurrentWriteException;
 import io.cloudshift.io.InputException;
 import io.cloudshift.io.UnreadableFileException;
+import io.cloudshift.stage.RunStoppedException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,10 @@ public final class CloudshiftCli implements Runnable {
           || e instanceof UnsafeOutputException) {
         err.println(name + ": " + e.getMessage());
         return EXIT_USAGE;
+      }
+      if (e instanceof RunStoppedException stopped) {
+        err.println(name + ": " + e.getMessage());
+        return stopped.exitCode();
       }
       if (e instanceof DataQualityException || e instanceof UnreadableFileException || e instanceof ConcurrentWriteException) {
         err.println(name + ": " + e.getMessage());

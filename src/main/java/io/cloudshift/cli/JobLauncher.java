@@ -3,8 +3,12 @@ package io.cloudshift.cli;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
+import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.projection.ScenarioConfig;
+import io.cloudshift.stage.RunStop;
+import io.cloudshift.stage.StageRunner;
+import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,8 @@ final class JobLauncher {
 
   @FunctionalInterface
   interface Job<T> {
-    T run(SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run);
+    /** @param stop requested when a signal asks the run to stop: the job's stages stop there ({@link StageRunner}) */
+    T run(SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run, RunStop stop);
   }
 
   private JobLauncher() {}
@@ -38,10 +43,18 @@ final class JobLauncher {
     LOG.info("cloudshift {} run {} for period {}; effective configuration (hash {}):\n{}",
         jobName, run.runId(), period, config.hash(), config.render());
     SparkSession spark = SparkSessions.create(config, "cloudshift " + jobName);
+    RunStop stop = new RunStop();
+    SignalStop signals = SignalStop.install(spark.sparkContext(), stop, config.stopGracePeriod(), "cloudshift " + jobName,
+        new PrintWriter(System.err, true));
     try {
-      return job.run(spark, config, new Warehouse(config.warehouse()), run);
+      SparkJobs.interruptOnCancel(spark);
+      return job.run(spark, config, new Warehouse(config.warehouse()), run, stop);
     } finally {
-      spark.stop();
+      try {
+        spark.stop();
+      } finally {
+        signals.close();
+      }
     }
   }
 }

@@ -22,17 +22,20 @@ final class RunAllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobLauncher.launch(options, "run-all", (spark, config, warehouse, run) -> {
+    JobLauncher.launch(options, "run-all", (spark, config, warehouse, run, stop) -> {
       StageContext context = StageContext.of(spark, config, warehouse, run);
       List<PipelineStage> pipeline = Stage.pipeline(context);
-      StageRunner runner = new StageRunner(context, pipeline);
+      StageRunner runner = new StageRunner(context, pipeline, stop);
       List<JobRun> stages = new ArrayList<>();
       for (PipelineStage stage : pipeline) {
         stages.add(runner.run(stage));
       }
       RunSummary.print(stages, spark, warehouse, config.reportingCurrency());
       config.headline().ifPresent(headline -> {
-        var upliftQuarterly = context.writer().read(Tables.UPLIFT_QUARTERLY);
+        // The table as this run's uplift stage committed it: the summary never mixes in another run's commit.
+        long version = stages.stream().filter(s -> s.job().equals(Stage.UPLIFT.command())).findFirst().orElseThrow()
+            .tableVersions().get(Tables.UPLIFT_QUARTERLY);
+        var upliftQuarterly = context.writer().read(Tables.UPLIFT_QUARTERLY, version);
         System.out.println(HeadlineSummary.render(headline,
             UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom()), config.reportingCurrency()));
       });

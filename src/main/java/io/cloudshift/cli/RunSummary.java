@@ -59,10 +59,12 @@ final class RunSummary {
       n[2] += i.rowsQuarantine();
     }
     perDataset.forEach((k, n) -> out.append(String.format("  %-24s %,9d read %,9d silver %,6d quarantined%n", k, n[0], n[1], n[2])));
-    if (tables.exists(Tables.CHARGES_MONTHLY)) {
+    // The aggregate as this run's ingest wrote it, whatever was committed since.
+    Long version = run.tableVersions().get(Tables.CHARGES_MONTHLY);
+    if (version != null) {
       out.append(String.format("Billed revenue in silver charges (%s millions, rows counting as revenue, all months):%n", currency));
       out.append(String.format("  %-10s %12s %12s %14s %8s%n", "provider", "compute", "resale", "unattributed", "latest"));
-      for (Row r : tables.read(Tables.CHARGES_MONTHLY)
+      for (Row r : tables.read(Tables.CHARGES_MONTHLY, version)
           .where(col(Columns.BILLING_CURRENCY).equalTo(currency))
           .groupBy(Columns.PROVIDER)
           .agg(

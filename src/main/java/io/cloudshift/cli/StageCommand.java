@@ -16,10 +16,10 @@ abstract class StageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run) -> {
+    JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run, stop) -> {
       StageContext context = StageContext.of(spark, config, warehouse, run);
       List<PipelineStage> pipeline = Stage.pipeline(context);
-      JobRun result = new StageRunner(context, pipeline).run(pipeline.get(stage().ordinal()));
+      JobRun result = new StageRunner(context, pipeline, stop).run(pipeline.get(stage().ordinal()));
       RunSummary.print(List.of(result), spark, warehouse, config.reportingCurrency());
       return result;
     });

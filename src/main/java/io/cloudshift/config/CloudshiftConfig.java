@@ -45,6 +45,7 @@ public final class CloudshiftConfig {
   private final String reportingCurrency;
   private final long smallInputMaxBytes;
   private final Optional<String> catalogDatabase;
+  private final java.time.Duration stopGracePeriod;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -64,6 +65,10 @@ public final class CloudshiftConfig {
     this.headline = readHeadline();
     this.reportingCurrency = string("cloudshift.summary.reporting-currency");
     this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
+    this.stopGracePeriod = read("cloudshift.stop.grace-period", config::getDuration);
+    if (stopGracePeriod.isNegative() || stopGracePeriod.toSeconds() > 3600) {
+      throw bad("cloudshift.stop.grace-period", stopGracePeriod + " must be between 0 s and 1 h");
+    }
     this.catalogDatabase = bool("cloudshift.catalog.register") ? Optional.of(identifier("cloudshift.catalog.database")) : Optional.empty();
     if (!focusRules.currencies().contains(reportingCurrency)) {
       throw bad("cloudshift.summary.reporting-currency", "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
@@ -139,6 +144,14 @@ public final class CloudshiftConfig {
    */
   public long smallInputMaxBytes() {
     return smallInputMaxBytes;
+  }
+
+  /**
+   * How long a run stopped by SIGTERM or SIGINT waits for its stage to end (its Spark jobs cancelled,
+   * its job_runs row written) before it records the stop itself and exits.
+   */
+  public java.time.Duration stopGracePeriod() {
+    return stopGracePeriod;
   }
 
   /** The database every table is registered in, when cloudshift.catalog.register is on. */

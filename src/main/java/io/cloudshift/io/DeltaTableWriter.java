@@ -55,6 +55,14 @@ public final class DeltaTableWriter {
     return spark.read().format("delta").load(warehouse.path(table));
   }
 
+  /**
+   * The table as one commit left it: what a reader joining tables of one run uses, so a table
+   * committed since (by a stage that was stopped, or by another run) is not mixed in.
+   */
+  public Dataset<Row> read(String table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(warehouse.path(table));
+  }
+
   /** The warehouse root, as configured. */
   public String root() {
     return warehouse.root();

@@ -17,6 +17,7 @@ public final class SparkJobs {
   public static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
   private static final Map<String, String> CODE_GENERATION = Map.of(WHOLE_STAGE_CODEGEN, "true", CODEGEN_FACTORY_MODE, "FALLBACK");
   private static final String DESCRIPTION = "spark.job.description";
+  private static final String INTERRUPT_ON_CANCEL = "spark.job.interruptOnCancel";
 
   private SparkJobs() {}
 
@@ -37,13 +38,23 @@ public final class SparkJobs {
    */
   public static <T> T grouped(SparkSession spark, String group, String description, Supplier<T> work) {
     String previous = spark.sparkContext().getLocalProperty(DESCRIPTION);
-    spark.sparkContext().setJobGroup(group, description, false);
+    String interrupt = spark.sparkContext().getLocalProperty(INTERRUPT_ON_CANCEL);
+    spark.sparkContext().setJobGroup(group, description, "true".equals(interrupt));
     try {
       return work.get();
     } finally {
       spark.sparkContext().clearJobGroup();
       spark.sparkContext().setJobDescription(previous);
+      spark.sparkContext().setLocalProperty(INTERRUPT_ON_CANCEL, interrupt);
     }
+  }
+
+  /**
+   * Makes the Spark jobs this thread (and the threads it starts) runs interrupt their tasks when
+   * cancelled, so a stopped run does not wait for a task blocked in I/O.
+   */
+  public static void interruptOnCancel(SparkSession spark) {
+    spark.sparkContext().setLocalProperty(INTERRUPT_ON_CANCEL, "true");
   }
 
   /**

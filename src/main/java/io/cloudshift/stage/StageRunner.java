@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +35,50 @@ public final class StageRunner {
   private final StageContext context;
   private final Map<String, String> producers = new LinkedHashMap<>();
   private final JobRunLog log;
+  private final RunStop stop;
+  /** The stage running now, so a stop can record it from another thread; null between stages. */
+  private final AtomicReference<Running> running = new AtomicReference<>();
+
+  /** A stage under way, recorded in job_runs exactly once, by whichever thread gets there first. */
+  private record Running(PipelineStage stage, BillingPeriodRange covered, Instant started, StageProgress progress, AtomicBoolean recorded) {}
 
   /** @param pipeline every stage, so a missing input can be traced to the stage that writes it */
   public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline) {
+    this(context, pipeline, new RunStop());
+  }
+
+  /** As the other constructor, stopping when {@code stop} is requested (a signal). */
+  public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline, RunStop stop) {
     this.context = context;
     pipeline.forEach(stage -> stage.writes().forEach(table -> producers.putIfAbsent(table, stage.name())));
     this.log = new JobRunLog(context.spark(), context.writer());
+    this.stop = stop;
+    stop.recordWith(this::recordStopped);
   }
 
   public JobRun run(PipelineStage stage) {
+    if (stop.requested()) {
+      throw new RunStoppedException("stopped by " + stop.signal().orElseThrow() + " before stage " + stage.name()
+          + " started (rerun the period to complete the run)", RunStoppedException.exitCodeOf(stop.signal().orElseThrow()), null);
+    }
     Instant started = Instant.now();
     StageProgress progress = new StageProgress();
     BillingPeriodRange requested = context.run().period();
     BillingPeriodRange covered = stage.honoursPeriod() ? requested : BillingPeriodRange.all();
+    Running current = new Running(stage, covered, started, progress, new AtomicBoolean());
+    running.set(current);
+    try {
+      return run(current);
+    } finally {
+      running.compareAndSet(current, null);
+    }
+  }
+
+  private JobRun run(Running current) {
+    PipelineStage stage = current.stage();
+    BillingPeriodRange covered = current.covered();
+    StageProgress progress = current.progress();
+    BillingPeriodRange requested = context.run().period();
     LOG.info("Stage {} started (run {}, period {}): reads {}, writes {}", stage.name(), context.run().runId(), covered,
         stage.reads().isEmpty() ? "the configured inputs" : stage.reads(), stage.writes());
     if (!stage.honoursPeriod() && !requested.isAll()) {
@@ -60,14 +93,28 @@ public final class StageRunner {
       requireDeclaredOutputs(stage, progress);
     } catch (Throwable failure) {
       // Spark's SparkException and AnalysisException are checked in Scala's eyes only: catch them too.
+      if (stop.requested()) {
+        String stopped = stoppedMessage(current);
+        try {
+          finish(current, JobRun.FAILED, stopped);
+        } catch (RuntimeException auditFailure) {
+          failure.addSuppressed(auditFailure);
+        }
+        throw new RunStoppedException(stopped + "; job_runs has its FAILED row (rerun the period to complete the run)",
+            RunStoppedException.exitCodeOf(stop.signal().orElseThrow()), failure);
+      }
       try {
-        finish(stage, covered, started, progress, JobRun.FAILED, String.valueOf(failure.getMessage()));
+        finish(current, JobRun.FAILED, String.valueOf(failure.getMessage()));
       } catch (RuntimeException auditFailure) {
         failure.addSuppressed(auditFailure);
       }
       throw failure;
     }
-    JobRun succeeded = finish(stage, covered, started, progress, JobRun.SUCCEEDED, null);
+    JobRun succeeded = finish(current, JobRun.SUCCEEDED, null);
+    if (succeeded == null) {
+      // A stop recorded the stage as it ended: the row says stopped, and so does the run.
+      throw new RunStoppedException(stoppedMessage(current), RunStoppedException.exitCodeOf(stop.signal().orElse("SIGTERM")), null);
+    }
     context.config().catalogDatabase().ifPresent(database -> {
       List<String> tables = new ArrayList<>(stage.writes());
       tables.add(Tables.JOB_RUNS);
@@ -96,14 +143,39 @@ public final class StageRunner {
     }
   }
 
-  private JobRun finish(PipelineStage stage, BillingPeriodRange covered, Instant started, StageProgress progress, String status,
-      String message) {
+  /**
+   * Records the running stage as stopped, from the thread that asked for the stop, when the stage did
+   * not end by itself in time (a Spark job that does not answer its cancellation, driver work that
+   * cannot be interrupted). Nothing when no stage runs or it has its row already.
+   */
+  private void recordStopped() {
+    Running current = running.get();
+    if (current != null) {
+      finish(current, JobRun.FAILED, stoppedMessage(current) + " (the stage did not end in time)");
+    }
+  }
+
+  private String stoppedMessage(Running current) {
+    Map<String, Long> committed = current.progress().tableVersionsInOrder();
+    return "stopped by " + stop.signal().orElse("a signal") + " during stage " + current.stage().name() + "; committed before the stop: "
+        + (committed.isEmpty() ? "no table" : committed.entrySet().stream().map(e -> e.getKey() + " version " + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", ")));
+  }
+
+  /** Appends the stage's job_runs row, once (the stage's own thread and a stop may both try); null when it was already. */
+  private JobRun finish(Running current, String status, String message) {
+    if (!current.recorded().compareAndSet(false, true)) {
+      return null;
+    }
+    PipelineStage stage = current.stage();
+    StageProgress progress = current.progress();
+    Instant started = current.started();
     List<String> lines = new ArrayList<>();
     if (message != null) {
       lines.add(message);
     }
     lines.addAll(progress.notes());
-    JobRun record = new JobRun(context.run().runId(), stage.name(), status, covered.toString(), started, Instant.now(),
+    JobRun record = new JobRun(context.run().runId(), stage.name(), status, current.covered().toString(), started, Instant.now(),
         context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(),
         lines.isEmpty() ? null : String.join("; ", lines));
     log.record(record);

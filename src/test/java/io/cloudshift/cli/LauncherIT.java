@@ -99,8 +99,11 @@ class LauncherIT {
    * SPEC §6 "Atomic": the driver is killed (SIGKILL, nothing runs after it) while it writes a data
    * file of the silver table, then of a gold table. The table being written keeps its version, the
    * files the killed run left in it are named by no commit, and a table committed before the kill
-   * holds what it held; rerunning the period gives the tables of the uninterrupted run-all, compared
-   * by content.
+   * holds what it held. Then (issue 20, item 5) a run is stopped with SIGTERM while ingest writes
+   * charges_monthly, its third table: it exits 143 within the grace period with one line, its
+   * job_runs row says it was stopped and names the two tables it committed, and charges_monthly keeps
+   * its version. Rerunning the period gives the tables of the uninterrupted run-all, compared by
+   * content.
    */
   @Test
   void aDriverKilledInTheMiddleOfAWriteLeavesTheTablesAsTheyWereAndARerunConverges() throws Exception {
@@ -115,6 +118,7 @@ class LauncherIT {
     // A month the warehouse already holds: the kill lands in the middle of replacing its slices.
     killWhileWriting(warehouse, Tables.CHARGES, "/billing_month=2026-09-01/", expected, "ingest", "--period", "2026-09");
     killWhileWriting(warehouse, Tables.LAB_PROVIDER_MONTHLY, "/", expected, "shares");
+    terminateWhileWriting(warehouse, Tables.CHARGES_MONTHLY, expected);
     assertThat(SparkTestSession.get().read().format("delta").load(warehouse.resolve(Tables.JOB_RUNS).toString()).count()).isPositive();
 
     ChildProcess rerun = cloudshift("rerun", Map.of(), "run-all", "--warehouse", warehouse.toString(), "--period", "2026-09",
@@ -132,17 +136,65 @@ class LauncherIT {
       throws Exception {
     Map<String, Long> versions = versions(warehouse);
     Set<Path> filesBefore = dataFiles(warehouse.resolve(table));
+    ChildProcess stalling = stalledWhileWriting(warehouse, table, within, BundledRunAll.RUN_ID, stage);
+    stalling.kill();
+    assertLeftAsItWas(warehouse, table, versions, filesBefore, expected);
+  }
+
+  /** Starts {@code stage} stalling once it has written a data file of {@code table} whose path contains {@code within}. */
+  private ChildProcess stalledWhileWriting(Path warehouse, String table, String within, String runId, String... stage) throws Exception {
     List<String> args = new ArrayList<>(List.of(stage));
-    args.addAll(List.of("--warehouse", warehouse.toString(), "--run-id", BundledRunAll.RUN_ID));
-    ChildProcess stalling = cloudshift("kill-" + table, Map.of("CLOUDSHIFT_SUBMIT_ARGS", String.join(" ",
+    args.addAll(List.of("--warehouse", warehouse.toString(), "--run-id", runId));
+    ChildProcess stalling = cloudshift("stall-" + table, Map.of("CLOUDSHIFT_SUBMIT_ARGS", String.join(" ",
         "--driver-class-path", Path.of("target", "test-classes").toAbsolutePath().toString(),
         "--conf", "spark.hadoop.fs.file.impl=" + StallingFileSystem.class.getName(),
         "--conf", "spark.hadoop." + StallingFileSystem.STALL_ON + "=/" + table + within)), args.toArray(String[]::new));
     try {
-      stalling.awaitOutput(StallingFileSystem.STALLED, Duration.ofMinutes(5));
+      return stalling.awaitOutput(StallingFileSystem.STALLED, Duration.ofMinutes(5));
+    } catch (AssertionError | InterruptedException e) {
+      stalling.kill();
+      throw e;
+    }
+  }
+
+  /**
+   * SIGTERM to an ingest stalled in writing {@code table} (its third): the stage's Spark jobs are
+   * cancelled, it records itself as stopped and the command exits 143 with one line, within the
+   * grace period (15 s) and the time to write the row.
+   */
+  private void terminateWhileWriting(Path warehouse, String table, Map<String, String> expected) throws Exception {
+    Map<String, Long> versions = versions(warehouse);
+    Set<Path> filesBefore = dataFiles(warehouse.resolve(table));
+    ChildProcess stalling = stalledWhileWriting(warehouse, table, "/", BundledRunAll.RUN_ID, "ingest", "--period", "2026-09");
+    long signalled = System.nanoTime();
+    stalling.terminate();
+    int exitCode;
+    try {
+      exitCode = stalling.waitFor(Duration.ofMinutes(2));
     } finally {
       stalling.kill();
     }
+    assertThat(exitCode).as(stalling.stderr()).isEqualTo(143);
+    assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(40));
+    Map<String, Long> after = versions(warehouse);
+    String committed = "rejected_charges version " + after.get(Tables.REJECTED_CHARGES) + ", charges version " + after.get(Tables.CHARGES);
+    List<String> lines = stalling.stderr().lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("cloudshift ingest: stopped by SIGTERM during stage ingest; committed before the stop: "
+        + committed + "; job_runs has its FAILED row (rerun the period to complete the run)");
+    List<Row> rows = SparkTestSession.get().read().format("delta").load(warehouse.resolve(Tables.JOB_RUNS).toString())
+        .where("status = 'FAILED'").collectAsList();
+    assertThat(rows).as("FAILED rows: the SIGKILLed runs left none").hasSize(1);
+    Row stopped = rows.get(0);
+    assertThat(stopped.<String>getAs("message")).isEqualTo("stopped by SIGTERM during stage ingest; committed before the stop: " + committed);
+    assertLeftAsItWas(warehouse, table, versions, filesBefore, expected);
+  }
+
+  /**
+   * {@code table}, written when the run was killed, has its version and a file no commit names; a
+   * table whose version moved holds the content the uninterrupted run gave it.
+   */
+  private void assertLeftAsItWas(Path warehouse, String table, Map<String, Long> versions, Set<Path> filesBefore,
+      Map<String, String> expected) throws IOException {
     Map<String, Long> after = versions(warehouse);
     assertThat(after.get(table)).as("%s's version after the kill", table).isEqualTo(versions.get(table));
     Set<Path> leftBehind = dataFiles(warehouse.resolve(table));
@@ -151,7 +203,8 @@ class LauncherIT {
         .map(uri -> Path.of(URI.create(uri))).collect(Collectors.toSet());
     assertThat(leftBehind).as("files the killed run wrote in %s", table).isNotEmpty().doesNotContainAnyElementsOf(committed);
     // Reading every table costs more than the two runs: read the one killed and those the run committed.
-    Set<String> unchanged = after.keySet().stream().filter(t -> after.get(t).equals(versions.get(t)) && !t.equals(table))
+    Set<String> unchanged = after.keySet().stream()
+        .filter(t -> t.equals(Tables.JOB_RUNS) || after.get(t).equals(versions.get(t)) && !t.equals(table))
         .collect(Collectors.toSet());
     Map<String, String> read = TableContents.hashes(warehouse, unchanged, Set.of());
     assertThat(read).as("tables read after the kill in %s", table).containsKey(table);

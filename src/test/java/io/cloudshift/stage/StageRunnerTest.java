@@ -23,6 +23,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,66 @@ class StageRunnerTest {
     assertThatThrownBy(() -> runner.run(failing)).hasMessage("boom");
     assertThat(jobRuns(context)).extracting(r -> r.<String>getAs("job") + ": " + r.<String>getAs("message"))
         .containsExactlyInAnyOrder("ingest: a link skipped; a name unmatched", "shares: boom; a name unmatched");
+  }
+
+  /**
+   * Issue 20, item 5: a stop (SIGTERM) during a stage. The stage's failure is recorded as a stop naming
+   * what it committed, no further stage starts, and the exit code is 143.
+   */
+  @Test
+  void aStopDuringAStageRecordsItAsStoppedAndNoFurtherStageStarts() {
+    StageContext context = context(null);
+    RunStop stop = new RunStop();
+    List<String> ran = new ArrayList<>();
+    FakeStage ingest = new FakeStage("ingest", List.of(), List.of(Tables.REJECTED_CHARGES, Tables.CHARGES), true, progress -> {
+      progress.wrote(Tables.REJECTED_CHARGES, 4L);
+      stop.request("SIGTERM");
+      throw new IllegalStateException("Job 12 cancelled because the run is stopping");
+    });
+    FakeStage shares = new FakeStage("shares", List.of(), List.of(), false, p -> ran.add("shares"));
+    StageRunner runner = new StageRunner(context, List.of(ingest, shares), stop);
+
+    assertThatThrownBy(() -> runner.run(ingest))
+        .isInstanceOfSatisfying(RunStoppedException.class, e -> assertThat(e.exitCode()).isEqualTo(143))
+        .hasMessage("stopped by SIGTERM during stage ingest; committed before the stop: rejected_charges version 4; "
+            + "job_runs has its FAILED row (rerun the period to complete the run)");
+    assertThatThrownBy(() -> runner.run(shares)).isInstanceOf(RunStoppedException.class)
+        .hasMessage("stopped by SIGTERM before stage shares started (rerun the period to complete the run)");
+    assertThat(ran).isEmpty();
+    assertThat(jobRuns(context)).singleElement().satisfies(r -> {
+      assertThat(r.<String>getAs("status")).isEqualTo(JobRun.FAILED);
+      assertThat(r.<String>getAs("message")).isEqualTo("stopped by SIGTERM during stage ingest; committed before the stop: rejected_charges version 4");
+    });
+  }
+
+  /** ... and when the stage does not end in time, the stop records it from its own thread, once. */
+  @Test
+  void aStageThatDoesNotEndInTimeIsRecordedByTheStopOnce() throws Exception {
+    StageContext context = context(null);
+    RunStop stop = new RunStop();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FakeStage stuck = new FakeStage("uplift", List.of(), List.of(), false, progress -> {
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    StageRunner runner = new StageRunner(context, List.of(stuck), stop);
+    var running = java.util.concurrent.CompletableFuture.runAsync(() -> runner.run(stuck));
+    started.await();
+
+    stop.request("SIGINT");
+    stop.recordRunningStage();
+    stop.recordRunningStage();
+    assertThat(jobRuns(context)).singleElement().satisfies(r -> assertThat(r.<String>getAs("message"))
+        .isEqualTo("stopped by SIGINT during stage uplift; committed before the stop: no table (the stage did not end in time)"));
+
+    release.countDown();
+    assertThatThrownBy(running::join).hasCauseInstanceOf(RunStoppedException.class);
+    assertThat(jobRuns(context)).as("the stage's own ending adds no second row").hasSize(1);
   }
 
   @Test

@@ -61,6 +61,8 @@ public final class BundledRunAll {
     command.addAll(List.of(args));
     Map<String, String> env = new HashMap<>(environment);
     env.put("CLOUDSHIFT_CDS", "off");
+    // The jar `mvn package` built for this test run: bin/cloudshift must not rebuild it from sources edited meanwhile.
+    env.putIfAbsent("CLOUDSHIFT_JAR", Path.of("target", "cloudshift.jar").toAbsolutePath().toString());
     return ChildProcess.start(name, command, env, logs);
   }
 

@@ -75,6 +75,11 @@ public final class ChildProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGTERM to the process alone, as a scheduler stopping a task sends it. */
+  public void terminate() {
+    process.destroy();
+  }
+
   /** SIGKILL to the process and everything it started: nothing of theirs runs afterwards. */
   public void kill() throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
