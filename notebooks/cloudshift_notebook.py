@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import decimal
 import os
+import warnings
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 import matplotlib.pyplot as plt
@@ -15,6 +17,7 @@ import pandas as pd
 from IPython.display import display
 from delta.tables import DeltaTable
 from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -62,14 +65,26 @@ def spark_session(app_name: str) -> SparkSession:
     return spark
 
 
+class Published(NamedTuple):
+    """A table's version as a stage that succeeded recorded it in job_runs, and that run's id."""
+    version: int
+    run_id: str
+
+
 class Warehouse:
     """cloudshift's tables under one warehouse root (a local path, relative to the repository, or
-    any Hadoop URI such as s3a://…), or registered in a catalog database (`--register-tables`)."""
+    any Hadoop URI such as s3a://…), or registered in a catalog database (`--register-tables`).
+
+    `table()` reads each table at its *published* version: the one the latest stage that wrote it
+    and SUCCEEDED recorded in job_runs. A stage stopped or killed between two of its tables leaves
+    some of them newer than what it published; reading those would mix two runs in one chart, so
+    they are read as published, with a warning naming the unpublished version."""
 
     def __init__(self, spark: SparkSession, root: str, catalog_database: str | None = None):
         self.spark = spark
         self.catalog_database = catalog_database
         self.root = root if "://" in root or root.startswith("/") else str(REPOSITORY / root)
+        self._published: dict[str, Published] | None = None
 
     def _name(self, table: str) -> str:
         return f"{self.catalog_database}.{table}"
@@ -81,10 +96,54 @@ class Warehouse:
             return location.path if location.scheme == "file" else location.geturl()
         return f"{self.root.rstrip('/')}/{table}"
 
-    def table(self, name: str) -> DataFrame:
+    def _latest(self, name: str) -> DataFrame:
         if self.catalog_database:
             return self.spark.table(self._name(name))
         return self.spark.read.format("delta").load(self.location(name))
+
+    def published(self) -> dict[str, Published]:
+        """Per table, its published version and run (read from job_runs once per Warehouse)."""
+        if self._published is None:
+            try:
+                rows = (self._latest("job_runs").where(F.col("status") == "SUCCEEDED")
+                        .select("run_id", "finished_at", F.explode("table_versions").alias("table", "version"))
+                        .collect())
+            except Exception as error:  # no job_runs: tables written by something else than cloudshift
+                warnings.warn(f"job_runs cannot be read ({type(error).__name__}): tables are read at their latest version")
+                rows = []
+            self._published = {}
+            for row in sorted(rows, key=lambda r: r.finished_at):
+                self._published[row.table] = Published(row.version, row.run_id)
+        return self._published
+
+    def table(self, name: str) -> DataFrame:
+        """The table at its published version (job_runs itself: as it is)."""
+        if name == "job_runs":
+            return self._latest(name)
+        published = self.published().get(name)
+        if published is None:
+            warnings.warn(f"{name}: no stage that succeeded recorded a version of it in job_runs; reading its latest version")
+            return self._latest(name)
+        latest = self.history(name).select(F.max("version")).first()[0]
+        if latest != published.version:
+            warnings.warn(f"{name}: version {latest} was written by a stage that did not succeed (stopped, failed or still "
+                          f"running); reading version {published.version}, which run {published.run_id} published")
+        return self.table_as_of(name, published.version)
+
+    def runs(self, *tables: str) -> dict[str, str]:
+        """The run that published each table."""
+        published = self.published()
+        return {table: published[table].run_id for table in tables if table in published}
+
+    def require_one_run(self, *tables: str) -> str | None:
+        """The run all `tables` were published by; warns (and returns None) when they come from several,
+        as after a run whose later stages failed or were stopped: figures joined across them may disagree."""
+        runs = self.runs(*tables)
+        if len(set(runs.values())) > 1:
+            warnings.warn("the tables joined here come from different runs: "
+                          + ", ".join(f"{t} from {r}" for t, r in sorted(runs.items())))
+            return None
+        return next(iter(runs.values()), None)
 
     def table_as_of(self, name: str, version: int) -> DataFrame:
         """The table as a given Delta version left it (time travel)."""

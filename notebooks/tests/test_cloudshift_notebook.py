@@ -1,25 +1,54 @@
-"""The notebooks' helper reads tables registered in a catalog (bin/cloudshift --register-tables)
-exactly as it reads them by path; checked against delta-rs, not against the helper itself."""
+"""The notebooks' helper: tables registered in a catalog (bin/cloudshift --register-tables) read
+exactly as tables by path, and every table read at the version a stage that succeeded published;
+checked against delta-rs and the tables' own history, not against the helper itself."""
+import shutil
+
+import pytest
 from deltalake import DeltaTable
 
 import cloudshift_notebook as cs
 
 
-def test_tables_registered_in_a_catalog_read_like_tables_by_path(warehouse):
-    spark = cs.spark_session("cloudshift · notebook helper test")
-    try:
-        spark.sql("CREATE DATABASE IF NOT EXISTS notebook_test")
-        for table in ("charges", "uplift_quarterly"):
-            spark.sql(f"CREATE TABLE notebook_test.{table} USING DELTA LOCATION '{warehouse / table}'")
-        by_catalog = cs.Warehouse(spark, "not-read", catalog_database="notebook_test")
+@pytest.fixture(scope="module")
+def spark():
+    session = cs.spark_session("cloudshift · notebook helper test")
+    yield session
+    session.stop()
 
-        assert by_catalog.location("charges") == str(warehouse / "charges")
-        assert by_catalog.table("uplift_quarterly").count() == len(DeltaTable(str(warehouse / "uplift_quarterly")).to_pandas())
-        charges = DeltaTable(str(warehouse / "charges"))
-        versions = [commit["version"] for commit in charges.history()]
-        assert len(versions) >= 2  # the prepared warehouse re-ingests one month
-        assert [row.version for row in by_catalog.history("charges").select("version").collect()] == versions
-        charges.load_as_version(versions[-1])
-        assert by_catalog.table_as_of("charges", versions[-1]).count() == len(charges.to_pandas(columns=["export_id"]))
-    finally:
-        spark.stop()
+
+def test_tables_registered_in_a_catalog_read_like_tables_by_path(spark, warehouse):
+    spark.sql("CREATE DATABASE IF NOT EXISTS notebook_test")
+    for table in ("charges", "uplift_quarterly", "job_runs"):
+        spark.sql(f"CREATE TABLE IF NOT EXISTS notebook_test.{table} USING DELTA LOCATION '{warehouse / table}'")
+    by_catalog = cs.Warehouse(spark, "not-read", catalog_database="notebook_test")
+
+    assert by_catalog.location("charges") == str(warehouse / "charges")
+    assert by_catalog.table("uplift_quarterly").count() == len(DeltaTable(str(warehouse / "uplift_quarterly")).to_pandas())
+    charges = DeltaTable(str(warehouse / "charges"))
+    versions = [commit["version"] for commit in charges.history()]
+    assert len(versions) >= 2  # the prepared warehouse re-ingests one month
+    assert [row.version for row in by_catalog.history("charges").select("version").collect()] == versions
+    charges.load_as_version(versions[-1])
+    assert by_catalog.table_as_of("charges", versions[-1]).count() == len(charges.to_pandas(columns=["export_id"]))
+
+
+def test_a_table_a_stage_committed_without_succeeding_is_read_as_published_with_a_warning(spark, warehouse, tmp_path):
+    """Issue 20, item 10: a stage stopped between two tables leaves one of them newer than what it
+    published. Here a copy of uplift_quarterly gains a commit no job_runs row names."""
+    for table in ("uplift_quarterly", "charges_monthly", "job_runs"):
+        shutil.copytree(warehouse / table, tmp_path / table)
+    published = DeltaTable(str(tmp_path / "uplift_quarterly"))
+    rows = len(published.to_pandas())
+    (spark.read.format("delta").load(str(tmp_path / "uplift_quarterly")).limit(1)
+     .write.format("delta").mode("overwrite").save(str(tmp_path / "uplift_quarterly")))
+    unpublished = published.version() + 1
+    assert DeltaTable(str(tmp_path / "uplift_quarterly")).version() == unpublished
+
+    tables = cs.Warehouse(spark, str(tmp_path))
+    with pytest.warns(UserWarning, match=f"uplift_quarterly: version {unpublished} was written by a stage that did not succeed"):
+        assert tables.table("uplift_quarterly").count() == rows
+
+    # The prepared warehouse re-ingested a month under another run id than the launcher's run-all.
+    assert tables.runs("uplift_quarterly") == {"uplift_quarterly": "launcher-it"}
+    with pytest.warns(UserWarning, match="come from different runs: charges_monthly from .+, uplift_quarterly from launcher-it"):
+        assert tables.require_one_run("charges_monthly", "uplift_quarterly") is None
