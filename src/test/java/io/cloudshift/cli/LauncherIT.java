@@ -160,12 +160,14 @@ class LauncherIT {
   /**
    * SIGTERM to an ingest stalled in writing {@code table} (its third): the stage's Spark jobs are
    * cancelled, it records itself as stopped and the command exits 143 with one line, within the
-   * grace period (15 s) and the time to write the row.
+   * grace period and the time to write the row.
    */
   private void terminateWhileWriting(Path warehouse, String table, Map<String, String> expected) throws Exception {
     Map<String, Long> versions = versions(warehouse);
     Set<Path> filesBefore = dataFiles(warehouse.resolve(table));
-    ChildProcess stalling = stalledWhileWriting(warehouse, table, "/", BundledRunAll.RUN_ID, "ingest", "--period", "2026-09");
+    // A grace period long enough for a busy machine: this is the stage ending by itself (the forced end is StageRunnerTest's).
+    ChildProcess stalling = stalledWhileWriting(warehouse, table, "/", BundledRunAll.RUN_ID, "ingest", "--period", "2026-09",
+        "--set", "stop.grace-period=60s");
     long signalled = System.nanoTime();
     stalling.terminate();
     int exitCode;
@@ -175,7 +177,7 @@ class LauncherIT {
       stalling.kill();
     }
     assertThat(exitCode).as(stalling.stderr()).isEqualTo(143);
-    assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(40));
+    assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(70));
     Map<String, Long> after = versions(warehouse);
     String committed = "rejected_charges version " + after.get(Tables.REJECTED_CHARGES) + ", charges version " + after.get(Tables.CHARGES);
     List<String> lines = stalling.stderr().lines().filter(l -> !l.isBlank()).toList();
