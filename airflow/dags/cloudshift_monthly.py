@@ -1,8 +1,8 @@
 """cloudshift, one billing month per run: ingest -> shares -> uplift -> project -> reconcile.
 
-Each run covers one calendar month (its data interval) and passes it to every stage as
-``--period YYYY-MM``, with the Airflow run id as ``--run-id``: a retried task rewrites the same
-rows. Runs catch up month by month for a backfill, one at a time (Delta's single-writer rule for a
+Each run covers one calendar month (its data interval): ``ingest`` replaces that month's slices
+(``--period YYYY-MM``), and the gold stages, which take no period, recompute every month from
+them. Every stage gets the Airflow run id as ``--run-id``: a retried task rewrites the same rows. Runs catch up month by month for a backfill, one at a time (Delta's single-writer rule for a
 warehouse). Where Spark runs is the Airflow connection ``cloudshift_spark`` (conn type ``spark``:
 host = master URL such as ``spark://host:7077``, ``yarn`` or ``local[*]``; extra ``deploy-mode``);
 ``spark-submit`` must be on the worker's PATH. What cloudshift reads and writes is its own config,
@@ -37,6 +37,8 @@ CONFIG_FILES = os.environ.get("CLOUDSHIFT_CONFIG", str(REPOSITORY / "conf" / "cl
 EXTRA_JARS = os.environ.get("CLOUDSHIFT_JARS") or None
 SPARK_CONNECTION = "cloudshift_spark"
 STAGES = ["ingest", "shares", "uplift", "project", "reconcile"]
+# The stages that process a period of billing months; the others recompute every month.
+PERIOD_STAGES = {"ingest"}
 # cloudshift's exit code for bad input or configuration (README "Commands"): retrying cannot help.
 USAGE_ERROR_EXIT_CODE = 2
 
@@ -45,7 +47,10 @@ class CloudshiftStageOperator(SparkSubmitOperator):
     """spark-submit of one cloudshift stage, failing without retries when the stage exits with 2."""
 
     def __init__(self, *, stage: str, **kwargs) -> None:
-        arguments = [stage, "--period", "{{ data_interval_start.strftime('%Y-%m') }}", "--run-id", "{{ run_id }}"]
+        arguments = [stage]
+        if stage in PERIOD_STAGES:
+            arguments += ["--period", "{{ data_interval_start.strftime('%Y-%m') }}"]
+        arguments += ["--run-id", "{{ run_id }}"]
         for config_file in CONFIG_FILES:
             arguments += ["--config", config_file]
         super().__init__(

@@ -56,8 +56,11 @@ def test_the_rendered_spark_submit_of_a_sample_interval(dag):
         "spark-submit", "--master", "local[2]", "--name", "cloudshift-shares",
         "--class", "io.cloudshift.cli.CloudshiftCli", "--deploy-mode", "client",
         str(REPOSITORY / "target" / "cloudshift.jar"),
-        "shares", "--period", "2026-09", "--run-id", SEPTEMBER_RUN_ID, "--config", str(REPOSITORY / "conf" / "cloudshift.conf"),
+        "shares", "--run-id", SEPTEMBER_RUN_ID, "--config", str(REPOSITORY / "conf" / "cloudshift.conf"),
     ]
+    ingest = copy.deepcopy(dag.get_task("ingest"))
+    ingest.render_template_fields({"data_interval_start": pendulum.datetime(2026, 9, 1, tz="UTC"), "run_id": SEPTEMBER_RUN_ID})
+    assert ingest.application_args[:5] == ["ingest", "--period", "2026-09", "--run-id", SEPTEMBER_RUN_ID]
 
 
 @pytest.fixture
@@ -119,8 +122,11 @@ def test_airflow_dags_test_runs_september_2026_on_the_bundled_data(tmp_path):
     dag_run = last["job_runs"]["run_id"]
     assert dag_run.startswith("manual__")
     assert {meta["run_id"] for meta in last.values()} <= {dag_run, "earlier-months"}
-    by_this_run = {table for table, meta in last.items() if meta == {"run_id": dag_run, "job": meta["job"], "period": "2026-09"}}
-    # Quarantine tables with nothing to change keep their commit; silver and every gold table are September's.
-    assert by_this_run >= {"charges", "charges_monthly", "job_runs", "lab_provider_monthly", "lab_concentration_monthly",
-                           "provider_lab_mix_quarterly", "share_shift_events", "uplift_monthly", "uplift_quarterly",
-                           "uplift_projection", "uplift_projection_sensitivity", "revenue_reconciliation"}
+    # Each commit names the stage that wrote it and the months it covered: ingest September, the gold stages all.
+    written_by = {"charges": "ingest", "charges_monthly": "ingest", "lab_provider_monthly": "shares",
+                  "lab_concentration_monthly": "shares", "provider_lab_mix_quarterly": "shares", "share_shift_events": "shares",
+                  "uplift_monthly": "uplift", "uplift_quarterly": "uplift", "uplift_projection": "project",
+                  "uplift_projection_sensitivity": "project", "revenue_reconciliation": "reconcile", "job_runs": "reconcile"}
+    # Quarantine tables with nothing to change keep their commit; silver and every gold table are this run's.
+    for table, stage in written_by.items():
+        assert last[table] == {"run_id": dag_run, "job": stage, "period": "2026-09" if stage == "ingest" else "all"}, table

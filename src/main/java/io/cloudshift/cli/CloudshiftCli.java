@@ -1,12 +1,6 @@
 package io.cloudshift.cli;
 
-import io.cloudshift.config.InvalidConfigException;
-import io.cloudshift.generate.UnsafeOutputException;
-import io.cloudshift.ingest.DataQualityException;
-import io.cloudshift.io.ConcurrentWriteException;
-import io.cloudshift.io.InputException;
-import io.cloudshift.io.UnreadableFileException;
-import io.cloudshift.stage.RunStoppedException;
+import io.cloudshift.CloudshiftException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +16,6 @@ import picocli.CommandLine.Command;
     subcommands = {IngestCommand.class, SharesCommand.class, UpliftCommand.class, ProjectCommand.class, ReconcileCommand.class,
         RunAllCommand.class, GenerateCommand.class})
 public final class CloudshiftCli implements Runnable {
-  static final int EXIT_FAILED = 1;
-  static final int EXIT_USAGE = 2;
   private static final Logger LOG = LoggerFactory.getLogger(CloudshiftCli.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,27 +41,18 @@ public final class CloudshiftCli implements Runnable {
       PrintWriter err = e.getCommandLine().getErr();
       err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()
           + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
-      return EXIT_USAGE;
+      return CloudshiftException.EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       String name = qualifiedName(commandLine);
-      if (e instanceof InvalidConfigException || e instanceof InputException || e instanceof UsageException
-          || e instanceof UnsafeOutputException) {
+      if (e instanceof CloudshiftException explained) {
         err.println(name + ": " + e.getMessage());
-        return EXIT_USAGE;
-      }
-      if (e instanceof RunStoppedException stopped) {
-        err.println(name + ": " + e.getMessage());
-        return stopped.exitCode();
-      }
-      if (e instanceof DataQualityException || e instanceof UnreadableFileException || e instanceof ConcurrentWriteException) {
-        err.println(name + ": " + e.getMessage());
-        return EXIT_FAILED;
+        return explained.exitCode();
       }
       LOG.error("{} failed", name, e);
       err.println(name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (stack trace in the log above)");
-      return EXIT_FAILED;
+      return CloudshiftException.EXIT_FAILED;
     });
     return cli.execute(args);
   }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {
-      "Synthetic FOCUS exports for every configured provider export, seeded and deterministic, with planted",
-      "share shifts at the real contract events and the planted truth written beside the data (_truth/)."
+      "Writes synthetic FOCUS exports with their planted truth.",
+      "One export per configured provider export, seeded and deterministic, with share shifts planted at the real "
+          + "contract events and the planted truth written beside the data (_truth/)."
     })
 final class GenerateCommand implements Callable<Integer> {
   private static final GeneratorOptions DEFAULTS = GeneratorOptions.defaults();

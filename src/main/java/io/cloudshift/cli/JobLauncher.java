@@ -29,13 +29,8 @@ final class JobLauncher {
 
   private JobLauncher() {}
 
-  static <T> T launch(CommonOptions options, String jobName, Job<T> job) {
-    BillingPeriodRange period;
-    try {
-      period = options.periodRange();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("Invalid --period: " + e.getMessage());
-    }
+  /** @param period the months to process: every month for the commands without {@code --period} */
+  static <T> T launch(CommonOptions options, BillingPeriodRange period, String jobName, Job<T> job) {
     CloudshiftConfig config = options.loadConfig();
     // Scenarios are only read by `project`, but a typo in them should fail every run before Spark starts.
     ScenarioConfig.read(config);

@@ -14,15 +14,17 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "run-all", mixinStandardHelpOptions = true,
     description = {
-      "Every stage in order in one Spark application: ingest, shares, uplift, project, reconcile;",
-      "then a summary with the headline event (OpenAI x Azure, 27 Apr 2026)."
+      "Runs every stage in order in one Spark application.",
+      "Runs ingest (for the months of --period), shares, uplift, project and reconcile, then prints a summary "
+          + "that ends with the configured headline event (the bundled one: OpenAI and Azure, 27 April 2026)."
     })
 final class RunAllCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
+  @Mixin PeriodOption period;
 
   @Override
   public Integer call() {
-    JobLauncher.launch(options, "run-all", (spark, config, warehouse, run, stop) -> {
+    JobLauncher.launch(options, period.range(), "run-all", (spark, config, warehouse, run, stop) -> {
       StageContext context = StageContext.of(spark, config, warehouse, run);
       List<PipelineStage> pipeline = Stage.pipeline(context);
       StageRunner runner = new StageRunner(context, pipeline, stop);

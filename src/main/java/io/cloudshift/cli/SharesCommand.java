@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "shares", mixinStandardHelpOptions = true,
     description = {
-      "Silver charges into charges_monthly, then lab_provider_monthly, lab_concentration_monthly,",
-      "provider_lab_mix_quarterly and share_shift_events (SPEC §3, §4)."
+      "Computes each lab's spend shares and concentration by provider.",
+      "Reads charges_monthly and the terms, and writes lab_provider_monthly, lab_concentration_monthly, "
+          + "provider_lab_mix_quarterly and share_shift_events, recomputed over every month. See docs/methodology.md."
     })
 final class SharesCommand extends StageCommand {
   @Override

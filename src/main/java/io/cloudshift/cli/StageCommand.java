@@ -1,6 +1,7 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.audit.JobRun;
+import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageRunner;
@@ -14,9 +15,14 @@ abstract class StageCommand implements Callable<Integer> {
 
   abstract Stage stage();
 
+  /** The months to process: only ingest takes --period; the gold stages recompute every month. */
+  BillingPeriodRange period() {
+    return BillingPeriodRange.all();
+  }
+
   @Override
   public Integer call() {
-    JobLauncher.launch(options, stage().command(), (spark, config, warehouse, run, stop) -> {
+    JobLauncher.launch(options, period(), stage().command(), (spark, config, warehouse, run, stop) -> {
       StageContext context = StageContext.of(spark, config, warehouse, run);
       List<PipelineStage> pipeline = Stage.pipeline(context);
       JobRun result = new StageRunner(context, pipeline, stop).run(pipeline.get(stage().ordinal()));

@@ -4,8 +4,10 @@ import picocli.CommandLine.Command;
 
 @Command(name = "uplift", mixinStandardHelpOptions = true,
     description = {
-      "Actual vs counterfactual provider net revenue for every terms change: uplift_monthly and",
-      "uplift_quarterly with volume / share / margin effects, break-even share and the inbound share (SPEC §4)."
+      "Estimates what each terms change gained or cost the provider.",
+      "Writes uplift_monthly and uplift_quarterly: actual against counterfactual net revenue, the volume, share and "
+          + "margin effects, the break-even share and the inbound share, recomputed over every month. See "
+          + "docs/methodology.md."
     })
 final class UpliftCommand extends StageCommand {
   @Override

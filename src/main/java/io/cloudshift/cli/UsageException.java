@@ -1,10 +1,12 @@
 package io.cloudshift.cli;
 
+import io.cloudshift.CloudshiftException;
+
 /** Wrong use of the command line that picocli itself cannot see (e.g. a malformed --period). */
-final class UsageException extends RuntimeException {
+final class UsageException extends CloudshiftException {
   private static final long serialVersionUID = 1L;
 
   UsageException(String message) {
-    super(message);
+    super(message, EXIT_USAGE);
   }
 }

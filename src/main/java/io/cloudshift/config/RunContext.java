@@ -6,7 +6,18 @@ package io.cloudshift.config;
  */
 public record RunContext(String runId, String job, BillingPeriodRange period) {
 
-  /** What every Delta commit of the run carries as userMetadata, so DESCRIBE HISTORY links back. */
+  /**
+   * The run as one stage sees it: the stage is the job, and the period is the one the stage covers
+   * (the run's for a stage that honours --period, every month for a stage that recomputes all).
+   */
+  public RunContext forStage(String stage, boolean honoursPeriod) {
+    return new RunContext(runId, stage, honoursPeriod ? period : BillingPeriodRange.all());
+  }
+
+  /**
+   * What every Delta commit carries as userMetadata, so DESCRIBE HISTORY links back to the run, the
+   * stage that wrote it and the months it covered.
+   */
   public String commitMetadata() {
     return "{\"run_id\":\"" + runId.replace("\"", "'") + "\",\"job\":\"" + job + "\",\"period\":\"" + period + "\"}";
   }

@@ -392,7 +392,7 @@ public final class ChargeIngest {
   }
 
   /** Parsed rows with their lab, stream and rule, and the charge flags (SPEC §2.1–2.2), by the configured rules. */
-  public Dataset<Row> attributed(Dataset<Row> parsed) {
+  Dataset<Row> attributed(Dataset<Row> parsed) {
     return attributed(parsed, parsed);
   }
 
@@ -404,7 +404,7 @@ public final class ChargeIngest {
   }
 
   /** Every file of the export parsed (reason codes set), before deliveries are chosen: for inspection. */
-  public Optional<Dataset<Row>> parsed(ExportConfig export) {
+  Optional<Dataset<Row>> parsed(ExportConfig export) {
     return loader.load(export, lister.list(export).files()).map(parser::parse);
   }
 

@@ -47,6 +47,11 @@ public final class DeltaTableWriter {
     this.commitMetadata = commitMetadata;
   }
 
+  /** The same warehouse, committing with other userMetadata (a stage's own). */
+  public DeltaTableWriter withMetadata(String metadata) {
+    return new DeltaTableWriter(spark, warehouse, metadata);
+  }
+
   public boolean exists(String table) {
     return DeltaTable.isDeltaTable(spark, warehouse.path(table));
   }

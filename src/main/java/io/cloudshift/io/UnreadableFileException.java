@@ -1,19 +1,20 @@
 package io.cloudshift.io;
 
+import io.cloudshift.CloudshiftException;
 import org.apache.hadoop.fs.Path;
 
 /**
  * A data file that cannot be read at all (not gzip, a truncated gzip, not Parquet, an I/O error):
  * unlike a bad row, nothing of it can be placed, so ingest holds its export back instead.
  */
-public final class UnreadableFileException extends RuntimeException {
+public final class UnreadableFileException extends CloudshiftException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path path;
   private final String reason;
 
   public UnreadableFileException(Path path, Throwable cause) {
-    super("Cannot read " + path + ": " + firstLine(path, cause), cause);
+    super("Cannot read " + path + ": " + firstLine(path, cause), EXIT_FAILED, cause);
     this.path = path;
     this.reason = firstLine(path, cause);
   }

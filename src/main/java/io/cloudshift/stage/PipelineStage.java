@@ -7,7 +7,8 @@ import java.util.List;
  * One stage of the pipeline (SPEC §5): its declaration (name, tables read and written, whether it
  * honours {@code --period}) and its work. {@link StageRunner} runs every stage the same way (inputs
  * checked, one Spark job description, one {@code job_runs} row), so a stage only does its own work;
- * a stage's constructor passes its context and declaration here and nothing else.
+ * a stage's constructor passes its context and declaration here and nothing else. The stage's
+ * {@link #context} is its own: every commit it makes names the stage and the period it covers.
  */
 public abstract class PipelineStage {
   protected final StageContext context;
@@ -25,7 +26,7 @@ public abstract class PipelineStage {
    *     monthly aggregate): {@code job_runs} records the period the stage really covered
    */
   protected PipelineStage(StageContext context, String name, List<String> reads, List<String> writes, boolean honoursPeriod) {
-    this.context = context;
+    this.context = context == null ? null : context.forStage(name, honoursPeriod);
     this.name = name;
     this.reads = List.copyOf(reads);
     this.writes = List.copyOf(writes);

@@ -1,21 +1,16 @@
 package io.cloudshift.stage;
 
+import io.cloudshift.CloudshiftException;
+
 /**
  * The run was stopped by a signal: the stage it interrupted has its FAILED row in job_runs, which
  * says so and names the tables committed before the stop. Exits with 128 + the signal's number, as
  * a process killed by it would.
  */
-public final class RunStoppedException extends RuntimeException {
+public final class RunStoppedException extends CloudshiftException {
   private static final long serialVersionUID = 1L;
-  private final int exitCode;
-
   public RunStoppedException(String message, int exitCode, Throwable cause) {
-    super(message, cause);
-    this.exitCode = exitCode;
-  }
-
-  public int exitCode() {
-    return exitCode;
+    super(message, exitCode, cause);
   }
 
   /** 128 + the signal's number, the shell's convention for a process a signal ended. */

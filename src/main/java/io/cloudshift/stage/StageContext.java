@@ -15,4 +15,16 @@ public record StageContext(SparkSession spark, CloudshiftConfig config, RunConte
   public static StageContext of(SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run) {
     return new StageContext(spark, config, run, new DeltaTableWriter(spark, warehouse, run.commitMetadata()));
   }
+
+  /**
+   * The context of one stage: its commits name the stage and the period it covers, not the command
+   * (run-all) and the requested --period, which a gold stage does not honour.
+   */
+  public StageContext forStage(String stage, boolean honoursPeriod) {
+    if (run == null) {
+      return this;
+    }
+    RunContext stageRun = run.forStage(stage, honoursPeriod);
+    return new StageContext(spark, config, stageRun, writer == null ? null : writer.withMetadata(stageRun.commitMetadata()));
+  }
 }

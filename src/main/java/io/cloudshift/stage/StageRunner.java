@@ -4,6 +4,7 @@ import io.cloudshift.audit.JobRun;
 import io.cloudshift.audit.JobRunLog;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
+import io.cloudshift.config.RunContext;
 import io.cloudshift.io.CatalogTables;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.SparkJobs;
@@ -34,7 +35,6 @@ public final class StageRunner {
 
   private final StageContext context;
   private final Map<String, String> producers = new LinkedHashMap<>();
-  private final JobRunLog log;
   private final RunStop stop;
   /** The stage running now, so a stop can record it from another thread; null between stages. */
   private final AtomicReference<Running> running = new AtomicReference<>();
@@ -51,7 +51,6 @@ public final class StageRunner {
   public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline, RunStop stop) {
     this.context = context;
     pipeline.forEach(stage -> stage.writes().forEach(table -> producers.putIfAbsent(table, stage.name())));
-    this.log = new JobRunLog(context.spark(), context.writer());
     this.stop = stop;
     stop.recordWith(this::recordStopped);
   }
@@ -178,7 +177,9 @@ public final class StageRunner {
     JobRun record = new JobRun(context.run().runId(), stage.name(), status, current.covered().toString(), started, Instant.now(),
         context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(),
         lines.isEmpty() ? null : String.join("; ", lines));
-    log.record(record);
+    // The audit row is the stage's commit like any other: stamped with the stage and the period it covered.
+    RunContext stageRun = context.run().forStage(stage.name(), stage.honoursPeriod());
+    new JobRunLog(context.spark(), context.writer().withMetadata(stageRun.commitMetadata())).record(record);
     LOG.info("Stage {} {} in {} s: {} table(s) written, {} rows in, {} silver, {} quarantined", stage.name(), status,
         (record.finishedAt().toEpochMilli() - started.toEpochMilli()) / 1000.0, record.tableVersions().size(),
         record.rowsIn(), record.rowsSilver(), record.rowsQuarantine());

@@ -217,6 +217,43 @@ class StageRunnerTest {
     assertThat(jobRuns(context)).as("the stage's own ending adds no second row").hasSize(1);
   }
 
+  /** A stage with a real context (its own, as every stage gets), writing one table. */
+  private static final class WritingStage extends PipelineStage {
+    private final String table;
+
+    WritingStage(StageContext context, String name, String table, boolean honoursPeriod) {
+      super(context, name, List.of(), List.of(table), honoursPeriod);
+      this.table = table;
+    }
+
+    @Override
+    public void execute(StageProgress progress) {
+      progress.wrote(table, context.writer().replace(table, context.spark().range(2).toDF("n")));
+    }
+  }
+
+  /**
+   * Issue 21, item 2: a gold table's history said "run-all, period 2026-09" for content recomputed
+   * over every month. Each commit names the stage that wrote it and the period it covered.
+   */
+  @Test
+  void everyCommitNamesTheStageThatMadeItAndThePeriodItCovered() {
+    StageContext context = context("2026-09");
+    WritingStage ingest = new WritingStage(context, "ingest", Tables.CHARGES, true);
+    WritingStage shares = new WritingStage(context, "shares", Tables.LAB_PROVIDER_MONTHLY, false);
+    StageRunner runner = new StageRunner(context, List.of(ingest, shares));
+    runner.run(ingest);
+    runner.run(shares);
+
+    assertThat(lastUserMetadata(Tables.CHARGES)).isEqualTo("{\"run_id\":\"run-7\",\"job\":\"ingest\",\"period\":\"2026-09\"}");
+    assertThat(lastUserMetadata(Tables.LAB_PROVIDER_MONTHLY)).isEqualTo("{\"run_id\":\"run-7\",\"job\":\"shares\",\"period\":\"all\"}");
+    assertThat(lastUserMetadata(Tables.JOB_RUNS)).as("the audit row of shares").isEqualTo("{\"run_id\":\"run-7\",\"job\":\"shares\",\"period\":\"all\"}");
+  }
+
+  private String lastUserMetadata(String table) {
+    return io.delta.tables.DeltaTable.forPath(SparkTestSession.get(), dir.resolve(table).toString()).history(1).first().getAs("userMetadata");
+  }
+
   @Test
   void aMissingInputTableFailsBeforeTheWorkWithOneLineNamingTheStageThatWritesIt() {
     StageContext context = context(null);
