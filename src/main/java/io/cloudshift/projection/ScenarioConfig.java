@@ -78,7 +78,9 @@ public final class ScenarioConfig {
     rejectUnknown(c, key, SCENARIO_KEYS);
     String id = text(c, key, "id");
     String description = text(c, key, "description");
-    String lab = config.requireLab(text(c, key, "lab"), key + ".lab");
+    // In the attribution rules' spelling when they name the lab; a lab without data may still be
+    // projected from explicit start values, and one with neither is reported by the projector.
+    String lab = config.labNames().canonical(text(c, key, "lab")).orElse(text(c, key, "lab"));
     String provider = text(c, key, "provider");
     if (!config.providers().containsKey(provider)) {
       throw bad(key + ".provider", "unknown provider '" + provider + "' (declare it under cloudshift.providers; known: "
