@@ -1,6 +1,7 @@
 package io.cloudshift.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ public record JobRun(
     List<InputCount> inputs,
     List<DeliveryOutcome> deliveries,
     Map<String, Long> tableVersions,
-    String message) {
+    String message,
+    LocalDate asOf) {
 
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String FAILED = "FAILED";

@@ -64,7 +64,8 @@ public final class JobRunLog {
           .add("rows_quarantine", DataTypes.LongType)
           .add("rows_unattributed", DataTypes.LongType)
           .add("reject_ratio", DataTypes.DoubleType)
-          .add("message", DataTypes.StringType);
+          .add("message", DataTypes.StringType)
+          .add("as_of", DataTypes.DateType);
 
   private final SparkSession spark;
   private final DeltaTableWriter writer;
@@ -99,7 +100,8 @@ public final class JobRunLog {
             deliveries,
             new TreeMap<>(run.tableVersions()),
             run.rowsIn(), run.rowsSilver(), run.rowsQuarantine(), run.rowsUnattributed(), run.rejectRatio(),
-            run.message());
+            run.message(),
+            Date.valueOf(run.asOf()));
     String previous = spark.sparkContext().getLocalProperty(AUDIT_JOB_PROPERTY);
     spark.sparkContext().setLocalProperty(AUDIT_JOB_PROPERTY, "true");
     try {

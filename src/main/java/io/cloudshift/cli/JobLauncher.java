@@ -9,6 +9,8 @@ import io.cloudshift.projection.ScenarioConfig;
 import io.cloudshift.stage.RunStop;
 import io.cloudshift.stage.StageRunner;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,7 @@ final class JobLauncher {
     CloudshiftConfig config = options.loadConfig();
     // Scenarios are only read by `project`, but a typo in them should fail every run before Spark starts.
     ScenarioConfig.read(config);
-    RunContext run = new RunContext(options.runIdOrNew(), jobName, period);
+    RunContext run = new RunContext(options.runIdOrNew(), jobName, period, config.asOf().orElse(LocalDate.now(ZoneOffset.UTC)));
     LOG.info("cloudshift {} run {} for period {}; effective configuration (hash {}):\n{}",
         jobName, run.runId(), period, config.hash(), config.render());
     SparkSession spark = SparkSessions.create(config, "cloudshift " + jobName);

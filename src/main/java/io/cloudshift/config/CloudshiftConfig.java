@@ -46,6 +46,7 @@ public final class CloudshiftConfig {
   private final long smallInputMaxBytes;
   private final Optional<String> catalogDatabase;
   private final java.time.Duration stopGracePeriod;
+  private final Optional<java.time.LocalDate> asOf;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -65,6 +66,7 @@ public final class CloudshiftConfig {
     this.headline = readHeadline();
     this.reportingCurrency = string("cloudshift.summary.reporting-currency");
     this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
+    this.asOf = readAsOf();
     this.stopGracePeriod = read("cloudshift.stop.grace-period", config::getDuration);
     if (stopGracePeriod.isNegative() || stopGracePeriod.toSeconds() > 3600) {
       throw bad("cloudshift.stop.grace-period", stopGracePeriod + " must be between 0 s and 1 h");
@@ -152,6 +154,26 @@ public final class CloudshiftConfig {
    */
   public java.time.Duration stopGracePeriod() {
     return stopGracePeriod;
+  }
+
+  /**
+   * The day whose terms are current ({@code partnership_terms.is_current}) when set; otherwise the
+   * run uses the day it runs (UTC). Set it for a run that must give the same tables on any day.
+   */
+  public Optional<java.time.LocalDate> asOf() {
+    return asOf;
+  }
+
+  private Optional<java.time.LocalDate> readAsOf() {
+    String key = "cloudshift.as-of";
+    if (!config.hasPath(key) || string(key).isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.LocalDate.parse(string(key)));
+    } catch (DateTimeParseException e) {
+      throw bad(key, "'" + string(key) + "' is not a date (use yyyy-MM-dd, or leave it empty for the day of the run)");
+    }
   }
 
   /** The database every table is registered in, when cloudshift.catalog.register is on. */
@@ -387,10 +409,10 @@ public final class CloudshiftConfig {
   }
 
   /**
-   * A lab the attribution rules name, in their spelling: a headline or scenario about a lab no rule
-   * attributes a charge to would silently report nothing.
+   * A lab the attribution rules name, in their spelling: a headline about a lab no rule attributes a
+   * charge to would silently report nothing.
    */
-  public String requireLab(String name, String key) {
+  private String requireLab(String name, String key) {
     return labNames.canonical(name).orElseThrow(() ->
         bad(key, "'" + name + "' is not a lab the attribution rules name (known: " + labNames.labs() + "; names are matched ignoring case)"));
   }

@@ -176,7 +176,7 @@ public final class StageRunner {
     lines.addAll(progress.notes());
     JobRun record = new JobRun(context.run().runId(), stage.name(), status, current.covered().toString(), started, Instant.now(),
         context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(),
-        lines.isEmpty() ? null : String.join("; ", lines));
+        lines.isEmpty() ? null : String.join("; ", lines), context.run().asOf());
     // The audit row is the stage's commit like any other: stamped with the stage and the period it covered.
     RunContext stageRun = context.run().forStage(stage.name(), stage.honoursPeriod());
     new JobRunLog(context.spark(), context.writer().withMetadata(stageRun.commitMetadata())).record(record);

@@ -121,6 +121,7 @@ class StageRunnerTest {
     assertThat(row.<Long>getAs("rows_in")).isEqualTo(3L);
     assertThat(row.<Long>getAs("rows_quarantine")).isEqualTo(2L);
     assertThat(row.getJavaMap(row.fieldIndex("table_versions"))).containsEntry(Tables.REJECTED_CHARGES, 4L);
+    assertThat(row.getDate(row.fieldIndex("as_of")).toLocalDate()).as("the day whose terms were current").isEqualTo(context.run().asOf());
   }
 
   @Test

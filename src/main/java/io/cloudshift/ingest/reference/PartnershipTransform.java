@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.cloudshift.config.LabNames;
 import io.cloudshift.schema.RejectedColumns;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,9 +16,12 @@ import org.apache.spark.sql.Row;
  */
 final class PartnershipTransform {
   private final PartnershipRecords records;
+  private final LocalDate asOf;
 
-  PartnershipTransform(List<String> providerIds, LabNames labs) {
+  /** @param asOf the day whose version of the terms is current (is_current) */
+  PartnershipTransform(List<String> providerIds, LabNames labs, LocalDate asOf) {
     this.records = new PartnershipRecords(providerIds, labs);
+    this.asOf = asOf;
   }
 
   Outcome apply(Dataset<Row> input) {
@@ -34,6 +38,6 @@ final class PartnershipTransform {
                 col(RejectedColumns.REASON_DETAIL),
                 col(RowValidator.RAW).as(RejectedColumns.RAW));
 
-    return new Outcome(TermsHistory.build(clean), RowValidator.rejected(validated).unionByName(overlapping));
+    return new Outcome(TermsHistory.build(clean, asOf), RowValidator.rejected(validated).unionByName(overlapping));
   }
 }

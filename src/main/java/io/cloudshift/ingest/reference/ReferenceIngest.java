@@ -66,7 +66,7 @@ public final class ReferenceIngest {
       fiscalStarts.put(provider.id(), provider.fiscalYearStartMonth());
     }
     LabNames labs = context.config().labNames();
-    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet()), labs).apply(partnerships.rows()).cached();
+    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet()), labs, context.run().asOf()).apply(partnerships.rows()).cached();
     Outcome revenue = new LabRevenueTransform(labs).apply(labRevenue.rows()).cached();
     Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
     try {

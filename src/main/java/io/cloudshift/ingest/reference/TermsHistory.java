@@ -4,11 +4,14 @@ import static io.cloudshift.schema.PartnershipColumns.*;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Conform;
 import io.cloudshift.schema.PartnershipColumns;
+import java.sql.Date;
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,8 +23,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * in effective_from order become versions 1..n with validity {@code [valid_from, valid_to)}. A version
  * ends at its explicit effective_to when the record has one (leaving a gap with no terms in force
  * until the next record, if any), else where the next version starts, else it stays open (null).
- * is_current marks the open version (no later record, no explicit end); no clock is read, so a run is
- * reproducible: a version with an explicit end in the future is not current even while it applies.
+ * is_current marks the version in force on the run's as-of date (valid_from ≤ as-of < valid_to):
+ * none when that day falls in a gap or before the first record. The as-of date is the run's (the
+ * day it runs unless cloudshift.as-of sets it), never a clock read here, so a run is reproducible.
  */
 final class TermsHistory {
   private TermsHistory() {}
@@ -31,15 +35,21 @@ final class TermsHistory {
    *     minus {@link OverlappingTerms#conflicts}): unique on (lab, provider, effective_from)
    * @return rows of {@link PartnershipColumns#SCHEMA}
    */
-  static Dataset<Row> build(Dataset<Row> records) {
+  static Dataset<Row> build(Dataset<Row> records, LocalDate asOf) {
     WindowSpec chain = Window.partitionBy(Columns.LAB, Columns.PROVIDER).orderBy(Columns.EFFECTIVE_FROM);
     Column nextStart = lead(col(Columns.EFFECTIVE_FROM), 1).over(chain);
     Dataset<Row> versions =
         records
             .withColumn(VALID_FROM, col(Columns.EFFECTIVE_FROM))
             .withColumn(VALID_TO, coalesce(col(EFFECTIVE_TO), nextStart))
-            .withColumn(IS_CURRENT, col(VALID_TO).isNull())
+            .withColumn(IS_CURRENT, inForceOn(asOf))
             .withColumn(VERSION, row_number().over(chain));
     return Conform.to(versions, PartnershipColumns.SCHEMA);
+  }
+
+  /** Whether the version's validity [valid_from, valid_to) holds the day. */
+  private static Column inForceOn(LocalDate day) {
+    Column date = lit(Date.valueOf(day));
+    return col(VALID_FROM).leq(date).and(col(VALID_TO).isNull().or(date.lt(col(VALID_TO))));
   }
 }

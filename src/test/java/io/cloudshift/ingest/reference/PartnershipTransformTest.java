@@ -2,6 +2,7 @@ package io.cloudshift.ingest.reference;
 
 import static io.cloudshift.schema.PartnershipColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudshift.testing.TestConfigs;
@@ -10,6 +11,7 @@ import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,7 +38,10 @@ class PartnershipTransformTest {
           Columns.SOURCE_URL, "https://example.com/r1",
           Columns.CONFIDENCE, "confirmed");
 
-  private final PartnershipTransform transform = new PartnershipTransform(PROVIDERS, TestConfigs.bundled(Map.of()).labNames());
+  /** The run's as-of date: is_current marks the version in force that day. */
+  private static final LocalDate AS_OF = LocalDate.of(2026, 12, 6);
+
+  private final PartnershipTransform transform = new PartnershipTransform(PROVIDERS, TestConfigs.bundled(Map.of()).labNames(), AS_OF);
 
   @Test
   void chainOfThreeRecordsEndsEachVersionWhereTheNextStarts() {
@@ -62,7 +67,7 @@ class PartnershipTransformTest {
         run(
             record("A", "2020-01-01", "2021-01-01"), // gap until B: no terms in force in between
             record("B", "2022-01-01", null),
-            record("C", "2024-01-01", "2031-01-01")); // explicit end on the last version: not current
+            record("C", "2024-01-01", "2031-01-01")); // explicit end after the as-of date: current
 
     assertThat(out.rejected().count()).isZero();
     assertThat(terms(out))
@@ -70,7 +75,26 @@ class PartnershipTransformTest {
         .containsExactly(
             tuple("A", "2020-01-01", "2021-01-01", false, 1),
             tuple("B", "2022-01-01", "2024-01-01", false, 2),
-            tuple("C", "2024-01-01", "2031-01-01", false, 3));
+            tuple("C", "2024-01-01", "2031-01-01", true, 3));
+  }
+
+  /**
+   * Issue 21, item 5: is_current meant "open-ended", so the amended OpenAI terms (in force until
+   * 2031) were never current. It is the version in force on the run's as-of date: none in a gap or
+   * before the first record, the new one from its first day (valid_to is exclusive).
+   */
+  @Test
+  void isCurrentIsTheVersionInForceOnTheAsOfDate() {
+    Dataset<Row> records = Inputs.frame(INPUT, List.of(record("A", "2020-01-01", "2021-01-01"), record("B", "2022-01-01", null)));
+    Map<String, String> currentOn = new java.util.LinkedHashMap<>();
+    for (String day : List.of("2019-12-31", "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", "2022-01-01", "2040-01-01")) {
+      Outcome out = new PartnershipTransform(PROVIDERS, TestConfigs.bundled(Map.of()).labNames(), LocalDate.parse(day)).apply(records);
+      currentOn.put(day, terms(out).stream().filter(r -> r.<Boolean>getAs(IS_CURRENT)).map(r -> r.<String>getAs(RECORD_ID))
+          .findFirst().orElse("none"));
+    }
+    assertThat(currentOn).containsExactly(
+        entry("2019-12-31", "none"), entry("2020-01-01", "A"), entry("2020-12-31", "A"), entry("2021-01-01", "none"),
+        entry("2021-12-31", "none"), entry("2022-01-01", "B"), entry("2040-01-01", "B"));
   }
 
   @Test

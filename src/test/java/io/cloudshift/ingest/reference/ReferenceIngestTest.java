@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -71,6 +72,9 @@ class ReferenceIngestTest {
           "AWS-1,aws,AWS,2025,4,Q4 2025,2025-10-01,2025-12-31,segment_revenue_usd,35600000000,,https://l.example,confirmed,AWS-1,",
           "MS-BAD,azure,Azure and other cloud services,2023,1,FY23Q1,2023-01-01,2023-03-31,revenue_growth_yoy,0.27,,https://m.example,confirmed,MS-03,");
 
+  /** The run's as-of date, fixed so is_current does not depend on the day the test runs. */
+  private static final LocalDate AS_OF = LocalDate.of(2026, 12, 6);
+
   @TempDir Path dir;
 
   private final SparkSession spark = SparkTestSession.get();
@@ -114,7 +118,7 @@ class ReferenceIngestTest {
             r -> r.getAs(PartnershipColumns.RECORD_ID), r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
             r -> r.getAs(PartnershipColumns.IS_CURRENT), r -> r.getAs(PartnershipColumns.VERSION))
         .containsExactly(
-            tuple("P01", "2025-01-21", false, 1), tuple("P07", "2026-04-27", false, 2), tuple("P13", "2031-01-01", false, 3));
+            tuple("P01", "2025-01-21", false, 1), tuple("P07", "2026-04-27", false, 2), tuple("P13", "2031-01-01", true, 3));
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).collectAsList())
         .extracting(
             r -> r.getAs(Columns.RUN_ID), r -> r.getAs(Columns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
@@ -223,7 +227,7 @@ class ReferenceIngestTest {
   private StageProgress ingest(CloudshiftConfig config, String runId) {
     DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
     StageProgress progress = new StageProgress();
-    new ReferenceIngest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all()))).execute(progress);
+    new ReferenceIngest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF))).execute(progress);
     return progress;
   }
 
