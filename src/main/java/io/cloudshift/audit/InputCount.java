@@ -1,7 +1,7 @@
 package io.cloudshift.audit;
 
 /**
- * Row accounting of one input file in one run. Conservation (SPEC §6):
+ * Row accounting of one input file in one run. Conservation (docs/guarantees.md):
  * {@code rowsIn = rowsSilver + rowsQuarantine + rowsOutOfScope + rowsSuperseded}, where for FOCUS
  * files {@code rowsIn} is the file's records as counted without Spark, silver and quarantine rows are
  * those the tables hold after the run (ChargeIngest checks both before recording), out-of-scope

@@ -40,7 +40,7 @@ public final class SparkSessions {
     return builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        // Month boundaries are UTC (reference/focus.md §2.7): never the machine's zone.
+        // Month boundaries are UTC (docs/ingest.md, "How ingest reads FOCUS"): never the machine's zone.
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "true");
   }

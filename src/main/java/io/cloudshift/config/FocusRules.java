@@ -3,7 +3,7 @@ package io.cloudshift.config;
 import java.time.YearMonth;
 import java.util.List;
 
-/** How FOCUS rows are read and classified (SPEC §2.1). */
+/** How FOCUS rows are read and classified (docs/methodology.md#billing-charges-focus). */
 public record FocusRules(
     List<String> nullLiterals,
     boolean taxCountsAsRevenue,

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The configured attribution rules (SPEC §2.2) as the generator reads them: which lab accounts
+ * The configured attribution rules (docs/methodology.md#attribution) as the generator reads them: which lab accounts
  * exist, which resale rule a lab's model charges must match, and, to check the generator's own
  * output, which lab and stream a charge resolves to. Compute accounts are tried first, then resale
  * rules in configuration order.

@@ -12,12 +12,12 @@ import java.util.Optional;
 /**
  * The planted "true" monthly spend: per lab × stream a total and per-provider share paths, and per
  * provider the total cloud revenue from which the other customers' (unattributed) revenue is
- * derived. Every figure names the public-facts.md id (reference/public-facts.md) it is calibrated
+ * derived. Every figure names the id of the public fact (the project's sourced fact sheet) it is calibrated
  * on, or says that it is an assumption. Amounts are USD per month; curves are straight lines
  * between anchors (see {@link MonthlyCurve}).
  *
  * <p>Share shifts are planted at the month that contains each agreement's effective date, which is
- * SPEC §4's event month d. In particular the OpenAI–Microsoft amendment of 27 April 2026 (P13) is
+ * the event month d of docs/methodology.md#terms-in-force. In particular the OpenAI–Microsoft amendment of 27 April 2026 (P13) is
  * planted in April 2026, not May: the share-shift windows [d−w, d) and [d, d+w) then separate the
  * old and new terms exactly.
  */
@@ -71,7 +71,7 @@ final class Calibration {
     return total.subtract(labs).max(floor);
   }
 
-  /** The calibration of this project, from reference/public-facts.md. */
+  /** The calibration of this project, from its sourced public facts. */
   static Calibration publicFacts() {
     return new Calibration(
         List.of(

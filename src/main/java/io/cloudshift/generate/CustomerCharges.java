@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 /**
  * The provider's other revenue: ordinary customers (not labs, matching no resale rule) buying
  * compute, storage, databases, networking, analytics, other companies' models and monitoring.
- * This is SPEC's {@code unattributed} stream.
+ * This is the {@code unattributed} stream (docs/methodology.md#attribution).
  */
 final class CustomerCharges {
   private CustomerCharges() {}

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 
 /**
- * SPEC §4's spend-weighted share of a provider over a window of billing months, computed from the
+ * The spend-weighted share (docs/methodology.md#share-shift) of a provider over a window of billing months, computed from the
  * planted truth: Σ R(L,P,m) / Σ T(L,m) over the window's months, null when Σ T ≤ 0. Windows are
  * clipped to the generated month range.
  */

@@ -6,7 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The {@code generate} capability (SPEC §5): synthetic FOCUS billing exports, seeded and
+ * The {@code generate} capability (README.md#commands): synthetic FOCUS billing exports, seeded and
  * deterministic, of any size, with planted share shifts whose true values are known.
  *
  * <p>For every export of the configuration that has a fixed provider (the multi-provider FinOps

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The FOCUS versions the generator writes, so the ingester's version handling is exercised
- * (reference/focus.md §1.4): 1.0 lacks the 1.1/1.2 additions (ServiceSubcategory, SkuMeter,
+ * (docs/ingest.md, "How ingest reads FOCUS"): 1.0 lacks the 1.1/1.2 additions (ServiceSubcategory, SkuMeter,
  * InvoiceId, PricingCurrency, ...); 1.3 adds ServiceProviderName and HostProviderName beside the
  * deprecated ProviderName and PublisherName.
  */

@@ -37,7 +37,7 @@ final class SyntheticReadme {
     md.append("# SYNTHETIC FOCUS billing exports (not real billing data)\n\n")
         .append("> **SYNTHETIC.** Every row in this folder was made up by `cloudshift generate`. Account ids, customers,\n")
         .append("> resources and prices are fictional. Monthly totals are *calibrated* on public figures\n")
-        .append("> (`reference/public-facts.md`) but the split of any lab's spend across clouds is an assumption: no\n")
+        .append("> (the project's sourced fact sheet, see `datasets/README.md`) but the split of any lab's spend across clouds is an assumption: no\n")
         .append("> provider discloses it. Do not cite these numbers as facts.\n\n");
     howMade(md);
     files(md);
@@ -159,7 +159,7 @@ final class SyntheticReadme {
 
   private void events(StringBuilder md) {
     md.append("## Planted share shifts\n\n")
-        .append("Planted at the month holding each agreement's effective date (SPEC §4's event month d). The OpenAI–\n")
+        .append("Planted at the month holding each agreement's effective date (the event month d of docs/methodology.md#terms-in-force). The OpenAI–\n")
         .append("Microsoft amendment of 27 April 2026 (P13) is planted in **April 2026** (not May), so the share-shift\n")
         .append("windows [d−w, d) and [d, d+w) separate the old and new terms exactly. `_truth/events.csv` has the\n")
         .append("spend-weighted share of the event's provider over 6 months before and after, for both streams.\n\n")
@@ -172,7 +172,7 @@ final class SyntheticReadme {
   }
 
   private void specialRows(StringBuilder md) {
-    md.append("## Special rows (reference/focus.md §2)\n\n")
+    md.append("## Special rows (docs/ingest.md, How ingest reads FOCUS)\n\n")
         .append("The schedule depends only on the calendar month (months since 2023-01), never on the seed or `--rows`.\n\n")
         .append("| row | where / when | counts as revenue? |\n|---|---|---|\n")
         .append("| Tax (ChargeCategory Tax) | two customers every month, EUR VAT every month, a lab account every 6th month | no |\n")
@@ -192,7 +192,7 @@ final class SyntheticReadme {
   private void truth(StringBuilder md) {
     md.append("## Planted truth (`_truth/`) and how tests use it\n\n")
         .append("| file | columns | meaning |\n|---|---|---|\n")
-        .append("| monthly_revenue.csv | lab, provider, stream, billing_month, billing_currency, billed_revenue, effective_revenue, share | SPEC §4 R_k(L,P,m): Σ BilledCost (and Σ EffectiveCost) of the lab's rows that count as revenue — Tax, marketplace and bad rows excluded, credits and corrections included in the month billed; share = billed / Σ over providers, empty when that total ≤ 0 |\n")
+        .append("| monthly_revenue.csv | lab, provider, stream, billing_month, billing_currency, billed_revenue, effective_revenue, share | R_k(L,P,m) of docs/methodology.md#revenue-and-shares: Σ BilledCost (and Σ EffectiveCost) of the lab's rows that count as revenue — Tax, marketplace and bad rows excluded, credits and corrections included in the month billed; share = billed / Σ over providers, empty when that total ≤ 0 |\n")
         .append("| events.csv | lab, provider, event_month, stream, window_months, pre_share, post_share, delta_pp, fact_id, planted_change | spend-weighted share of the provider over [d−6, d) and [d, d+6), clipped to the generated months; empty when the lab's total there is ≤ 0 |\n")
         .append("| provider_monthly_revenue.csv | provider, billing_month, billing_currency, stream, billed_revenue, effective_revenue | every revenue row per provider, incl. other customers (stream unattributed), per currency |\n")
         .append("| bad_rows.csv | export, file, line, column, value, reason_code | rows the ingester must quarantine |\n")

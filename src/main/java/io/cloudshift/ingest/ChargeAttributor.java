@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Resolves each charge's lab and revenue stream from the configured rules (SPEC §2.2). A lab's own
+ * Resolves each charge's lab and revenue stream from the configured rules (docs/methodology.md#attribution). A lab's own
  * billing account makes a charge compute, whatever it buys; otherwise a resale rule (provider +
  * service name + SKU pattern, matched by {@link SkuRuleMatches}) makes it resale; otherwise it
  * stays {@code unattributed}: the provider's other revenue, not an error. The first matching rule

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Flags what kind of charge a parsed row is (SPEC §2.1): Tax, third-party marketplace, AI workload,
+ * Flags what kind of charge a parsed row is (docs/methodology.md#billing-charges-focus): Tax, third-party marketplace, AI workload,
  * and whether it counts as provider revenue. Runs after attribution, because a resale rule that
  * matches overrides the marketplace flag: the provider invoices the lab's models and pays the lab
  * its share through the resale terms, so the charge is the provider's resale revenue.

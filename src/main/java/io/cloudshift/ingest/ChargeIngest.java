@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * FOCUS exports → silver {@code charges}, {@code rejected_charges} and {@code charges_monthly}
- * (SPEC §2.1, §3, §6; README "Delivery model"). For every configured export and every billing
+ * (docs/methodology.md#billing-charges-focus; docs/ingest.md, "Delivery model"; docs/guarantees.md). For every configured export and every billing
  * month of the run's period, the latest delivery of the month replaces the whole (export, month)
  * slice; a month no delivery holds any more is removed. In passes over the files:
  *
@@ -391,7 +391,7 @@ public final class ChargeIngest {
         .select(ChargeColumns.ALL.stream().map(functions::col).toArray(Column[]::new));
   }
 
-  /** Parsed rows with their lab, stream and rule, and the charge flags (SPEC §2.1–2.2), by the configured rules. */
+  /** Parsed rows with their lab, stream and rule, and the charge flags (docs/methodology.md#billing-charges-focus and #attribution), by the configured rules. */
   Dataset<Row> attributed(Dataset<Row> parsed) {
     return attributed(parsed, parsed);
   }

@@ -32,7 +32,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Types the normalized rows of every file group (unioned) and decides, per row, whether it is
- * clean or why not (reference/focus.md §4.1 validator rules that touch money). Tolerant where the
+ * clean or why not (docs/ingest.md, "How ingest reads FOCUS": validator rules that touch money). Tolerant where the
  * meaning is unambiguous: timestamps with a space instead of {@code T} and no zone are UTC,
  * E-notation is a number, enum values in another case are recased. Everything else gets a
  * {@link ReasonCode}. Built in layers (clean text, typed values, then the checks on them), so each
@@ -76,7 +76,7 @@ public final class ChargeParser {
     typed.put(ChargeColumns.SUB_ACCOUNT_NAME, col(FocusColumns.SUB_ACCOUNT_NAME));
     typed.put(ChargeColumns.BILLING_PERIOD_START, col(FocusColumns.BILLING_PERIOD_START));
     typed.put(ChargeColumns.BILLING_PERIOD_END, col(FocusColumns.BILLING_PERIOD_END));
-    // The billing month is BillingPeriodStart's month in UTC (the session zone), SPEC §2.1.
+    // The billing month is BillingPeriodStart's month in UTC (the session zone), docs/methodology.md#billing-charges-focus.
     typed.put(ChargeColumns.BILLING_MONTH, to_date(date_trunc("MONTH", col(FocusColumns.BILLING_PERIOD_START))));
     typed.put(ChargeColumns.CHARGE_PERIOD_START, col(FocusColumns.CHARGE_PERIOD_START));
     typed.put(ChargeColumns.CHARGE_PERIOD_END, col(FocusColumns.CHARGE_PERIOD_END));

@@ -34,7 +34,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * Decides, from the survey of the files a run read, where the rows of each (file, billing month,
- * reason) go (README "Delivery model"):
+ * reason) go (docs/ingest.md, "Delivery model"):
  *
  * <ul>
  *   <li>A row belongs to the slice (export, month) its delivery's {@code billing_period=} folder

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 
 /**
- * How one FOCUS cell is read (reference/focus.md §2.7–2.8): blanks and null literals are null, text
+ * How one FOCUS cell is read (docs/ingest.md, "How ingest reads FOCUS"): blanks and null literals are null, text
  * is trimmed, money is a plain decimal (E-notation allowed), date-times are ISO 8601 with a
  * {@code T} or a space and an optional zone (UTC when absent). Typed Parquet values need no text
  * round trip. A value that cannot be read is null, and the checks say why.
@@ -22,7 +22,7 @@ final class FocusValues {
   /** Costs keep 12 fraction digits (AWS writes 6.123E-7); rounding happens only when reporting. */
   static final DataType MONEY = ExactDecimal.MONEY;
 
-  // The validator's numeric format (reference/focus.md §4.1): no symbols, separators or spaces.
+  // The validator's numeric format (docs/ingest.md, "How ingest reads FOCUS"): no symbols, separators or spaces.
   private static final String NUMBER = "^[+-]?([0-9]*[.])?[0-9]+([eE][+-]?[0-9]+)?$";
   // ISO 8601 date-time with 'T' or a space, optional seconds/fraction, optional zone.
   private static final String DATETIME =

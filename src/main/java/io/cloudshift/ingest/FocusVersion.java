@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * FOCUS has no version column; like the FinOps hubs ingester, infer it from the columns present
- * (reference/focus.md §1.4), newest marker first.
+ * (docs/ingest.md, "How ingest reads FOCUS"), newest marker first.
  */
 public final class FocusVersion {
   public static final String V1_3 = "1.3+";

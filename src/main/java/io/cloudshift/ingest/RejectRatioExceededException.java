@@ -1,6 +1,6 @@
 package io.cloudshift.ingest;
 
-/** Too many rows were quarantined: the run stops before it changes the silver charges (SPEC §6). */
+/** Too many rows were quarantined: the run stops before it changes the silver charges (docs/guarantees.md). */
 public final class RejectRatioExceededException extends DataQualityException {
   private static final long serialVersionUID = 1L;
 

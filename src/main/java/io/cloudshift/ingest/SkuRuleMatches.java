@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
  * two dozen regular expressions on every row dominated the cost of ingest.
  */
 public final class SkuRuleMatches {
-  /** True when the charge is AI workload (SPEC §2.1): an AI service category or a GPU SKU. */
+  /** True when the charge is AI workload (docs/methodology.md#billing-charges-focus): an AI service category or a GPU SKU. */
   public static final String AI_WORKLOAD = "_ai_workload";
   private static final String KEY_PREFIX = "_sku_key_";
   private static final List<String> KEYS = List.of(

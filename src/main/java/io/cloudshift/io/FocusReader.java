@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads files that share one header into a DataFrame with columns named as in the file, plus
  * {@link #SOURCE_FILE} and (CSV) {@link #CORRUPT_RECORD}. CSV stays text, so leading zeros
- * survive and casts happen in one place, under our control (reference/focus.md §2.8–2.9). Parquet
+ * survive and casts happen in one place, under our control (docs/ingest.md, "How ingest reads FOCUS"). Parquet
  * keeps its atomic types (a typed cost or timestamp needs no text round trip); nested values
  * (Tags, SkuPriceDetails as maps or structs) become the JSON text a CSV would hold.
  */

@@ -16,7 +16,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Counts the records of an input file without Spark, so that what ingest accounts for can be
- * checked against a count its own queries did not make (SPEC §6): a Parquet file's row count from
+ * checked against a count its own queries did not make (docs/guarantees.md): a Parquet file's row count from
  * its footer, a CSV file's RFC 4180 records (a quoted field may hold line breaks) after the header,
  * empty lines not counted.
  */

@@ -20,7 +20,7 @@ import java.util.Collection;
 import org.apache.spark.sql.Column;
 
 /**
- * Calendar and provider fiscal quarters (SPEC §4: Microsoft's fiscal year starts 1 July, Oracle's
+ * Calendar and provider fiscal quarters (docs/methodology.md#quarters: Microsoft's fiscal year starts 1 July, Oracle's
  * 1 June), the one place their rules live. A fiscal year is named by the calendar year in which it
  * ends, as the companies do: Microsoft FY26 = Jul 2025 – Jun 2026, so FY26 Q1 = Jul–Sep 2025. A
  * calendar quarter is the fiscal quarter of a year starting in January ({@code startMonth} 1).

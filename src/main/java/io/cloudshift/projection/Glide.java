@@ -2,7 +2,7 @@ package io.cloudshift.projection;
 
 import java.util.Locale;
 
-/** Shape of the provider's share path from the start share to the target share (SPEC §4 "Projection"). */
+/** Shape of the provider's share path from the start share to the target share (docs/methodology.md#projection). */
 public enum Glide {
   /** Equal steps: s_q = s0 + (target − s0)·q/H. */
   LINEAR,

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Every formula of the projection, in one place (SPEC §4 "Projection", which reuses the uplift
- * definitions of SPEC §4 "Uplift (counterfactual)"). Per scenario, stream k, quarter index
+ * Every formula of the projection, in one place (docs/methodology.md#projection, which reuses the uplift
+ * definitions of docs/methodology.md#projection Uplift (counterfactual)"). Per scenario, stream k, quarter index
  * q = 1..H (q = 1 is the scenario's start quarter):
  *
  * <pre>
@@ -16,7 +16,7 @@ import java.math.MathContext;
  *   s_q    = glide(s0, s_target, q, H)      provider's share path (below)
  *   N_act  = s_q · T_q · g1                 actual: new terms, share on the path
  *   N_cf   = s0  · T_q · g0                 counterfactual: old terms kept, share frozen at s0,
- *                                            the same lab stream total (as SPEC's uplift)
+ *                                            the same lab stream total (as the uplift's)
  *   U      = N_act − N_cf
  *   s*     = s0 · g0 / g1                   break-even share (null when g1 = 0)
  *   g      = 1 − p  (resale: p the share of resale revenue paid to the lab; compute: g = 1)

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code project} stage (SPEC §4 "Projection"): the scenarios of {@code cloudshift.scenarios}
+ * The {@code project} stage (docs/methodology.md#projection): the scenarios of {@code cloudshift.scenarios}
  * projected from the last complete quarter of {@code lab_provider_monthly} (USD rows) into
  * {@code uplift_projection} and {@code uplift_projection_sensitivity}, both overwritten whole (one
  * commit each, comments included). With no scenario configured both tables are

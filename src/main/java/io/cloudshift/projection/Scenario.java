@@ -4,7 +4,7 @@ import io.cloudshift.periods.CalendarQuarter;
 import java.util.List;
 
 /**
- * One projection scenario (conf {@code cloudshift.scenarios[i]}, SPEC §4 "Projection").
+ * One projection scenario (conf {@code cloudshift.scenarios[i]}, docs/methodology.md#projection).
  *
  * @param key the config key ({@code cloudshift.scenarios[0]}), for messages
  * @param startQuarter first projected calendar quarter (q = 1)

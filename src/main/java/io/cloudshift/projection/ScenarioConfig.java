@@ -132,7 +132,7 @@ public final class ScenarioConfig {
     if (stream == Stream.COMPUTE) {
       for (String k : RESALE_ONLY_KEYS) {
         if (c.hasPath(k)) {
-          throw bad(key + "." + k, "compute has no resale share (the provider keeps all compute revenue, g = 1, SPEC 4); remove the key");
+          throw bad(key + "." + k, "compute has no resale share (the provider keeps all compute revenue, g = 1, docs/methodology.md#projection); remove the key");
         }
       }
     }

@@ -99,7 +99,7 @@ public final class ScenarioProjector {
     return new StreamBase(baseQuarter, total, totalSource, share, shareSource);
   }
 
-  /** The quarters of one stream under the scenario's assumptions (SPEC §4, see ProjectionFormulas). */
+  /** The quarters of one stream under the scenario's assumptions (docs/methodology.md#projection, see ProjectionFormulas). */
   public static List<ProjectedQuarter> projectStream(Scenario scenario, StreamAssumptions a, StreamBase base) {
     int horizon = scenario.horizonQuarters();
     BigDecimal s0 = base.startShare();

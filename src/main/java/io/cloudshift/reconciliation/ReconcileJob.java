@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The {@code reconcile} stage (SPEC §3 {@code revenue_reconciliation}): {@code charges_monthly} (USD
+ * The {@code reconcile} stage (docs/methodology.md#outputs {@code revenue_reconciliation}): {@code charges_monthly} (USD
  * rows) against the silver {@code provider_disclosures}, overwritten whole in one commit
  * (comments included).
  */

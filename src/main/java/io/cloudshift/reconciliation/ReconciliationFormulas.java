@@ -9,12 +9,12 @@ import io.cloudshift.schema.ExactDecimal;
 import org.apache.spark.sql.Column;
 
 /**
- * Every formula of {@code revenue_reconciliation}, in one place (SPEC §3 "revenue_reconciliation:
- * lab-attributed revenue vs public disclosures (coverage)"; revenue as SPEC §2.1 = Σ BilledCost,
+ * Every formula of {@code revenue_reconciliation}, in one place (docs/methodology.md#outputs "revenue_reconciliation:
+ * lab-attributed revenue vs public disclosures (coverage)"; revenue as docs/methodology.md#billing-charges-focus = Σ BilledCost,
  * signed, never summed across currencies):
  *
  * <pre>
- *   lab_attributed          = R_compute + R_resale              (SPEC §2.2 streams, USD rows)
+ *   lab_attributed          = R_compute + R_resale              (docs/methodology.md#attribution streams, USD rows)
  *   total_in_data           = lab_attributed + unattributed
  *   disclosed (quarterly)   = segment_revenue_usd, or ai_run_rate_usd / 4   (annual run-rate → one quarter)
  *   coverage_of_disclosed   = lab_attributed / disclosed        null when disclosed is null or ≤ 0

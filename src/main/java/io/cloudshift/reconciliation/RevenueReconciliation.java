@@ -29,7 +29,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code charges_monthly} + silver {@code provider_disclosures} → {@code revenue_reconciliation}
- * rows (SPEC §3). Only USD rows of the data are summed (disclosures are in USD and amounts are never
+ * rows (docs/methodology.md#outputs). Only USD rows of the data are summed (disclosures are in USD and amounts are never
  * summed across currencies); other currencies present are named in {@code excluded_currencies}.
  *
  * <p>Disclosures are placed by their calendar span (calendar_start .. calendar_end), not their label:

@@ -5,7 +5,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Columns of the silver {@code charges} table (SPEC §3): canonical FOCUS subset, typed, attributed. */
+/** Columns of the silver {@code charges} table (docs/methodology.md#outputs): canonical FOCUS subset, typed, attributed. */
 public final class ChargeColumns {
   public static final String FOCUS_VERSION = "focus_version";
   public static final String BILLING_ACCOUNT_ID = "billing_account_id";
@@ -37,7 +37,7 @@ public final class ChargeColumns {
   public static final String IS_TAX = "is_tax";
   public static final String IS_MARKETPLACE = "is_marketplace";
   public static final String IS_AI_WORKLOAD = "is_ai_workload";
-  /** False for Tax and marketplace rows unless configured otherwise (SPEC §2.1). */
+  /** False for Tax and marketplace rows unless configured otherwise (docs/methodology.md#billing-charges-focus). */
   public static final String COUNTS_AS_REVENUE = "counts_as_revenue";
   public static final String ATTRIBUTION_RULE_ID = "attribution_rule_id";
   public static final String ATTRIBUTION_VERSION = "attribution_version";

@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code charges_monthly}: the small monthly aggregate of silver charges that every gold table is
- * computed from (SPEC §3), so no gold table rescans charges. Only rows that count as revenue.
+ * computed from (docs/methodology.md#outputs), so no gold table rescans charges. Only rows that count as revenue.
  * Written by ingest for the slices it replaced, so it is per export too.
  */
 public final class ChargesMonthlyTable {

@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Columns of the curated provider disclosures (SPEC §2.5) and of the silver
+ * Columns of the curated provider disclosures (docs/methodology.md#provider-disclosures) and of the silver
  * {@code provider_disclosures} table: one public quarterly figure per row, with the provider's
  * fiscal quarter and the calendar dates it spans.
  */

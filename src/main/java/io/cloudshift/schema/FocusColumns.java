@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * FOCUS column names as providers write them, and the renames between versions
- * (reference/focus.md §1.4). Canonical names are those of FOCUS 1.2, plus ServiceProviderName (1.3).
+ * (docs/ingest.md, "How ingest reads FOCUS"). Canonical names are those of FOCUS 1.2, plus ServiceProviderName (1.3).
  */
 public final class FocusColumns {
   public static final String BILLED_COST = "BilledCost";
@@ -59,7 +59,7 @@ public final class FocusColumns {
   /**
    * Without these a row cannot be revenue: a file missing one is quarantined whole (MISSING_COLUMN).
    * ServiceCategory and ServiceName must exist as columns but may be empty (Azure leaves ServiceName
-   * empty on some purchases and credits, reference/focus.md §4.2).
+   * empty on some purchases and credits, docs/ingest.md, "How ingest reads FOCUS").
    */
   public static final List<String> MANDATORY =
       java.util.stream.Stream.concat(NOT_NULL.stream(), java.util.stream.Stream.of(SERVICE_CATEGORY, SERVICE_NAME)).toList();

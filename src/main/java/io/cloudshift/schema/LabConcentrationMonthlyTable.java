@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code lab_concentration_monthly} (SPEC §3, §4): per lab × stream × month × currency, how
+ * {@code lab_concentration_monthly} (docs/methodology.md#outputs, docs/methodology.md#concentration): per lab × stream × month × currency, how
  * concentrated the lab's spend is across providers: total T, providers with revenue, HHI = Σ s² ×
  * 10 000, effective number of providers = 10 000 / HHI, and the top provider. Computed from
  * {@code lab_provider_monthly}, so months without spend have a row with T = 0 and null metrics.
@@ -26,7 +26,7 @@ public final class LabConcentrationMonthlyTable {
   public static final TableSpec SPEC = TableSpec.of(Tables.LAB_CONCENTRATION_MONTHLY,
       "Per lab x stream x month: the lab's total spend across providers and how concentrated it is "
           + "(HHI = sum of squared provider shares x 10000, effective number of providers = 10000 / HHI, top provider "
-          + "and its share), SPEC 4. Amounts in billing_currency; metrics are null when the total is <= 0.",
+          + "and its share), docs/methodology.md#concentration. Amounts in billing_currency; metrics are null when the total is <= 0.",
       column(Columns.LAB, DataTypes.StringType, "AI lab"),
       column(Columns.STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by the provider)"),
       column(Columns.MONTH, DataTypes.DateType, "Billing month (first day)"),

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code lab_provider_monthly} (SPEC §3, §4): per lab × provider × stream × month × currency, the
+ * {@code lab_provider_monthly} (docs/methodology.md#outputs, docs/methodology.md#revenue-and-shares): per lab × provider × stream × month × currency, the
  * provider's revenue from the lab R, the lab's stream total T over providers, the share s = R/T, the
  * terms in force and the provider's net revenue after revenue shares. The grid is complete: every
  * provider a lab ever used in a stream has a row for every month of the data (R = 0 when absent).
@@ -17,13 +17,13 @@ public final class LabProviderMonthlyTable {
 
   public static final String STREAM_TOTAL_EFFECTIVE = "lab_stream_total_effective";
   public static final String SHARE_EFFECTIVE = "share_effective";
-  /** R·(1 − p) for resale, R for compute (SPEC §4 provider net, without the inbound share). */
+  /** R·(1 − p) for resale, R for compute (docs/methodology.md#inbound-share provider net, without the inbound share). */
   public static final String PROVIDER_NET = "provider_net_revenue";
 
   public static final TableSpec SPEC = TableSpec.of(Tables.LAB_PROVIDER_MONTHLY,
       "Per lab x provider x stream x month: provider revenue from the lab, the lab's stream total across providers, "
           + "the provider's share of it, the partnership terms in force and the provider's net revenue after the "
-          + "revenue share it pays the lab (SPEC 4). Amounts in billing_currency; shares are fractions 0..1.",
+          + "revenue share it pays the lab (docs/methodology.md#revenue-and-shares). Amounts in billing_currency; shares are fractions 0..1.",
       column(Columns.LAB, DataTypes.StringType, "AI lab"),
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
       column(Columns.STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by the provider)"),

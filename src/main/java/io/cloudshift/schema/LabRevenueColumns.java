@@ -7,9 +7,9 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Columns of the curated lab revenue figures (SPEC §2.4) and of the silver {@code lab_revenue}
+ * Columns of the curated lab revenue figures (docs/methodology.md#lab-revenue) and of the silver {@code lab_revenue}
  * table. Each row holds one public figure and the monthly revenue it implies, LabRevenue(L,m) of
- * SPEC §4 (inbound share), for every calendar month from period_start's month to period_end's.
+ * docs/methodology.md#inbound-share (inbound share), for every calendar month from period_start's month to period_end's.
  */
 public final class LabRevenueColumns {
   /** First day the figure describes (inclusive). */

@@ -7,12 +7,12 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Columns of the curated partnership records (SPEC §2.3) and of the silver {@code partnership_terms}
- * table (SPEC §3): one row per agreement version of a lab × provider, with non-overlapping validity
+ * Columns of the curated partnership records (docs/methodology.md#partnership-records) and of the silver {@code partnership_terms}
+ * table (docs/methodology.md#outputs): one row per agreement version of a lab × provider, with non-overlapping validity
  * intervals {@code [valid_from, valid_to)}.
  *
  * <p>Revenue-share columns keep null when a share is not disclosed (unknown, not "zero"): code that
- * computes provider net revenue (SPEC §4: p, q) treats a null share as 0, i.e. no share paid.
+ * computes provider net revenue (docs/methodology.md#provider-net-revenue: p, q) treats a null share as 0, i.e. no share paid.
  */
 public final class PartnershipColumns {
   // Columns of the curated CSV (header names), also kept in the silver table.
@@ -21,7 +21,7 @@ public final class PartnershipColumns {
   public static final String ANNOUNCED_DATE = "announced_date";
   /** Explicit end as recorded, exclusive (the first day the terms no longer apply); null = open. */
   public static final String EFFECTIVE_TO = "effective_to";
-  /** C of SPEC §4: cumulative USD cap of the inbound share over the agreement. Null = no cap known. */
+  /** C of docs/methodology.md#inbound-share: cumulative USD cap of the inbound share over the agreement. Null = no cap known. */
   public static final String LAB_SHARE_CAP_USD = "lab_share_cap_usd";
   public static final String COMMITTED_SPEND_USD = "committed_spend_usd";
   public static final String COMMITMENT_TERM_YEARS = "commitment_term_years";
@@ -33,7 +33,7 @@ public final class PartnershipColumns {
   /** In the CSV: fact ids separated by ';'. In silver: array of strings (empty when none). */
   public static final String FACT_IDS = "fact_ids";
 
-  // SCD2 columns derived by the ingest (SPEC §3).
+  // SCD2 columns derived by the ingest (docs/methodology.md#outputs).
   /** = effective_from. */
   public static final String VALID_FROM = "valid_from";
   /** Exclusive end: the explicit effective_to, else the next version's valid_from, else null (open). */

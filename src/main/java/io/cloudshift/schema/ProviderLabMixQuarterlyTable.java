@@ -6,10 +6,10 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code provider_lab_mix_quarterly} (SPEC §3): per provider × quarter × lab × currency, the
+ * {@code provider_lab_mix_quarterly} (docs/methodology.md#outputs): per provider × quarter × lab × currency, the
  * provider's AI revenue from each lab and each lab's share of the provider's AI revenue. Every
  * quarter appears twice, once per {@link #QUARTER_BASIS}: the calendar quarter and the provider's
- * fiscal quarter (SPEC §4: Microsoft's fiscal year starts 1 July, Oracle's 1 June). Revenue matching
+ * fiscal quarter (docs/methodology.md#quarters: Microsoft's fiscal year starts 1 July, Oracle's 1 June). Revenue matching
  * no attribution rule is the lab {@link #OTHER_LAB}. Quarter amounts are exact sums of the months.
  */
 public final class ProviderLabMixQuarterlyTable {

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code revenue_reconciliation} (SPEC §3): per provider × quarter, in both bases (calendar quarters
+ * {@code revenue_reconciliation} (docs/methodology.md#outputs): per provider × quarter, in both bases (calendar quarters
  * and the provider's fiscal quarters), the revenue in the data (USD rows of {@code charges_monthly}:
  * lab-attributed = compute + resale, unattributed, total) against the provider's public disclosure
  * for the same calendar span, and the coverage ratios. One row per disclosed segment and metric;

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code share_shift_events} (SPEC §3, §4 "Share shift"): per terms change e of (L, P) effective in
+ * {@code share_shift_events} (docs/methodology.md#outputs, docs/methodology.md#share-shift Share shift"): per terms change e of (L, P) effective in
  * month d × stream × window w × currency, P's spend-weighted share of L's stream spend over the w
  * months before, [d−w, d), and from d on, [d, d+w), the change in percentage points, the terms
  * before and after, and which of L's providers gained share over the same windows. Windows are
@@ -41,7 +41,7 @@ public final class ShareShiftEventsTable {
       "Per partnership terms change (lab, provider, event month d) x stream x window w x currency: the provider's "
           + "spend-weighted share of the lab's stream spend over [d-w, d) and [d, d+w) (windows clipped to the months in the "
           + "data), the change in percentage points, the terms before and after, and the lab's providers that gained share "
-          + "over the same windows (SPEC 4). Rows where the lab has no spend in the stream in either window are left out.",
+          + "over the same windows (docs/methodology.md#share-shift). Rows where the lab has no spend in the stream in either window are left out.",
       column(Columns.EVENT_ID, DataTypes.StringType, "Partnership record of the new terms (the version in force in the event month)"),
       column(Columns.LAB, DataTypes.StringType, "AI lab L"),
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider P whose terms changed"),

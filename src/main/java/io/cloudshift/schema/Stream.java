@@ -2,7 +2,7 @@ package io.cloudshift.schema;
 
 import java.util.Locale;
 
-/** Revenue streams of SPEC §2.2, as stored in the {@code stream} column. */
+/** Revenue streams of docs/methodology.md#attribution, as stored in the {@code stream} column. */
 public enum Stream {
   /** The lab's own billing accounts at a provider: capacity it buys. */
   COMPUTE,

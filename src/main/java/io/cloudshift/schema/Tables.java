@@ -1,6 +1,6 @@
 package io.cloudshift.schema;
 
-/** Names of the Delta tables under the warehouse root (SPEC §3). */
+/** Names of the Delta tables under the warehouse root (docs/methodology.md#outputs). */
 public final class Tables {
   // Silver
   public static final String CHARGES = "charges";
@@ -13,7 +13,7 @@ public final class Tables {
   public static final String REJECTED_PARTNERSHIPS = "rejected_partnerships";
   /** Rejected rows of the other curated inputs (lab revenue, provider disclosures). */
   public static final String REJECTED_REFERENCE = "rejected_reference";
-  // Gold (SPEC §3) and the monthly aggregate they are computed from
+  // Gold (docs/methodology.md#outputs) and the monthly aggregate they are computed from
   public static final String CHARGES_MONTHLY = "charges_monthly";
   public static final String LAB_PROVIDER_MONTHLY = "lab_provider_monthly";
   public static final String LAB_CONCENTRATION_MONTHLY = "lab_concentration_monthly";

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code uplift_monthly} (SPEC §3, §4 "Uplift (counterfactual)"): per terms-change event × stream ×
+ * {@code uplift_monthly} (docs/methodology.md#outputs, docs/methodology.md#uplift Uplift (counterfactual)"): per terms-change event × stream ×
  * currency × month from the event month on, the provider's actual net revenue from the lab under
  * the new terms, the counterfactual under the old terms with the share frozen at its pre-event
  * baseline, the uplift, its split into volume / share / margin effects against the pre-event level,
@@ -112,7 +112,7 @@ public final class UpliftMonthlyTable {
   };
 
   public static final TableSpec SPEC = TableSpec.of(Tables.UPLIFT_MONTHLY,
-      "Per partnership terms change x stream x currency x month from the event month on (SPEC 4, uplift): provider net revenue from the lab "
+      "Per partnership terms change x stream x currency x month from the event month on (docs/methodology.md#terms-in-force, uplift): provider net revenue from the lab "
           + "under the new terms (actual) vs the old terms with the share frozen at its pre-event baseline (counterfactual), the uplift, "
           + "its split into volume, share and margin effects against the pre-event level, and the break-even share; the inbound share the "
           + "lab pays the provider has its own rows (stream = inbound, USD). Amounts in billing_currency, exact to 1e-12; shares are fractions.",

@@ -5,7 +5,7 @@ import static io.cloudshift.schema.TableSpec.column;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code uplift_projection_sensitivity} (SPEC §4 "Projection", sensitivity grid): for each scenario
+ * {@code uplift_projection_sensitivity} (docs/methodology.md#projection, sensitivity grid): for each scenario
  * × stream and each (target share, annual growth) of the scenario's grid, the scenario re-run with
  * that stream's target share and growth replaced (everything else — start share, start total, glide,
  * old and new terms, horizon — as configured), summed over the horizon. USD.
@@ -18,7 +18,7 @@ public final class UpliftProjectionSensitivityTable {
   public static final String IS_SCENARIO_CASE = "is_scenario_case";
 
   public static final TableSpec SPEC = TableSpec.of(Tables.UPLIFT_PROJECTION_SENSITIVITY,
-      "Sensitivity grid of each projection scenario (SPEC 4 Projection): per scenario x stream x grid target share x grid "
+      "Sensitivity grid of each projection scenario (docs/methodology.md#projection): per scenario x stream x grid target share x grid "
           + "annual growth, the scenario re-run with that stream's target share and growth, summed over the horizon: "
           + "cumulative N_act, N_cf and U (USD) and the break-even share s* = s0 x g0 / g1.",
       column(UpliftProjectionTable.SCENARIO_ID, DataTypes.StringType, "Scenario id (conf cloudshift.scenarios[].id)"),

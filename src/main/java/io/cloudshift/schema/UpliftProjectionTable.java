@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * {@code uplift_projection} (SPEC §3, §4 "Projection"): per configured scenario × stream × projected
+ * {@code uplift_projection} (docs/methodology.md#projection): per configured scenario × stream × projected
  * calendar quarter, the lab's stream total T, the provider's share path s, and the provider's net
  * revenue under the new terms (N_act = s·T·g1) against the counterfactual of the old terms with the
  * share frozen at the start share (N_cf = s0·T·g0), the uplift U = N_act − N_cf, the break-even share
@@ -51,7 +51,7 @@ public final class UpliftProjectionTable {
   public static final String SOURCE_CONFIGURED = "configured";
 
   public static final TableSpec SPEC = TableSpec.of(Tables.UPLIFT_PROJECTION,
-      "Forward uplift per scenario (conf cloudshift.scenarios) x stream x projected calendar quarter (SPEC 4 Projection): "
+      "Forward uplift per scenario (conf cloudshift.scenarios) x stream x projected calendar quarter (docs/methodology.md#projection): "
           + "T_q = T_start x (1+g)^(k/4), share s_q on the configured glide, N_act = s_q x T_q x g1, "
           + "N_cf = s0 x T_q x g0 (old terms, share frozen at the start share s0), U = N_act - N_cf, break-even s* = s0 x g0 / g1. "
           + "stream = total sums the compute and resale money columns (shares and rates null). Amounts in USD per quarter; "

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code uplift_quarterly} (SPEC §3, §4 "Quarterly rows sum the monthly rows"): the rows of
+ * {@code uplift_quarterly} (docs/methodology.md#outputs, docs/methodology.md#quarters Quarterly rows sum the monthly rows"): the rows of
  * {@link UpliftMonthlyTable} summed per event × stream × currency × quarter, once in calendar
  * quarters ({@code quarter_basis = 'calendar'}, label {@code 2026Q2}) and once in the provider's
  * fiscal quarters ({@code 'fiscal'}, label {@code FY26Q4}). Money columns are exact sums of the
@@ -31,7 +31,7 @@ public final class UpliftQuarterlyTable {
 
   public static final TableSpec SPEC = TableSpec.of(Tables.UPLIFT_QUARTERLY,
       "uplift_monthly summed per partnership terms change x stream x currency x quarter, in calendar quarters (quarter_basis = calendar, "
-          + "e.g. 2026Q2) and in the provider's fiscal quarters (quarter_basis = fiscal, e.g. FY26Q4) (SPEC 4). Money columns are exact "
+          + "e.g. 2026Q2) and in the provider's fiscal quarters (quarter_basis = fiscal, e.g. FY26Q4) (docs/methodology.md#quarters). Money columns are exact "
           + "sums of the monthly rows (null when a month of the quarter is null); baseline, terms and break-even share repeat the "
           + "event's constants. Amounts in billing_currency; shares are fractions.",
       UpliftMonthlyTable.concat(UpliftMonthlyTable.EVENT_COLUMNS, UpliftMonthlyTable.ROW_COLUMNS,

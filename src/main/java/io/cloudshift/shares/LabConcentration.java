@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code lab_provider_monthly} → {@code lab_concentration_monthly} (SPEC §3, §4): per lab × stream ×
+ * {@code lab_provider_monthly} → {@code lab_concentration_monthly} (docs/methodology.md#outputs, docs/methodology.md#concentration): per lab × stream ×
  * month × currency, T, the number of providers with R > 0, HHI ({@link ShareFormulas#hhi}), the
  * effective number of providers ({@link ShareFormulas#effectiveProviders}) and the top provider.
  * When T ≤ 0 every share is null, and so are HHI, effective providers and the top provider.

@@ -27,7 +27,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * {@code charges_monthly} + {@code partnership_terms} → {@code lab_provider_monthly} (SPEC §3, §4).
+ * {@code charges_monthly} + {@code partnership_terms} → {@code lab_provider_monthly} (docs/methodology.md#outputs, docs/methodology.md#revenue-and-shares).
  *
  * <ul>
  *   <li>Only the lab streams compute and resale (rows with a lab).

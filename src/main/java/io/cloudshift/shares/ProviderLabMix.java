@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * {@code charges_monthly} → {@code provider_lab_mix_quarterly} (SPEC §3): per provider × quarter
+ * {@code charges_monthly} → {@code provider_lab_mix_quarterly} (docs/methodology.md#outputs): per provider × quarter
  * (calendar and the provider's fiscal quarters) × lab × currency, the provider's AI-workload revenue
  * ({@code ai_billed_revenue}) from each lab over both streams, the unattributed AI revenue as lab
  * {@code (other)}, the provider's total AI revenue and each lab's share of it

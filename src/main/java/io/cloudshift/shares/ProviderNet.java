@@ -10,7 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * SPEC §4 provider net from a lab, per stream and without the inbound share I:
+ * docs/methodology.md#inbound-share provider net from a lab, per stream and without the inbound share I:
  * N_k = R_compute for compute, R_resale · (1 − p) for resale. A null p (share not disclosed, or no
  * terms in force) counts as 0: no share paid.
  */

@@ -13,7 +13,7 @@ import io.cloudshift.schema.QuarterBasis;
 import org.apache.spark.sql.Column;
 
 /**
- * The quarter a billing month belongs to, on either basis (SPEC §4: "in calendar quarters and in
+ * The quarter a billing month belongs to, on either basis (docs/methodology.md#revenue-and-shares: "in calendar quarters and in
  * the provider's fiscal quarters"), as the columns {@code quarter_basis}, {@code quarter_label},
  * {@code fiscal_year}, {@code fiscal_quarter}, {@code quarter_start}, {@code quarter_end} (inclusive
  * last day). Labels and fiscal years come from {@link FiscalCalendar}.

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * The share formulas of SPEC §4, each in one place: share, spend-weighted share, HHI, effective
+ * The share formulas of docs/methodology.md#concentration, each in one place: share, spend-weighted share, HHI, effective
  * number of providers and the change in percentage points.
  *
  * <p>Why not plain {@code /}: Spark types {@code decimal(38,12) / decimal(38,12)} as
@@ -50,7 +50,7 @@ public final class ShareFormulas {
   private ShareFormulas() {}
 
   /**
-   * SPEC §4: s = R / T, null when T ≤ 0 (credits can make a total negative), never NaN or a
+   * docs/methodology.md#revenue-and-shares: s = R / T, null when T ≤ 0 (credits can make a total negative), never NaN or a
    * division error. Also used for any part / whole of the same kind (a lab's part of a provider's
    * AI revenue). Null when R or T is null, or when |s| ≥ 10^9 (see {@link #SHARE_LIMIT}).
    */
@@ -59,7 +59,7 @@ public final class ShareFormulas {
   }
 
   /**
-   * SPEC §4 "Share shift": the spend-weighted share over a window of months = Σ R / Σ T, null when
+   * docs/methodology.md#share-shift Share shift": the spend-weighted share over a window of months = Σ R / Σ T, null when
    * Σ T ≤ 0 (or when the window has no month: the sums are null). Pass the window sums.
    */
   public static Column spendWeightedShare(Column revenueSum, Column totalSum) {
@@ -67,8 +67,8 @@ public final class ShareFormulas {
   }
 
   /**
-   * SPEC §4: HHI = Σ_P s² × 10 000, an aggregate over the provider shares of one lab, stream and
-   * month. Every share counts, as the SPEC writes it: a negative share (a provider whose credits
+   * docs/methodology.md#concentration: HHI = Σ_P s² × 10 000, an aggregate over the provider shares of one lab, stream and
+   * month. Every share counts (docs/methodology.md#concentration): a negative share (a provider whose credits
    * exceed its charges while T > 0) adds its square too, so HHI can exceed 10 000 then. Null when
    * the shares are null (T ≤ 0).
    */
@@ -76,12 +76,12 @@ public final class ShareFormulas {
     return sum(HHI_TERM.apply(share));
   }
 
-  /** SPEC §4: effective number of providers = 10 000 / HHI; null when HHI is null or ≤ 0. */
+  /** docs/methodology.md#concentration: effective number of providers = 10 000 / HHI; null when HHI is null or ≤ 0. */
   public static Column effectiveProviders(Column hhi) {
     return EFFECTIVE.apply(hhi);
   }
 
-  /** SPEC §4 "Share shift": Δ = (s_post − s_pre) × 100, in percentage points; null when either is null. */
+  /** docs/methodology.md#revenue-and-shares Share shift": Δ = (s_post − s_pre) × 100, in percentage points; null when either is null. */
   public static Column deltaPp(Column sharePost, Column sharePre) {
     return DELTA_PP.apply(sharePost.cast(FRACTION), sharePre.cast(FRACTION));
   }

@@ -38,7 +38,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code lab_provider_monthly} + terms-change events ({@link TermEvents}) → {@code share_shift_events}
- * (SPEC §4 "Share shift"). For each event of (L, P) in month d, each of L's streams and currencies
+ * (docs/methodology.md#share-shift Share shift"). For each event of (L, P) in month d, each of L's streams and currencies
  * and each window w:
  *
  * <ul>

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The {@code shares} stage (SPEC §3, §4), the I/O edge around the pure transformations of this
+ * The {@code shares} stage (docs/methodology.md#outputs, docs/methodology.md#revenue-and-shares), the I/O edge around the pure transformations of this
  * package: from {@code charges_monthly} (written by ingest; never the silver charges) and
  * {@code partnership_terms}, the gold tables {@code lab_provider_monthly},
  * {@code lab_concentration_monthly}, {@code provider_lab_mix_quarterly} and {@code share_shift_events}.

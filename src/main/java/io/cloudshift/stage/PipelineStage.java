@@ -4,7 +4,7 @@ import io.cloudshift.audit.StageProgress;
 import java.util.List;
 
 /**
- * One stage of the pipeline (SPEC §5): its declaration (name, tables read and written, whether it
+ * One stage of the pipeline (README.md#commands): its declaration (name, tables read and written, whether it
  * honours {@code --period}) and its work. {@link StageRunner} runs every stage the same way (inputs
  * checked, one Spark job description, one {@code job_runs} row), so a stage only does its own work;
  * a stage's constructor passes its context and declaration here and nothing else. The stage's

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Terms changes of a lab and provider (SPEC §4 "each terms change e of (L,P) effective at month d"):
+ * Terms changes of a lab and provider (docs/methodology.md#terms-in-force "each terms change e of (L,P) effective at month d"):
  * one event per lab × provider × month in which a new version of the terms starts. Versions that
  * start in the same month are one event (several terms changing at once): the new terms are those
  * in force in that month, the old ones those in force the month before (null for a first deal).

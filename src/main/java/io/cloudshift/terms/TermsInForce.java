@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The partnership terms in force for a lab and provider in a month (SPEC §4 "Terms in force at m").
+ * The partnership terms in force for a lab and provider in a month (docs/methodology.md#terms-in-force Terms in force at m").
  * Months are the unit of analysis, so the terms of a month are those of the latest version that
  * starts in or before that month and has not ended before its first day: a change on 27 April
  * governs April. A month with no version in force gets nulls (no terms: no revenue shares).

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * LabRevenue(L, m) of SPEC §4 (inbound share): the lab's revenue in a month, chosen among the public
+ * LabRevenue(L, m) of docs/methodology.md#inbound-share (inbound share): the lab's revenue in a month, chosen among the public
  * figures of the silver {@code lab_revenue} table, each of which implies a monthly revenue
  * ({@code monthly_revenue_usd}) for every calendar month from its period_start's month to its
  * period_end's month.

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
  * The compute and resale rows of {@code uplift_monthly}: for each event × stream × currency in which
  * the provider appears in the lab's {@code lab_provider_monthly} grid, one row per grid month m ≥ d.
  *
- * <p>Baseline (SPEC §4, w0 = {@code windows.baseline-months}): the grid months of the same lab,
+ * <p>Baseline (docs/methodology.md#uplift, w0 = {@code windows.baseline-months}): the grid months of the same lab,
  * provider, stream and currency inside [d − w0, d) — clipped to the months present in the data, so
  * an event in the first month of data has 0 baseline months. s0 = Σ R / Σ T over them (null when
  * Σ T ≤ 0), T0 = Σ T / n. Without s0 every counterfactual column is null; N_act stays.

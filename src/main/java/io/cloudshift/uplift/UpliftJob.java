@@ -24,7 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The {@code uplift} job (SPEC §4 "Uplift (counterfactual)"), the I/O edge around
+ * The {@code uplift} job (docs/methodology.md#uplift Uplift (counterfactual)"), the I/O edge around
  * {@link UpliftMonthly} and {@link UpliftQuarterly}: reads {@code lab_provider_monthly},
  * {@code partnership_terms} and {@code lab_revenue}, replaces {@code uplift_monthly} and then
  * {@code uplift_quarterly} (computed from the monthly table as written, so the quarters are the

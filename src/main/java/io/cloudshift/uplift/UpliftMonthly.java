@@ -14,7 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code uplift_monthly} from its inputs (SPEC §4 "Uplift (counterfactual)"), a pure transformation:
+ * {@code uplift_monthly} from its inputs (docs/methodology.md#uplift Uplift (counterfactual)"), a pure transformation:
  * the compute and resale rows ({@link StreamUplift}) and the inbound-share rows
  * ({@link InboundUplift}) of every terms change ({@link UpliftEvents}), with the calendar and the
  * provider's fiscal quarter of each month, in {@link UpliftMonthlyTable#SPEC}'s columns and types.

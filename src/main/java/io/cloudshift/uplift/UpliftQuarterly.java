@@ -27,7 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code uplift_quarterly} from {@code uplift_monthly} (SPEC §4 "Quarterly rows sum the monthly
+ * {@code uplift_quarterly} from {@code uplift_monthly} (docs/methodology.md#quarters Quarterly rows sum the monthly
  * rows"), a pure transformation: per event × stream × currency × quarter, in calendar quarters and in
  * the provider's fiscal quarters.
  *

@@ -1,5 +1,5 @@
 /**
- * SPEC §4 "Uplift (counterfactual)": {@code uplift_monthly} and {@code uplift_quarterly}.
+ * docs/methodology.md#uplift Uplift (counterfactual)": {@code uplift_monthly} and {@code uplift_quarterly}.
  *
  * <p>Classes: {@link io.cloudshift.uplift.UpliftFormulas} (every formula, once),
  * {@link io.cloudshift.uplift.UpliftMonthly} and {@link io.cloudshift.uplift.UpliftQuarterly} (pure
@@ -26,7 +26,7 @@
  *       force month by month; a null p or q counts as 0; g = 1 for compute.</li>
  *   <li><b>Exactness</b>: money {@code decimal(38,12)}, fractions {@code decimal(38,18)}; each
  *       product or quotient exact then rounded once half-even; the effects are differences of the
- *       rounded N_act, N_cf, N_pre and R·g0, so the SPEC identities hold exactly.</li>
+ *       rounded N_act, N_cf, N_pre and R·g0, so the identities of docs/methodology.md#uplift hold exactly.</li>
  *   <li><b>Inbound share</b>: its own rows, {@code stream = 'inbound'}, USD, when q0 or q1 is
  *       non-zero; every calendar month from d to the last month of data; N_act = I(q1, C1), N_cf =
  *       I(q0, C0), U = their difference; "paid so far" runs under each terms from d (each cap whole

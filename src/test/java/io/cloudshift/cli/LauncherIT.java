@@ -51,7 +51,7 @@ class LauncherIT {
   }
 
   /**
-   * Also the secrets test (SPEC §6 "No credentials in code, conf or logs"): the run is given fake
+   * Also the secrets test (docs/guarantees.md No credentials in code, conf or logs"): the run is given fake
    * secrets through the environment and --set, and none appears in its output or its warehouse
    * (tables, job_runs, Delta commit info: every byte of every file).
    */
@@ -96,7 +96,7 @@ class LauncherIT {
   }
 
   /**
-   * SPEC §6 "Atomic": the driver is killed (SIGKILL, nothing runs after it) while it writes a data
+   * docs/guarantees.md Atomic: the driver is killed (SIGKILL, nothing runs after it) while it writes a data
    * file of the silver table, then of a gold table. The table being written keeps its version, the
    * files the killed run left in it are named by no commit, and a table committed before the kill
    * holds what it held. Then (issue 20, item 5) a run is stopped with SIGTERM while ingest writes

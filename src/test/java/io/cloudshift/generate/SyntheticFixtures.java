@@ -32,7 +32,7 @@ final class SyntheticFixtures {
   private SyntheticFixtures() {}
 
   /**
-   * An independent, plain-Java reading of SPEC §2.1-2.2 over one row (column → text): does it count
+   * An independent, plain-Java reading of docs/methodology.md#billing-charges-focus-2.2 over one row (column → text): does it count
    * as revenue, and for which lab and stream. Deliberately not the generator's own code.
    */
   static final class ReferenceAttribution {

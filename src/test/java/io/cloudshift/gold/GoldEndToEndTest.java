@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every gold table on the bundled data: SPEC §4 invariants, recovery of the generator's planted
+ * Every gold table on the bundled data: docs/methodology.md#uplift invariants, recovery of the generator's planted
  * truth (datasets/focus/_truth), and determinism of a second run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,7 +109,7 @@ class GoldEndToEndTest {
     Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY).where(col(Columns.STREAM).isin("compute", "resale")
         .and(col(UpliftMonthlyTable.UPLIFT).isNotNull()));
     assertThat(monthly.count()).isPositive();
-    // volume + share + margin = N_act − N_pre, and share + margin = U (SPEC §4).
+    // volume + share + margin = N_act − N_pre, and share + margin = U (docs/methodology.md#uplift).
     long volumeBreaks = monthly.where(abs(col(UpliftMonthlyTable.VOLUME_EFFECT).plus(col(UpliftMonthlyTable.SHARE_EFFECT))
         .plus(col(UpliftMonthlyTable.MARGIN_EFFECT)).minus(col(UpliftMonthlyTable.NET_ACTUAL).minus(col(UpliftMonthlyTable.NET_PRE_EVENT))))
         .geq(lit(new BigDecimal("0.005")))).count();
@@ -220,7 +220,7 @@ class GoldEndToEndTest {
 
   @Test
   void headlineUpliftMatchesTheUpliftComputedFromThePlantedTruth() throws IOException {
-    // Independent recomputation of SPEC §4 from the truth files for OpenAI x azure, event 2026-04:
+    // Independent recomputation of docs/methodology.md#uplift from the truth files for OpenAI x azure, event 2026-04:
     // s0, T0 over 2025-10..2026-03; for m >= 2026-04: U = R*g1 - s0*T*g0, resale g0 = 1 - 0.20, g1 = 1 - 0.
     Map<String, BigDecimal> planted = plantedRevenue();
     for (String stream : List.of("compute", "resale")) {

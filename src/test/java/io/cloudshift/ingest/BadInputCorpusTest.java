@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input corpus (README "Bad-input corpus"): small files under src/test/resources/corpus,
+ * The bad-input corpus (docs/ingest.md, "Bad-input corpus"): small files under src/test/resources/corpus,
  * one export per case, plus cases written here (a 10 MB field, Parquet files whose types differ)
  * and the FOCUS spec's SaaS examples (files that cannot be read at all: UnreadableFilesTest). All are
  * ingested by one run; each case then checks its

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two ingests of one warehouse at once, in one Spark application (README "Guarantees", single
+ * Two ingests of one warehouse at once, in one Spark application (docs/guarantees.md, single
  * writer): each commit is checked by Delta's optimistic concurrency and a rejected one is written
  * again on the newer snapshot, so both runs succeed (or one fails with a one-line retryable error)
  * and no row is lost or doubled. August holds 3 rows (1 + 2 + 3), September 2 (10 + 20).

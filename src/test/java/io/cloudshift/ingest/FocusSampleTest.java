@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The FinOps Foundation's public FOCUS samples (datasets/focus-sample, CC BY 4.0), real-world
  * input that is not fully conformant. Expected totals were summed exactly with Python's Decimal
- * from the file (reference/focus.md §3.2).
+ * from the file (docs/ingest.md, "How ingest reads FOCUS").
  */
 class FocusSampleTest {
   private static final Path SAMPLE = Path.of("datasets/focus-sample/FOCUS-Sample-Data/FOCUS-1.0");

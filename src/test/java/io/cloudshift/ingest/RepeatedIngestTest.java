@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §6 "Idempotent": a period ingested again and again leaves the charge tables with the same
+ * docs/guarantees.md Idempotent: a period ingested again and again leaves the charge tables with the same
  * content. Content is
  * compared by a hash computed by the test ({@link TableContents}), run_id left out since each run
  * has its own.

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files that cannot be read at all (README "Files that cannot be read"): the export holding one is
+ * Files that cannot be read at all (docs/ingest.md, "Files that cannot be read"): the export holding one is
  * held back with its slices as they were, the other exports are ingested, the file is one row of
  * rejected_charges, and the run fails with one line naming it. Totals are summed by hand.
  */

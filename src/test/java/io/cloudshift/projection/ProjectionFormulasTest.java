@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4 "Projection" formulas, with every expected value worked out by hand; exact where the arithmetic is. */
+/** docs/methodology.md#projection formulas, with every expected value worked out by hand; exact where the arithmetic is. */
 class ProjectionFormulasTest {
   private static final BigDecimal HALF = d("0.5");
 
@@ -65,7 +65,7 @@ class ProjectionFormulasTest {
 
   @Test
   void breakEvenShareWhenTheProviderStopsPayingTheLab() {
-    // s* = s0·g0/g1 = s0·(1 − 0.2)/(1 − 0) = s0·0.8; SPEC's example: exclusive s0 = 1 → 0.80
+    // s* = s0·g0/g1 = s0·(1 − 0.2)/(1 − 0) = s0·0.8; docs/methodology.md's example: exclusive s0 = 1 → 0.80
     assertThat(ProjectionFormulas.breakEvenShare(d("1"), d("0.8"), d("1"))).isEqualByComparingTo("0.8");
     // 0.8 · 0.8 = 0.64 exactly (in double: 0.6400000000000001)
     assertThat(ProjectionFormulas.breakEvenShare(d("0.8"), d("0.8"), d("1"))).isEqualByComparingTo("0.64");

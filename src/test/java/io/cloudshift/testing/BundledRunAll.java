@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * bundled data (PySpark's spark-submit, local[*], the shaded jar) into target/launcher-it-warehouse.
  * LauncherIT checks what it printed and wrote; the crash and cluster tests compare their tables
  * with its tables. It runs with fake secrets in the environment and in --set keys, which must
- * appear nowhere (SPEC §6).
+ * appear nowhere (docs/guarantees.md).
  */
 public final class BundledRunAll {
   public static final String RUN_ID = "launcher-it";

@@ -59,7 +59,7 @@ record HandScenarios(List<Row> monthly, List<Row> quarterly) {
         .add("P01", "OpenAI", "azure", "2023-01-23", "2026-04-27", "exclusive", "0.20", null, null)
         .add("P02", "OpenAI", "azure", "2026-04-27", null, "none", "0", null, null);
 
-    // SPEC's break-even example: azure is the lab's only resale provider (s0 = 1).
+    // docs/methodology.md's break-even example: azure is the lab's only resale provider (s0 = 1).
     lpm.range("LabSpec", "azure", "resale", "2025-10", "2026-03", "50")
         .range("LabSpec", "azure", "resale", "2026-04", "2026-04", "80");
     terms.add("S01", "LabSpec", "azure", "2023-01-23", "2026-04-27", "exclusive", "0.20", null, null)

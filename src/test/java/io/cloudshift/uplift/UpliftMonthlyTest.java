@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** uplift_monthly for compute and resale: SPEC §4 formulas checked against numbers worked out by hand. */
+/** uplift_monthly for compute and resale: docs/methodology.md#uplift formulas checked against numbers worked out by hand. */
 class UpliftMonthlyTest {
   private static List<Row> all;
 
@@ -111,7 +111,7 @@ class UpliftMonthlyTest {
 
   @Test
   void specBreakEvenExampleExclusiveProviderLosingItsTwentyPercent() {
-    // SPEC §4: exclusive s0 = 1, p0 = 0.20, p1 = 0 -> s* = 1 x 0.8 / 1 = 0.80
+    // docs/methodology.md#break-even-share: exclusive s0 = 1, p0 = 0.20, p1 = 0 -> s* = 1 x 0.8 / 1 = 0.80
     Row r = event("S02").get(0);
     assertDec(r, BASELINE_SHARE, "1");
     assertDec(r, Columns.BREAK_EVEN_SHARE, "0.8");

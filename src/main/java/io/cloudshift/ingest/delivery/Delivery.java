@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one run of a provider's export wrote (README "Delivery model"): the files of one folder, or
+ * What one run of a provider's export wrote (docs/ingest.md, "Delivery model"): the files of one folder, or
  * one file, and when it was last written. Its billing month is the one its folder names; without
  * such a folder the months of its rows decide.
  */

@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * One validation rule of a curated input row (SPEC §6: bad input gets a quarantine row with a
+ * One validation rule of a curated input row (docs/guarantees.md: bad input gets a quarantine row with a
  * reason code). {@code failed} is true when the row breaks the rule (null counts as passed, so a rule
  * on an optional column holds for an empty cell); {@code detail} names the column and the value.
  * Rules read the trimmed text of a column ({@code col(name)}) and its parsed value

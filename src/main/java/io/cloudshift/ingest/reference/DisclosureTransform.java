@@ -25,9 +25,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Provider disclosures (text) → {@code provider_disclosures} rows and rejects (SPEC §2.5). Besides
+ * Provider disclosures (text) → {@code provider_disclosures} rows and rejects (docs/methodology.md#provider-disclosures). Besides
  * types and allowed values it checks that calendar_start..calendar_end is exactly the fiscal quarter
- * the row names, in the provider's configured fiscal calendar (SPEC §4: Microsoft's fiscal year
+ * the row names, in the provider's configured fiscal calendar (docs/methodology.md#quarters: Microsoft's fiscal year
  * starts 1 July): reconciliation places disclosures by those dates, so a row whose dates and fiscal
  * label disagree would otherwise be silently misplaced.
  */

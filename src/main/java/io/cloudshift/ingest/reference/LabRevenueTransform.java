@@ -22,8 +22,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Lab revenue figures (text) → {@code lab_revenue} rows and rejects (SPEC §2.4). Besides typing the
- * figure, it derives monthly_revenue_usd, because the inbound share of SPEC §4 needs LabRevenue(L,m)
+ * Lab revenue figures (text) → {@code lab_revenue} rows and rejects (docs/methodology.md#lab-revenue). Besides typing the
+ * figure, it derives monthly_revenue_usd, because the inbound share of docs/methodology.md#inbound-share needs LabRevenue(L,m)
  * per month: a run-rate is annualised, so one month is a twelfth; a period revenue is spread evenly
  * over the calendar months it covers (Q1 revenue / 3). The figure applies to each of those months.
  */

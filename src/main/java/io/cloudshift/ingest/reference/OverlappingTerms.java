@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * Finds partnership records that would be in force at the same time for one lab × provider, which
- * SPEC §3 forbids ("non-overlapping validity intervals"). Two records conflict when they start on the
+ * docs/methodology.md#outputs forbids ("non-overlapping validity intervals"). Two records conflict when they start on the
  * same day, or when the earlier one has an explicit effective_to after the later one's start (a
  * record without effective_to simply ends where the next begins, so it cannot overlap). Both records
  * of a conflicting pair are quarantined (OVERLAPPING_TERMS): the file does not say which is right.

@@ -31,7 +31,7 @@ final class Parse {
 
   private Parse() {}
 
-  /** The cell trimmed; an empty or blank cell is null (SPEC §2: empty cell = no value). */
+  /** The cell trimmed; an empty or blank cell is null (docs/methodology.md#inputs: empty cell = no value). */
   static Column text(Column cell) {
     Column trimmed = trim(cell);
     return when(trimmed.notEqual(lit("")), trimmed);

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Validates curated partnership records (SPEC §2.3) and types the ones that pass. One record is one
+ * Validates curated partnership records (docs/methodology.md#partnership-records) and types the ones that pass. One record is one
  * agreement change between a lab and a provider; the SCD2 history is built from the typed records
  * by {@link TermsHistory} once {@link OverlappingTerms} has removed conflicting ones.
  */
@@ -33,7 +33,7 @@ final class PartnershipRecords {
     this.rules = rules(List.copyOf(providerIds), labs);
   }
 
-  /** Every rule a record must pass, checks in reason-code priority order (SPEC §6). */
+  /** Every rule a record must pass, checks in reason-code priority order (docs/guarantees.md). */
   private static Rules rules(List<String> providerIds, LabNames labs) {
     return Rules.forColumns(INPUT)
         .parse(Columns.LAB, Parse.lab(labs))

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Partnership records (text) → {@code partnership_terms} rows and rejects (SPEC §2.3, §3, §6): rows
+ * Partnership records (text) → {@code partnership_terms} rows and rejects (docs/methodology.md#partnership-records, docs/methodology.md#outputs, docs/guarantees.md): rows
  * breaking a rule are rejected with its reason; of the valid rows, overlapping records of one
  * lab × provider are rejected in pairs (OVERLAPPING_TERMS) and the SCD2 chain is built from the rest.
  */

@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Rows of the reference quarantine tables (SPEC §3: raw row + reason code + source file + run id):
+ * Rows of the reference quarantine tables (docs/methodology.md#outputs: raw row + reason code + source file + run id):
  * {@code rejected_partnerships}, and {@code rejected_reference} for the other curated inputs, told
  * apart by its {@code dataset} column ({@link ReferenceDataset#id()}).
  */

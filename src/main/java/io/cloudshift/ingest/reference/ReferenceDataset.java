@@ -6,7 +6,7 @@ import io.cloudshift.schema.PartnershipColumns;
 import java.util.List;
 
 /**
- * The curated reference inputs (SPEC §2.3–2.5). {@link #id()} is both the key under
+ * The curated reference inputs (docs/methodology.md#inputs). {@link #id()} is both the key under
  * {@code cloudshift.inputs} and the value of the {@code dataset} column in quarantine and audit rows.
  */
 public enum ReferenceDataset {

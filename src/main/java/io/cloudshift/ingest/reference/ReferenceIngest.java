@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Curated reference inputs → silver {@code partnership_terms}, {@code lab_revenue},
  * {@code provider_disclosures} and the quarantine tables {@code rejected_partnerships} and
- * {@code rejected_reference} (SPEC §2.3–2.5, §3, §6). The I/O edge: it reads, counts and writes; the
+ * {@code rejected_reference} (docs/methodology.md#inputs; docs/guarantees.md). The I/O edge: it reads, counts and writes; the
  * rules live in the transform classes.
  *
  * <p>Every input is read in full each run, so each run replaces what the previous one wrote:

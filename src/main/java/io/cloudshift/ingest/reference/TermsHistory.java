@@ -19,7 +19,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Builds the SCD2 history of {@code partnership_terms} (SPEC §2.3, §3): per lab × provider, records
+ * Builds the SCD2 history of {@code partnership_terms} (docs/methodology.md#partnership-records, docs/methodology.md#outputs): per lab × provider, records
  * in effective_from order become versions 1..n with validity {@code [valid_from, valid_to)}. A version
  * ends at its explicit effective_to when the record has one (leaving a gap with no terms in force
  * until the next record, if any), else where the next version starts, else it stays open (null).

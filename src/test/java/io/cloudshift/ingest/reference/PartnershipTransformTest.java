@@ -227,7 +227,7 @@ class PartnershipTransformTest {
     assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_CODE)).isEqualTo(code.name());
     assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_DETAIL)).contains(detail);
     assertThat(terms(out)).extracting(r -> r.getAs(RECORD_ID)).containsExactly("OK");
-    // Conservation: every row read is silver or quarantined (SPEC §6).
+    // Conservation: every row read is silver or quarantined (docs/guarantees.md).
     assertThat(out.silver().count() + out.rejected().count()).isEqualTo(input.count());
   }
 
