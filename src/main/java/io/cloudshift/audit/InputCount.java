@@ -19,6 +19,7 @@ public record InputCount(
     long rowsSuperseded,
     long rowsUnattributed) {
 
+  /** Whether the rows counted in the file (without Spark) are exactly the rows placed: silver, quarantine, out of scope, superseded. */
   public boolean conserved() {
     return rowsIn == rowsSilver + rowsQuarantine + rowsOutOfScope + rowsSuperseded;
   }

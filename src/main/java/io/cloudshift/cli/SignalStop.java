@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -33,6 +34,8 @@ import sun.misc.SignalHandler;
 final class SignalStop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalStop.class);
   private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(10);
+  /** A second signal this soon after the first is the same one, delivered twice. */
+  private static final Duration SAME_SIGNAL = Duration.ofSeconds(2);
   private static final String[] SIGNALS = {"TERM", "INT"};
 
   private final SparkContext spark;
@@ -43,6 +46,7 @@ final class SignalStop implements AutoCloseable {
   private final CountDownLatch ended = new CountDownLatch(1);
   private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
   private final SparkListener cancelNewJobs;
+  private final AtomicLong firstSignalAt = new AtomicLong();
 
   private SignalStop(SparkContext spark, RunStop stop, Duration grace, String command, PrintWriter stderr) {
     this.spark = spark;
@@ -77,10 +81,16 @@ final class SignalStop implements AutoCloseable {
     if (ended.getCount() == 0) {
       return;
     }
-    if (!stop.request(name)) {
+    long now = System.nanoTime();
+    if (!firstSignalAt.compareAndSet(0, now)) {
+      // A signal sent to the process group arrives twice (directly, and forwarded by bin/cloudshift).
+      if (now - firstSignalAt.get() < SAME_SIGNAL.toNanos()) {
+        return;
+      }
       LOG.error("{} received again while stopping: exiting now", name);
       Runtime.getRuntime().halt(exitCode);
     }
+    stop.request(name);
     LOG.warn("{} received: cancelling the run's Spark jobs; the running stage is recorded as stopped (within {} s)", name,
         grace.toSeconds());
     try {

@@ -188,8 +188,8 @@ public final class ChargeIngest {
     CompletableFuture<Map<String, Long>> counted = CompletableFuture.supplyAsync(() -> countRecords(deliveries));
     try {
       List<SurveyCell> cells = surveyed(rows, counted);
-      ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells);
-      requireEveryRecordSurveyed(selection, joined(counted));
+      ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells, joined(counted));
+      requireEveryRecordSurveyed(selection);
       progress.readAll(selection.inputs());
       progress.delivered(selection.outcomes());
       progress.delivered(heldBack.outcomes());
@@ -276,15 +276,16 @@ public final class ChargeIngest {
   }
 
   /**
-   * Every record of every file read must be one the survey placed (silver, quarantine, out of scope
-   * or superseded): checked before anything is written, against counts Spark did not make.
+   * Every record of every file read (rows in, counted from the file without Spark) must be one the
+   * survey placed (silver, quarantine, out of scope or superseded): checked before anything is
+   * written.
    */
-  private static void requireEveryRecordSurveyed(ChargeSelection selection, Map<String, Long> counted) {
+  private static void requireEveryRecordSurveyed(ChargeSelection selection) {
     for (InputCount input : selection.inputs()) {
-      long records = counted.getOrDefault(SourceFileKey.of(input.sourceFile()), 0L);
-      if (records != input.rowsIn()) {
-        throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the file holds " + records
-            + " record(s), ingest read " + input.rowsIn() + " (nothing was written; this is a bug: please report it with the file)");
+      long placed = input.rowsSilver() + input.rowsQuarantine() + input.rowsOutOfScope() + input.rowsSuperseded();
+      if (!input.conserved()) {
+        throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the file holds " + input.rowsIn()
+            + " record(s), ingest read " + placed + " (nothing was written; this is a bug: please report it with the file)");
       }
     }
   }

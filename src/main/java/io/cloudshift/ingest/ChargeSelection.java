@@ -89,7 +89,11 @@ final class ChargeSelection {
     }
   }
 
-  static ChargeSelection resolve(BillingPeriodRange period, List<ExportDeliveries> exports, List<SurveyCell> cells) {
+  /**
+   * @param counted records per file read, counted from the file without Spark ({@code RecordCounter},
+   *     keyed by {@link SourceFileKey}): each file's rows in, which its placed rows must add up to
+   */
+  static ChargeSelection resolve(BillingPeriodRange period, List<ExportDeliveries> exports, List<SurveyCell> cells, Map<String, Long> counted) {
     ChargeSelection selection = new ChargeSelection(period);
     Map<String, Delivery> deliveryOfFile = new HashMap<>();
     Map<String, FocusFile> fileOfKey = new LinkedHashMap<>();
@@ -130,13 +134,14 @@ final class ChargeSelection {
     perFile.forEach((file, n) -> {
       surveyed.add(SourceFileKey.of(file));
       selection.inputs.add(new InputCount(ChargeIngest.DATASET, exportOfFile.get(file), file,
-          n[0] + n[1] + n[2] + n[3], n[Disposition.SILVER.ordinal()], n[Disposition.QUARANTINE.ordinal()],
+          counted.getOrDefault(SourceFileKey.of(file), 0L), n[Disposition.SILVER.ordinal()], n[Disposition.QUARANTINE.ordinal()],
           n[Disposition.OUT_OF_SCOPE.ordinal()], n[Disposition.SUPERSEDED.ordinal()], 0));
     });
     // Files with a header and no rows are inputs too: they count zero rows.
     fileOfKey.forEach((key, file) -> {
       if (!surveyed.contains(key)) {
-        selection.inputs.add(new InputCount(ChargeIngest.DATASET, deliveryOfFile.get(key).exportId(), file.path().toString(), 0, 0, 0, 0, 0, 0));
+        selection.inputs.add(new InputCount(ChargeIngest.DATASET, deliveryOfFile.get(key).exportId(), file.path().toString(),
+            counted.getOrDefault(key, 0L), 0, 0, 0, 0, 0));
       }
     });
     for (ExportDeliveries e : exports) {

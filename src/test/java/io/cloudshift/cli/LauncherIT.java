@@ -48,6 +48,8 @@ class LauncherIT {
     assertThat(missing.waitFor(Duration.ofMinutes(15))).isEqualTo(2);
     assertThat(missing.stderr()).contains("Cannot read export 'lost':").contains("does not exist");
     assertThat(missing.stderr()).doesNotContain("\tat io.cloudshift");
+    // Issue 21, item 9: the JVM's notice of the incubator module Spark adds opened every command's output.
+    assertThat(missing.stderr()).doesNotContain("WARNING: Using incubator modules");
   }
 
   /**

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -127,6 +128,15 @@ class IngestEndToEndTest {
 
     assertThat(written.count()).isEqualTo(225);
     DataFrameAssertions.assertSameRows(landed, written);
+
+    // job_runs' rows in per file are the records counted in the file without Spark: the generator's count too.
+    Map<String, Long> generated = new TreeMap<>();
+    written.collectAsList().forEach(r -> generated.put(r.getString(0) + "/" + r.getString(1), r.getLong(2)));
+    Map<String, Long> rowsIn = new TreeMap<>();
+    fullRun.inputs().stream().filter(i -> i.exportId() != null && !i.exportId().equals(FINOPS_SAMPLE))
+        .forEach(i -> rowsIn.put(i.exportId() + i.sourceFile().substring(i.sourceFile().indexOf("/" + i.exportId() + "/") + i.exportId().length() + 1),
+            i.rowsIn()));
+    assertThat(rowsIn).isEqualTo(generated);
   }
 
   @Test
