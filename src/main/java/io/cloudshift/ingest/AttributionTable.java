@@ -1,5 +1,6 @@
 package io.cloudshift.ingest;
 
+import io.cloudshift.schema.AttributionRulesTable;
 import io.cloudshift.config.AttributionConfig;
 import io.cloudshift.config.ComputeAccountRule;
 import io.cloudshift.config.ResaleRule;
@@ -23,20 +24,6 @@ import org.apache.spark.sql.types.StructType;
  * so analysts can see which rule put a charge in a lab's stream ({@code charges.attribution_rule_id}).
  */
 public final class AttributionTable {
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("rule_id", DataTypes.StringType, false)
-          .add(ChargeColumns.ATTRIBUTION_VERSION, DataTypes.StringType, false)
-          .add(Columns.STREAM, DataTypes.StringType, false)
-          .add(Columns.PROVIDER, DataTypes.StringType, false)
-          .add(Columns.LAB, DataTypes.StringType, false)
-          .add(ChargeColumns.BILLING_ACCOUNT_ID, DataTypes.StringType)
-          .add(ChargeColumns.SUB_ACCOUNT_ID, DataTypes.StringType)
-          .add(ChargeColumns.SERVICE_NAME, DataTypes.StringType)
-          .add("sku_pattern", DataTypes.StringType)
-          .add("valid_from_month", DataTypes.DateType)
-          .add("valid_to_month", DataTypes.DateType);
-
   private AttributionTable() {}
 
   public static Dataset<Row> rows(SparkSession spark, AttributionConfig attribution) {
@@ -49,7 +36,7 @@ public final class AttributionTable {
       rows.add(RowFactory.create(r.ruleId(), attribution.version(), Stream.RESALE.value(), r.provider(), r.lab(),
           null, null, r.serviceName(), r.skuPattern().orElse(null), month(r.validFrom()), month(r.validTo())));
     }
-    return spark.createDataFrame(rows, SCHEMA);
+    return spark.createDataFrame(rows, AttributionRulesTable.SPEC.schema());
   }
 
   private static Date month(Optional<YearMonth> month) {

@@ -1,5 +1,8 @@
 package io.cloudshift.ingest;
 
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.ChargesTable;
+import io.cloudshift.schema.QuarantineTables;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -16,7 +19,6 @@ import io.cloudshift.ingest.ChargeSelection.ExportDeliveries;
 import io.cloudshift.ingest.ChargeSelection.SurveyCell;
 import io.cloudshift.ingest.delivery.Deliveries;
 import io.cloudshift.ingest.delivery.Delivery;
-import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.FocusFile;
 import io.cloudshift.io.FocusFileLister;
 import io.cloudshift.io.RecordCounter;
@@ -73,20 +75,8 @@ import org.slf4j.LoggerFactory;
 public final class ChargeIngest {
   static final String DATASET = "focus";
   private static final Logger LOG = LoggerFactory.getLogger(ChargeIngest.class);
-  /** Silver's layout: a slice is whole partitions, so replacing it drops files instead of rewriting them. */
-  public static final List<String> PARTITIONING = List.of(ChargeColumns.BILLING_MONTH, Columns.EXPORT_ID);
-  /**
-   * Delta collects min/max statistics of the first 32 columns of every file written; on the wide
-   * silver table that was a tenth of ingest's task time at 1M rows. Statistics only for the columns
-   * a query on silver filters by (besides the partition columns, which need none).
-   */
-  private static final Map<String, String> SILVER_PROPERTIES = Map.of("delta.dataSkippingStatsColumns",
-      String.join(",", Columns.SOURCE_FILE, ChargeColumns.BILLING_ACCOUNT_ID, ChargeColumns.CHARGE_PERIOD_START,
-          Columns.LAB, Columns.STREAM));
-
   private final SparkSession spark;
   private final CloudshiftConfig config;
-  private final DeltaTableWriter writer;
   private final String runId;
   private final BillingPeriodRange period;
   private final FocusFileLister lister;
@@ -108,7 +98,6 @@ public final class ChargeIngest {
   ChargeIngest(StageContext context, UnaryOperator<Dataset<Row>> parsedRows) {
     this.spark = context.spark();
     this.config = context.config();
-    this.writer = context.writer();
     this.runId = context.run().runId();
     this.period = context.run().period();
     this.lister = new FocusFileLister(spark);
@@ -124,12 +113,12 @@ public final class ChargeIngest {
    * the file. Unreadable files are found before anything is written (reading headers, counting
    * records, Spark's survey), so an attempt that finds one has changed no table.
    */
-  public void execute(StageProgress progress) {
+  public void execute(StageTables tables) {
     heldBack = new HeldBackExports();
     while (true) {
-      List<ExportDeliveries> deliveries = planned(progress);
+      List<ExportDeliveries> deliveries = planned(tables.progress());
       try {
-        execute(deliveries, progress);
+        execute(deliveries, tables);
         break;
       } catch (UnreadableFileException e) {
         holdBack(HeldBackExports.locate(e, deliveries), e);
@@ -166,23 +155,23 @@ public final class ChargeIngest {
         file.export().id(), file.problem());
   }
 
-  private void execute(List<ExportDeliveries> deliveries, StageProgress progress) {
+  private void execute(List<ExportDeliveries> deliveries, StageTables tables) {
     long bytes = deliveries.stream().flatMap(e -> e.filesRead().stream()).mapToLong(FocusFile::length).sum();
     boolean small = bytes <= config.smallInputMaxBytes();
     LOG.info("Charges: {} byte(s) of input, {}", bytes, small
         ? "small: parsed once and cached, run without code generation"
         : "above cloudshift.ingest.small-input-max-bytes: read by each pass, run with code generation");
     if (small) {
-      ingest(deliveries, true, progress);
+      ingest(deliveries, true, tables);
     } else {
       SparkJobs.compiled(spark, () -> {
-        ingest(deliveries, false, progress);
+        ingest(deliveries, false, tables);
         return null;
       });
     }
   }
 
-  private void ingest(List<ExportDeliveries> deliveries, boolean cache, StageProgress progress) {
+  private void ingest(List<ExportDeliveries> deliveries, boolean cache, StageTables tables) {
     Optional<Dataset<Row>> rows = read(deliveries, cache);
     // Counted on the driver while Spark surveys the same files.
     CompletableFuture<Map<String, Long>> counted = CompletableFuture.supplyAsync(() -> countRecords(deliveries));
@@ -190,6 +179,7 @@ public final class ChargeIngest {
       List<SurveyCell> cells = surveyed(rows, counted);
       ChargeSelection selection = ChargeSelection.resolve(period, deliveries, cells, joined(counted));
       requireEveryRecordSurveyed(selection);
+      StageProgress progress = tables.progress();
       progress.readAll(selection.inputs());
       progress.delivered(selection.outcomes());
       progress.delivered(heldBack.outcomes());
@@ -200,22 +190,16 @@ public final class ChargeIngest {
           selection.inputs().size(), silver, quarantined, String.format("%.4f%%", ratio * 100),
           selection.rows(Disposition.OUT_OF_SCOPE), selection.rows(Disposition.SUPERSEDED));
 
-      progress.wrote(Tables.REJECTED_CHARGES, SparkJobs.described(spark, "cloudshift ingest: rejected_charges",
-          () -> writer.replaceRange(Tables.REJECTED_CHARGES, rejected(rows, selection), rejectedRange(selection), List.of(), Map.of())));
+      tables.write(QuarantineTables.REJECTED_CHARGES, rejected(rows, selection), rejectedRange(selection));
       if (ratio > config.maxRejectRatio()) {
         throw new RejectRatioExceededException(String.format(
             "Cannot ingest charges: %.2f%% of rows were quarantined, above cloudshift.quality.max-reject-ratio = %.2f%% "
                 + "(see table rejected_charges for run %s; fix the input or raise the threshold)",
             ratio * 100, config.maxRejectRatio() * 100, runId));
       }
-      progress.delivered(withdrawn(selection.deliveredMonths()));
-      progress.wrote(Tables.CHARGES, SparkJobs.described(spark, "cloudshift ingest: charges",
-          () -> writer.replaceRange(Tables.CHARGES, clean(rows, selection), silverRange(ChargeColumns.BILLING_MONTH), PARTITIONING,
-              SILVER_PROPERTIES)));
-      SparkJobs.described(spark, "cloudshift ingest: charges_monthly", () -> {
-        aggregate(selection, progress);
-        return null;
-      });
+      tables.progress().delivered(withdrawn(tables, selection.deliveredMonths()));
+      tables.write(ChargesTable.SPEC, clean(rows, selection), silverRange(ChargeColumns.BILLING_MONTH));
+      aggregate(selection, tables);
     } finally {
       rows.ifPresent(Dataset::unpersist);
     }
@@ -413,12 +397,12 @@ public final class ChargeIngest {
    * Months silver held for the run's slices that no delivery provides any more: their rows were
    * removed by the silver write (its range covers them), and job_runs says so.
    */
-  private List<DeliveryOutcome> withdrawn(Map<String, Set<YearMonth>> delivered) {
-    if (!writer.exists(Tables.CHARGES)) {
+  private List<DeliveryOutcome> withdrawn(StageTables tables, Map<String, Set<YearMonth>> delivered) {
+    if (!tables.exists(ChargesTable.SPEC)) {
       return List.of();
     }
     List<DeliveryOutcome> withdrawn = new ArrayList<>();
-    List<Row> held = writer.read(Tables.CHARGES).where(silverRange(ChargeColumns.BILLING_MONTH))
+    List<Row> held = tables.read(ChargesTable.SPEC).where(silverRange(ChargeColumns.BILLING_MONTH))
         .groupBy(Columns.EXPORT_ID, ChargeColumns.BILLING_MONTH).count().collectAsList();
     for (Row r : held) {
       String export = r.getString(0);
@@ -435,8 +419,8 @@ public final class ChargeIngest {
    * Reads back the slices just written (a few narrow columns) into charges_monthly for the same
    * range, and each file's silver and unattributed rows, which must equal the survey's count.
    */
-  private void aggregate(ChargeSelection selection, StageProgress progress) {
-    Dataset<Row> perFile = MonthlyAggregate.perFile(writer.read(Tables.CHARGES).where(silverRange(ChargeColumns.BILLING_MONTH))).persist();
+  private void aggregate(ChargeSelection selection, StageTables tables) {
+    Dataset<Row> perFile = MonthlyAggregate.perFile(tables.read(ChargesTable.SPEC).where(silverRange(ChargeColumns.BILLING_MONTH))).persist();
     try {
       Map<String, long[]> written = new HashMap<>();
       Column unattributed = col(Columns.STREAM).equalTo(Stream.UNATTRIBUTED.value());
@@ -446,7 +430,7 @@ public final class ChargeIngest {
         written.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
       }
       Map<String, Long> inQuarantine = new HashMap<>();
-      for (Row r : writer.read(Tables.REJECTED_CHARGES).where(rejectedRange(selection).and(col(Columns.RUN_ID).equalTo(runId)))
+      for (Row r : tables.read(QuarantineTables.REJECTED_CHARGES).where(rejectedRange(selection).and(col(Columns.RUN_ID).equalTo(runId)))
           .groupBy(Columns.SOURCE_FILE).count().collectAsList()) {
         inQuarantine.merge(SourceFileKey.of(r.getString(0)), r.getLong(1), Long::sum);
       }
@@ -461,10 +445,9 @@ public final class ChargeIngest {
           throw new IllegalStateException("Cannot account for the rows of " + input.sourceFile() + ": the survey counted "
               + input.rowsQuarantine() + " rejected rows, rejected_charges holds " + quarantined + " for this run (run ingest again)");
         }
-        progress.read(input.withUnattributed(n[1]));
+        tables.progress().read(input.withUnattributed(n[1]));
       }
-      progress.wrote(Tables.CHARGES_MONTHLY,
-          writer.replaceRange(ChargesMonthlyTable.SPEC, MonthlyAggregate.monthly(perFile).coalesce(1), silverRange(Columns.MONTH)));
+      tables.write(ChargesMonthlyTable.SPEC, MonthlyAggregate.monthly(perFile).coalesce(1), silverRange(Columns.MONTH));
     } finally {
       perFile.unpersist();
     }

@@ -1,9 +1,14 @@
 package io.cloudshift.ingest;
 
-import io.cloudshift.audit.StageProgress;
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.QuarantineTables;
+import io.cloudshift.schema.ProviderDisclosuresTable;
+import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.ChargesTable;
+import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.AttributionRulesTable;
 import io.cloudshift.ingest.reference.ReferenceIngest;
-import io.cloudshift.io.SparkJobs;
-import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import java.util.List;
@@ -17,22 +22,22 @@ import java.util.List;
 public final class IngestJob extends PipelineStage {
   public IngestJob(StageContext context) {
     super(context, "ingest", List.of(),
-        List.of(Tables.REJECTED_CHARGES, Tables.CHARGES, Tables.CHARGES_MONTHLY, Tables.ATTRIBUTION,
-            Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS, Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES, Tables.REJECTED_REFERENCE), true);
+        List.of(QuarantineTables.REJECTED_CHARGES, ChargesTable.SPEC, ChargesMonthlyTable.SPEC, AttributionRulesTable.SPEC,
+            PartnershipTermsTable.SPEC, QuarantineTables.REJECTED_PARTNERSHIPS, LabRevenueTable.SPEC, ProviderDisclosuresTable.SPEC,
+            QuarantineTables.REJECTED_REFERENCE), true);
   }
 
   @Override
-  public void execute(StageProgress progress) {
+  public void execute(StageTables tables) {
     ExportsHeldBackException heldBack = null;
     try {
-      new ChargeIngest(context).execute(progress);
+      new ChargeIngest(context).execute(tables);
     } catch (ExportsHeldBackException e) {
       // The other exports are written; so are the rules and the curated inputs, before the stage fails.
       heldBack = e;
     }
-    progress.wrote(Tables.ATTRIBUTION, SparkJobs.described(context.spark(), "cloudshift ingest: attribution rules",
-        () -> context.writer().replace(Tables.ATTRIBUTION, AttributionTable.rows(context.spark(), context.config().attribution()))));
-    new ReferenceIngest(context).execute(progress);
+    tables.write(AttributionRulesTable.SPEC, AttributionTable.rows(context.spark(), context.config().attribution()));
+    new ReferenceIngest(context).execute(tables);
     if (heldBack != null) {
       throw heldBack;
     }

@@ -85,74 +85,77 @@ public final class DeltaTableWriter {
   }
 
   /**
-   * Replaces exactly the rows matching {@code range} with {@code rows}, every one of which must lie
-   * in it (Delta checks). A range on partition columns only is a metadata operation: whole files
-   * are dropped, none is rewritten. An empty {@code rows} empties the range. Creates the table,
-   * partitioned by {@code partitionBy} and with {@code properties}, when it does not exist, and
-   * refuses one partitioned otherwise (an earlier layout), since a range would then rewrite files
-   * instead of dropping them.
+   * Replaces exactly the rows matching {@code range} with {@code rows} (projected onto the spec,
+   * comments in the schema), every one of which must lie in it (Delta checks). A range on partition
+   * columns only is a metadata operation: whole files are dropped, none is rewritten. An empty
+   * {@code rows} empties the range. Creates the table with the spec's partitioning and properties
+   * when it does not exist, and refuses one partitioned otherwise (an earlier layout), since a range
+   * would then rewrite files instead of dropping them.
    */
-  public long replaceRange(String table, Dataset<Row> rows, Column range, List<String> partitionBy, Map<String, String> properties) {
-    return committed(table, () -> {
-      if (!exists(table)) {
-        return create(table, rows, partitionBy, null, properties);
-      }
-      requirePartitioning(table, partitionBy);
-      overwrite(table, rows, range);
-      return version(table);
-    });
-  }
-
-  /** {@link #replaceRange} for a documented table: rows projected onto the spec, comments in the schema. */
   public long replaceRange(TableSpec spec, Dataset<Row> rows, Column range) {
     Dataset<Row> projected = spec.conform(rows);
     return committed(spec.name(), () -> {
       if (!exists(spec.name())) {
-        return create(spec.name(), projected, List.of(), spec.comment(), Map.of());
+        return create(spec, projected);
       }
+      requirePartitioning(spec.name(), spec.partitionBy());
       overwrite(spec.name(), projected, range);
       return version(spec.name());
     });
   }
 
-  /** Replaces the whole table (schema and rows): for inputs re-read in full every run. */
-  public long replace(String table, Dataset<Row> rows) {
-    return replace(table, rows, null);
-  }
-
   /**
-   * Replaces a documented table whole with {@code rows}, projected onto the spec's columns in order
-   * and cast to their types, with the column and table comments, in one commit. Gold tables are
-   * small and recomputed whole, so each is written as one file.
+   * Replaces a table whole with {@code rows}, projected onto the spec's columns in order and cast to
+   * their types, with the column comments, in one commit. Such tables are small (gold tables, the
+   * curated inputs, the rules), so each is written as one file.
    */
   public long replace(TableSpec spec, Dataset<Row> rows) {
-    return replace(spec.name(), spec.conform(rows).coalesce(1), spec.comment());
+    Dataset<Row> projected = spec.conform(rows).coalesce(1);
+    return committed(spec.name(), () -> {
+      if (!exists(spec.name())) {
+        return create(spec, projected);
+      }
+      // Not REPLACE TABLE: that gives the table a new id each run, which Delta warns about and which
+      // breaks streaming readers; the table comment is therefore set when the table is created.
+      projected.write()
+          .format("delta")
+          .mode("overwrite")
+          .option("overwriteSchema", "true")
+          .option("userMetadata", commitMetadata)
+          .save(warehouse.path(spec.name()));
+      return version(spec.name());
+    });
   }
 
-  public long append(String table, Dataset<Row> rows) {
-    return committed(table, () -> {
-      rows.write()
+  /** Appends {@code rows}; the audit table gains columns as cloudshift evolves, and older rows read them as null. */
+  public long append(TableSpec spec, Dataset<Row> rows) {
+    return committed(spec.name(), () -> {
+      if (!exists(spec.name())) {
+        return create(spec, spec.conform(rows));
+      }
+      spec.conform(rows).write()
           .format("delta")
           .mode("append")
-          // The audit table gains columns as cloudshift evolves; older rows read them as null.
           .option("mergeSchema", "true")
           .option("userMetadata", commitMetadata)
-          .save(warehouse.path(table));
-      return version(table);
+          .save(warehouse.path(spec.name()));
+      return version(spec.name());
     });
   }
 
   /**
-   * Makes the table equal to {@code rows} with one MERGE on {@code keys}: changed rows updated, new
-   * rows inserted, rows no longer in the source deleted. {@code rows} must be unique on {@code keys}.
+   * Makes the table equal to {@code rows} with one MERGE on the spec's key: changed rows updated, new
+   * rows inserted, rows no longer in the source deleted. {@code rows} must be unique on the key.
    */
-  public long mergeSync(String table, Dataset<Row> rows, List<String> keys) {
-    return committed(table, () -> merge(table, rows, keys));
+  public long mergeSync(TableSpec spec, Dataset<Row> rows) {
+    return committed(spec.name(), () -> merge(spec, spec.conform(rows)));
   }
 
-  private long merge(String table, Dataset<Row> rows, List<String> keys) {
+  private long merge(TableSpec spec, Dataset<Row> rows) {
+    String table = spec.name();
+    List<String> keys = spec.mergeKeys();
     if (!exists(table)) {
-      return create(table, rows, List.of(), null, Map.of());
+      return create(spec, rows);
     }
     String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
     String changed =
@@ -201,26 +204,6 @@ public final class DeltaTableWriter {
   }
 
   /**
-   * Creates the table, or overwrites rows and schema in place. Not REPLACE TABLE: that gives the
-   * table a new id each run, which Delta warns about and which breaks streaming readers; the table
-   * comment is therefore set when the table is created.
-   */
-  private long replace(String table, Dataset<Row> rows, String comment) {
-    return committed(table, () -> {
-      if (!exists(table)) {
-        return create(table, rows, List.of(), comment, Map.of());
-      }
-      rows.write()
-          .format("delta")
-          .mode("overwrite")
-          .option("overwriteSchema", "true")
-          .option("userMetadata", commitMetadata)
-          .save(warehouse.path(table));
-      return version(table);
-    });
-  }
-
-  /**
    * Runs one write of {@code table}, again when another writer committed to the table first in a
    * way Delta's optimistic concurrency rejects (or created it meanwhile): each write is a whole
    * replacement or a MERGE computed from the source, so writing again on the newer snapshot gives
@@ -251,18 +234,20 @@ public final class DeltaTableWriter {
     }
   }
 
-  private long create(String table, Dataset<Row> rows, List<String> partitionBy, String comment, Map<String, String> properties) {
+  /** Creates the table as the spec declares it: partitioning, properties, the table comment, the columns' comments. */
+  private long create(TableSpec spec, Dataset<Row> rows) {
+    String table = spec.name();
+    List<String> partitionBy = spec.partitionBy();
+    String comment = spec.comment();
     DataFrameWriterV2<Row> write = rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
-    for (Map.Entry<String, String> property : properties.entrySet()) {
+    for (Map.Entry<String, String> property : spec.properties().entrySet()) {
       write = write.tableProperty(property.getKey(), property.getValue());
     }
     if (!partitionBy.isEmpty()) {
       Column[] columns = partitionBy.stream().map(functions::col).toArray(Column[]::new);
       write = write.partitionedBy(columns[0], Arrays.copyOfRange(columns, 1, columns.length));
     }
-    if (comment != null) {
-      write = write.tableProperty("comment", comment);
-    }
+    write = write.tableProperty("comment", comment);
     // Delta's CREATE TABLE AS SELECT ignores the userMetadata write option (version 0 had none in
     // DESCRIBE HISTORY).
     DataFrameWriterV2<Row> creation = write;

@@ -1,7 +1,7 @@
 package io.cloudshift.projection;
 
-import io.cloudshift.audit.StageProgress;
-import io.cloudshift.schema.Tables;
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.UpliftProjectionSensitivityTable;
 import io.cloudshift.schema.UpliftProjectionTable;
 import io.cloudshift.stage.PipelineStage;
@@ -24,22 +24,20 @@ public final class ProjectionJob extends PipelineStage {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionJob.class);
 
   public ProjectionJob(StageContext context) {
-    super(context, "project", List.of(Tables.LAB_PROVIDER_MONTHLY),
-        List.of(Tables.UPLIFT_PROJECTION, Tables.UPLIFT_PROJECTION_SENSITIVITY), false);
+    super(context, "project", List.of(LabProviderMonthlyTable.SPEC),
+        List.of(UpliftProjectionTable.SPEC, UpliftProjectionSensitivityTable.SPEC), false);
   }
 
   @Override
-  public void execute(StageProgress progress) {
+  public void execute(StageTables tables) {
     List<Scenario> scenarios = ScenarioConfig.read(context.config());
-    Dataset<Row> labProviderMonthly = context.writer().readSmall(Tables.LAB_PROVIDER_MONTHLY);
+    Dataset<Row> labProviderMonthly = tables.readSmall(LabProviderMonthlyTable.SPEC);
     TreeSet<String> labs = new TreeSet<>();
     scenarios.forEach(s -> labs.add(s.lab()));
     var observations = ObservedBases.read(labProviderMonthly, labs);
     ScenarioProjector.Projection projection = ScenarioProjector.project(scenarios, observations);
-    progress.wrote(Tables.UPLIFT_PROJECTION, context.writer().replace(UpliftProjectionTable.SPEC,
-        ProjectionRows.quarters(context.spark(), projection.quarters(), context.config().providers())));
-    progress.wrote(Tables.UPLIFT_PROJECTION_SENSITIVITY, context.writer().replace(UpliftProjectionSensitivityTable.SPEC,
-        ProjectionRows.grid(context.spark(), projection.grid())));
+    tables.write(UpliftProjectionTable.SPEC, ProjectionRows.quarters(context.spark(), projection.quarters(), context.config().providers()));
+    tables.write(UpliftProjectionSensitivityTable.SPEC, ProjectionRows.grid(context.spark(), projection.grid()));
     LOG.info("Projected {} scenario(s): {} quarter rows, {} sensitivity cells", scenarios.size(),
         projection.quarters().size(), projection.grid().size());
   }

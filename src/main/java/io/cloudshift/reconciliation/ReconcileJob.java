@@ -1,9 +1,9 @@
 package io.cloudshift.reconciliation;
 
-import io.cloudshift.audit.StageProgress;
-import io.cloudshift.io.SparkJobs;
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.ProviderDisclosuresTable;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.RevenueReconciliationTable;
-import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import java.util.List;
@@ -17,16 +17,13 @@ import org.apache.spark.sql.Row;
  */
 public final class ReconcileJob extends PipelineStage {
   public ReconcileJob(StageContext context) {
-    super(context, "reconcile", List.of(Tables.CHARGES_MONTHLY, Tables.PROVIDER_DISCLOSURES),
-        List.of(Tables.REVENUE_RECONCILIATION), false);
+    super(context, "reconcile", List.of(ChargesMonthlyTable.SPEC, ProviderDisclosuresTable.SPEC), List.of(RevenueReconciliationTable.SPEC), false);
   }
 
   @Override
-  public void execute(StageProgress progress) {
-    Dataset<Row> chargesMonthly = context.writer().readSmall(Tables.CHARGES_MONTHLY);
-    Dataset<Row> disclosures = context.writer().readSmall(Tables.PROVIDER_DISCLOSURES);
-    Dataset<Row> rows = RevenueReconciliation.of(chargesMonthly, disclosures, context.config().providers().values());
-    progress.wrote(Tables.REVENUE_RECONCILIATION, SparkJobs.described(context.spark(), "cloudshift reconcile: revenue_reconciliation",
-        () -> context.writer().replace(RevenueReconciliationTable.SPEC, rows)));
+  public void execute(StageTables tables) {
+    Dataset<Row> chargesMonthly = tables.readSmall(ChargesMonthlyTable.SPEC);
+    Dataset<Row> disclosures = tables.readSmall(ProviderDisclosuresTable.SPEC);
+    tables.write(RevenueReconciliationTable.SPEC, RevenueReconciliation.of(chargesMonthly, disclosures, context.config().providers().values()));
   }
 }

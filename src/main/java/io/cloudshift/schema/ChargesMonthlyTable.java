@@ -16,9 +16,10 @@ public final class ChargesMonthlyTable {
   public static final String AI_EFFECTIVE = "ai_effective_revenue";
   public static final String CHARGE_ROWS = "charge_rows";
 
-  public static final TableSpec SPEC = TableSpec.of(Tables.CHARGES_MONTHLY,
+  public static final TableSpec SPEC = TableSpec.table(Tables.CHARGES_MONTHLY, TableSpec.Layer.SILVER,
       "Monthly revenue per provider, lab and stream from silver charges that count as revenue (Tax and "
-          + "marketplace excluded by default); the input of every gold table. Amounts in billing_currency.",
+          + "marketplace excluded by default); the input of every gold table. Amounts in billing_currency.")
+      .columns(
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id (from the export's configuration)"),
       column(Columns.EXPORT_ID, DataTypes.StringType, "Export the charges were delivered in (cloudshift.exports id); sum over it for provider totals"),
       column(Columns.LAB, DataTypes.StringType, "AI lab the charges are attributed to; null for unattributed revenue"),
@@ -29,7 +30,9 @@ public final class ChargesMonthlyTable {
       column(Columns.EFFECTIVE_REVENUE, MONEY, "Sum of EffectiveCost, signed: amortised revenue, in billing_currency"),
       column(Columns.AI_BILLED_REVENUE, MONEY, "Sum of BilledCost of AI-workload charges (AI service category or GPU SKU), in billing_currency"),
       column(AI_EFFECTIVE, MONEY, "Sum of EffectiveCost of AI-workload charges, in billing_currency"),
-      column(CHARGE_ROWS, DataTypes.LongType, "Number of silver charge rows summed (count)"));
+      column(CHARGE_ROWS, DataTypes.LongType, "Number of silver charge rows summed (count)"))
+      .replacedByRange()
+      .build();
 
   private ChargesMonthlyTable() {}
 }

@@ -50,27 +50,7 @@ public final class DisclosureColumns {
 
   public static final DecimalType VALUE_TYPE = DataTypes.createDecimalType(38, 6);
 
-  private static final DataType TEXT = DataTypes.StringType;
-  private static final DataType DATE = DataTypes.DateType;
 
-  /** Schema of the silver {@code provider_disclosures} table, in column order. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add(Columns.DISCLOSURE_ID, TEXT, false)
-          .add(Columns.PROVIDER, TEXT, false)
-          .add(SEGMENT, TEXT, false)
-          .add(Columns.FISCAL_YEAR, DataTypes.IntegerType, false)
-          .add(Columns.FISCAL_QUARTER, DataTypes.IntegerType, false)
-          .add(PERIOD_LABEL, TEXT, true)
-          .add(CALENDAR_START, DATE, false)
-          .add(CALENDAR_END, DATE, false)
-          .add(Columns.METRIC, TEXT, false)
-          .add(VALUE, VALUE_TYPE, false)
-          .add(Columns.BASIS, TEXT, true)
-          .add(Columns.SOURCE_URL, TEXT, false)
-          .add(Columns.CONFIDENCE, TEXT, false)
-          .add(Columns.FACT_ID, TEXT, true)
-          .add(Columns.NOTES, TEXT, true);
 
   private DisclosureColumns() {}
 }

@@ -41,23 +41,7 @@ public final class LabRevenueColumns {
 
   public static final DecimalType USD = DataTypes.createDecimalType(38, 2);
 
-  private static final DataType TEXT = DataTypes.StringType;
-  private static final DataType DATE = DataTypes.DateType;
 
-  /** Schema of the silver {@code lab_revenue} table, in column order. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add(Columns.FACT_ID, TEXT, false)
-          .add(Columns.LAB, TEXT, false)
-          .add(Columns.METRIC, TEXT, false)
-          .add(PERIOD_START, DATE, false)
-          .add(PERIOD_END, DATE, false)
-          .add(VALUE_USD, USD, false)
-          .add(MONTHS_COVERED, DataTypes.IntegerType, false)
-          .add(MONTHLY_REVENUE_USD, USD, false)
-          .add(Columns.SOURCE_URL, TEXT, false)
-          .add(Columns.CONFIDENCE, TEXT, false)
-          .add(Columns.NOTES, TEXT, true);
 
   private LabRevenueColumns() {}
 }

@@ -38,7 +38,7 @@ public final class PartnershipColumns {
   public static final String VALID_FROM = "valid_from";
   /** Exclusive end: the explicit effective_to, else the next version's valid_from, else null (open). */
   public static final String VALID_TO = "valid_to";
-  /** True when no later version exists and no explicit end was recorded (valid_to is null); no clock is read. */
+  /** True for the version in force on the run's as-of date (valid_from ≤ as-of < valid_to). */
   public static final String IS_CURRENT = "is_current";
   /** 1..n per lab × provider, in valid_from order. */
   public static final String VERSION = "version";
@@ -73,37 +73,7 @@ public final class PartnershipColumns {
   /** Years of a spend commitment (fractional years allowed). */
   public static final DecimalType YEARS = DataTypes.createDecimalType(6, 2);
 
-  private static final DataType TEXT = DataTypes.StringType;
-  private static final DataType DATE = DataTypes.DateType;
-  private static final DataType TEXTS = DataTypes.createArrayType(DataTypes.StringType);
 
-  /** Schema of the silver {@code partnership_terms} table, in column order. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add(Columns.LAB, TEXT, false)
-          .add(Columns.PROVIDER, TEXT, false)
-          .add(VALID_FROM, DATE, false)
-          .add(VALID_TO, DATE, true)
-          .add(IS_CURRENT, DataTypes.BooleanType, false)
-          .add(VERSION, DataTypes.IntegerType, false)
-          .add(RECORD_ID, TEXT, false)
-          .add(AGREEMENT, TEXT, true)
-          .add(ANNOUNCED_DATE, DATE, true)
-          .add(Columns.EFFECTIVE_FROM, DATE, false)
-          .add(EFFECTIVE_TO, DATE, true)
-          .add(Columns.EXCLUSIVITY, TEXT, false)
-          .add(Columns.RESALE_SHARE_TO_LAB, SHARE, true)
-          .add(Columns.LAB_SHARE_TO_PROVIDER, SHARE, true)
-          .add(LAB_SHARE_CAP_USD, USD, true)
-          .add(COMMITTED_SPEND_USD, USD, true)
-          .add(COMMITMENT_TERM_YEARS, YEARS, true)
-          .add(EQUITY_STAKE, SHARE, true)
-          .add(INVESTMENT_USD, USD, true)
-          .add(Columns.SOURCE_URL, TEXT, false)
-          .add(OTHER_SOURCE_URLS, TEXTS, false)
-          .add(Columns.CONFIDENCE, TEXT, false)
-          .add(FACT_IDS, TEXTS, false)
-          .add(Columns.NOTES, TEXT, true);
 
   private PartnershipColumns() {}
 }

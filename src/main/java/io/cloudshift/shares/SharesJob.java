@@ -1,13 +1,12 @@
 package io.cloudshift.shares;
 
-import io.cloudshift.audit.StageProgress;
-import io.cloudshift.io.SparkJobs;
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
 import io.cloudshift.schema.ShareShiftEventsTable;
-import io.cloudshift.schema.TableSpec;
-import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.terms.TermEvents;
@@ -25,30 +24,27 @@ import org.apache.spark.sql.Row;
  */
 public final class SharesJob extends PipelineStage {
   public SharesJob(StageContext context) {
-    super(context, "shares", List.of(Tables.CHARGES_MONTHLY, Tables.PARTNERSHIP_TERMS),
-        List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.LAB_CONCENTRATION_MONTHLY, Tables.PROVIDER_LAB_MIX_QUARTERLY, Tables.SHARE_SHIFT_EVENTS), false);
+    super(context, "shares", List.of(ChargesMonthlyTable.SPEC, PartnershipTermsTable.SPEC),
+        List.of(LabProviderMonthlyTable.SPEC, LabConcentrationMonthlyTable.SPEC, ProviderLabMixQuarterlyTable.SPEC, ShareShiftEventsTable.SPEC),
+        false);
   }
 
   @Override
-  public void execute(StageProgress progress) {
+  public void execute(StageTables tables) {
     var providers = context.config().providers().values();
-    Dataset<Row> monthly = context.writer().readSmall(Tables.CHARGES_MONTHLY).persist();
-    Dataset<Row> terms = context.writer().readSmall(Tables.PARTNERSHIP_TERMS).persist();
+    Dataset<Row> monthly = tables.readSmall(ChargesMonthlyTable.SPEC).persist();
+    Dataset<Row> terms = tables.readSmall(PartnershipTermsTable.SPEC).persist();
     // The tables below read lab_provider_monthly as it is stored (its types, its complete grid).
     Dataset<Row> grid = LabProviderMonthly.of(monthly, terms, providers).persist();
     try {
-      write(progress, LabProviderMonthlyTable.SPEC, grid);
-      write(progress, LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
-      write(progress, ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, providers));
-      write(progress, ShareShiftEventsTable.SPEC, ShareShiftEvents.of(grid, TermEvents.of(terms), context.config().shareShiftWindows()));
+      tables.write(LabProviderMonthlyTable.SPEC, grid);
+      tables.write(LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
+      tables.write(ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, providers));
+      tables.write(ShareShiftEventsTable.SPEC, ShareShiftEvents.of(grid, TermEvents.of(terms), context.config().shareShiftWindows()));
     } finally {
       grid.unpersist();
       terms.unpersist();
       monthly.unpersist();
     }
-  }
-
-  private void write(StageProgress progress, TableSpec spec, Dataset<Row> rows) {
-    progress.wrote(spec.name(), SparkJobs.described(context.spark(), "cloudshift shares: " + spec.name(), () -> context.writer().replace(spec, rows)));
   }
 }

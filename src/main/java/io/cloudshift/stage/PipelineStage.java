@@ -1,6 +1,6 @@
 package io.cloudshift.stage;
 
-import io.cloudshift.audit.StageProgress;
+import io.cloudshift.schema.TableSpec;
 import java.util.List;
 
 /**
@@ -13,8 +13,8 @@ import java.util.List;
 public abstract class PipelineStage {
   protected final StageContext context;
   private final String name;
-  private final List<String> reads;
-  private final List<String> writes;
+  private final List<TableSpec> reads;
+  private final List<TableSpec> writes;
   private final boolean honoursPeriod;
 
   /**
@@ -25,7 +25,7 @@ public abstract class PipelineStage {
    *     that period's slices) or recomputes every month whatever the period (the gold stages, from the
    *     monthly aggregate): {@code job_runs} records the period the stage really covered
    */
-  protected PipelineStage(StageContext context, String name, List<String> reads, List<String> writes, boolean honoursPeriod) {
+  protected PipelineStage(StageContext context, String name, List<TableSpec> reads, List<TableSpec> writes, boolean honoursPeriod) {
     this.context = context == null ? null : context.forStage(name, honoursPeriod);
     this.name = name;
     this.reads = List.copyOf(reads);
@@ -37,11 +37,11 @@ public abstract class PipelineStage {
     return name;
   }
 
-  public final List<String> reads() {
+  public final List<TableSpec> reads() {
     return reads;
   }
 
-  public final List<String> writes() {
+  public final List<TableSpec> writes() {
     return writes;
   }
 
@@ -50,8 +50,9 @@ public abstract class PipelineStage {
   }
 
   /**
-   * Does the stage's work, reporting each input read and each commit to {@code progress} as it
-   * happens: the progress is the stage's result, and is recorded even when the stage fails half-way.
+   * Does the stage's work, touching tables only through {@code tables}, which records each commit
+   * (and the inputs the stage reports) as it happens: that progress is the stage's result, and is
+   * recorded in job_runs even when the stage fails half-way.
    */
-  public abstract void execute(StageProgress progress);
+  public abstract void execute(StageTables tables);
 }

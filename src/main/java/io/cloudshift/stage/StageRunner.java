@@ -8,6 +8,7 @@ import io.cloudshift.config.RunContext;
 import io.cloudshift.io.CatalogTables;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class StageRunner {
   /** As the other constructor, stopping when {@code stop} is requested (a signal). */
   public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline, RunStop stop) {
     this.context = context;
-    pipeline.forEach(stage -> stage.writes().forEach(table -> producers.putIfAbsent(table, stage.name())));
+    pipeline.forEach(stage -> stage.writes().forEach(table -> producers.putIfAbsent(table.name(), stage.name())));
     this.stop = stop;
     stop.recordWith(this::recordStopped);
   }
@@ -79,14 +80,14 @@ public final class StageRunner {
     StageProgress progress = current.progress();
     BillingPeriodRange requested = context.run().period();
     LOG.info("Stage {} started (run {}, period {}): reads {}, writes {}", stage.name(), context.run().runId(), covered,
-        stage.reads().isEmpty() ? "the configured inputs" : stage.reads(), stage.writes());
+        stage.reads().isEmpty() ? "the configured inputs" : names(stage.reads()), names(stage.writes()));
     if (!stage.honoursPeriod() && !requested.isAll()) {
       LOG.info("Stage {} recomputes every month from the tables it reads: --period {} chose what ingest replaced", stage.name(), requested);
     }
     try {
       SparkJobs.described(context.spark(), "cloudshift " + stage.name() + " " + covered, () -> {
         requireInputs(stage);
-        stage.execute(progress);
+        stage.execute(StageTables.of(stage, progress));
         return null;
       });
       requireDeclaredOutputs(stage, progress);
@@ -115,7 +116,7 @@ public final class StageRunner {
       throw new RunStoppedException(stoppedMessage(current), RunStoppedException.exitCodeOf(stop.signal().orElse("SIGTERM")), null);
     }
     context.config().catalogDatabase().ifPresent(database -> {
-      List<String> tables = new ArrayList<>(stage.writes());
+      List<String> tables = new ArrayList<>(names(stage.writes()));
       tables.add(Tables.JOB_RUNS);
       new CatalogTables(context.spark(), context.writer(), database).register(tables);
     });
@@ -123,22 +124,26 @@ public final class StageRunner {
   }
 
   private void requireInputs(PipelineStage stage) {
-    for (String table : stage.reads()) {
-      if (!context.writer().exists(table)) {
-        String producer = producers.get(table);
-        throw new InputNotFoundException("Cannot run " + stage.name() + ": table " + table + " does not exist under "
+    for (TableSpec table : stage.reads()) {
+      if (!context.writer().exists(table.name())) {
+        String producer = producers.get(table.name());
+        throw new InputNotFoundException("Cannot run " + stage.name() + ": table " + table.name() + " does not exist under "
             + context.writer().root() + (producer == null ? "" : " (run `cloudshift " + producer + "` first)"));
       }
     }
   }
 
+  private static List<String> names(List<TableSpec> tables) {
+    return tables.stream().map(TableSpec::name).toList();
+  }
+
   /** A stage that writes a table it does not declare has a contract out of date: a bug, caught here. */
   private static void requireDeclaredOutputs(PipelineStage stage, StageProgress progress) {
     Set<String> undeclared = new TreeSet<>(progress.tableVersions().keySet());
-    undeclared.removeAll(stage.writes());
+    undeclared.removeAll(names(stage.writes()));
     if (!undeclared.isEmpty()) {
       throw new IllegalStateException("Stage " + stage.name() + " wrote " + undeclared + ", which it does not declare in writes() "
-          + stage.writes() + " (this is a bug)");
+          + names(stage.writes()) + " (this is a bug)");
     }
   }
 

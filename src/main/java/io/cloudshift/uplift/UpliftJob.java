@@ -1,16 +1,17 @@
 package io.cloudshift.uplift;
 
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.LabProviderMonthlyTable;
 import static io.cloudshift.schema.UpliftQuarterlyTable.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
-import io.cloudshift.audit.StageProgress;
-import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.Stream;
-import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import io.cloudshift.stage.PipelineStage;
@@ -35,31 +36,27 @@ public final class UpliftJob extends PipelineStage {
   private static final List<String> STREAM_ORDER = List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
 
   public UpliftJob(StageContext context) {
-    super(context, "uplift", List.of(Tables.LAB_PROVIDER_MONTHLY, Tables.PARTNERSHIP_TERMS, Tables.LAB_REVENUE),
-        List.of(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY), false);
+    super(context, "uplift", List.of(LabProviderMonthlyTable.SPEC, PartnershipTermsTable.SPEC, LabRevenueTable.SPEC),
+        List.of(UpliftMonthlyTable.SPEC, UpliftQuarterlyTable.SPEC), false);
   }
 
   @Override
-  public void execute(StageProgress progress) {
+  public void execute(StageTables tables) {
     var providers = context.config().providers().values();
-    Dataset<Row> labProviderMonthly = context.writer().readSmall(Tables.LAB_PROVIDER_MONTHLY);
-    Dataset<Row> terms = context.writer().readSmall(Tables.PARTNERSHIP_TERMS);
-    Dataset<Row> labRevenue = context.writer().readSmall(Tables.LAB_REVENUE);
+    Dataset<Row> labProviderMonthly = tables.readSmall(LabProviderMonthlyTable.SPEC);
+    Dataset<Row> terms = tables.readSmall(PartnershipTermsTable.SPEC);
+    Dataset<Row> labRevenue = tables.readSmall(LabRevenueTable.SPEC);
     // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ monthly holds on the tables.
     Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
         .orderBy(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
             col(Columns.MONTH))
         .persist();
     try {
-      progress.wrote(Tables.UPLIFT_MONTHLY, SparkJobs.described(context.spark(),
-          "cloudshift uplift: actual vs counterfactual net revenue per terms change and month",
-          () -> context.writer().replace(UpliftMonthlyTable.SPEC, monthly)));
+      tables.write(UpliftMonthlyTable.SPEC, monthly);
       Dataset<Row> quarterly = UpliftQuarterly.of(monthly, providers)
           .orderBy(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
               col(Columns.QUARTER_BASIS), col(Columns.QUARTER_START));
-      progress.wrote(Tables.UPLIFT_QUARTERLY, SparkJobs.described(context.spark(),
-          "cloudshift uplift: monthly uplift summed in calendar and fiscal quarters",
-          () -> context.writer().replace(UpliftQuarterlyTable.SPEC, quarterly)));
+      tables.write(UpliftQuarterlyTable.SPEC, quarterly);
     } finally {
       monthly.unpersist();
     }

@@ -1,5 +1,7 @@
 package io.cloudshift.cli;
 
+import io.cloudshift.schema.TableSpec;
+import io.cloudshift.schema.TableCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,8 +42,8 @@ class PipelineTest {
   void everyTableIsWrittenByOneStageAndReadOnlyByLaterOnes() throws IllegalAccessException {
     Set<String> written = new HashSet<>();
     for (PipelineStage stage : PIPELINE) {
-      assertThat(written).as(stage.name() + " reads tables an earlier stage wrote").containsAll(stage.reads());
-      for (String table : stage.writes()) {
+      assertThat(written).as(stage.name() + " reads tables an earlier stage wrote").containsAll(names(stage.reads()));
+      for (String table : names(stage.writes())) {
         assertThat(written.add(table)).as(table + " written by one stage only").isTrue();
       }
     }
@@ -54,6 +56,13 @@ class PipelineTest {
     // job_runs is the runner's, appended for every stage.
     tables.remove(Tables.JOB_RUNS);
     assertThat(written).containsExactlyInAnyOrderElementsOf(tables);
+    // Every table is in the catalogue, declared once.
+    assertThat(TableCatalog.ALL).extracting(TableSpec::name).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(tables.stream(), java.util.stream.Stream.of(Tables.JOB_RUNS)).toList());
+  }
+
+  private static List<String> names(List<TableSpec> tables) {
+    return tables.stream().map(TableSpec::name).toList();
   }
 
   @Test

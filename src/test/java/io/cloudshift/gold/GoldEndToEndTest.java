@@ -1,5 +1,6 @@
 package io.cloudshift.gold;
 
+import io.cloudshift.testing.TestStages;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -73,7 +74,7 @@ class GoldEndToEndTest {
         "warehouse", second.toString());
     Warehouse warehouse = new Warehouse(second.toString());
     StageContext context = StageContext.of(spark, TestConfigs.bundled(inputs), warehouse, pipeline.run());
-    new ReferenceIngest(context).execute(new StageProgress());
+    new ReferenceIngest(context).execute(TestStages.ingest(context, new StageProgress()));
     pipeline.runGoldStages(warehouse);
   }
 
@@ -292,9 +293,10 @@ class GoldEndToEndTest {
     }
   }
 
+  /** Issue 21, item 1: silver, quarantine and job_runs carried no Delta column comments; every table of the catalogue does. */
   @Test
-  void everyGoldTableAndColumnIsDocumented() {
-    for (String name : GOLD) {
+  void everyTableAndColumnIsDocumentedInDelta() {
+    for (String name : io.cloudshift.schema.TableCatalog.ALL.stream().map(io.cloudshift.schema.TableSpec::name).toList()) {
       String path = first.resolve(name).toString();
       assertThat(spark.sql("DESCRIBE DETAIL delta.`" + path + "`").head().<String>getAs("description")).as(name).isNotBlank();
       List<Row> columns = spark.sql("DESCRIBE TABLE delta.`" + path + "`").collectAsList();

@@ -63,7 +63,8 @@ class ChargeIngestTest {
 
   private StageProgress ingest(CloudshiftConfig config, String runId, BillingPeriodRange period) {
     StageProgress progress = new StageProgress();
-    new ChargeIngest(context(config, runId, period)).execute(progress);
+    StageContext context = context(config, runId, period);
+    new ChargeIngest(context).execute(TestStages.ingest(context, progress));
     return progress;
   }
 
@@ -334,10 +335,10 @@ class ChargeIngestTest {
   void aRowLostBetweenReadingAndParsingFailsTheRunBeforeAnythingIsWritten() throws Exception {
     Path file = export().resolve("billing_period=2024-09/a.csv");
     september("acct-1", "10", "20", "30").write(file);
-    ChargeIngest losingOneRow = new ChargeIngest(context(TestConfigs.singleCsvExport("azure-test", "azure", export()), "run-1", BillingPeriodRange.all()),
-        parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
+    StageContext context = context(TestConfigs.singleCsvExport("azure-test", "azure", export()), "run-1", BillingPeriodRange.all());
+    ChargeIngest losingOneRow = new ChargeIngest(context, parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
 
-    assertThatThrownBy(() -> losingOneRow.execute(new StageProgress()))
+    assertThatThrownBy(() -> losingOneRow.execute(TestStages.ingest(context, new StageProgress())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("Cannot account for the rows of ")
         .hasMessageContaining("a.csv: the file holds 3 record(s), ingest read 2 (nothing was written;");
@@ -407,8 +408,9 @@ class ChargeIngestTest {
     september("acct-1", "bad", "bad", "11").write(export().resolve("a.csv"));
 
     StageProgress progress = new StageProgress();
-    ChargeIngest failing = new ChargeIngest(context(TestConfigs.singleCsvExport("azure-test", "azure", export()), "run-2", BillingPeriodRange.all()));
-    assertThatThrownBy(() -> failing.execute(progress))
+    StageContext context = context(TestConfigs.singleCsvExport("azure-test", "azure", export()), "run-2", BillingPeriodRange.all());
+    ChargeIngest failing = new ChargeIngest(context);
+    assertThatThrownBy(() -> failing.execute(TestStages.ingest(context, progress)))
         .isInstanceOf(RejectRatioExceededException.class)
         .hasMessageContaining("66.67% of rows were quarantined")
         .hasMessageContaining("cloudshift.quality.max-reject-ratio");

@@ -1,5 +1,6 @@
 package io.cloudshift.ingest;
 
+import io.cloudshift.stage.StageContext;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -36,7 +37,8 @@ class FocusSampleTest {
 
   private StageProgress ingest(CloudshiftConfig config) {
     StageProgress progress = new StageProgress();
-    new ChargeIngest(TestStages.context(config, writer())).execute(progress);
+    StageContext context = TestStages.context(config, writer());
+    new ChargeIngest(context).execute(TestStages.ingest(context, progress));
     return progress;
   }
 

@@ -1,5 +1,9 @@
 package io.cloudshift.ingest;
 
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.QuarantineTables;
+import io.cloudshift.schema.ChargesTable;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
@@ -67,7 +71,8 @@ final class IngestHarness {
   StageProgress ingest(String runId, BillingPeriodRange period) {
     StageProgress run = new StageProgress();
     progress = run;
-    new ChargeIngest(TestStages.context(config(), writer(), new RunContext(runId, "ingest", period))).execute(run);
+    StageContext context = TestStages.context(config(), writer(), new RunContext(runId, "ingest", period));
+    new ChargeIngest(context).execute(TestStages.ingest(context, run));
     return run;
   }
 
@@ -78,11 +83,11 @@ final class IngestHarness {
   void ingestAudited(String runId) {
     StageContext context = TestStages.context(config(), writer(), new RunContext(runId, "ingest", BillingPeriodRange.all()));
     PipelineStage charges = new PipelineStage(context, "ingest", List.of(),
-        List.of(Tables.REJECTED_CHARGES, Tables.CHARGES, Tables.CHARGES_MONTHLY), true) {
+        List.of(QuarantineTables.REJECTED_CHARGES, ChargesTable.SPEC, ChargesMonthlyTable.SPEC), true) {
       @Override
-      public void execute(StageProgress run) {
-        progress = run;
-        new ChargeIngest(context).execute(run);
+      public void execute(StageTables tables) {
+        progress = tables.progress();
+        new ChargeIngest(context).execute(tables);
       }
     };
     new StageRunner(context, List.of(charges)).run(charges);

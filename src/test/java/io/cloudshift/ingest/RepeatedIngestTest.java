@@ -1,5 +1,6 @@
 package io.cloudshift.ingest;
 
+import io.cloudshift.testing.TestStages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.config.BillingPeriodRange;
@@ -65,7 +66,8 @@ class RepeatedIngestTest {
   @Test
   void tenIngestsOfTheSamePeriodLeaveTheChargeTablesWithTheSameContent() throws Exception {
     RunContext run = new RunContext("ingest-1", "ingest", BillingPeriodRange.parse("2026-07:2026-09"));
-    new ChargeIngest(StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run)).execute(new StageProgress());
+    StageContext context = StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run);
+    new ChargeIngest(context).execute(TestStages.ingest(context, new StageProgress()));
     Map<String, String> first = contentHashes();
     assertThat(first).containsOnlyKeys(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);
     assertThat(first.get(Tables.CHARGES)).startsWith("9 rows");
@@ -73,7 +75,8 @@ class RepeatedIngestTest {
 
     for (int i = 2; i <= 10; i++) {
       run = new RunContext("ingest-" + i, "ingest", BillingPeriodRange.parse("2026-07:2026-09"));
-      new ChargeIngest(StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run)).execute(new StageProgress());
+      StageContext again = StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run);
+      new ChargeIngest(again).execute(TestStages.ingest(again, new StageProgress()));
       assertThat(contentHashes()).as("after ingest %d", i).isEqualTo(first);
     }
   }

@@ -1,5 +1,6 @@
 package io.cloudshift.reconciliation;
 
+import io.cloudshift.schema.ProviderDisclosuresTable;
 import static io.cloudshift.schema.RevenueReconciliationTable.*;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +114,7 @@ class ReconcileJobTest {
         // Oracle FY26Q3 = Dec 2025 – Feb 2026, across a calendar-year boundary.
         disclosure("OR-09-2", "oci", "OCI (IaaS)", 2026, 3, "FY26Q3", "2025-12-01", "2026-02-28",
             DisclosureColumns.SEGMENT_REVENUE_USD, "4900000000", null));
-    return spark.createDataFrame(rows, DisclosureColumns.SCHEMA);
+    return spark.createDataFrame(rows, ProviderDisclosuresTable.SPEC.schema());
   }
 
   static Dataset<Row> withAllColumns(Dataset<Row> rows, TableSpec spec) {
@@ -132,7 +133,7 @@ class ReconcileJobTest {
     CloudshiftConfig config = config(dir.resolve("warehouse"));
     DeltaTableWriter writer = writer(config);
     writer.replace(ChargesMonthlyTable.SPEC, chargesMonthly(spark));
-    writer.replace(Tables.PROVIDER_DISCLOSURES, disclosures(spark));
+    writer.replace(ProviderDisclosuresTable.SPEC, disclosures(spark));
     Map<String, Long> versions = TestStages.execute(new ReconcileJob(TestStages.context(config, writer)));
     assertThat(versions).containsOnlyKeys(Tables.REVENUE_RECONCILIATION);
     Dataset<Row> table = writer.read(Tables.REVENUE_RECONCILIATION);

@@ -1,5 +1,6 @@
 package io.cloudshift.shares;
 
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.PartnershipColumns;
@@ -68,7 +69,7 @@ final class SharesFixtures {
     }
 
     Dataset<Row> build() {
-      return spark().createDataFrame(rows, PartnershipColumns.SCHEMA);
+      return spark().createDataFrame(rows, PartnershipTermsTable.SPEC.schema());
     }
   }
 

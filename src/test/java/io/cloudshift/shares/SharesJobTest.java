@@ -1,5 +1,6 @@
 package io.cloudshift.shares;
 
+import io.cloudshift.schema.PartnershipTermsTable;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class SharesJobTest {
         + "AS t(provider, lab, stream, billing_month, billing_currency, billed_cost, is_ai_workload, counts_as_revenue)");
     assertThat(charges.columns()).allSatisfy(c -> assertThat(ChargeColumns.ALL).contains(c));
     writer.replace(ChargesMonthlyTable.SPEC, MonthlyAggregate.of(charges));
-    writer.replace(Tables.PARTNERSHIP_TERMS, SharesFixtures.terms()
+    writer.replace(PartnershipTermsTable.SPEC, SharesFixtures.terms()
         .add("AWS1", "OpenAI", "aws", "2026-02-10", null, "none", null, null)
         .build());
   }

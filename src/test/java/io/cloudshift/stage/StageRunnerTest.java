@@ -1,5 +1,7 @@
 package io.cloudshift.stage;
 
+import org.apache.spark.sql.types.DataTypes;
+import io.cloudshift.schema.TableSpec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +41,14 @@ class StageRunnerTest {
   private static final class FakeStage extends PipelineStage {
     private final Consumer<StageProgress> work;
 
-    FakeStage(String name, List<String> reads, List<String> writes, boolean honoursPeriod, Consumer<StageProgress> work) {
+    FakeStage(String name, List<TableSpec> reads, List<TableSpec> writes, boolean honoursPeriod, Consumer<StageProgress> work) {
       super(null, name, reads, writes, honoursPeriod);
       this.work = work;
     }
 
     @Override
-    public void execute(StageProgress progress) {
-      work.accept(progress);
+    public void execute(StageTables tables) {
+      work.accept(tables.progress());
     }
   }
 
@@ -70,10 +72,17 @@ class StageRunnerTest {
         new RunContext("run-8", "test", BillingPeriodRange.all()), new DeltaTableWriter(spark, new Warehouse(warehouse.toString()), "{}"));
   }
 
+  private static final String N = "n";
+
+  /** A one-column table named {@code name}, overwritten, for stages that only need something to write. */
+  private static TableSpec table(String name) {
+    return TableSpec.of(name, "test table", TableSpec.column(N, DataTypes.LongType, "a number"));
+  }
+
   /** A stage writing three rows into lab_provider_monthly. */
   private static FakeStage writingThreeRows(StageContext context) {
-    return new FakeStage("shares", List.of(), List.of(Tables.LAB_PROVIDER_MONTHLY), false, progress ->
-        progress.wrote(Tables.LAB_PROVIDER_MONTHLY, context.writer().replace(Tables.LAB_PROVIDER_MONTHLY, context.spark().range(3).toDF("n"))));
+    return new FakeStage("shares", List.of(), List.of(table(Tables.LAB_PROVIDER_MONTHLY)), false, progress ->
+        progress.wrote(Tables.LAB_PROVIDER_MONTHLY, context.writer().replace(table(Tables.LAB_PROVIDER_MONTHLY), context.spark().range(3).toDF(N))));
   }
 
   @Test
@@ -104,7 +113,7 @@ class StageRunnerTest {
   @Test
   void aCheckedExceptionStillLeavesAFailedRowWithWhatTheStageCommitted() {
     StageContext context = context(null);
-    FakeStage failing = new FakeStage("ingest", List.of(), List.of(Tables.REJECTED_CHARGES), true, progress -> {
+    FakeStage failing = new FakeStage("ingest", List.of(), List.of(table(Tables.REJECTED_CHARGES)), true, progress -> {
       progress.read(new InputCount("focus", "e", "f.csv", 3, 1, 2, 0, 0, 0));
       progress.wrote(Tables.REJECTED_CHARGES, 4L);
       sneakyThrow(new java.io.IOException("disk full"));
@@ -167,7 +176,7 @@ class StageRunnerTest {
     StageContext context = context(null);
     RunStop stop = new RunStop();
     List<String> ran = new ArrayList<>();
-    FakeStage ingest = new FakeStage("ingest", List.of(), List.of(Tables.REJECTED_CHARGES, Tables.CHARGES), true, progress -> {
+    FakeStage ingest = new FakeStage("ingest", List.of(), List.of(table(Tables.REJECTED_CHARGES), table(Tables.CHARGES)), true, progress -> {
       progress.wrote(Tables.REJECTED_CHARGES, 4L);
       stop.request("SIGTERM");
       throw new IllegalStateException("Job 12 cancelled because the run is stopping");
@@ -220,16 +229,16 @@ class StageRunnerTest {
 
   /** A stage with a real context (its own, as every stage gets), writing one table. */
   private static final class WritingStage extends PipelineStage {
-    private final String table;
+    private final TableSpec table;
 
-    WritingStage(StageContext context, String name, String table, boolean honoursPeriod) {
+    WritingStage(StageContext context, String name, TableSpec table, boolean honoursPeriod) {
       super(context, name, List.of(), List.of(table), honoursPeriod);
       this.table = table;
     }
 
     @Override
-    public void execute(StageProgress progress) {
-      progress.wrote(table, context.writer().replace(table, context.spark().range(2).toDF("n")));
+    public void execute(StageTables tables) {
+      tables.write(table, context.spark().range(2).toDF(N));
     }
   }
 
@@ -240,8 +249,8 @@ class StageRunnerTest {
   @Test
   void everyCommitNamesTheStageThatMadeItAndThePeriodItCovered() {
     StageContext context = context("2026-09");
-    WritingStage ingest = new WritingStage(context, "ingest", Tables.CHARGES, true);
-    WritingStage shares = new WritingStage(context, "shares", Tables.LAB_PROVIDER_MONTHLY, false);
+    WritingStage ingest = new WritingStage(context, "ingest", table(Tables.CHARGES), true);
+    WritingStage shares = new WritingStage(context, "shares", table(Tables.LAB_PROVIDER_MONTHLY), false);
     StageRunner runner = new StageRunner(context, List.of(ingest, shares));
     runner.run(ingest);
     runner.run(shares);
@@ -259,8 +268,8 @@ class StageRunnerTest {
   void aMissingInputTableFailsBeforeTheWorkWithOneLineNamingTheStageThatWritesIt() {
     StageContext context = context(null);
     List<String> ran = new ArrayList<>();
-    FakeStage producer = new FakeStage("shares", List.of(), List.of(Tables.LAB_PROVIDER_MONTHLY), false, p -> ran.add("shares"));
-    FakeStage consumer = new FakeStage("uplift", List.of(Tables.LAB_PROVIDER_MONTHLY), List.of(), false, p -> ran.add("uplift"));
+    FakeStage producer = new FakeStage("shares", List.of(), List.of(table(Tables.LAB_PROVIDER_MONTHLY)), false, p -> ran.add("shares"));
+    FakeStage consumer = new FakeStage("uplift", List.of(table(Tables.LAB_PROVIDER_MONTHLY)), List.of(), false, p -> ran.add("uplift"));
 
     assertThatThrownBy(() -> new StageRunner(context, List.of(producer, consumer)).run(consumer))
         .isInstanceOf(InputNotFoundException.class)
@@ -272,7 +281,7 @@ class StageRunnerTest {
   @Test
   void aStageWritingATableItDoesNotDeclareFails() {
     StageContext context = context(null);
-    FakeStage sloppy = new FakeStage("shares", List.of(), List.of(Tables.LAB_PROVIDER_MONTHLY), false,
+    FakeStage sloppy = new FakeStage("shares", List.of(), List.of(table(Tables.LAB_PROVIDER_MONTHLY)), false,
         progress -> progress.wrote(Tables.UPLIFT_MONTHLY, 0L));
 
     assertThatThrownBy(() -> new StageRunner(context, List.of(sloppy)).run(sloppy))

@@ -1,5 +1,7 @@
 package io.cloudshift.testing;
 
+import io.cloudshift.ingest.IngestJob;
+import io.cloudshift.stage.StageTables;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
@@ -27,7 +29,15 @@ public final class TestStages {
   /** Executes {@code stage}; returns the Delta version it wrote per table, in write order. */
   public static Map<String, Long> execute(PipelineStage stage) {
     StageProgress progress = new StageProgress();
-    stage.execute(progress);
+    stage.execute(StageTables.of(stage, progress));
     return progress.tableVersionsInOrder();
+  }
+
+  /**
+   * The tables of the ingest stage in {@code context}, recording into {@code progress}: for tests
+   * that run one part of ingest (charges, the curated inputs) on its own.
+   */
+  public static StageTables ingest(StageContext context, StageProgress progress) {
+    return StageTables.of(new IngestJob(context), progress);
   }
 }

@@ -1,5 +1,7 @@
 package io.cloudshift.uplift;
 
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
@@ -108,7 +110,7 @@ final class UpliftFixtures {
     }
 
     Dataset<Row> build() {
-      return spark().createDataFrame(rows, PartnershipColumns.SCHEMA);
+      return spark().createDataFrame(rows, PartnershipTermsTable.SPEC.schema());
     }
   }
 
@@ -130,7 +132,7 @@ final class UpliftFixtures {
     }
 
     Dataset<Row> build() {
-      return spark().createDataFrame(rows, LabRevenueColumns.SCHEMA);
+      return spark().createDataFrame(rows, LabRevenueTable.SPEC.schema());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.cloudshift.uplift;
 
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.PartnershipTermsTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.config.CloudshiftConfig;
@@ -52,8 +54,8 @@ class UpliftJobTest {
     LabRevenue labRevenue = new LabRevenue()
         .add("R1", "OpenAI", LabRevenueColumns.ANNUALIZED_RUN_RATE_USD, "2025-01-01", "2026-12-31", "1000");
     writer.replace(LabProviderMonthlyTable.SPEC, lpm.build());
-    writer.replace(Tables.PARTNERSHIP_TERMS, terms.build());
-    writer.replace(Tables.LAB_REVENUE, labRevenue.build());
+    writer.replace(PartnershipTermsTable.SPEC, terms.build());
+    writer.replace(LabRevenueTable.SPEC, labRevenue.build());
 
     Map<String, Long> versions = TestStages.execute(new UpliftJob(TestStages.context(config, writer)));
 

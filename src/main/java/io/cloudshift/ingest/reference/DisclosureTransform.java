@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.ProviderDisclosuresTable;
 import static io.cloudshift.ingest.reference.RowValidator.typed;
 import static io.cloudshift.schema.DisclosureColumns.*;
 import static org.apache.spark.sql.functions.coalesce;
@@ -104,7 +105,7 @@ final class DisclosureTransform {
                 typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
                 col(Columns.FACT_ID),
                 col(Columns.NOTES));
-    return new Outcome(Conform.to(typed, DisclosureColumns.SCHEMA), RowValidator.rejected(validated));
+    return new Outcome(ProviderDisclosuresTable.SPEC.conform(typed), RowValidator.rejected(validated));
   }
 
   /** The configured fiscal-year start month of the row's provider; null for an unknown provider. */

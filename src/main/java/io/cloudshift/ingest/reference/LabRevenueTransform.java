@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.LabRevenueTable;
 import static io.cloudshift.schema.LabRevenueColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -79,7 +80,7 @@ final class LabRevenueTransform {
                 col(Columns.NOTES))
             .withColumn(MONTHS_COVERED, monthIndex(col(PERIOD_END)).minus(monthIndex(col(PERIOD_START))).plus(lit(1)))
             .withColumn(MONTHLY_REVENUE_USD, monthly());
-    return new Outcome(Conform.to(typed, LabRevenueColumns.SCHEMA), RowValidator.rejected(validated));
+    return new Outcome(LabRevenueTable.SPEC.conform(typed), RowValidator.rejected(validated));
   }
 
   /** Months since year 0: the difference of two is a count of calendar-month boundaries. */

@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.QuarantineTables;
 import static org.apache.spark.sql.functions.lit;
 
 import io.cloudshift.schema.Columns;
@@ -16,33 +17,13 @@ import org.apache.spark.sql.types.StructType;
  * apart by its {@code dataset} column ({@link ReferenceDataset#id()}).
  */
 final class Quarantine {
-  /** Schema of {@code rejected_partnerships}. */
-  static final StructType PARTNERSHIPS_SCHEMA =
-      new StructType()
-          .add(Columns.RUN_ID, DataTypes.StringType, false)
-          .add(Columns.SOURCE_FILE, DataTypes.StringType, false)
-          .add(RejectedColumns.REASON_CODE, DataTypes.StringType, false)
-          .add(RejectedColumns.REASON_DETAIL, DataTypes.StringType, true)
-          .add(RejectedColumns.RAW, DataTypes.StringType, false);
-
-  /** Schema of {@code rejected_reference}: the dataset first, then the columns of rejected_partnerships. */
-  static final StructType REFERENCE_SCHEMA = withDataset(PARTNERSHIPS_SCHEMA);
-
   private Quarantine() {}
-
-  private static StructType withDataset(StructType rest) {
-    StructType schema = new StructType().add(RejectedColumns.DATASET, DataTypes.StringType, false);
-    for (var field : rest.fields()) {
-      schema = schema.add(field);
-    }
-    return schema;
-  }
 
   /** {@code rejected} (reason_code, reason_detail, raw) stamped with the run and file, as rejected_partnerships rows. */
   static Dataset<Row> partnershipRows(Dataset<Row> rejected, String runId, String sourceFile) {
     return Conform.to(
         rejected.withColumn(Columns.RUN_ID, lit(runId)).withColumn(Columns.SOURCE_FILE, lit(sourceFile)),
-        PARTNERSHIPS_SCHEMA);
+        QuarantineTables.REJECTED_PARTNERSHIPS.schema());
   }
 
   /** As {@link #partnershipRows}, for rejected_reference, with the dataset the rows came from. */
@@ -52,6 +33,6 @@ final class Quarantine {
             .withColumn(RejectedColumns.DATASET, lit(dataset.id()))
             .withColumn(Columns.RUN_ID, lit(runId))
             .withColumn(Columns.SOURCE_FILE, lit(sourceFile)),
-        REFERENCE_SCHEMA);
+        QuarantineTables.REJECTED_REFERENCE.schema());
   }
 }

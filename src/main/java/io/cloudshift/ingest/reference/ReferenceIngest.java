@@ -1,5 +1,10 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.schema.QuarantineTables;
+import io.cloudshift.schema.ProviderDisclosuresTable;
+import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.schema.LabRevenueTable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -13,14 +18,12 @@ import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.PartnershipColumns;
-import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -53,8 +56,9 @@ public final class ReferenceIngest {
     this.counter = new RecordCounter(context.spark().sparkContext().hadoopConfiguration());
   }
 
-  /** Reads, checks and writes every curated input, reporting each input's rows and each commit to {@code progress}. */
-  public void execute(StageProgress progress) {
+  /** Reads, checks and writes every curated input, reporting each input's rows and each commit to the stage's progress. */
+  public void execute(StageTables tables) {
+    StageProgress progress = tables.progress();
     CuratedCsvReader reader = new CuratedCsvReader(context.spark());
     Input partnerships = open(reader, ReferenceDataset.PARTNERSHIPS);
     Input labRevenue = open(reader, ReferenceDataset.LAB_REVENUE);
@@ -71,20 +75,20 @@ public final class ReferenceIngest {
     Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
     try {
       checkLabNames(progress, partnerships, labRevenue, terms, revenue);
-      write(progress, partnerships, labRevenue, disclosures, terms, revenue, disclosed);
+      write(tables, partnerships, labRevenue, disclosures, terms, revenue, disclosed);
     } finally {
       List.of(terms, revenue, disclosed).forEach(Outcome::uncache);
     }
   }
 
-  private void write(StageProgress progress, Input partnerships, Input labRevenue, Input disclosures, Outcome terms, Outcome revenue,
+  private void write(StageTables tables, Input partnerships, Input labRevenue, Input disclosures, Outcome terms, Outcome revenue,
       Outcome disclosed) {
     // Every input accounted for before anything is written.
     List<InputCount> counts = List.of(
-        count(partnerships, terms, Tables.REJECTED_PARTNERSHIPS),
-        count(labRevenue, revenue, Tables.REJECTED_REFERENCE),
-        count(disclosures, disclosed, Tables.REJECTED_REFERENCE));
-    progress.readAll(counts);
+        count(partnerships, terms, QuarantineTables.REJECTED_PARTNERSHIPS.name()),
+        count(labRevenue, revenue, QuarantineTables.REJECTED_REFERENCE.name()),
+        count(disclosures, disclosed, QuarantineTables.REJECTED_REFERENCE.name()));
+    tables.progress().readAll(counts);
 
     Dataset<Row> rejectedPartnerships = Quarantine.partnershipRows(terms.rejected(), runId, partnerships.path());
     Dataset<Row> rejectedReference =
@@ -92,13 +96,12 @@ public final class ReferenceIngest {
             .unionByName(
                 Quarantine.referenceRows(disclosed.rejected(), ReferenceDataset.PROVIDER_DISCLOSURES, runId, disclosures.path()));
 
-    var writer = context.writer();
-    write(progress, Tables.PARTNERSHIP_TERMS, () -> writer.mergeSync(Tables.PARTNERSHIP_TERMS, terms.silver(), PartnershipColumns.KEY));
-    write(progress, Tables.REJECTED_PARTNERSHIPS, () -> writer.replace(Tables.REJECTED_PARTNERSHIPS, rejectedPartnerships));
-    write(progress, Tables.LAB_REVENUE, () -> writer.replace(Tables.LAB_REVENUE, revenue.silver()));
-    write(progress, Tables.PROVIDER_DISCLOSURES, () -> writer.replace(Tables.PROVIDER_DISCLOSURES, disclosed.silver()));
+    tables.write(PartnershipTermsTable.SPEC, terms.silver());
+    tables.write(QuarantineTables.REJECTED_PARTNERSHIPS, rejectedPartnerships);
+    tables.write(LabRevenueTable.SPEC, revenue.silver());
+    tables.write(ProviderDisclosuresTable.SPEC, disclosed.silver());
     // Written even when empty: the quarantine tables must exist (with their schema) for queries and audits.
-    write(progress, Tables.REJECTED_REFERENCE, () -> writer.replace(Tables.REJECTED_REFERENCE, rejectedReference));
+    tables.write(QuarantineTables.REJECTED_REFERENCE, rejectedReference);
   }
 
   /**
@@ -168,9 +171,5 @@ public final class ReferenceIngest {
       }
       return new InputCount(input.dataset().id(), null, input.path(), records, silver, quarantined, 0, 0, 0);
     });
-  }
-
-  private void write(StageProgress progress, String table, Supplier<Long> commit) {
-    progress.wrote(table, SparkJobs.described(context.spark(), "cloudshift ingest: write " + table, commit));
   }
 }

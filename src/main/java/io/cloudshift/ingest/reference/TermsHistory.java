@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.PartnershipTermsTable;
 import static io.cloudshift.schema.PartnershipColumns.*;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -33,7 +34,7 @@ final class TermsHistory {
   /**
    * @param records typed, mutually non-overlapping records (output of {@link PartnershipRecords#typed}
    *     minus {@link OverlappingTerms#conflicts}): unique on (lab, provider, effective_from)
-   * @return rows of {@link PartnershipColumns#SCHEMA}
+   * @return rows of {@link PartnershipTermsTable#SPEC}
    */
   static Dataset<Row> build(Dataset<Row> records, LocalDate asOf) {
     WindowSpec chain = Window.partitionBy(Columns.LAB, Columns.PROVIDER).orderBy(Columns.EFFECTIVE_FROM);
@@ -44,7 +45,7 @@ final class TermsHistory {
             .withColumn(VALID_TO, coalesce(col(EFFECTIVE_TO), nextStart))
             .withColumn(IS_CURRENT, inForceOn(asOf))
             .withColumn(VERSION, row_number().over(chain));
-    return Conform.to(versions, PartnershipColumns.SCHEMA);
+    return PartnershipTermsTable.SPEC.conform(versions);
   }
 
   /** Whether the version's validity [valid_from, valid_to) holds the day. */

@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.ProviderDisclosuresTable;
 import static io.cloudshift.schema.DisclosureColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -56,9 +57,9 @@ class DisclosureTransformTest {
                         CALENDAR_START, "2025-10-01", CALENDAR_END, "2025-12-31", VALUE, "-0.015", Columns.FACT_ID, null))));
 
     assertThat(out.rejected().count()).isZero();
-    assertThat(out.silver().schema().fieldNames()).containsExactly(SCHEMA.fieldNames());
+    assertThat(out.silver().schema().fieldNames()).containsExactly(ProviderDisclosuresTable.SPEC.schema().fieldNames());
     assertThat(Arrays.stream(out.silver().schema().fields()).map(f -> f.dataType()).toList())
-        .isEqualTo(Arrays.stream(SCHEMA.fields()).map(f -> f.dataType()).toList());
+        .isEqualTo(Arrays.stream(ProviderDisclosuresTable.SPEC.schema().fields()).map(f -> f.dataType()).toList());
     assertThat(out.silver().orderBy(Columns.DISCLOSURE_ID).collectAsList())
         .extracting(
             r -> r.getAs(Columns.DISCLOSURE_ID), r -> r.getAs(Columns.FISCAL_YEAR), r -> r.getAs(Columns.FISCAL_QUARTER),

@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.LabRevenueTable;
 import static io.cloudshift.schema.LabRevenueColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -64,9 +65,9 @@ class LabRevenueTransformTest {
   void silverHasTheTableSchema() {
     Outcome out = transform.apply(Inputs.frame(INPUT, List.of(Inputs.with(VALID, Columns.METRIC, "Annualized_Run_Rate_USD", Columns.NOTES, " note "))));
 
-    assertThat(out.silver().schema().fieldNames()).containsExactly(SCHEMA.fieldNames());
+    assertThat(out.silver().schema().fieldNames()).containsExactly(LabRevenueTable.SPEC.schema().fieldNames());
     assertThat(Arrays.stream(out.silver().schema().fields()).map(f -> f.dataType()).toList())
-        .isEqualTo(Arrays.stream(SCHEMA.fields()).map(f -> f.dataType()).toList());
+        .isEqualTo(Arrays.stream(LabRevenueTable.SPEC.schema().fields()).map(f -> f.dataType()).toList());
     Row row = out.silver().first();
     assertThat((String) row.getAs(Columns.METRIC)).isEqualTo(ANNUALIZED_RUN_RATE_USD);
     assertThat((BigDecimal) row.getAs(VALUE_USD)).isEqualTo(new BigDecimal("12000000000.00"));

@@ -1,5 +1,6 @@
 package io.cloudshift.ingest.reference;
 
+import io.cloudshift.schema.PartnershipTermsTable;
 import static io.cloudshift.schema.PartnershipColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -174,9 +175,9 @@ class PartnershipTransformTest {
                 Columns.NOTES, "line one\nline two"));
 
     Row row = terms(out).get(0);
-    assertThat(out.silver().schema().fieldNames()).containsExactly(SCHEMA.fieldNames());
+    assertThat(out.silver().schema().fieldNames()).containsExactly(PartnershipTermsTable.SPEC.schema().fieldNames());
     assertThat(Arrays.stream(out.silver().schema().fields()).map(f -> f.dataType()).toList())
-        .isEqualTo(Arrays.stream(SCHEMA.fields()).map(f -> f.dataType()).toList());
+        .isEqualTo(Arrays.stream(PartnershipTermsTable.SPEC.schema().fields()).map(f -> f.dataType()).toList());
     assertThat((String) row.getAs(Columns.PROVIDER)).isEqualTo("azure");
     assertThat((String) row.getAs(Columns.EXCLUSIVITY)).isEqualTo("rofr");
     assertThat((String) row.getAs(Columns.CONFIDENCE)).isEqualTo("reported");

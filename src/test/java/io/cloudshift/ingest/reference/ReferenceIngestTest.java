@@ -227,7 +227,7 @@ class ReferenceIngestTest {
   private StageProgress ingest(CloudshiftConfig config, String runId) {
     DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
     StageProgress progress = new StageProgress();
-    new ReferenceIngest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF))).execute(progress);
+    new ReferenceIngest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF))).execute(TestStages.ingest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)), progress));
     return progress;
   }
 
