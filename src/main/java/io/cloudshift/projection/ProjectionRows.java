@@ -1,7 +1,12 @@
 package io.cloudshift.projection;
 
+import static org.apache.spark.sql.functions.col;
 import static io.cloudshift.schema.UpliftProjectionTable.*;
 
+import org.apache.spark.sql.Column;
+import io.cloudshift.schema.QuarterBasis;
+import io.cloudshift.periods.QuarterColumns;
+import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
@@ -21,13 +26,14 @@ import org.apache.spark.sql.SparkSession;
 
 /** Projection results → DataFrames with the documented schemas of the two gold tables. */
 public final class ProjectionRows {
+  private static final String FIRST_DAY = "_first_day";
+
   private ProjectionRows() {}
 
   public static Dataset<Row> quarters(SparkSession spark, List<ProjectedQuarter> quarters, Map<String, ProviderConfig> providers) {
     List<Row> rows = new ArrayList<>();
     for (ProjectedQuarter p : quarters) {
       Scenario s = p.scenario();
-      int fiscalStart = providers.containsKey(s.provider()) ? providers.get(s.provider()).fiscalYearStartMonth() : 1;
       Map<String, Object> v = new HashMap<>();
       v.put(SCENARIO_ID, s.id());
       v.put(SCENARIO_DESCRIPTION, s.description());
@@ -35,10 +41,7 @@ public final class ProjectionRows {
       v.put(Columns.PROVIDER, s.provider());
       v.put(Columns.STREAM, p.stream());
       v.put(QUARTER_INDEX, p.quarterIndex());
-      v.put(Columns.QUARTER_LABEL, p.quarter().label());
       v.put(Columns.QUARTER_START, Date.valueOf(p.quarter().firstDay()));
-      v.put(Columns.FISCAL_YEAR, p.quarter().fiscalYear(fiscalStart));
-      v.put(Columns.FISCAL_QUARTER, p.quarter().fiscalQuarter(fiscalStart));
       v.put(HORIZON_QUARTERS, s.horizonQuarters());
       v.put(BASE_QUARTER_LABEL, p.baseQuarter() == null ? null : p.baseQuarter().label());
       v.put(START_TOTAL, p.startTotal());
@@ -61,7 +64,16 @@ public final class ProjectionRows {
       v.put(CUMULATIVE_UPLIFT, p.cumulativeUplift());
       rows.add(row(UpliftProjectionTable.SPEC, v));
     }
-    return spark.createDataFrame(rows, UpliftProjectionTable.SPEC.schema());
+    // The quarter columns are every table's (QuarterColumns), computed from each projected calendar quarter's first day.
+    Dataset<Row> projected = spark.createDataFrame(rows, UpliftProjectionTable.SPEC.schema())
+        .drop(Columns.QUARTER_BASIS, Columns.QUARTER_LABEL, Columns.QUARTER_YEAR, Columns.QUARTER_NUMBER, Columns.QUARTER_END,
+            Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER_NUMBER, Columns.FISCAL_QUARTER_LABEL)
+        .withColumnRenamed(Columns.QUARTER_START, FIRST_DAY);
+    Column firstDay = col(FIRST_DAY);
+    Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers.values());
+    List<Column> quarterColumns = new ArrayList<>(List.of(QuarterColumns.quarterOf(QuarterBasis.CALENDAR, firstDay, fiscalStart)));
+    quarterColumns.addAll(List.of(QuarterColumns.monthOf(firstDay, fiscalStart)));
+    return UpliftProjectionTable.SPEC.conform(projected.select(QuarterColumns.with(projected, quarterColumns.toArray(Column[]::new))));
   }
 
   public static Dataset<Row> grid(SparkSession spark, List<SensitivityCell> cells) {

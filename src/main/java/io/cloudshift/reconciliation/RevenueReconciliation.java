@@ -1,5 +1,6 @@
 package io.cloudshift.reconciliation;
 
+import io.cloudshift.periods.QuarterColumns;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -21,6 +22,7 @@ import io.cloudshift.schema.DisclosureColumns;
 import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.RevenueReconciliationTable;
 import io.cloudshift.schema.Stream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -79,7 +81,7 @@ public final class RevenueReconciliation {
         .and(col("m." + MONTH).between(col("f." + Columns.QUARTER_START), col("f." + Columns.QUARTER_END)));
     Dataset<Row> data = f.join(m, inSpan, "left")
         .groupBy(col("f." + Columns.PROVIDER).as(Columns.PROVIDER),
-            col("f." + Columns.BASIS).as(Columns.BASIS),
+            col("f." + Columns.QUARTER_BASIS).as(Columns.QUARTER_BASIS),
             col("f." + Columns.QUARTER_START).as(Columns.QUARTER_START),
             col("f." + Columns.QUARTER_END).as(Columns.QUARTER_END),
             col("f." + START_MONTH).as(START_MONTH))
@@ -98,7 +100,7 @@ public final class RevenueReconciliation {
     Column total = when(hasData, coalesce(col("_total"), lit(0)));
     Column otherCurrencies = org.apache.spark.sql.functions.array_distinct(col("_other"));
     Dataset<Row> quarters = data.select(
-        col(Columns.PROVIDER), col(Columns.BASIS),
+        col(Columns.PROVIDER), col(Columns.QUARTER_BASIS),
         col(Columns.QUARTER_START), col(Columns.QUARTER_END), col(START_MONTH),
         col(RevenueReconciliationTable.MONTHS_IN_DATA),
         col(RevenueReconciliationTable.MONTHS_IN_DATA).equalTo(3).as(RevenueReconciliationTable.COMPLETE_IN_DATA),
@@ -116,19 +118,11 @@ public final class RevenueReconciliation {
         .and(col("q." + Columns.QUARTER_END).equalTo(col("d." + DisclosureColumns.CALENDAR_END)));
     Dataset<Row> joined = q.join(d, sameSpan, "left");
 
-    Column basis = col("q." + Columns.BASIS);
-    Column start = col("q." + Columns.QUARTER_START);
-    Column startMonth = col("q." + START_MONTH);
+    List<Column> out = new ArrayList<>();
+    out.add(col("q." + Columns.PROVIDER).as(Columns.PROVIDER));
+    out.addAll(List.of(QuarterColumns.quarterOf(col("q." + Columns.QUARTER_BASIS), col("q." + Columns.QUARTER_START), col("q." + START_MONTH))));
     Column disclosed = ReconciliationFormulas.quarterlyDisclosed(col("d." + Columns.METRIC), col("d." + DisclosureColumns.VALUE));
-    return joined.select(
-        col("q." + Columns.PROVIDER).as(Columns.PROVIDER),
-        basis.as(Columns.BASIS),
-        when(startMonth.equalTo(1), FiscalCalendar.calendarQuarter(start))
-            .otherwise(FiscalCalendar.fiscalLabel(start, startMonth)).as(Columns.QUARTER_LABEL),
-        FiscalCalendar.fiscalYear(start, startMonth).as(Columns.FISCAL_YEAR),
-        FiscalCalendar.fiscalQuarter(start, startMonth).as(Columns.FISCAL_QUARTER),
-        start.as(Columns.QUARTER_START),
-        col("q." + Columns.QUARTER_END).as(Columns.QUARTER_END),
+    out.addAll(List.of(
         col("q." + RevenueReconciliationTable.MONTHS_IN_DATA).as(RevenueReconciliationTable.MONTHS_IN_DATA),
         col("q." + RevenueReconciliationTable.COMPLETE_IN_DATA).as(RevenueReconciliationTable.COMPLETE_IN_DATA),
         col("q." + RevenueReconciliationTable.COMPUTE_REVENUE).as(RevenueReconciliationTable.COMPUTE_REVENUE),
@@ -143,13 +137,14 @@ public final class RevenueReconciliation {
         col("d." + DisclosureColumns.VALUE).as(RevenueReconciliationTable.DISCLOSED_VALUE),
         disclosed.as(RevenueReconciliationTable.DISCLOSED_SEGMENT_REVENUE),
         col("d." + DisclosureColumns.PERIOD_LABEL).as(RevenueReconciliationTable.DISCLOSED_PERIOD_LABEL),
-        col("d." + Columns.BASIS).as(RevenueReconciliationTable.DISCLOSED_BASIS),
+        col("d." + DisclosureColumns.SEGMENT_BASIS).as(RevenueReconciliationTable.DISCLOSED_BASIS),
         col("d." + Columns.SOURCE_URL).as(Columns.SOURCE_URL),
         col("d." + Columns.CONFIDENCE).as(Columns.CONFIDENCE),
         ReconciliationFormulas.ratioToDisclosed(col("q." + RevenueReconciliationTable.LAB_ATTRIBUTED), disclosed)
             .as(RevenueReconciliationTable.COVERAGE),
         ReconciliationFormulas.ratioToDisclosed(col("q." + RevenueReconciliationTable.TOTAL_IN_DATA), disclosed)
-            .as(RevenueReconciliationTable.DATA_TOTAL_VS_DISCLOSED));
+            .as(RevenueReconciliationTable.DATA_TOTAL_VS_DISCLOSED)));
+    return joined.select(out.toArray(Column[]::new));
   }
 
   /** The disclosures that are revenue figures (segment revenue, AI run-rate). */
@@ -168,7 +163,7 @@ public final class RevenueReconciliation {
     Column quarterStart = FiscalCalendar.quarterStart(firstOfMonth, startMonth);
     return rows.select(
         col(Columns.PROVIDER),
-        lit(basis).as(Columns.BASIS),
+        lit(basis).as(Columns.QUARTER_BASIS),
         quarterStart.as(Columns.QUARTER_START),
         FiscalCalendar.quarterEnd(quarterStart).as(Columns.QUARTER_END),
         startMonth.cast("int").as(START_MONTH));
@@ -190,11 +185,11 @@ public final class RevenueReconciliation {
         .and(col("_s").equalTo(FiscalCalendar.quarterStart(col("_s"), lit(1))))
         .and(col("_e").equalTo(FiscalCalendar.quarterEnd(col("_s"))));
     Dataset<Row> calendar = spans.where(calendarAligned).select(col(Columns.PROVIDER),
-        lit(QuarterBasis.CALENDAR).as(Columns.BASIS),
+        lit(QuarterBasis.CALENDAR).as(Columns.QUARTER_BASIS),
         col("_s").as(Columns.QUARTER_START), col("_e").as(Columns.QUARTER_END),
         lit(1).as(START_MONTH));
     Dataset<Row> fiscal = spans.select(col(Columns.PROVIDER),
-        lit(QuarterBasis.FISCAL).as(Columns.BASIS),
+        lit(QuarterBasis.FISCAL).as(Columns.QUARTER_BASIS),
         col("_s").as(Columns.QUARTER_START), col("_e").as(Columns.QUARTER_END),
         col("_fs").as(START_MONTH));
     return calendar.union(fiscal);

@@ -8,11 +8,12 @@ package io.cloudshift.schema;
  */
 public final class Columns {
   public static final String AI_BILLED_REVENUE = "ai_billed_revenue";
+  /** provider_disclosures' input header: the segment definition a figure uses (silver: segment_basis). */
   public static final String BASIS = "basis";
   public static final String BILLED_REVENUE = "billed_revenue";
   public static final String BILLING_CURRENCY = "billing_currency";
   public static final String BREAK_EVEN_SHARE = "break_even_share";
-  public static final String CALENDAR_QUARTER = "calendar_quarter";
+  public static final String CALENDAR_QUARTER_LABEL = "calendar_quarter_label";
   public static final String CONFIDENCE = "confidence";
   public static final String DISCLOSURE_ID = "disclosure_id";
   public static final String EFFECTIVE_FROM = "effective_from";
@@ -22,7 +23,10 @@ public final class Columns {
   public static final String EXCLUSIVITY = "exclusivity";
   public static final String EXPORT_ID = "export_id";
   public static final String FACT_ID = "fact_id";
+  /** provider_disclosures (the curated input's header): the provider's fiscal quarter 1-4. */
   public static final String FISCAL_QUARTER = "fiscal_quarter";
+  public static final String FISCAL_QUARTER_LABEL = "fiscal_quarter_label";
+  public static final String FISCAL_QUARTER_NUMBER = "fiscal_quarter_number";
   public static final String FISCAL_YEAR = "fiscal_year";
   public static final String LAB = "lab";
   public static final String LAB_REVENUE_FACT_ID = "lab_revenue_fact_id";
@@ -45,7 +49,9 @@ public final class Columns {
   public static final String QUARTER_BASIS = "quarter_basis";
   public static final String QUARTER_END = "quarter_end";
   public static final String QUARTER_LABEL = "quarter_label";
+  public static final String QUARTER_NUMBER = "quarter_number";
   public static final String QUARTER_START = "quarter_start";
+  public static final String QUARTER_YEAR = "quarter_year";
   public static final String RESALE_SHARE_TO_LAB = "resale_share_to_lab";
   public static final String RUN_ID = "run_id";
   public static final String SHARE = "share";

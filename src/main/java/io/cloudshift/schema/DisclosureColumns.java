@@ -20,6 +20,8 @@ public final class DisclosureColumns {
   public static final String CALENDAR_END = "calendar_end";
   /** USD for *_usd metrics; a fraction for growth (0.35 = 35 %); points of growth for ai_growth_points. */
   public static final String VALUE = "value";
+  /** Silver's name of the input's {@code basis}: which segment definition the figure uses. */
+  public static final String SEGMENT_BASIS = "segment_basis";
 
   public static final String SEGMENT_REVENUE_USD = "segment_revenue_usd";
   public static final String REVENUE_GROWTH_YOY = "revenue_growth_yoy";

@@ -23,15 +23,14 @@ public final class LabProviderMonthlyTable {
   public static final TableSpec SPEC = TableSpec.of(Tables.LAB_PROVIDER_MONTHLY,
       "Per lab x provider x stream x month: provider revenue from the lab, the lab's stream total across providers, "
           + "the provider's share of it, the partnership terms in force and the provider's net revenue after the "
-          + "revenue share it pays the lab (docs/methodology.md#revenue-and-shares). Amounts in billing_currency; shares are fractions 0..1.",
+          + "revenue share it pays the lab (docs/methodology.md#revenue-and-shares). Amounts in billing_currency; shares are fractions 0..1.", TableSpec.join(
       column(Columns.LAB, DataTypes.StringType, "AI lab"),
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
       column(Columns.STREAM, DataTypes.StringType, "compute (lab's own accounts) or resale (lab's models sold by the provider)"),
       column(Columns.MONTH, DataTypes.DateType, "Billing month (first day)"),
       column(Columns.BILLING_CURRENCY, DataTypes.StringType, "ISO 4217 currency of every amount in the row"),
-      column(Columns.CALENDAR_QUARTER, DataTypes.StringType, "Calendar quarter of the month, e.g. 2026Q2"),
-      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year (named by the calendar year it ends in)"),
-      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4"),
+      QuarterColumnSpecs.calendarQuarterOfMonth(),
+      QuarterColumnSpecs.fiscalQuarterOfMonth(),
       column(Columns.BILLED_REVENUE, MONEY, "R: provider revenue from the lab in the stream, sum of BilledCost (billing_currency)"),
       column(Columns.EFFECTIVE_REVENUE, MONEY, "Amortised variant of R, sum of EffectiveCost (billing_currency)"),
       column(Columns.AI_BILLED_REVENUE, MONEY, "AI-workload subset of R (billing_currency)"),
@@ -43,7 +42,7 @@ public final class LabProviderMonthlyTable {
       column(Columns.EXCLUSIVITY, DataTypes.StringType, "Exclusivity in force: exclusive, rofr or none; null when no terms"),
       column(Columns.RESALE_SHARE_TO_LAB, DataTypes.createDecimalType(9, 6), "p: fraction of resale revenue the provider pays the lab; null = none known"),
       column(Columns.LAB_SHARE_TO_PROVIDER, DataTypes.createDecimalType(9, 6), "q: fraction of the lab's own revenue the lab pays the provider; null = none known"),
-      column(PROVIDER_NET, MONEY, "Provider net revenue from the stream: R for compute, R x (1 - p) for resale (billing_currency)"));
+      column(PROVIDER_NET, MONEY, "Provider net revenue from the stream: R for compute, R x (1 - p) for resale (billing_currency)")));
 
   private LabProviderMonthlyTable() {}
 }

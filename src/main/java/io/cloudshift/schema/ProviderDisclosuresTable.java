@@ -26,7 +26,7 @@ public final class ProviderDisclosuresTable {
           required(CALENDAR_END, DATE, "Last day of the fiscal quarter (inclusive)"),
           required(Columns.METRIC, TEXT, "segment_revenue_usd, revenue_growth_yoy, ai_run_rate_usd, ai_growth_points, backlog_usd, rpo_usd or operating_income_usd"),
           required(VALUE, VALUE_TYPE, "USD for *_usd metrics; a fraction for growth (0.35 = 35 %); points of growth for ai_growth_points"),
-          column(Columns.BASIS, TEXT, "Segment definition the figure uses, where it changed: Microsoft's Intelligent Cloud \"old basis\" (FY24 and earlier) or \"new segment basis FY25+\"; the two are not comparable"),
+          column(SEGMENT_BASIS, TEXT, "Input column basis: the segment definition the figure uses, where it changed: Microsoft's Intelligent Cloud \"old basis\" (FY24 and earlier) or \"new segment basis FY25+\"; the two are not comparable"),
           required(Columns.SOURCE_URL, TEXT, "Public source"),
           required(Columns.CONFIDENCE, TEXT, "confirmed, reported or assumed"),
           column(Columns.FACT_ID, TEXT, "Id of the public fact"),

@@ -29,14 +29,9 @@ public final class ProviderLabMixQuarterlyTable {
   public static final TableSpec SPEC = TableSpec.of(Tables.PROVIDER_LAB_MIX_QUARTERLY,
       "Per provider x quarter (calendar and the provider's fiscal quarters) x lab: the provider's AI-workload revenue "
           + "from each lab (compute + resale; unattributed revenue as lab '(other)') and the lab's share of the "
-          + "provider's AI revenue. Quarter amounts are sums of the billing months; amounts in billing_currency.",
+          + "provider's AI revenue. Quarter amounts are sums of the billing months; amounts in billing_currency.", TableSpec.join(
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
-      column(Columns.QUARTER_BASIS, DataTypes.StringType, "calendar (Jan-Mar = Q1) or fiscal (the provider's configured fiscal year)"),
-      column(Columns.QUARTER_LABEL, DataTypes.StringType, "Quarter as providers write it: 2026Q2 (calendar) or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
-      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Year of the quarter: the calendar year (calendar basis) or the fiscal year, named by the calendar year it ends in (fiscal basis)"),
-      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Quarter number 1-4 within that year"),
-      column(Columns.QUARTER_START, DataTypes.DateType, "First day of the quarter"),
-      column(Columns.QUARTER_END, DataTypes.DateType, "Last day of the quarter (inclusive)"),
+      QuarterColumnSpecs.quarter(),
       column(MONTHS_WITH_DATA, DataTypes.IntegerType, "Months of the quarter (0-3) in which the provider has any revenue row in charges_monthly: "
           + "below 3, the quarter is only partly covered by the data"),
       column(Columns.LAB, DataTypes.StringType, "AI lab; '(other)' for the provider's revenue matching no attribution rule"),
@@ -45,7 +40,7 @@ public final class ProviderLabMixQuarterlyTable {
       column(LAB_AI_RESALE, MONEY, "AI-workload BilledCost of the lab's models resold by the provider (stream resale) in the quarter (billing_currency); 0 for '(other)'"),
       column(LAB_AI, MONEY, "The provider's AI-workload revenue from the lab: compute + resale, or the unattributed AI revenue for '(other)' (billing_currency)"),
       column(PROVIDER_AI, MONEY, "The provider's total AI-workload revenue in the quarter over all labs and '(other)' (billing_currency)"),
-      column(LAB_SHARE, FRACTION, "lab_ai_revenue / provider_ai_revenue (fraction 0..1); null when the provider total is <= 0"));
+      column(LAB_SHARE, FRACTION, "lab_ai_revenue / provider_ai_revenue (fraction 0..1); null when the provider total is <= 0")));
 
   private ProviderLabMixQuarterlyTable() {}
 }

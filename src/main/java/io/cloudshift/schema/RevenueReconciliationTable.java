@@ -40,16 +40,9 @@ public final class RevenueReconciliationTable {
           + "only: lab-attributed = compute + resale, unattributed, total) against the provider's public disclosure for the "
           + "same calendar span (segment_revenue_usd, or ai_run_rate_usd / 4 as a quarterly equivalent), one row per "
           + "disclosed segment; coverage_of_disclosed = lab-attributed / disclosed, data_total_vs_disclosed = total / disclosed "
-          + "(null when nothing positive is disclosed). Quarters with only data or only a disclosure appear with the other side null.",
+          + "(null when nothing positive is disclosed). Quarters with only data or only a disclosure appear with the other side null.", TableSpec.join(
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
-      column(Columns.BASIS, DataTypes.StringType, "Quarter basis of the row: calendar (Jan-Mar ...) or fiscal (the provider's fiscal quarters, "
-          + "conf fiscal-year-start-month; the same spans as calendar for providers whose year starts in January)"),
-      column(Columns.QUARTER_LABEL, DataTypes.StringType, "Quarter as named in its basis: 2026Q2 (calendar, and fiscal for calendar-year providers) "
-          + "or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
-      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Year of the quarter in the row's basis: the calendar year for basis calendar, the provider's fiscal year for basis fiscal"),
-      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Quarter number 1-4 in the row's basis"),
-      column(Columns.QUARTER_START, DataTypes.DateType, "First day of the quarter (calendar date)"),
-      column(Columns.QUARTER_END, DataTypes.DateType, "Last day of the quarter, inclusive (calendar date)"),
+      QuarterColumnSpecs.quarter(),
       column(MONTHS_IN_DATA, DataTypes.IntegerType, "Billing months of the quarter with USD revenue rows of the provider in charges_monthly (0-3; 0 = no data)"),
       column(COMPLETE_IN_DATA, DataTypes.BooleanType, "True when all three months of the quarter are in the data; ratios of partial quarters understate coverage"),
       column(COMPUTE_REVENUE, MONEY, "Revenue from labs' own accounts (stream compute), sum of BilledCost, USD; null when no data"),
@@ -69,7 +62,7 @@ public final class RevenueReconciliationTable {
       column(Columns.SOURCE_URL, DataTypes.StringType, "Page the disclosed figure was reported on"),
       column(Columns.CONFIDENCE, DataTypes.StringType, "Confidence of the disclosure: confirmed, reported or assumed"),
       column(COVERAGE, RATIO, "lab_attributed_revenue / disclosed_segment_revenue (ratio); null when either is null or disclosed <= 0"),
-      column(DATA_TOTAL_VS_DISCLOSED, RATIO, "total_revenue_in_data / disclosed_segment_revenue (ratio); null when either is null or disclosed <= 0"));
+      column(DATA_TOTAL_VS_DISCLOSED, RATIO, "total_revenue_in_data / disclosed_segment_revenue (ratio); null when either is null or disclosed <= 0")));
 
   private RevenueReconciliationTable() {}
 }

@@ -91,6 +91,19 @@ public record TableSpec(
     return new Column(name, type, comment, false);
   }
 
+  /** Columns and arrays of columns (a group shared by several tables), flattened in order. */
+  public static Column[] join(Object... parts) {
+    List<Column> columns = new java.util.ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Column c) {
+        columns.add(c);
+      } else {
+        columns.addAll(Arrays.asList((Column[]) part));
+      }
+    }
+    return columns.toArray(Column[]::new);
+  }
+
   /** A gold table: recomputed whole every run, unpartitioned. */
   public static TableSpec of(String name, String comment, Column... columns) {
     return table(name, Layer.GOLD, comment).columns(columns).build();

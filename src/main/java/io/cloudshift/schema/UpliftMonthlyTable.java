@@ -34,7 +34,6 @@ public final class UpliftMonthlyTable {
   public static final String NEXT_EVENT_MONTH = "next_event_month";
   // The row
   public static final String MONTHS_AFTER_EVENT = "months_after_event";
-  public static final String FISCAL_QUARTER_LABEL = "fiscal_quarter_label";
   /** g0 = 1 − p0 (resale), 1 (compute). */
   public static final String RETAINED_OLD = "retained_fraction_old";
   /** g1 = 1 − p1 (resale), 1 (compute). */
@@ -115,20 +114,17 @@ public final class UpliftMonthlyTable {
       "Per partnership terms change x stream x currency x month from the event month on (docs/methodology.md#terms-in-force, uplift): provider net revenue from the lab "
           + "under the new terms (actual) vs the old terms with the share frozen at its pre-event baseline (counterfactual), the uplift, "
           + "its split into volume, share and margin effects against the pre-event level, and the break-even share; the inbound share the "
-          + "lab pays the provider has its own rows (stream = inbound, USD). Amounts in billing_currency, exact to 1e-12; shares are fractions.",
+          + "lab pays the provider has its own rows (stream = inbound, USD). Amounts in billing_currency, exact to 1e-12; shares are fractions.", TableSpec.join(
       concat(EVENT_COLUMNS, ROW_COLUMNS,
-          new TableSpec.Column[] {
+          TableSpec.join(
               column(Columns.MONTH, DataTypes.DateType, "Billing month (first day), from the event month to the last month of lab_provider_monthly"),
               column(MONTHS_AFTER_EVENT, DataTypes.IntegerType, "Months since the event month (0 in the event month)"),
-              column(Columns.CALENDAR_QUARTER, DataTypes.StringType, "Calendar quarter of the month, e.g. 2026Q2"),
-              column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year (named by the calendar year it ends in)"),
-              column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4"),
-              column(FISCAL_QUARTER_LABEL, DataTypes.StringType, "Provider fiscal quarter label, e.g. FY26Q4"),
+              QuarterColumnSpecs.calendarQuarterOfMonth(),
+              QuarterColumnSpecs.fiscalQuarterOfMonth(),
               column(Columns.BILLED_REVENUE, MONEY, "R: provider revenue from the lab in the stream (billing_currency); null on inbound rows"),
               column(Columns.LAB_STREAM_TOTAL, MONEY, "T: the lab's stream total over all providers (billing_currency); null on inbound rows"),
-              column(Columns.SHARE, FRACTION, "s = R / T (fraction); null when T <= 0 and on inbound rows"),
-          },
-          BASELINE_COLUMNS, EFFECT_COLUMNS, INBOUND_COLUMNS));
+              column(Columns.SHARE, FRACTION, "s = R / T (fraction); null when T <= 0 and on inbound rows")),
+          BASELINE_COLUMNS, EFFECT_COLUMNS, INBOUND_COLUMNS)));
 
   private UpliftMonthlyTable() {}
 

@@ -55,17 +55,15 @@ public final class UpliftProjectionTable {
           + "T_q = T_start x (1+g)^(k/4), share s_q on the configured glide, N_act = s_q x T_q x g1, "
           + "N_cf = s0 x T_q x g0 (old terms, share frozen at the start share s0), U = N_act - N_cf, break-even s* = s0 x g0 / g1. "
           + "stream = total sums the compute and resale money columns (shares and rates null). Amounts in USD per quarter; "
-          + "observed inputs come from the USD rows of lab_provider_monthly.",
+          + "observed inputs come from the USD rows of lab_provider_monthly.", TableSpec.join(
       column(SCENARIO_ID, DataTypes.StringType, "Scenario id (conf cloudshift.scenarios[].id)"),
       column(SCENARIO_DESCRIPTION, DataTypes.StringType, "Scenario description from the conf"),
       column(Columns.LAB, DataTypes.StringType, "AI lab L of the scenario"),
       column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id P of the scenario"),
       column(Columns.STREAM, DataTypes.StringType, "compute, resale, or total (sum of the compute and resale rows of the quarter)"),
       column(QUARTER_INDEX, DataTypes.IntegerType, "q: 1 for the scenario's start quarter up to horizon_quarters (count)"),
-      column(Columns.QUARTER_LABEL, DataTypes.StringType, "Projected calendar quarter, e.g. 2026Q4"),
-      column(Columns.QUARTER_START, DataTypes.DateType, "First day of the projected calendar quarter"),
-      column(Columns.FISCAL_YEAR, DataTypes.IntegerType, "Provider fiscal year of the quarter (named by the calendar year it ends in; conf fiscal-year-start-month)"),
-      column(Columns.FISCAL_QUARTER, DataTypes.IntegerType, "Provider fiscal quarter 1-4 of the quarter"),
+      QuarterColumnSpecs.quarter(),
+      QuarterColumnSpecs.fiscalQuarterOfMonth(),
       column(HORIZON_QUARTERS, DataTypes.IntegerType, "H: number of projected quarters of the scenario (count)"),
       column(BASE_QUARTER_LABEL, DataTypes.StringType, "Quarter k = 0 that T_start is the total of: the last complete calendar quarter of "
           + "data (three months in lab_provider_monthly), or the quarter before the start quarter when start-total-usd is configured"),
@@ -87,7 +85,7 @@ public final class UpliftProjectionTable {
       column(UPLIFT, MONEY, "U = N_act - N_cf: the provider's gain (negative: loss) from the new terms and the share path (USD per quarter)"),
       column(Columns.BREAK_EVEN_SHARE, FRACTION, "s* = s0 x g0 / g1: share the provider must keep to be no worse off than under the old terms (fraction; "
           + "may exceed 1 when no share suffices); null when g1 = 0 and on total rows"),
-      column(CUMULATIVE_UPLIFT, MONEY, "Sum of U from quarter 1 up to this quarter (USD)"));
+      column(CUMULATIVE_UPLIFT, MONEY, "Sum of U from quarter 1 up to this quarter (USD)")));
 
   private UpliftProjectionTable() {}
 }

@@ -21,9 +21,6 @@ public final class UpliftQuarterlyTable {
 
   // Columns shared with uplift_monthly, named here too so code reading this table needs only this class.
 
-  public static final String QUARTER = "quarter";
-  public static final String QUARTER_YEAR = "quarter_year";
-  public static final String QUARTER_NUMBER = "quarter_number";
   public static final String FIRST_MONTH = "first_month";
   public static final String LAST_MONTH = "last_month";
   public static final String MONTHS_IN_QUARTER = "months_in_quarter";
@@ -33,22 +30,17 @@ public final class UpliftQuarterlyTable {
       "uplift_monthly summed per partnership terms change x stream x currency x quarter, in calendar quarters (quarter_basis = calendar, "
           + "e.g. 2026Q2) and in the provider's fiscal quarters (quarter_basis = fiscal, e.g. FY26Q4) (docs/methodology.md#quarters). Money columns are exact "
           + "sums of the monthly rows (null when a month of the quarter is null); baseline, terms and break-even share repeat the "
-          + "event's constants. Amounts in billing_currency; shares are fractions.",
+          + "event's constants. Amounts in billing_currency; shares are fractions.", TableSpec.join(
       UpliftMonthlyTable.concat(UpliftMonthlyTable.EVENT_COLUMNS, UpliftMonthlyTable.ROW_COLUMNS,
-          new TableSpec.Column[] {
-              column(Columns.QUARTER_BASIS, DataTypes.StringType, "calendar or fiscal (the provider's fiscal year: Microsoft starts 1 July, Oracle 1 June)"),
-              column(QUARTER, DataTypes.StringType, "Quarter label: 2026Q2 (calendar) or FY26Q4 (fiscal, year named by the calendar year it ends in)"),
-              column(QUARTER_YEAR, DataTypes.IntegerType, "Calendar year, or provider fiscal year, of the quarter"),
-              column(QUARTER_NUMBER, DataTypes.IntegerType, "Quarter 1-4 within quarter_year"),
-              column(Columns.QUARTER_START, DataTypes.DateType, "First day of the quarter's first month (for ordering; the event quarter may start before event_month)"),
+          TableSpec.join(
+              QuarterColumnSpecs.quarter(),
               column(FIRST_MONTH, DataTypes.DateType, "First month summed (later than quarter_start in the event's quarter)"),
               column(LAST_MONTH, DataTypes.DateType, "Last month summed (earlier than the quarter's end in the last quarter of data)"),
               column(MONTHS_IN_QUARTER, DataTypes.IntegerType, "Number of monthly rows summed (1-3)"),
               column(Columns.BILLED_REVENUE, MONEY, "Sum of R over the months (billing_currency); null on inbound rows"),
               column(Columns.LAB_STREAM_TOTAL, MONEY, "Sum of T over the months (billing_currency); null on inbound rows"),
               column(Columns.SHARE, FRACTION, "Spend-weighted share of the quarter: sum R / sum T (fraction); null when sum T <= 0 and on inbound rows"),
-              column(LAST_MONTH_SHARE, FRACTION, "s in last_month (fraction), to compare with break_even_share; null when that month's T <= 0 and on inbound rows"),
-          },
+              column(LAST_MONTH_SHARE, FRACTION, "s in last_month (fraction), to compare with break_even_share; null when that month's T <= 0 and on inbound rows")),
           UpliftMonthlyTable.BASELINE_COLUMNS,
           new TableSpec.Column[] {
               column(UpliftMonthlyTable.NET_ACTUAL, MONEY, "Sum of monthly N_act: provider net revenue under the new terms; inbound rows: inbound share under the new terms (billing_currency)"),
@@ -62,7 +54,7 @@ public final class UpliftQuarterlyTable {
               column(Columns.LAB_REVENUE_USD, MONEY, "Sum of the lab's monthly revenue used for the inbound share (USD); inbound rows only"),
               column(UpliftMonthlyTable.CAP_REMAINING, MONEY, "Cap left under the new terms after last_month (USD); null when no cap; inbound rows only"),
               column(UpliftMonthlyTable.OLD_CAP_REMAINING, MONEY, "Cap left under the old terms after last_month (USD); null when no cap; inbound rows only"),
-          }));
+          })));
 
   private UpliftQuarterlyTable() {}
 }

@@ -1,5 +1,6 @@
 package io.cloudshift.shares;
 
+import io.cloudshift.periods.QuarterColumns;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -82,16 +83,12 @@ public final class LabProviderMonthly {
         .withColumn(LabProviderMonthlyTable.SHARE_EFFECTIVE,
             ShareFormulas.share(col(Columns.EFFECTIVE_REVENUE), col(LabProviderMonthlyTable.STREAM_TOTAL_EFFECTIVE)));
 
-    Column month = col(Columns.MONTH);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     Dataset<Row> withTerms = TermsInForce.join(shares, partnershipTerms,
             Columns.LAB, Columns.PROVIDER, Columns.MONTH)
         .withColumn(LabProviderMonthlyTable.PROVIDER_NET,
-            ProviderNet.net(col(Columns.STREAM), col(Columns.BILLED_REVENUE), col(Columns.RESALE_SHARE_TO_LAB)))
-        .withColumn(Columns.CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
-        .withColumn(Columns.FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
-        .withColumn(Columns.FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart));
-    return LabProviderMonthlyTable.SPEC.conform(withTerms);
+            ProviderNet.net(col(Columns.STREAM), col(Columns.BILLED_REVENUE), col(Columns.RESALE_SHARE_TO_LAB)));
+    return LabProviderMonthlyTable.SPEC.conform(withTerms.select(QuarterColumns.with(withTerms, QuarterColumns.monthOf(col(Columns.MONTH), fiscalStart))));
   }
 
   /** One row per month (column {@code month}) from the first to the last month in {@code chargesMonthly}; none when empty. */

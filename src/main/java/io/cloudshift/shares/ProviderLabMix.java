@@ -1,5 +1,7 @@
 package io.cloudshift.shares;
 
+import io.cloudshift.schema.QuarterBasis;
+import io.cloudshift.periods.QuarterColumns;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
@@ -52,7 +54,7 @@ public final class ProviderLabMix {
     Dataset<Row> byQuarter = inQuarters(monthly);
 
     List<String> quarterKey = List.of(Columns.PROVIDER, Columns.QUARTER_BASIS,
-        Columns.QUARTER_LABEL, Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER,
+        Columns.QUARTER_LABEL, Columns.QUARTER_YEAR, Columns.QUARTER_NUMBER,
         Columns.QUARTER_START, Columns.QUARTER_END);
     List<String> rowKey = new ArrayList<>(quarterKey);
     rowKey.add(Columns.LAB);
@@ -77,15 +79,7 @@ public final class ProviderLabMix {
 
   /** Each monthly row twice: with its calendar quarter and with the provider's fiscal quarter. */
   private static Dataset<Row> inQuarters(Dataset<Row> monthly) {
-    return withQuarter(monthly, Quarters.calendar(col(M))).unionByName(withQuarter(monthly, Quarters.fiscal(col(M), col(FISCAL_START))));
-  }
-
-  private static Dataset<Row> withQuarter(Dataset<Row> monthly, Column[] quarter) {
-    List<Column> columns = new ArrayList<>();
-    for (String c : monthly.columns()) {
-      columns.add(col(c));
-    }
-    columns.addAll(List.of(quarter));
-    return monthly.select(columns.toArray(Column[]::new));
+    return monthly.select(QuarterColumns.with(monthly, QuarterColumns.quarterOf(QuarterBasis.CALENDAR, col(M), col(FISCAL_START))))
+        .unionByName(monthly.select(QuarterColumns.with(monthly, QuarterColumns.quarterOf(QuarterBasis.FISCAL, col(M), col(FISCAL_START)))));
   }
 }

@@ -88,7 +88,7 @@ public final class UpliftJob extends PipelineStage {
     return new HeadlineRow(
         r.getAs(Columns.STREAM),
         r.getAs(Columns.BILLING_CURRENCY),
-        r.getAs(QUARTER),
+        r.getAs(Columns.QUARTER_LABEL),
         r.<Integer>getAs(MONTHS_IN_QUARTER),
         localDate(r.getAs(LAST_MONTH)),
         r.<BigDecimal>getAs(UpliftMonthlyTable.UPLIFT),

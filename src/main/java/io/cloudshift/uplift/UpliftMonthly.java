@@ -1,5 +1,6 @@
 package io.cloudshift.uplift;
 
+import io.cloudshift.periods.QuarterColumns;
 import static io.cloudshift.schema.UpliftMonthlyTable.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.months_between;
@@ -41,11 +42,7 @@ public final class UpliftMonthly {
         .unionByName(InboundUplift.of(labProviderMonthly, events, labRevenue), true);
     Column month = col(Columns.MONTH);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
-    return UpliftMonthlyTable.SPEC.conform(all
-        .withColumn(MONTHS_AFTER_EVENT, months_between(month, col(Columns.EVENT_MONTH)).cast("int"))
-        .withColumn(Columns.CALENDAR_QUARTER, FiscalCalendar.calendarQuarter(month))
-        .withColumn(Columns.FISCAL_YEAR, FiscalCalendar.fiscalYear(month, fiscalStart))
-        .withColumn(Columns.FISCAL_QUARTER, FiscalCalendar.fiscalQuarter(month, fiscalStart))
-        .withColumn(FISCAL_QUARTER_LABEL, FiscalCalendar.fiscalLabel(month, fiscalStart)));
+    Dataset<Row> rows = all.withColumn(MONTHS_AFTER_EVENT, months_between(month, col(Columns.EVENT_MONTH)).cast("int"));
+    return UpliftMonthlyTable.SPEC.conform(rows.select(QuarterColumns.with(rows, QuarterColumns.monthOf(month, fiscalStart))));
   }
 }

@@ -1,5 +1,6 @@
 package io.cloudshift.uplift;
 
+import io.cloudshift.periods.QuarterColumns;
 import static io.cloudshift.schema.UpliftMonthlyTable.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -44,26 +45,16 @@ public final class UpliftQuarterly {
   private static final List<String> SUMMED = List.of(
       Columns.BILLED_REVENUE, Columns.LAB_STREAM_TOTAL, NET_ACTUAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT, VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT,
       Columns.LAB_REVENUE_USD);
-  private static final List<String> QUARTER_KEYS = List.of(Columns.QUARTER_BASIS, UpliftQuarterlyTable.QUARTER,
-      UpliftQuarterlyTable.QUARTER_YEAR, UpliftQuarterlyTable.QUARTER_NUMBER, Columns.QUARTER_START);
+  private static final List<String> QUARTER_KEYS = List.of(Columns.QUARTER_BASIS, Columns.QUARTER_LABEL, Columns.QUARTER_YEAR,
+      Columns.QUARTER_NUMBER, Columns.QUARTER_START, Columns.QUARTER_END);
 
   private UpliftQuarterly() {}
 
   public static Dataset<Row> of(Dataset<Row> upliftMonthly, Collection<ProviderConfig> providers) {
     Column m = col(Columns.MONTH);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
-    Dataset<Row> calendar = upliftMonthly
-        .withColumn(Columns.QUARTER_BASIS, lit(QuarterBasis.CALENDAR))
-        .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.calendarQuarter(m))
-        .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, year(m))
-        .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, quarter(m))
-        .withColumn(Columns.QUARTER_START, trunc(m, "quarter"));
-    Dataset<Row> fiscal = upliftMonthly
-        .withColumn(Columns.QUARTER_BASIS, lit(QuarterBasis.FISCAL))
-        .withColumn(UpliftQuarterlyTable.QUARTER, FiscalCalendar.fiscalLabel(m, fiscalStart))
-        .withColumn(UpliftQuarterlyTable.QUARTER_YEAR, FiscalCalendar.fiscalYear(m, fiscalStart))
-        .withColumn(UpliftQuarterlyTable.QUARTER_NUMBER, FiscalCalendar.fiscalQuarter(m, fiscalStart))
-        .withColumn(Columns.QUARTER_START, FiscalCalendar.quarterStart(m, fiscalStart));
+    Dataset<Row> calendar = upliftMonthly.select(QuarterColumns.with(upliftMonthly, QuarterColumns.quarterOf(QuarterBasis.CALENDAR, m, fiscalStart)));
+    Dataset<Row> fiscal = upliftMonthly.select(QuarterColumns.with(upliftMonthly, QuarterColumns.quarterOf(QuarterBasis.FISCAL, m, fiscalStart)));
 
     // Grouped by the event's constants too: they are constant per event x stream x currency.
     List<Column> keys = new ArrayList<>();

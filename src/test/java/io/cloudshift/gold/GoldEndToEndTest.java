@@ -123,14 +123,14 @@ class GoldEndToEndTest {
   @Test
   void quarterlyRowsAreTheSumOfMonthlyRows() {
     Dataset<Row> monthly = table(Tables.UPLIFT_MONTHLY)
-        .groupBy(Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER)
+        .groupBy(Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER_LABEL)
         .agg(sum(UpliftMonthlyTable.UPLIFT).as("u"), sum(UpliftMonthlyTable.NET_ACTUAL).as("act"), sum(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
     Dataset<Row> quarterly = table(Tables.UPLIFT_QUARTERLY)
         .where(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR))
         .select(col(Columns.EVENT_ID), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
-            col(UpliftQuarterlyTable.QUARTER).as(Columns.CALENDAR_QUARTER),
+            col(Columns.QUARTER_LABEL).as(Columns.CALENDAR_QUARTER_LABEL),
             col(UpliftMonthlyTable.UPLIFT).as("u"), col(UpliftMonthlyTable.NET_ACTUAL).as("act"), col(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
-    String[] key = {Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER};
+    String[] key = {Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER_LABEL};
     Dataset<Row> joined = monthly.as("m").join(quarterly.as("q"), scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "full_outer");
     assertThat(joined.count()).isEqualTo(quarterly.count()).isEqualTo(monthly.count());
     for (String c : List.of("u", "act", "cf")) {
@@ -159,7 +159,7 @@ class GoldEndToEndTest {
     }
     Map<String, String> fiscal = new TreeMap<>();
     for (Row r : table(Tables.UPLIFT_QUARTERLY).where(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.FISCAL))
-        .select(Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, UpliftQuarterlyTable.QUARTER, UpliftMonthlyTable.UPLIFT).collectAsList()) {
+        .select(Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.QUARTER_LABEL, UpliftMonthlyTable.UPLIFT).collectAsList()) {
       fiscal.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3),
           r.isNullAt(4) ? "null" : r.getDecimal(4).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
     }
@@ -169,7 +169,7 @@ class GoldEndToEndTest {
   @Test
   void microsoftFiscalQ1IsJulyToSeptember() {
     List<Row> azure = table(Tables.LAB_PROVIDER_MONTHLY).where(col(Columns.PROVIDER).equalTo("azure"))
-        .select(month(col(Columns.MONTH)).as("m"), col(Columns.FISCAL_QUARTER)).distinct().collectAsList();
+        .select(month(col(Columns.MONTH)).as("m"), col(Columns.FISCAL_QUARTER_NUMBER)).distinct().collectAsList();
     Map<Integer, Integer> quarterOfMonth = new TreeMap<>();
     azure.forEach(r -> quarterOfMonth.put(r.getInt(0), r.getInt(1)));
     assertThat(quarterOfMonth).containsEntry(7, 1).containsEntry(9, 1).containsEntry(10, 2).containsEntry(1, 3).containsEntry(6, 4);

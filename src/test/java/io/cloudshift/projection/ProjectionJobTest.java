@@ -98,7 +98,7 @@ class ProjectionJobTest {
     assertThat(c1.<Date>getAs(Columns.QUARTER_START)).isEqualTo(Date.valueOf("2026-07-01"));
     // Microsoft's fiscal year starts in July: Jul–Sep 2026 is FY27 Q1.
     assertThat(c1.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2027);
-    assertThat(c1.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(1);
+    assertThat(c1.<Integer>getAs(Columns.FISCAL_QUARTER_NUMBER)).isEqualTo(1);
     assertThat(c1.<String>getAs(UpliftProjectionTable.BASE_QUARTER_LABEL)).isEqualTo("2026Q2");
     assertThat(c1.<BigDecimal>getAs(UpliftProjectionTable.START_TOTAL)).isEqualByComparingTo("300");
     assertThat(c1.<BigDecimal>getAs(UpliftProjectionTable.START_SHARE)).as("EUR row ignored").isEqualByComparingTo("0.9");

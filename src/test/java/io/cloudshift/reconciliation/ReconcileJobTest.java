@@ -143,7 +143,7 @@ class ReconcileJobTest {
 
   private static List<Row> rows(String provider, String basis, String label) {
     return result.stream()
-        .filter(r -> r.getAs(Columns.PROVIDER).equals(provider) && r.getAs(Columns.BASIS).equals(basis) && r.getAs(Columns.QUARTER_LABEL).equals(label))
+        .filter(r -> r.getAs(Columns.PROVIDER).equals(provider) && r.getAs(Columns.QUARTER_BASIS).equals(basis) && r.getAs(Columns.QUARTER_LABEL).equals(label))
         .toList();
   }
 
@@ -156,8 +156,8 @@ class ReconcileJobTest {
   @Test
   void microsoftFy26q1IsMatchedToJulyToSeptember2025ByItsSpan() {
     Row ic = row("azure", QuarterBasis.FISCAL, "FY26Q1", "MS-20-4");
-    assertThat(ic.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
-    assertThat(ic.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(1);
+    assertThat(ic.<Integer>getAs(Columns.QUARTER_YEAR)).isEqualTo(2026);
+    assertThat(ic.<Integer>getAs(Columns.QUARTER_NUMBER)).isEqualTo(1);
     assertThat(ic.<Date>getAs(Columns.QUARTER_START)).isEqualTo(Date.valueOf("2025-07-01"));
     assertThat(ic.<Date>getAs(Columns.QUARTER_END)).isEqualTo(Date.valueOf("2025-09-30"));
     assertThat(ic.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(3);
@@ -179,8 +179,8 @@ class ReconcileJobTest {
     assertThat(ic.<BigDecimal>getAs(DATA_TOTAL_VS_DISCLOSED).doubleValue()).isCloseTo(0.339838819302845, org.assertj.core.api.Assertions.within(1e-12));
     // The span Jul–Sep is also calendar 2025Q3: the same figures on the calendar basis.
     Row calendar = row("azure", QuarterBasis.CALENDAR, "2025Q3", "MS-20-4");
-    assertThat(calendar.<Integer>getAs(Columns.FISCAL_YEAR)).as("calendar basis: the calendar year").isEqualTo(2025);
-    assertThat(calendar.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(3);
+    assertThat(calendar.<Integer>getAs(Columns.QUARTER_YEAR)).as("calendar basis: the calendar year").isEqualTo(2025);
+    assertThat(calendar.<Integer>getAs(Columns.QUARTER_NUMBER)).isEqualTo(3);
     assertThat(calendar.<BigDecimal>getAs(COVERAGE)).isEqualByComparingTo(ic.<BigDecimal>getAs(COVERAGE));
   }
 
@@ -231,8 +231,8 @@ class ReconcileJobTest {
   @Test
   void oracleFy26q3SpansDecemberToFebruaryAcrossTheYearBoundary() {
     Row r = row("oci", QuarterBasis.FISCAL, "FY26Q3", "OR-09-2");
-    assertThat(r.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
-    assertThat(r.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(3);
+    assertThat(r.<Integer>getAs(Columns.QUARTER_YEAR)).isEqualTo(2026);
+    assertThat(r.<Integer>getAs(Columns.QUARTER_NUMBER)).isEqualTo(3);
     assertThat(r.<Date>getAs(Columns.QUARTER_START)).isEqualTo(Date.valueOf("2025-12-01"));
     assertThat(r.<Date>getAs(Columns.QUARTER_END)).isEqualTo(Date.valueOf("2026-02-28"));
     assertThat(r.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(3);

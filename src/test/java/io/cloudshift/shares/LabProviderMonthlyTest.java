@@ -209,8 +209,8 @@ class LabProviderMonthlyTest {
   }
 
   private static void assertQuarter(Row row, String calendarQuarter, int fiscalYear, int fiscalQuarter) {
-    assertThat(row.<String>getAs("calendar_quarter")).isEqualTo(calendarQuarter);
+    assertThat(row.<String>getAs("calendar_quarter_label")).isEqualTo(calendarQuarter);
     assertThat(row.<Integer>getAs("fiscal_year")).isEqualTo(fiscalYear);
-    assertThat(row.<Integer>getAs("fiscal_quarter")).isEqualTo(fiscalQuarter);
+    assertThat(row.<Integer>getAs("fiscal_quarter_number")).isEqualTo(fiscalQuarter);
   }
 }

@@ -75,8 +75,8 @@ class ProviderLabMixTest {
     // OpenAI 100 + (200 compute + 5 resale) + 100 = 405; xAI 20 + 30 = 50; Cohere 50; (other) 30 + 10 = 40.
     // Provider AI total = 405 + 50 + 50 + 40 = 545; OpenAI share = 405 / 545 = 0.743119266055045872 (18 digits).
     Row openai = row("oci", "fiscal", "FY26Q3", "OpenAI", "USD");
-    assertThat(openai.<Integer>getAs("fiscal_year")).isEqualTo(2026);
-    assertThat(openai.<Integer>getAs("fiscal_quarter")).isEqualTo(3);
+    assertThat(openai.<Integer>getAs("quarter_year")).isEqualTo(2026);
+    assertThat(openai.<Integer>getAs("quarter_number")).isEqualTo(3);
     assertThat(openai.<java.sql.Date>getAs("quarter_start")).isEqualTo(date("2025-12-01"));
     assertThat(openai.<java.sql.Date>getAs("quarter_end")).isEqualTo(date("2026-02-28"));
     assertThat(openai.<Integer>getAs("months_with_data")).isEqualTo(3);
@@ -106,8 +106,8 @@ class ProviderLabMixTest {
   void calendarQuartersOfTheSameMonths() {
     // 2025Q4 holds only December: OpenAI 100, xAI 20, (other) 30 -> total 150.
     Row q4 = row("oci", "calendar", "2025Q4", "OpenAI", "USD");
-    assertThat(q4.<Integer>getAs("fiscal_year")).isEqualTo(2025);
-    assertThat(q4.<Integer>getAs("fiscal_quarter")).isEqualTo(4);
+    assertThat(q4.<Integer>getAs("quarter_year")).isEqualTo(2025);
+    assertThat(q4.<Integer>getAs("quarter_number")).isEqualTo(4);
     assertThat(q4.<java.sql.Date>getAs("quarter_start")).isEqualTo(date("2025-10-01"));
     assertThat(q4.<java.sql.Date>getAs("quarter_end")).isEqualTo(date("2025-12-31"));
     assertThat(q4.<Integer>getAs("months_with_data")).isEqualTo(1);
@@ -126,8 +126,8 @@ class ProviderLabMixTest {
     assertThat(july.<java.sql.Date>getAs("quarter_end")).isEqualTo(date("2025-09-30"));
     assertThat(dec(july, "lab_ai_revenue")).isEqualByComparingTo("70");
     Row june = row("azure", "fiscal", "FY26Q4", "OpenAI", "USD");
-    assertThat(june.<Integer>getAs("fiscal_year")).isEqualTo(2026);
-    assertThat(june.<Integer>getAs("fiscal_quarter")).isEqualTo(4);
+    assertThat(june.<Integer>getAs("quarter_year")).isEqualTo(2026);
+    assertThat(june.<Integer>getAs("quarter_number")).isEqualTo(4);
     assertThat(june.<java.sql.Date>getAs("quarter_start")).isEqualTo(date("2026-04-01"));
     assertThat(june.<java.sql.Date>getAs("quarter_end")).isEqualTo(date("2026-06-30"));
     assertThat(row("azure", "calendar", "2026Q2", "OpenAI", "USD").<BigDecimal>getAs("lab_ai_revenue")).isEqualByComparingTo("60");

@@ -86,7 +86,7 @@ final class UpliftFixtures {
         BigDecimal t = totals.get(String.join("|", c.lab, c.stream, c.month, c.currency));
         BigDecimal s = t.signum() > 0 ? c.r.divide(t, 18, RoundingMode.HALF_EVEN) : null;
         Date m = month(c.month);
-        rows.add(RowFactory.create(c.lab, c.provider, c.stream, m, c.currency, null, null, null,
+        rows.add(RowFactory.create(c.lab, c.provider, c.stream, m, c.currency, null, null, null, null,
             c.r, c.r, c.r, t, t, s, s, null, null, null, null, c.r));
       }
       return spark().createDataFrame(rows, LabProviderMonthlyTable.SPEC.schema());

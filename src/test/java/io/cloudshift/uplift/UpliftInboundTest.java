@@ -68,7 +68,7 @@ class UpliftInboundTest {
     // Calendar: 2026Q2 = Apr-Jun: N_act 200 + 200 + 100 = 500, N_cf 600, U -100, revenue 3000, cap left 0
     //           2026Q3 = Jul:     N_act 0, N_cf 200, U -200
     // Fiscal (Microsoft, FY from July): FY26Q4 = Apr-Jun, FY27Q1 = Jul: the same sums.
-    assertThat(n1).extracting(r -> r.getAs(Columns.QUARTER_BASIS), r -> r.getAs(QUARTER), r -> r.getAs(MONTHS_IN_QUARTER),
+    assertThat(n1).extracting(r -> r.getAs(Columns.QUARTER_BASIS), r -> r.getAs(Columns.QUARTER_LABEL), r -> r.getAs(MONTHS_IN_QUARTER),
             r -> r.<BigDecimal>getAs(UpliftMonthlyTable.NET_ACTUAL).intValueExact(), r -> r.<BigDecimal>getAs(UpliftMonthlyTable.NET_COUNTERFACTUAL).intValueExact(),
             r -> r.<BigDecimal>getAs(UpliftMonthlyTable.UPLIFT).intValueExact(), r -> r.<BigDecimal>getAs(Columns.LAB_REVENUE_USD).intValueExact(),
             r -> r.<BigDecimal>getAs(UpliftMonthlyTable.CAP_REMAINING).intValueExact())
@@ -96,7 +96,7 @@ class UpliftInboundTest {
     assertDec(jan, UpliftMonthlyTable.NET_ACTUAL, "200"); // 0.2 x 1000, no cap
     assertDec(jan, UpliftMonthlyTable.NET_COUNTERFACTUAL, "0"); // q0 null: no inbound share before the first deal
     assertDec(jan, UpliftMonthlyTable.UPLIFT, "200");
-    Row q4 = quarterly.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals("O1") && r.getAs(QUARTER).equals("2025Q4")).findFirst().orElseThrow();
+    Row q4 = quarterly.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals("O1") && r.getAs(Columns.QUARTER_LABEL).equals("2025Q4")).findFirst().orElseThrow();
     assertThat(q4.<Object>getAs(UpliftMonthlyTable.NET_ACTUAL)).isNull();
   }
 }

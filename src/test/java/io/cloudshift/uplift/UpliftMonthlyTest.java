@@ -99,10 +99,10 @@ class UpliftMonthlyTest {
     assertThat(april.<String>getAs(Columns.BILLING_CURRENCY)).isEqualTo("USD");
     assertThat(april.<Integer>getAs(MONTHS_AFTER_EVENT)).isZero();
     // April 2026: calendar 2026Q2; Microsoft FY26 = Jul 2025 - Jun 2026, so Q4
-    assertThat(april.<String>getAs(Columns.CALENDAR_QUARTER)).isEqualTo("2026Q2");
+    assertThat(april.<String>getAs(Columns.CALENDAR_QUARTER_LABEL)).isEqualTo("2026Q2");
     assertThat(april.<Integer>getAs(Columns.FISCAL_YEAR)).isEqualTo(2026);
-    assertThat(april.<Integer>getAs(Columns.FISCAL_QUARTER)).isEqualTo(4);
-    assertThat(april.<String>getAs(FISCAL_QUARTER_LABEL)).isEqualTo("FY26Q4");
+    assertThat(april.<Integer>getAs(Columns.FISCAL_QUARTER_NUMBER)).isEqualTo(4);
+    assertThat(april.<String>getAs(Columns.FISCAL_QUARTER_LABEL)).isEqualTo("FY26Q4");
     // No lab share in either terms: no inbound rows
     assertThat(rows(event("P02"), INBOUND)).isEmpty();
     // A provider without events gets no rows (aws here)

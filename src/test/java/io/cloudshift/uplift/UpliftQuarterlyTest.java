@@ -46,8 +46,8 @@ class UpliftQuarterlyTest {
         .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID)).thenComparing(r -> r.<String>getAs(Columns.QUARTER_BASIS))
             .thenComparing(r -> r.<Date>getAs(Columns.QUARTER_START)))
         .toList();
-    assertThat(rows).extracting(r -> r.getAs(Columns.EVENT_ID), r -> r.getAs(Columns.QUARTER_BASIS), r -> r.getAs(QUARTER), r -> r.getAs(QUARTER_YEAR),
-            r -> r.getAs(QUARTER_NUMBER), r -> r.getAs(Columns.QUARTER_START), r -> r.getAs(FIRST_MONTH), r -> r.getAs(LAST_MONTH),
+    assertThat(rows).extracting(r -> r.getAs(Columns.EVENT_ID), r -> r.getAs(Columns.QUARTER_BASIS), r -> r.getAs(Columns.QUARTER_LABEL), r -> r.getAs(Columns.QUARTER_YEAR),
+            r -> r.getAs(Columns.QUARTER_NUMBER), r -> r.getAs(Columns.QUARTER_START), r -> r.getAs(FIRST_MONTH), r -> r.getAs(LAST_MONTH),
             r -> r.getAs(MONTHS_IN_QUARTER))
         .containsExactly(
             tuple("X2", "calendar", "2026Q2", 2026, 2, month("2026-04"), month("2026-04"), month("2026-06"), 3),
@@ -145,11 +145,11 @@ class UpliftQuarterlyTest {
     Map<String, List<Row>> byQuarter = new TreeMap<>();
     for (Row r : monthly) {
       String key = String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM), r.getAs(Columns.BILLING_CURRENCY));
-      byQuarter.computeIfAbsent(key + "|calendar|" + r.getAs(Columns.CALENDAR_QUARTER), k -> new ArrayList<>()).add(r);
-      byQuarter.computeIfAbsent(key + "|fiscal|" + r.getAs(UpliftMonthlyTable.FISCAL_QUARTER_LABEL), k -> new ArrayList<>()).add(r);
+      byQuarter.computeIfAbsent(key + "|calendar|" + r.getAs(Columns.CALENDAR_QUARTER_LABEL), k -> new ArrayList<>()).add(r);
+      byQuarter.computeIfAbsent(key + "|fiscal|" + r.getAs(Columns.FISCAL_QUARTER_LABEL), k -> new ArrayList<>()).add(r);
     }
     Map<String, Row> quarterRows = quarterly.stream().collect(Collectors.toMap(
-        r -> String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM), r.getAs(Columns.BILLING_CURRENCY), r.getAs(Columns.QUARTER_BASIS), r.getAs(QUARTER)), r -> r));
+        r -> String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM), r.getAs(Columns.BILLING_CURRENCY), r.getAs(Columns.QUARTER_BASIS), r.getAs(Columns.QUARTER_LABEL)), r -> r));
     assertThat(quarterRows.keySet()).isEqualTo(byQuarter.keySet());
     for (Map.Entry<String, List<Row>> e : byQuarter.entrySet()) {
       Row q = quarterRows.get(e.getKey());

@@ -100,7 +100,7 @@ final class DisclosureTransform {
                 typed(CALENDAR_END).as(CALENDAR_END),
                 typed(Columns.METRIC).as(Columns.METRIC),
                 typed(VALUE).as(VALUE),
-                col(Columns.BASIS),
+                col(Columns.BASIS).as(SEGMENT_BASIS),
                 col(Columns.SOURCE_URL),
                 typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
                 col(Columns.FACT_ID),
