@@ -1,12 +1,16 @@
 package io.cloudshift;
 
 /**
- * A failure cloudshift can explain in one line: the command prints the message (no stack trace)
- * and exits with the code the failure carries. Anything else is a bug, logged with its stack trace.
+ * A failure cloudshift can explain in one line: the command prints the message (no stack trace) and
+ * exits with the code the failure carries. Anything else is a bug, logged with its stack trace.
  */
 public abstract class CloudshiftException extends RuntimeException {
-  /** The job ran and failed (a reject ratio exceeded, a file held back, a commit that kept conflicting). */
+  /**
+   * The job ran and failed (a reject ratio exceeded, a file held back, a commit that kept
+   * conflicting).
+   */
   public static final int EXIT_FAILED = 1;
+
   /** Wrong usage, a bad config value or a missing input: found before anything was written. */
   public static final int EXIT_USAGE = 2;
 

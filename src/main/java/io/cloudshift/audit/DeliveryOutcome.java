@@ -6,14 +6,21 @@ import java.util.List;
 
 /**
  * What a run did with one (export, billing month) slice, recorded in {@code job_runs.deliveries}:
- * which delivery it ingested, which older ones it passed over, or that no delivery holds the
- * month any more and its rows were removed. {@code billingMonth} is null when the delivery names no
- * month and its rows were not read (a held-back delivery of a layout without {@code billing_period=}
+ * which delivery it ingested, which older ones it passed over, or that no delivery holds the month
+ * any more and its rows were removed. {@code billingMonth} is null when the delivery names no month
+ * and its rows were not read (a held-back delivery of a layout without {@code billing_period=}
  * folders); {@code filePaths} lists the files of a held-back delivery (the files of the others are
  * in {@code job_runs.inputs}).
  */
 public record DeliveryOutcome(
-    String exportId, YearMonth billingMonth, Status status, String delivery, Instant modifiedAt, int files, Long rows, List<String> filePaths) {
+    String exportId,
+    YearMonth billingMonth,
+    Status status,
+    String delivery,
+    Instant modifiedAt,
+    int files,
+    Long rows,
+    List<String> filePaths) {
   public enum Status {
     /** The latest delivery of the month; its rows replaced the slice. */
     INGESTED,
@@ -30,7 +37,14 @@ public record DeliveryOutcome(
   }
 
   /** An outcome whose files are listed in job_runs.inputs (or which has none). */
-  public DeliveryOutcome(String exportId, YearMonth billingMonth, Status status, String delivery, Instant modifiedAt, int files, Long rows) {
+  public DeliveryOutcome(
+      String exportId,
+      YearMonth billingMonth,
+      Status status,
+      String delivery,
+      Instant modifiedAt,
+      int files,
+      Long rows) {
     this(exportId, billingMonth, status, delivery, modifiedAt, files, rows, List.of());
   }
 }

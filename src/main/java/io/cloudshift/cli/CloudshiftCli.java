@@ -9,12 +9,24 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point, the same under {@code spark-submit --class io.cloudshift.cli.CloudshiftCli} and
- * under {@code bin/cloudshift}. Exit codes: 0 done, 1 the job failed, 2 wrong usage, config or input.
+ * under {@code bin/cloudshift}. Exit codes: 0 done, 1 the job failed, 2 wrong usage, config or
+ * input.
  */
-@Command(name = "cloudshift", mixinStandardHelpOptions = true, version = "cloudshift 0.1.0",
-    description = "Spark batch jobs: how AI-lab / cloud-provider contract changes move provider revenue.",
-    subcommands = {IngestCommand.class, SharesCommand.class, UpliftCommand.class, ProjectCommand.class, ReconcileCommand.class,
-        RunAllCommand.class, GenerateCommand.class})
+@Command(
+    name = "cloudshift",
+    mixinStandardHelpOptions = true,
+    version = "cloudshift 0.1.0",
+    description =
+        "Spark batch jobs: how AI-lab / cloud-provider contract changes move provider revenue.",
+    subcommands = {
+      IngestCommand.class,
+      SharesCommand.class,
+      UpliftCommand.class,
+      ProjectCommand.class,
+      ReconcileCommand.class,
+      RunAllCommand.class,
+      GenerateCommand.class
+    })
 public final class CloudshiftCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudshiftCli.class);
 
@@ -37,23 +49,36 @@ public final class CloudshiftCli implements Runnable {
   /** As {@link #execute(String...)}, help and usage on {@code out}, errors on {@code err}. */
   static int execute(PrintWriter stdout, PrintWriter stderr, String... args) {
     CommandLine cli = new CommandLine(new CloudshiftCli()).setOut(stdout).setErr(stderr);
-    cli.setParameterExceptionHandler((e, argv) -> {
-      PrintWriter err = e.getCommandLine().getErr();
-      err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()
-          + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
-      return CloudshiftException.EXIT_USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      String name = qualifiedName(commandLine);
-      if (e instanceof CloudshiftException explained) {
-        err.println(name + ": " + e.getMessage());
-        return explained.exitCode();
-      }
-      LOG.error("{} failed", name, e);
-      err.println(name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (stack trace in the log above)");
-      return CloudshiftException.EXIT_FAILED;
-    });
+    cli.setParameterExceptionHandler(
+        (e, argv) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println(
+              e.getCommandLine().getCommandName()
+                  + ": "
+                  + e.getMessage()
+                  + " (see '"
+                  + qualifiedName(e.getCommandLine())
+                  + " --help')");
+          return CloudshiftException.EXIT_USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          String name = qualifiedName(commandLine);
+          if (e instanceof CloudshiftException explained) {
+            err.println(name + ": " + e.getMessage());
+            return explained.exitCode();
+          }
+          LOG.error("{} failed", name, e);
+          err.println(
+              name
+                  + " failed: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + " (stack trace in the log above)");
+          return CloudshiftException.EXIT_FAILED;
+        });
     return cli.execute(args);
   }
 

@@ -11,28 +11,49 @@ import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Option;
 
-/** Options every job subcommand takes: configuration layers, warehouse, run id and catalog registration. */
+/**
+ * Options every job subcommand takes: configuration layers, warehouse, run id and catalog
+ * registration.
+ */
 public final class CommonOptions {
   static final Path DEFAULT_CONF = Path.of("conf", "cloudshift.conf");
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "HOCON config file. Repeat it to layer several; the later wins. Default: conf/cloudshift.conf when it exists.")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "HOCON config file. Repeat it to layer several; the later wins. Default:"
+              + " conf/cloudshift.conf when it exists.")
   List<Path> configFiles = new ArrayList<>();
 
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
-      description = "Override one config key, e.g. --set warehouse=s3a://bucket/wh; the 'cloudshift.' prefix is optional. Repeatable.")
+  @Option(
+      names = {"-s", "--set"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one config key, e.g. --set warehouse=s3a://bucket/wh; the 'cloudshift.' prefix"
+              + " is optional. Repeatable.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = {"-w", "--warehouse"}, paramLabel = "PATH",
-      description = "Root of the Delta tables, a local path or s3a://…; the same as --set warehouse=PATH.")
+  @Option(
+      names = {"-w", "--warehouse"},
+      paramLabel = "PATH",
+      description =
+          "Root of the Delta tables, a local path or s3a://…; the same as --set warehouse=PATH.")
   String warehouse;
 
-  @Option(names = "--run-id", paramLabel = "ID",
-      description = "Run id recorded in every table and in job_runs. Pass the scheduler's run id, so a retry writes identical rows. Default: a new UUID.")
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description =
+          "Run id recorded in every table and in job_runs. Pass the scheduler's run id, so a retry"
+              + " writes identical rows. Default: a new UUID.")
   String runId;
 
-  @Option(names = "--register-tables",
-      description = "Register every table in the Spark catalog as cloudshift.<table> (the database is cloudshift.catalog.database); the same as --set catalog.register=true.")
+  @Option(
+      names = "--register-tables",
+      description =
+          "Register every table in the Spark catalog as cloudshift.<table> (the database is"
+              + " cloudshift.catalog.database); the same as --set catalog.register=true.")
   boolean registerTables;
 
   CloudshiftConfig loadConfig() {

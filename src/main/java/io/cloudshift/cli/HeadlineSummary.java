@@ -19,33 +19,84 @@ final class HeadlineSummary {
    */
   static String render(HeadlineEvent event, List<HeadlineRow> allRows, String currency) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("Headline: %s x %s, terms change of %s, in %s%n", event.lab(), event.provider(), event.effectiveFrom(), currency));
+    out.append(
+        String.format(
+            "Headline: %s x %s, terms change of %s, in %s%n",
+            event.lab(), event.provider(), event.effectiveFrom(), currency));
     List<HeadlineRow> rows = allRows.stream().filter(r -> r.currency().equals(currency)).toList();
     if (rows.isEmpty()) {
-      return out.append(String.format("  no %s uplift rows for this event (is it in partnership_terms, with spend after it?)%n", currency)).toString();
+      return out.append(
+              String.format(
+                  "  no %s uplift rows for this event (is it in partnership_terms, with spend after"
+                      + " it?)%n",
+                  currency))
+          .toString();
     }
     HeadlineRow first = rows.get(0);
-    out.append(String.format("  latest quarter %s (%d month(s) of data, through %s), %s millions:%n",
-        first.quarter(), first.monthsInQuarter(), first.lastMonth().toString().substring(0, 7), currency));
-    out.append(String.format("  %-8s %-4s %10s %10s %10s %10s %12s %12s%n",
-        "stream", "ccy", "uplift U", "volume", "share", "margin", "N actual", "N counterf."));
+    out.append(
+        String.format(
+            "  latest quarter %s (%d month(s) of data, through %s), %s millions:%n",
+            first.quarter(),
+            first.monthsInQuarter(),
+            first.lastMonth().toString().substring(0, 7),
+            currency));
+    out.append(
+        String.format(
+            "  %-8s %-4s %10s %10s %10s %10s %12s %12s%n",
+            "stream", "ccy", "uplift U", "volume", "share", "margin", "N actual", "N counterf."));
     BigDecimal total = BigDecimal.ZERO;
     for (HeadlineRow r : rows) {
-      out.append(String.format("  %-8s %-4s %10s %10s %10s %10s %12s %12s%n", r.stream(), r.currency(),
-          millions(r.uplift()), millions(r.volumeEffect()), millions(r.shareEffect()), millions(r.marginEffect()),
-          millions(r.netActual()), millions(r.netCounterfactual())));
+      out.append(
+          String.format(
+              "  %-8s %-4s %10s %10s %10s %10s %12s %12s%n",
+              r.stream(),
+              r.currency(),
+              millions(r.uplift()),
+              millions(r.volumeEffect()),
+              millions(r.shareEffect()),
+              millions(r.marginEffect()),
+              millions(r.netActual()),
+              millions(r.netCounterfactual())));
       if (r.uplift() != null) {
         total = total.add(r.uplift());
       }
     }
-    out.append(String.format("  %-8s %-4s %10s   (sum over streams, inbound included)%n", "total", currency, millions(total)));
-    rows.stream().filter(r -> r.stream().equals("compute") && r.latestShare() != null && r.breakEvenShare() != null).findFirst()
-        .ifPresent(r -> out.append(String.format("  %s's compute share of %s in %s: %s vs break-even %s (%s)%n",
-            event.provider(), event.lab(), r.lastMonth().toString().substring(0, 7), percent(r.latestShare()), percent(r.breakEvenShare()),
-            r.aboveBreakEven() ? "above: better off than under the old terms" : "below: worse off than under the old terms")));
-    List<String> others = allRows.stream().map(HeadlineRow::currency).filter(c -> !c.equals(currency)).distinct().sorted().toList();
+    out.append(
+        String.format(
+            "  %-8s %-4s %10s   (sum over streams, inbound included)%n",
+            "total", currency, millions(total)));
+    rows.stream()
+        .filter(
+            r ->
+                r.stream().equals("compute")
+                    && r.latestShare() != null
+                    && r.breakEvenShare() != null)
+        .findFirst()
+        .ifPresent(
+            r ->
+                out.append(
+                    String.format(
+                        "  %s's compute share of %s in %s: %s vs break-even %s (%s)%n",
+                        event.provider(),
+                        event.lab(),
+                        r.lastMonth().toString().substring(0, 7),
+                        percent(r.latestShare()),
+                        percent(r.breakEvenShare()),
+                        r.aboveBreakEven()
+                            ? "above: better off than under the old terms"
+                            : "below: worse off than under the old terms")));
+    List<String> others =
+        allRows.stream()
+            .map(HeadlineRow::currency)
+            .filter(c -> !c.equals(currency))
+            .distinct()
+            .sorted()
+            .toList();
     if (!others.isEmpty()) {
-      out.append(String.format("  (rows in %s are in uplift_quarterly, not summed here)%n", String.join(", ", others)));
+      out.append(
+          String.format(
+              "  (rows in %s are in uplift_quarterly, not summed here)%n",
+              String.join(", ", others)));
     }
     return out.toString();
   }

@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
  * run-all). The gold stages recompute every month from charges_monthly, so they do not offer it.
  */
 final class PeriodOption {
-  @Option(names = {"-p", "--period"}, paramLabel = "YYYY-MM[:YYYY-MM]",
-      description = "Billing month or inclusive range to (re)process. Default: every month in the inputs.")
+  @Option(
+      names = {"-p", "--period"},
+      paramLabel = "YYYY-MM[:YYYY-MM]",
+      description =
+          "Billing month or inclusive range to (re)process. Default: every month in the inputs.")
   String period;
 
   /** The requested months; every month when none was given. */

@@ -2,7 +2,9 @@ package io.cloudshift.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "reconcile", mixinStandardHelpOptions = true,
+@Command(
+    name = "reconcile",
+    mixinStandardHelpOptions = true,
     description = {
       "Compares lab-attributed revenue with the providers' public disclosures.",
       "Writes revenue_reconciliation, one row per provider and quarter. See docs/methodology.md."

@@ -12,11 +12,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "run-all", mixinStandardHelpOptions = true,
+@Command(
+    name = "run-all",
+    mixinStandardHelpOptions = true,
     description = {
       "Runs every stage in order in one Spark application.",
-      "Runs ingest (for the months of --period), shares, uplift, project and reconcile, then prints a summary "
-          + "that ends with the configured headline event (the bundled one: OpenAI and Azure, 27 April 2026)."
+      "Runs ingest (for the months of --period), shares, uplift, project and reconcile, then prints"
+          + " a summary that ends with the configured headline event (the bundled one: OpenAI and"
+          + " Azure, 27 April 2026)."
     })
 final class RunAllCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
@@ -24,25 +27,45 @@ final class RunAllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobLauncher.launch(options, period.range(), "run-all", (spark, config, warehouse, run, stop) -> {
-      StageContext context = StageContext.of(spark, config, warehouse, run);
-      List<PipelineStage> pipeline = Stage.pipeline(context);
-      StageRunner runner = new StageRunner(context, pipeline, stop);
-      List<JobRun> stages = new ArrayList<>();
-      for (PipelineStage stage : pipeline) {
-        stages.add(runner.run(stage));
-      }
-      RunSummary.print(stages, spark, warehouse, config.reportingCurrency());
-      config.headline().ifPresent(headline -> {
-        // The table as this run's uplift stage committed it: the summary never mixes in another run's commit.
-        long version = stages.stream().filter(s -> s.job().equals(Stage.UPLIFT.command())).findFirst().orElseThrow()
-            .tableVersions().get(Tables.UPLIFT_QUARTERLY);
-        var upliftQuarterly = context.writer().read(Tables.UPLIFT_QUARTERLY, version);
-        System.out.println(HeadlineSummary.render(headline,
-            UpliftJob.headline(upliftQuarterly, headline.lab(), headline.provider(), headline.effectiveFrom()), config.reportingCurrency()));
-      });
-      return stages;
-    });
+    JobLauncher.launch(
+        options,
+        period.range(),
+        "run-all",
+        (spark, config, warehouse, run, stop) -> {
+          StageContext context = StageContext.of(spark, config, warehouse, run);
+          List<PipelineStage> pipeline = Stage.pipeline(context);
+          StageRunner runner = new StageRunner(context, pipeline, stop);
+          List<JobRun> stages = new ArrayList<>();
+          for (PipelineStage stage : pipeline) {
+            stages.add(runner.run(stage));
+          }
+          RunSummary.print(stages, spark, warehouse, config.reportingCurrency());
+          config
+              .headline()
+              .ifPresent(
+                  headline -> {
+                    // The table as this run's uplift stage committed it: the summary never mixes in
+                    // another run's commit.
+                    long version =
+                        stages.stream()
+                            .filter(s -> s.job().equals(Stage.UPLIFT.command()))
+                            .findFirst()
+                            .orElseThrow()
+                            .tableVersions()
+                            .get(Tables.UPLIFT_QUARTERLY);
+                    var upliftQuarterly = context.writer().read(Tables.UPLIFT_QUARTERLY, version);
+                    System.out.println(
+                        HeadlineSummary.render(
+                            headline,
+                            UpliftJob.headline(
+                                upliftQuarterly,
+                                headline.lab(),
+                                headline.provider(),
+                                headline.effectiveFrom()),
+                            config.reportingCurrency()));
+                  });
+          return stages;
+        });
     return 0;
   }
 }

@@ -34,8 +34,10 @@ import sun.misc.SignalHandler;
 final class SignalStop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalStop.class);
   private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(10);
+
   /** A second signal this soon after the first is the same one, delivered twice. */
   private static final Duration SAME_SIGNAL = Duration.ofSeconds(2);
+
   private static final String[] SIGNALS = {"TERM", "INT"};
 
   private final SparkContext spark;
@@ -48,24 +50,32 @@ final class SignalStop implements AutoCloseable {
   private final SparkListener cancelNewJobs;
   private final AtomicLong firstSignalAt = new AtomicLong();
 
-  private SignalStop(SparkContext spark, RunStop stop, Duration grace, String command, PrintWriter stderr) {
+  private SignalStop(
+      SparkContext spark, RunStop stop, Duration grace, String command, PrintWriter stderr) {
     this.spark = spark;
     this.stop = stop;
     this.grace = grace;
     this.command = command;
     this.stderr = stderr;
-    this.cancelNewJobs = new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart job) {
-        if (stop.requested() && !"true".equals(job.properties().getProperty(JobRunLog.AUDIT_JOB_PROPERTY))) {
-          spark.cancelJob(job.jobId(), "the run is stopping (" + stop.signal().orElseThrow() + ")");
-        }
-      }
-    };
+    this.cancelNewJobs =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart job) {
+            if (stop.requested()
+                && !"true".equals(job.properties().getProperty(JobRunLog.AUDIT_JOB_PROPERTY))) {
+              spark.cancelJob(
+                  job.jobId(), "the run is stopping (" + stop.signal().orElseThrow() + ")");
+            }
+          }
+        };
   }
 
-  /** Handles SIGTERM and SIGINT until closed. {@code command} names the run in the line printed on a forced exit. */
-  static SignalStop install(SparkContext spark, RunStop stop, Duration grace, String command, PrintWriter stderr) {
+  /**
+   * Handles SIGTERM and SIGINT until closed. {@code command} names the run in the line printed on a
+   * forced exit.
+   */
+  static SignalStop install(
+      SparkContext spark, RunStop stop, Duration grace, String command, PrintWriter stderr) {
     SignalStop handler = new SignalStop(spark, stop, grace, command, stderr);
     spark.addSparkListener(handler.cancelNewJobs);
     for (String name : SIGNALS) {
@@ -83,7 +93,8 @@ final class SignalStop implements AutoCloseable {
     }
     long now = System.nanoTime();
     if (!firstSignalAt.compareAndSet(0, now)) {
-      // A signal sent to the process group arrives twice (directly, and forwarded by bin/cloudshift).
+      // A signal sent to the process group arrives twice (directly, and forwarded by
+      // bin/cloudshift).
       if (now - firstSignalAt.get() < SAME_SIGNAL.toNanos()) {
         return;
       }
@@ -91,7 +102,10 @@ final class SignalStop implements AutoCloseable {
       Runtime.getRuntime().halt(exitCode);
     }
     stop.request(name);
-    LOG.warn("{} received: cancelling the run's Spark jobs; the running stage is recorded as stopped (within {} s)", name,
+    LOG.warn(
+        "{} received: cancelling the run's Spark jobs; the running stage is recorded as stopped"
+            + " (within {} s)",
+        name,
         grace.toSeconds());
     try {
       spark.cancelAllJobs();
@@ -109,13 +123,21 @@ final class SignalStop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    stderr.println(command + ": stopped by " + name + "; the run did not end within " + grace.toSeconds()
-        + " s of the signal, its stage is recorded as stopped in job_runs (rerun the period to complete the run)");
+    stderr.println(
+        command
+            + ": stopped by "
+            + name
+            + "; the run did not end within "
+            + grace.toSeconds()
+            + " s of the signal, its stage is recorded as stopped in job_runs (rerun the period to"
+            + " complete the run)");
     stderr.flush();
     Runtime.getRuntime().halt(exitCode);
   }
 
-  /** The run has ended (its stage recorded, Spark stopped): signals get their default handling back. */
+  /**
+   * The run has ended (its stage recorded, Spark stopped): signals get their default handling back.
+   */
   @Override
   public void close() {
     ended.countDown();

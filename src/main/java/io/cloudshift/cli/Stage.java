@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The pipeline's stages in order (README.md#commands); run-all runs them all, each subcommand one. */
+/**
+ * The pipeline's stages in order (README.md#commands); run-all runs them all, each subcommand one.
+ */
 enum Stage {
   INGEST(IngestJob::new),
   SHARES(SharesJob::new),

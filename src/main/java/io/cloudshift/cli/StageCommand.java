@@ -22,13 +22,18 @@ abstract class StageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobLauncher.launch(options, period(), stage().command(), (spark, config, warehouse, run, stop) -> {
-      StageContext context = StageContext.of(spark, config, warehouse, run);
-      List<PipelineStage> pipeline = Stage.pipeline(context);
-      JobRun result = new StageRunner(context, pipeline, stop).run(pipeline.get(stage().ordinal()));
-      RunSummary.print(List.of(result), spark, warehouse, config.reportingCurrency());
-      return result;
-    });
+    JobLauncher.launch(
+        options,
+        period(),
+        stage().command(),
+        (spark, config, warehouse, run, stop) -> {
+          StageContext context = StageContext.of(spark, config, warehouse, run);
+          List<PipelineStage> pipeline = Stage.pipeline(context);
+          JobRun result =
+              new StageRunner(context, pipeline, stop).run(pipeline.get(stage().ordinal()));
+          RunSummary.print(List.of(result), spark, warehouse, config.reportingCurrency());
+          return result;
+        });
     return 0;
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The billing months a run touches: one month ({@code 2024-09}), an inclusive range
- * ({@code 2024-01:2024-06}) or, when no period is given, every month found in the inputs.
+ * The billing months a run touches: one month ({@code 2024-09}), an inclusive range ({@code
+ * 2024-01:2024-06}) or, when no period is given, every month found in the inputs.
  */
 public final class BillingPeriodRange {
   private final Optional<YearMonth> from;
@@ -34,14 +34,16 @@ public final class BillingPeriodRange {
   public static BillingPeriodRange parse(String text) {
     String[] parts = text.trim().split(":", -1);
     if (parts.length > 2) {
-      throw new IllegalArgumentException("'" + text + "' is not a month or a range (use 2024-09 or 2024-01:2024-06)");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a month or a range (use 2024-09 or 2024-01:2024-06)");
     }
     try {
       YearMonth first = YearMonth.parse(parts[0].trim());
       YearMonth last = parts.length == 2 ? YearMonth.parse(parts[1].trim()) : first;
       return of(first, last);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a month or a range (use 2024-09 or 2024-01:2024-06)");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a month or a range (use 2024-09 or 2024-01:2024-06)");
     }
   }
 

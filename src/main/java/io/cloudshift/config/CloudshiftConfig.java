@@ -58,8 +58,13 @@ public final class CloudshiftConfig {
     this.exports = readExports();
     this.focusRules = readFocusRules();
     this.attribution = readAttribution();
-    this.labNames = new LabNames(java.util.stream.Stream.concat(attribution.computeAccounts().stream().map(ComputeAccountRule::lab),
-        attribution.resaleRules().stream().map(ResaleRule::lab)).toList(), "cloudshift.attribution");
+    this.labNames =
+        new LabNames(
+            java.util.stream.Stream.concat(
+                    attribution.computeAccounts().stream().map(ComputeAccountRule::lab),
+                    attribution.resaleRules().stream().map(ResaleRule::lab))
+                .toList(),
+            "cloudshift.attribution");
     this.maxRejectRatio = fraction("cloudshift.quality.max-reject-ratio");
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
@@ -71,9 +76,14 @@ public final class CloudshiftConfig {
     if (stopGracePeriod.isNegative() || stopGracePeriod.toSeconds() > 3600) {
       throw bad("cloudshift.stop.grace-period", stopGracePeriod + " must be between 0 s and 1 h");
     }
-    this.catalogDatabase = bool("cloudshift.catalog.register") ? Optional.of(identifier("cloudshift.catalog.database")) : Optional.empty();
+    this.catalogDatabase =
+        bool("cloudshift.catalog.register")
+            ? Optional.of(identifier("cloudshift.catalog.database"))
+            : Optional.empty();
     if (!focusRules.currencies().contains(reportingCurrency)) {
-      throw bad("cloudshift.summary.reporting-currency", "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
+      throw bad(
+          "cloudshift.summary.reporting-currency",
+          "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
     }
   }
 
@@ -89,7 +99,9 @@ public final class CloudshiftConfig {
     return shufflePartitions;
   }
 
-  /** Extra Spark / Hadoop settings (e.g. {@code spark.hadoop.fs.s3a.endpoint}); never credentials. */
+  /**
+   * Extra Spark / Hadoop settings (e.g. {@code spark.hadoop.fs.s3a.endpoint}); never credentials.
+   */
   public Map<String, String> sparkConf() {
     return sparkConf;
   }
@@ -101,7 +113,8 @@ public final class CloudshiftConfig {
   public ProviderConfig provider(String id) {
     ProviderConfig provider = providers.get(id);
     if (provider == null) {
-      throw new InvalidConfigException("Unknown provider '" + id + "' (known: " + providers.keySet() + ")");
+      throw new InvalidConfigException(
+          "Unknown provider '" + id + "' (known: " + providers.keySet() + ")");
     }
     return provider;
   }
@@ -149,8 +162,8 @@ public final class CloudshiftConfig {
   }
 
   /**
-   * How long a run stopped by SIGTERM or SIGINT waits for its stage to end (its Spark jobs cancelled,
-   * its job_runs row written) before it records the stop itself and exits.
+   * How long a run stopped by SIGTERM or SIGINT waits for its stage to end (its Spark jobs
+   * cancelled, its job_runs row written) before it records the stop itself and exits.
    */
   public java.time.Duration stopGracePeriod() {
     return stopGracePeriod;
@@ -172,7 +185,11 @@ public final class CloudshiftConfig {
     try {
       return Optional.of(java.time.LocalDate.parse(string(key)));
     } catch (DateTimeParseException e) {
-      throw bad(key, "'" + string(key) + "' is not a date (use yyyy-MM-dd, or leave it empty for the day of the run)");
+      throw bad(
+          key,
+          "'"
+              + string(key)
+              + "' is not a date (use yyyy-MM-dd, or leave it empty for the day of the run)");
     }
   }
 
@@ -212,7 +229,8 @@ public final class CloudshiftConfig {
   /** SHA-256 of the rendered (masked) config: equal hashes mean runs used the same settings. */
   public String hash() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(render().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(render().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -222,7 +240,9 @@ public final class CloudshiftConfig {
   private Map<String, String> readSparkConf() {
     Map<String, String> result = new TreeMap<>();
     // Keys contain dots, so they are quoted in HOCON and read back from the object's entries.
-    section("cloudshift.spark.conf").root().forEach((k, v) -> result.put(k, String.valueOf(v.unwrapped())));
+    section("cloudshift.spark.conf")
+        .root()
+        .forEach((k, v) -> result.put(k, String.valueOf(v.unwrapped())));
     return Map.copyOf(result);
   }
 
@@ -235,7 +255,10 @@ public final class CloudshiftConfig {
       if (fiscalStart > 12) {
         throw bad(key + ".fiscal-year-start-month", fiscalStart + " is not a month (use 1-12)");
       }
-      List<String> firstParty = config.hasPath(key + ".first-party-names") ? strings(key + ".first-party-names") : List.of();
+      List<String> firstParty =
+          config.hasPath(key + ".first-party-names")
+              ? strings(key + ".first-party-names")
+              : List.of();
       result.put(id, new ProviderConfig(id, string(key + ".name"), fiscalStart, firstParty));
     }
     return Map.copyOf(result);
@@ -252,12 +275,19 @@ public final class CloudshiftConfig {
       if (!ids.add(id)) {
         throw bad(where + ".id", "export id '" + id + "' is used twice (ids must be unique)");
       }
-      ExportConfig.Format format = parseEnum(ExportConfig.Format.class, text(e, where, "format"), where + ".format");
-      Optional<String> provider = e.hasPath("provider") ? Optional.of(text(e, where, "provider")) : Optional.empty();
-      Optional<String> column = e.hasPath("provider-column") ? Optional.of(text(e, where, "provider-column")) : Optional.empty();
+      ExportConfig.Format format =
+          parseEnum(ExportConfig.Format.class, text(e, where, "format"), where + ".format");
+      Optional<String> provider =
+          e.hasPath("provider") ? Optional.of(text(e, where, "provider")) : Optional.empty();
+      Optional<String> column =
+          e.hasPath("provider-column")
+              ? Optional.of(text(e, where, "provider-column"))
+              : Optional.empty();
       Map<String, String> values = new LinkedHashMap<>();
       if (e.hasPath("provider-values")) {
-        e.getConfig("provider-values").root().forEach((k, v) -> values.put(k, String.valueOf(v.unwrapped())));
+        e.getConfig("provider-values")
+            .root()
+            .forEach((k, v) -> values.put(k, String.valueOf(v.unwrapped())));
       }
       if (provider.isPresent() == column.isPresent()) {
         throw bad(where, "export '" + id + "' needs exactly one of provider or provider-column");
@@ -265,13 +295,27 @@ public final class CloudshiftConfig {
       provider.ifPresent(p -> requireProvider(p, where + ".provider"));
       values.values().forEach(p -> requireProvider(p, where + ".provider-values"));
       if (column.isPresent() && values.isEmpty()) {
-        throw bad(where + ".provider-values", "export '" + id + "' reads provider-column but maps no values");
+        throw bad(
+            where + ".provider-values",
+            "export '" + id + "' reads provider-column but maps no values");
       }
-      ExportConfig.Delivery delivery = e.hasPath("delivery")
-          ? parseEnum(ExportConfig.Delivery.class, text(e, where, "delivery"), where + ".delivery")
-          : ExportConfig.Delivery.FOLDER;
-      result.add(new ExportConfig(id, text(e, where, "path"), format, provider, column, Map.copyOf(values), delivery,
-          charset(e.hasPath("encoding") ? text(e, where, "encoding") : "UTF-8", where + ".encoding")));
+      ExportConfig.Delivery delivery =
+          e.hasPath("delivery")
+              ? parseEnum(
+                  ExportConfig.Delivery.class, text(e, where, "delivery"), where + ".delivery")
+              : ExportConfig.Delivery.FOLDER;
+      result.add(
+          new ExportConfig(
+              id,
+              text(e, where, "path"),
+              format,
+              provider,
+              column,
+              Map.copyOf(values),
+              delivery,
+              charset(
+                  e.hasPath("encoding") ? text(e, where, "encoding") : "UTF-8",
+                  where + ".encoding")));
     }
     requireSeparatePaths(result);
     return List.copyOf(result);
@@ -288,18 +332,31 @@ public final class CloudshiftConfig {
         ExportConfig b = exports.get(j);
         String pathA = comparablePath(a.path());
         String pathB = comparablePath(b.path());
-        String relation = pathA.equals(pathB) ? "the same path"
-            : pathB.startsWith(pathA + "/") ? b.path() + " lies inside " + a.path()
-            : pathA.startsWith(pathB + "/") ? a.path() + " lies inside " + b.path() : null;
+        String relation =
+            pathA.equals(pathB)
+                ? "the same path"
+                : pathB.startsWith(pathA + "/")
+                    ? b.path() + " lies inside " + a.path()
+                    : pathA.startsWith(pathB + "/") ? a.path() + " lies inside " + b.path() : null;
         if (relation != null) {
-          throw bad("cloudshift.exports", "exports '" + a.id() + "' and '" + b.id() + "' read the same files (" + relation
-              + "); give each export a folder of its own");
+          throw bad(
+              "cloudshift.exports",
+              "exports '"
+                  + a.id()
+                  + "' and '"
+                  + b.id()
+                  + "' read the same files ("
+                  + relation
+                  + "); give each export a folder of its own");
         }
       }
     }
   }
 
-  /** A path as the file system sees it: a URI normalized, a local path absolute, normalized and through its symlinks. */
+  /**
+   * A path as the file system sees it: a URI normalized, a local path absolute, normalized and
+   * through its symlinks.
+   */
   private static String comparablePath(String path) {
     String comparable;
     if (path.contains("://") || path.startsWith("file:")) {
@@ -317,7 +374,9 @@ public final class CloudshiftConfig {
       }
       comparable = local.toString();
     }
-    return comparable.endsWith("/") && comparable.length() > 1 ? comparable.substring(0, comparable.length() - 1) : comparable;
+    return comparable.endsWith("/") && comparable.length() > 1
+        ? comparable.substring(0, comparable.length() - 1)
+        : comparable;
   }
 
   private FocusRules readFocusRules() {
@@ -332,10 +391,12 @@ public final class CloudshiftConfig {
         throw bad(k + "currencies", "'" + c + "' is not an ISO 4217 code (three capital letters)");
       }
     }
-    YearMonth earliest = month(section("cloudshift.focus"), "cloudshift.focus", "billing-months.earliest").orElseThrow(
-        () -> bad(k + "billing-months.earliest", "missing (it is required)"));
-    YearMonth latest = month(section("cloudshift.focus"), "cloudshift.focus", "billing-months.latest").orElseThrow(
-        () -> bad(k + "billing-months.latest", "missing (it is required)"));
+    YearMonth earliest =
+        month(section("cloudshift.focus"), "cloudshift.focus", "billing-months.earliest")
+            .orElseThrow(() -> bad(k + "billing-months.earliest", "missing (it is required)"));
+    YearMonth latest =
+        month(section("cloudshift.focus"), "cloudshift.focus", "billing-months.latest")
+            .orElseThrow(() -> bad(k + "billing-months.latest", "missing (it is required)"));
     if (latest.isBefore(earliest)) {
       throw bad(k + "billing-months", "latest " + latest + " is before earliest " + earliest);
     }
@@ -395,26 +456,51 @@ public final class CloudshiftConfig {
     String k = "cloudshift.summary.headline.";
     String day = string(k + "effective-from");
     try {
-      return Optional.of(new HeadlineEvent(requireLab(string(k + "lab"), k + "lab"), requireProvider(string(k + "provider"), k + "provider"),
-          java.time.LocalDate.parse(day)));
+      return Optional.of(
+          new HeadlineEvent(
+              requireLab(string(k + "lab"), k + "lab"),
+              requireProvider(string(k + "provider"), k + "provider"),
+              java.time.LocalDate.parse(day)));
     } catch (DateTimeParseException e) {
       throw bad(k + "effective-from", "'" + day + "' is not a date (use yyyy-MM-dd)");
     }
   }
 
-  /** A configured provider id, matched ignoring case (partnership records match theirs the same way). */
+  /**
+   * A configured provider id, matched ignoring case (partnership records match theirs the same
+   * way).
+   */
   private String requireProvider(String id, String key) {
-    return providers.keySet().stream().filter(p -> p.equalsIgnoreCase(id.strip())).findFirst().orElseThrow(() ->
-        bad(key, "unknown provider '" + id + "' (declare it under cloudshift.providers; known: " + new java.util.TreeSet<>(providers.keySet()) + ")"));
+    return providers.keySet().stream()
+        .filter(p -> p.equalsIgnoreCase(id.strip()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                bad(
+                    key,
+                    "unknown provider '"
+                        + id
+                        + "' (declare it under cloudshift.providers; known: "
+                        + new java.util.TreeSet<>(providers.keySet())
+                        + ")"));
   }
 
   /**
-   * A lab the attribution rules name, in their spelling: a headline about a lab no rule attributes a
-   * charge to would silently report nothing.
+   * A lab the attribution rules name, in their spelling: a headline about a lab no rule attributes
+   * a charge to would silently report nothing.
    */
   private String requireLab(String name, String key) {
-    return labNames.canonical(name).orElseThrow(() ->
-        bad(key, "'" + name + "' is not a lab the attribution rules name (known: " + labNames.labs() + "; names are matched ignoring case)"));
+    return labNames
+        .canonical(name)
+        .orElseThrow(
+            () ->
+                bad(
+                    key,
+                    "'"
+                        + name
+                        + "' is not a lab the attribution rules name (known: "
+                        + labNames.labs()
+                        + "; names are matched ignoring case)"));
   }
 
   private static void compile(String regex, String key) {
@@ -429,7 +515,11 @@ public final class CloudshiftConfig {
     try {
       return Charset.forName(name);
     } catch (IllegalArgumentException e) {
-      throw bad(key, "'" + name + "' is not a character set this JVM knows (e.g. UTF-8, ISO-8859-1, windows-1252)");
+      throw bad(
+          key,
+          "'"
+              + name
+              + "' is not a character set this JVM knows (e.g. UTF-8, ISO-8859-1, windows-1252)");
     }
   }
 
@@ -437,7 +527,12 @@ public final class CloudshiftConfig {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(key, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+      throw bad(
+          key,
+          "'"
+              + value
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
     }
   }
 
@@ -472,7 +567,11 @@ public final class CloudshiftConfig {
   private String identifier(String key) {
     String value = string(key);
     if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw bad(key, "'" + value + "' is not a database name (letters, digits and _, not starting with a digit)");
+      throw bad(
+          key,
+          "'"
+              + value
+              + "' is not a database name (letters, digits and _, not starting with a digit)");
     }
     return value;
   }
@@ -529,16 +628,23 @@ public final class CloudshiftConfig {
 
   /**
    * The warehouse: a folder every table is written under, so never empty (a table path would become
-   * {@code /<table>}) and never the root of a file system (the tables would sit beside everything else
-   * on it).
+   * {@code /<table>}) and never the root of a file system (the tables would sit beside everything
+   * else on it).
    */
   private String warehouseRoot(String key) {
     String value = string(key);
     if (value.isBlank()) {
-      throw bad(key, "is empty (give the folder the tables go in, e.g. warehouse or s3a://bucket/warehouse)");
+      throw bad(
+          key,
+          "is empty (give the folder the tables go in, e.g. warehouse or s3a://bucket/warehouse)");
     }
     if (isFileSystemRoot(value)) {
-      throw bad(key, "'" + value + "' is the root of its file system (give a folder under it, e.g. /data/cloudshift or s3a://bucket/warehouse)");
+      throw bad(
+          key,
+          "'"
+              + value
+              + "' is the root of its file system (give a folder under it, e.g. /data/cloudshift or"
+              + " s3a://bucket/warehouse)");
     }
     return localFolderOrUri(key);
   }
@@ -572,10 +678,16 @@ public final class CloudshiftConfig {
       existing = existing.getParent();
     }
     if (existing != null && !Files.isDirectory(existing)) {
-      throw bad(key, existing.equals(path) ? value + " is a file, not a folder" : value + " cannot be created: " + existing + " is a file");
+      throw bad(
+          key,
+          existing.equals(path)
+              ? value + " is a file, not a folder"
+              : value + " cannot be created: " + existing + " is a file");
     }
     if (existing != null && !Files.isWritable(existing)) {
-      throw bad(key, value + " is not writable" + (existing.equals(path) ? "" : ": " + existing + " is not"));
+      throw bad(
+          key,
+          value + " is not writable" + (existing.equals(path) ? "" : ": " + existing + " is not"));
     }
     return value;
   }

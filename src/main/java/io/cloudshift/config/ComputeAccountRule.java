@@ -3,7 +3,10 @@ package io.cloudshift.config;
 import java.time.YearMonth;
 import java.util.Optional;
 
-/** A lab's own billing account (optionally one sub-account) at a provider: its charges are the lab's compute. */
+/**
+ * A lab's own billing account (optionally one sub-account) at a provider: its charges are the lab's
+ * compute.
+ */
 public record ComputeAccountRule(
     String ruleId,
     String provider,

@@ -29,11 +29,12 @@ public final class ConfigLoader {
    */
   public static CloudshiftConfig load(List<Path> confFiles, Map<String, String> overrides) {
     Set<String> secretValues = new HashSet<>();
-    overrides.forEach((key, value) -> {
-      if (Secrets.isSecret(qualified(key))) {
-        secretValues.add(value);
-      }
-    });
+    overrides.forEach(
+        (key, value) -> {
+          if (Secrets.isSecret(qualified(key))) {
+            secretValues.add(value);
+          }
+        });
     try {
       return load(confFiles, overrides, secretValues);
     } catch (InvalidConfigException e) {
@@ -41,7 +42,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static CloudshiftConfig load(List<Path> confFiles, Map<String, String> overrides, Set<String> secretValues) {
+  private static CloudshiftConfig load(
+      List<Path> confFiles, Map<String, String> overrides, Set<String> secretValues) {
     Config defaults = ConfigFactory.parseResources(ConfigLoader.class, "/" + DEFAULTS_RESOURCE);
     Config layered = defaults;
     for (Path file : confFiles) {
@@ -51,10 +53,12 @@ public final class ConfigLoader {
       }
       try {
         layered =
-            ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+            ConfigFactory.parseFile(
+                    file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
                 .withFallback(layered);
       } catch (ConfigException e) {
-        throw new InvalidConfigException("Cannot parse config file " + file + ": " + e.getMessage());
+        throw new InvalidConfigException(
+            "Cannot parse config file " + file + ": " + e.getMessage());
       }
     }
     for (Map.Entry<String, String> override : overrides.entrySet()) {
@@ -82,8 +86,8 @@ public final class ConfigLoader {
 
   /**
    * Lists, objects, numbers, booleans and null (which unsets an optional key, e.g. {@code
-   * summary.headline=null}) are parsed as HOCON ({@code [3,6]}, {@code 0.1}); anything else is taken
-   * as literal text, so {@code s3a://bucket/x} is not cut at HOCON's {@code //} comment.
+   * summary.headline=null}) are parsed as HOCON ({@code [3,6]}, {@code 0.1}); anything else is
+   * taken as literal text, so {@code s3a://bucket/x} is not cut at HOCON's {@code //} comment.
    */
   private static com.typesafe.config.ConfigValue parseOverrideValue(String key, String raw) {
     String trimmed = raw.trim();
@@ -101,8 +105,12 @@ public final class ConfigLoader {
         return ConfigFactory.parseString("v = " + trimmed).getValue("v");
       } catch (ConfigException e) {
         // The parser's message quotes the text it choked on: for a secret key, that is the secret.
-        String shown = Secrets.isSecret(key) ? Secrets.MASK + ": not a valid list, object or number" : raw + ": " + e.getMessage();
-        throw new InvalidConfigException("Cannot parse --set " + key + "=" + shown + " (quote it as text or fix the syntax)");
+        String shown =
+            Secrets.isSecret(key)
+                ? Secrets.MASK + ": not a valid list, object or number"
+                : raw + ": " + e.getMessage();
+        throw new InvalidConfigException(
+            "Cannot parse --set " + key + "=" + shown + " (quote it as text or fix the syntax)");
       }
     }
     return ConfigValueFactory.fromAnyRef(raw, "--set " + key);

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * One FOCUS billing export. The provider of its rows comes from here, never from a row column,
- * except for a multi-provider file that names {@code providerColumn} and maps its values.
- * {@code delivery} says how its files group into deliveries (docs/ingest.md, "Delivery model");
- * {@code encoding} is the character set of its CSV files.
+ * except for a multi-provider file that names {@code providerColumn} and maps its values. {@code
+ * delivery} says how its files group into deliveries (docs/ingest.md, "Delivery model"); {@code
+ * encoding} is the character set of its CSV files.
  */
 public record ExportConfig(
     String id,

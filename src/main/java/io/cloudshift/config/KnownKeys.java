@@ -13,22 +13,43 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Refuses a configuration that names a key cloudshift does not read: a misspelled
- * {@code quality.max-reject-raito} would otherwise be ignored and the default silently used. The
- * known keys are the built-in defaults' own, the fields of the list entries (exports, attribution
- * rules) and of the open sections (providers, the headline); {@code spark.conf} and an export's
- * {@code provider-values} are free-form, and the scenarios check their own keys (ScenarioConfig).
+ * Refuses a configuration that names a key cloudshift does not read: a misspelled {@code
+ * quality.max-reject-raito} would otherwise be ignored and the default silently used. The known
+ * keys are the built-in defaults' own, the fields of the list entries (exports, attribution rules)
+ * and of the open sections (providers, the headline); {@code spark.conf} and an export's {@code
+ * provider-values} are free-form, and the scenarios check their own keys (ScenarioConfig).
  */
 final class KnownKeys {
   private static final String ROOT = "cloudshift";
-  private static final Set<String> NOT_CHECKED_HERE = Set.of("cloudshift.spark.conf", "cloudshift.exports[].provider-values", "cloudshift.scenarios");
+  private static final Set<String> NOT_CHECKED_HERE =
+      Set.of(
+          "cloudshift.spark.conf", "cloudshift.exports[].provider-values", "cloudshift.scenarios");
+
   /** Fields of list entries and of sections whose keys are the user's own (provider ids). */
-  private static final Map<String, Set<String>> FIELDS = Map.of(
-      "cloudshift.providers.*", Set.of("name", "fiscal-year-start-month", "first-party-names"),
-      "cloudshift.exports[]", Set.of("id", "path", "format", "provider", "provider-column", "provider-values", "delivery", "encoding"),
-      "cloudshift.attribution.compute-accounts[]", Set.of("provider", "billing-account-id", "sub-account-id", "lab", "valid-from", "valid-to"),
-      "cloudshift.attribution.resale-rules[]", Set.of("provider", "service-name", "sku-pattern", "lab", "valid-from", "valid-to"),
-      "cloudshift.summary.headline", Set.of("lab", "provider", "effective-from"));
+  private static final Map<String, Set<String>> FIELDS =
+      Map.of(
+          "cloudshift.providers.*", Set.of("name", "fiscal-year-start-month", "first-party-names"),
+          "cloudshift.exports[]",
+              Set.of(
+                  "id",
+                  "path",
+                  "format",
+                  "provider",
+                  "provider-column",
+                  "provider-values",
+                  "delivery",
+                  "encoding"),
+          "cloudshift.attribution.compute-accounts[]",
+              Set.of(
+                  "provider",
+                  "billing-account-id",
+                  "sub-account-id",
+                  "lab",
+                  "valid-from",
+                  "valid-to"),
+          "cloudshift.attribution.resale-rules[]",
+              Set.of("provider", "service-name", "sku-pattern", "lab", "valid-from", "valid-to"),
+          "cloudshift.summary.headline", Set.of("lab", "provider", "effective-from"));
 
   private final Set<String> known = new TreeSet<>();
 
@@ -43,8 +64,13 @@ final class KnownKeys {
     walk(ROOT, ROOT, effective.getObject(ROOT), unknown);
     if (!unknown.isEmpty()) {
       String key = unknown.get(0);
-      throw new InvalidConfigException("Unknown config key " + key + " (did you mean " + nearest(key) + "? "
-          + "cloudshift reads only the keys documented in cloudshift-defaults.conf)");
+      throw new InvalidConfigException(
+          "Unknown config key "
+              + key
+              + " (did you mean "
+              + nearest(key)
+              + "? "
+              + "cloudshift reads only the keys documented in cloudshift-defaults.conf)");
     }
   }
 
@@ -55,7 +81,10 @@ final class KnownKeys {
     }
     if (value instanceof ConfigObject object) {
       for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
-        String childShape = shape.equals("cloudshift.providers") ? "cloudshift.providers.*" : shape + "." + e.getKey();
+        String childShape =
+            shape.equals("cloudshift.providers")
+                ? "cloudshift.providers.*"
+                : shape + "." + e.getKey();
         String childPath = path + "." + quoted(e.getKey());
         if (!isKnown(childShape)) {
           unknown.add(childPath);
@@ -63,7 +92,9 @@ final class KnownKeys {
           walk(childPath, childShape, e.getValue(), unknown);
         }
       }
-    } else if (value instanceof ConfigList list && !list.isEmpty() && list.get(0).valueType() == ConfigValueType.OBJECT) {
+    } else if (value instanceof ConfigList list
+        && !list.isEmpty()
+        && list.get(0).valueType() == ConfigValueType.OBJECT) {
       for (int i = 0; i < list.size(); i++) {
         walk(path + "[" + i + "]", shape + "[]", list.get(i), unknown);
       }
@@ -74,7 +105,8 @@ final class KnownKeys {
     if (known.contains(shape)) {
       return true;
     }
-    // A section of the defaults (an object) or a list of objects: its fields are checked one level down.
+    // A section of the defaults (an object) or a list of objects: its fields are checked one level
+    // down.
     return known.stream().anyMatch(k -> k.startsWith(shape + ".") || k.startsWith(shape + "[]."));
   }
 

@@ -17,14 +17,23 @@ import java.util.TreeSet;
 public final class LabNames {
   private final Map<String, String> spellingOf;
 
-  /** @param attributed the lab of every attribution rule, in order; two spellings of one lab are a config error */
+  /**
+   * @param attributed the lab of every attribution rule, in order; two spellings of one lab are a
+   *     config error
+   */
   LabNames(Collection<String> attributed, String key) {
     Map<String, String> spellings = new LinkedHashMap<>();
     for (String lab : attributed) {
       String earlier = spellings.putIfAbsent(matchKey(lab), lab);
       if (earlier != null && !earlier.equals(lab)) {
-        throw new InvalidConfigException("Invalid config " + key + ": the lab '" + earlier + "' is also spelled '" + lab
-            + "' (labs are matched ignoring case and spaces; use one spelling)");
+        throw new InvalidConfigException(
+            "Invalid config "
+                + key
+                + ": the lab '"
+                + earlier
+                + "' is also spelled '"
+                + lab
+                + "' (labs are matched ignoring case and spaces; use one spelling)");
       }
     }
     this.spellingOf = Map.copyOf(spellings);

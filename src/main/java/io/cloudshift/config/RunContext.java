@@ -28,6 +28,12 @@ public record RunContext(String runId, String job, BillingPeriodRange period, Lo
    * stage that wrote it and the months it covered.
    */
   public String commitMetadata() {
-    return "{\"run_id\":\"" + runId.replace("\"", "'") + "\",\"job\":\"" + job + "\",\"period\":\"" + period + "\"}";
+    return "{\"run_id\":\""
+        + runId.replace("\"", "'")
+        + "\",\"job\":\""
+        + job
+        + "\",\"period\":\""
+        + period
+        + "\"}";
   }
 }

@@ -8,9 +8,14 @@ import java.util.Optional;
  * customer. Its currency is the BillingCurrency of every row it is billed.
  */
 record Account(
-    String billingAccountId, String billingAccountName, String currency, List<SubAccount> subAccounts,
+    String billingAccountId,
+    String billingAccountName,
+    String currency,
+    List<SubAccount> subAccounts,
     Optional<String> lab) {
 
-  /** A sub-account (subscription, linked account, project, compartment) under the billing account. */
+  /**
+   * A sub-account (subscription, linked account, project, compartment) under the billing account.
+   */
   record SubAccount(String id, String name) {}
 }

@@ -54,7 +54,8 @@ final class AccountBook {
     List<Account> customers = new ArrayList<>();
     List<String> names = new ArrayList<>();
     if (profile.style() == ProviderStyle.COREWEAVE) {
-      // Microsoft was 62% of CoreWeave's 2024 revenue (public-facts N05): an ordinary customer there.
+      // Microsoft was 62% of CoreWeave's 2024 revenue (public-facts N05): an ordinary customer
+      // there.
       names.add("Microsoft Corporation");
     }
     names.addAll(CUSTOMERS);
@@ -85,8 +86,13 @@ final class AccountBook {
     String name = LAB_ACCOUNT_NAMES.getOrDefault(rule.lab(), rule.lab() + " (lab account)");
     List<Account.SubAccount> subs =
         rule.subAccountId()
-            .map(id -> List.of(new Account.SubAccount(id, ProviderStyle.slug(rule.lab()) + "-" + ProviderStyle.slug(id))))
-            .orElseGet(() -> profile.style().subAccounts(rule.billingAccountId(), rule.lab(), true));
+            .map(
+                id ->
+                    List.of(
+                        new Account.SubAccount(
+                            id, ProviderStyle.slug(rule.lab()) + "-" + ProviderStyle.slug(id))))
+            .orElseGet(
+                () -> profile.style().subAccounts(rule.billingAccountId(), rule.lab(), true));
     return new Account(rule.billingAccountId(), name, "USD", subs, Optional.of(rule.lab()));
   }
 
@@ -102,6 +108,7 @@ final class AccountBook {
   }
 
   private Account account(String id, String name, String currency) {
-    return new Account(id, name, currency, profile.style().subAccounts(id, name, false), Optional.empty());
+    return new Account(
+        id, name, currency, profile.style().subAccounts(id, name, false), Optional.empty());
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Splits a monthly amount over rows with random weights. Each part is rounded to 6 decimals and
- * the last part takes the remainder, so the parts always sum to the amount exactly: the planted
- * truth does not depend on how many rows carry it, nor on the seed.
+ * Splits a monthly amount over rows with random weights. Each part is rounded to 6 decimals and the
+ * last part takes the remainder, so the parts always sum to the amount exactly: the planted truth
+ * does not depend on how many rows carry it, nor on the seed.
  */
 final class AmountSplitter {
   static final int SCALE = 6;
@@ -30,7 +30,10 @@ final class AmountSplitter {
     List<BigDecimal> result = new ArrayList<>(parts);
     BigDecimal assigned = BigDecimal.ZERO;
     for (int i = 0; i < parts - 1; i++) {
-      BigDecimal part = total.multiply(BigDecimal.valueOf(weights[i] / sum)).setScale(SCALE, RoundingMode.HALF_EVEN);
+      BigDecimal part =
+          total
+              .multiply(BigDecimal.valueOf(weights[i] / sum))
+              .setScale(SCALE, RoundingMode.HALF_EVEN);
       result.add(part);
       assigned = assigned.add(part);
     }

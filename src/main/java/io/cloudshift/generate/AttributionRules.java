@@ -14,10 +14,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The configured attribution rules (docs/methodology.md#attribution) as the generator reads them: which lab accounts
- * exist, which resale rule a lab's model charges must match, and, to check the generator's own
- * output, which lab and stream a charge resolves to. Compute accounts are tried first, then resale
- * rules in configuration order.
+ * The configured attribution rules (docs/methodology.md#attribution) as the generator reads them:
+ * which lab accounts exist, which resale rule a lab's model charges must match, and, to check the
+ * generator's own output, which lab and stream a charge resolves to. Compute accounts are tried
+ * first, then resale rules in configuration order.
  */
 final class AttributionRules {
   /** A lab and revenue stream a charge is attributed to. */
@@ -25,10 +25,16 @@ final class AttributionRules {
 
   /** Every column {@link InForce#attribute} reads; its result depends on nothing else. */
   static final List<String> COLUMNS_READ =
-      List.of(FocusColumns.BILLING_ACCOUNT_ID, FocusColumns.SUB_ACCOUNT_ID, FocusColumns.SERVICE_NAME, FocusColumns.SKU_ID,
-          FocusColumns.SKU_METER, FocusColumns.CHARGE_DESCRIPTION);
+      List.of(
+          FocusColumns.BILLING_ACCOUNT_ID,
+          FocusColumns.SUB_ACCOUNT_ID,
+          FocusColumns.SERVICE_NAME,
+          FocusColumns.SKU_ID,
+          FocusColumns.SKU_METER,
+          FocusColumns.CHARGE_DESCRIPTION);
 
-  private record CompiledResale(ResaleRule rule, Optional<Pattern> pattern, String serviceNameLower) {
+  private record CompiledResale(
+      ResaleRule rule, Optional<Pattern> pattern, String serviceNameLower) {
     /** True when the SKU pattern (if any) finds a match in one of the texts. */
     boolean skuMatches(String... texts) {
       if (pattern.isEmpty()) {
@@ -50,7 +56,11 @@ final class AttributionRules {
     this.computeAccounts = config.computeAccounts();
     List<CompiledResale> compiled = new ArrayList<>();
     for (ResaleRule rule : config.resaleRules()) {
-      compiled.add(new CompiledResale(rule, rule.skuPattern().map(Pattern::compile), rule.serviceName().toLowerCase(Locale.ROOT)));
+      compiled.add(
+          new CompiledResale(
+              rule,
+              rule.skuPattern().map(Pattern::compile),
+              rule.serviceName().toLowerCase(Locale.ROOT)));
     }
     this.resaleRules = List.copyOf(compiled);
   }
@@ -64,26 +74,45 @@ final class AttributionRules {
 
   /** Every billing account id configured for any lab at the provider (whatever its validity). */
   List<String> labAccountIds(String provider) {
-    return computeAccounts.stream().filter(r -> r.provider().equals(provider)).map(ComputeAccountRule::billingAccountId).toList();
+    return computeAccounts.stream()
+        .filter(r -> r.provider().equals(provider))
+        .map(ComputeAccountRule::billingAccountId)
+        .toList();
   }
 
   /** The first resale rule selling the lab's models at the provider in the month. */
   Optional<ResaleRule> resaleRule(String provider, String lab, YearMonth month) {
     return resaleRules.stream()
         .map(CompiledResale::rule)
-        .filter(r -> r.provider().equals(provider) && r.lab().equals(lab) && valid(r.validFrom(), r.validTo(), month))
+        .filter(
+            r ->
+                r.provider().equals(provider)
+                    && r.lab().equals(lab)
+                    && valid(r.validFrom(), r.validTo(), month))
         .findFirst();
   }
 
   /** True when the rule's SKU pattern (if any) finds a match in one of the texts. */
   boolean skuMatches(ResaleRule rule, String... texts) {
-    return resaleRules.stream().filter(c -> c.rule().equals(rule)).findFirst().map(c -> c.skuMatches(texts)).orElse(true);
+    return resaleRules.stream()
+        .filter(c -> c.rule().equals(rule))
+        .findFirst()
+        .map(c -> c.skuMatches(texts))
+        .orElse(true);
   }
 
-  /** The rules in force at a provider in a month, resolved once so that checking every row of a file is cheap. */
+  /**
+   * The rules in force at a provider in a month, resolved once so that checking every row of a file
+   * is cheap.
+   */
   InForce inForce(String provider, YearMonth month) {
     List<CompiledResale> resale =
-        resaleRules.stream().filter(c -> c.rule().provider().equals(provider) && valid(c.rule().validFrom(), c.rule().validTo(), month)).toList();
+        resaleRules.stream()
+            .filter(
+                c ->
+                    c.rule().provider().equals(provider)
+                        && valid(c.rule().validFrom(), c.rule().validTo(), month))
+            .toList();
     return new InForce(computeAccounts(provider, month), resale);
   }
 
@@ -98,8 +127,8 @@ final class AttributionRules {
     }
 
     /**
-     * Where the rules put a row, given the text of its cells ({@code cell} returns null for a column
-     * the file does not have): a lab compute account, a resale rule, or nowhere.
+     * Where the rules put a row, given the text of its cells ({@code cell} returns null for a
+     * column the file does not have): a lab compute account, a resale rule, or nowhere.
      */
     Optional<Attribution> attribute(Function<String, String> cell) {
       String account = cell.apply(FocusColumns.BILLING_ACCOUNT_ID);
@@ -117,7 +146,9 @@ final class AttributionRules {
       String serviceLower = service.toLowerCase(Locale.ROOT);
       for (CompiledResale compiled : resaleRules) {
         if (compiled.serviceNameLower().equals(serviceLower)
-            && compiled.skuMatches(cell.apply(FocusColumns.SKU_ID), cell.apply(FocusColumns.SKU_METER),
+            && compiled.skuMatches(
+                cell.apply(FocusColumns.SKU_ID),
+                cell.apply(FocusColumns.SKU_METER),
                 cell.apply(FocusColumns.CHARGE_DESCRIPTION))) {
           return Optional.of(new Attribution(compiled.rule().lab(), Stream.RESALE));
         }
@@ -127,6 +158,7 @@ final class AttributionRules {
   }
 
   private static boolean valid(Optional<YearMonth> from, Optional<YearMonth> to, YearMonth month) {
-    return from.map(f -> !month.isBefore(f)).orElse(true) && to.map(t -> !month.isAfter(t)).orElse(true);
+    return from.map(f -> !month.isBefore(f)).orElse(true)
+        && to.map(t -> !month.isAfter(t)).orElse(true);
   }
 }

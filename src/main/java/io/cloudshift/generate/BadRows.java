@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deliberately bad rows, about 0.05% of all rows (at least one of each kind), that the ingester must
- * quarantine with a reason code: a decimal comma in BilledCost, a US short date in
+ * Deliberately bad rows, about 0.05% of all rows (at least one of each kind), that the ingester
+ * must quarantine with a reason code: a decimal comma in BilledCost, a US short date in
  * ChargePeriodStart (as in the FOCUS spec's own SaaS examples) and a BillingCurrency that is not a
- * national currency. They go into CSV exports only: a typed Parquet column cannot hold them.
- * Each is a copy of an ordinary row with one cell replaced, so only that cell is wrong.
+ * national currency. They go into CSV exports only: a typed Parquet column cannot hold them. Each
+ * is a copy of an ordinary row with one cell replaced, so only that cell is wrong.
  */
 final class BadRows {
   /** One kind of bad cell: the column, the text written instead, and the reason code expected. */
@@ -40,19 +40,25 @@ final class BadRows {
 
   /**
    * Spreads the bad rows over the CSV exports (round robin) and the months (a stride from a
-   * seed-dependent offset). Depends only on the options and the export list, so each file knows
-   * its own bad rows without looking at any other file.
+   * seed-dependent offset). Depends only on the options and the export list, so each file knows its
+   * own bad rows without looking at any other file.
    */
   BadRows(GeneratorOptions options, List<ExportConfig> exports) {
-    List<String> csv = exports.stream().filter(e -> e.format() == ExportConfig.Format.CSV).map(ExportConfig::id).toList();
+    List<String> csv =
+        exports.stream()
+            .filter(e -> e.format() == ExportConfig.Format.CSV)
+            .map(ExportConfig::id)
+            .toList();
     List<Placement> result = new ArrayList<>();
     if (!csv.isEmpty()) {
       int count = Math.max(Kind.values().length, (int) Math.round(options.rows() * FRACTION));
       int months = options.monthCount();
       int offset = (int) Math.floorMod(StableHash.of("bad-rows|" + options.seed()), (long) months);
       for (int i = 0; i < count; i++) {
-        YearMonth month = options.firstMonth().plusMonths(Math.floorMod(offset + 7L * i, (long) months));
-        result.add(new Placement(csv.get(i % csv.size()), month, Kind.values()[i % Kind.values().length]));
+        YearMonth month =
+            options.firstMonth().plusMonths(Math.floorMod(offset + 7L * i, (long) months));
+        result.add(
+            new Placement(csv.get(i % csv.size()), month, Kind.values()[i % Kind.values().length]));
       }
     }
     this.placements = List.copyOf(result);
@@ -60,7 +66,10 @@ final class BadRows {
 
   /** The kinds of bad rows planted in one file, in a fixed order. */
   List<Kind> kindsIn(String exportId, YearMonth month) {
-    return placements.stream().filter(p -> p.exportId().equals(exportId) && p.month().equals(month)).map(Placement::kind).toList();
+    return placements.stream()
+        .filter(p -> p.exportId().equals(exportId) && p.month().equals(month))
+        .map(Placement::kind)
+        .toList();
   }
 
   /** Inserts one corrupted copy of a random revenue row per kind, at a random position. */

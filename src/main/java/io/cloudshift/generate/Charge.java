@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One generated charge row while it is being made: typed values by column (BigDecimal, Instant or
  * String; a column never set is null) and its role in the planted truth. Values live in an array
- * indexed by {@link ColumnSlots}, which costs far less per row than a map by name. Once made, a
- * row is checked, counted and kept only encoded ({@link FileRows}).
+ * indexed by {@link ColumnSlots}, which costs far less per row than a map by name. Once made, a row
+ * is checked, counted and kept only encoded ({@link FileRows}).
  */
 final class Charge {
   private static final int BILLED_COST = ColumnSlots.of(FocusColumns.BILLED_COST);
@@ -28,7 +28,8 @@ final class Charge {
   }
 
   Charge set(String column, Object value) {
-    if (value != null && !(value instanceof String || value instanceof BigDecimal || value instanceof Instant)) {
+    if (value != null
+        && !(value instanceof String || value instanceof BigDecimal || value instanceof Instant)) {
       throw new IllegalArgumentException(column + " holds a " + value.getClass().getSimpleName());
     }
     values[ColumnSlots.of(column)] = value;
@@ -39,7 +40,9 @@ final class Charge {
     return values[ColumnSlots.of(column)];
   }
 
-  /** The value in a slot resolved once by the caller (see {@link ColumnSlots#of(java.util.List)}). */
+  /**
+   * The value in a slot resolved once by the caller (see {@link ColumnSlots#of(java.util.List)}).
+   */
   Object get(int slot) {
     return values[slot];
   }

@@ -27,10 +27,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Fills the columns every row of a file shares (account, periods, provider names, invoice,
- * region) and those of an ordinary usage charge (service, SKU, prices, quantities, resource).
- * Keeps FOCUS's relations: ContractedCost = BilledCost for on-demand usage, ListCost ≥ it,
- * quantities = cost / unit price (rounded to 6 decimals, so only approximately).
+ * Fills the columns every row of a file shares (account, periods, provider names, invoice, region)
+ * and those of an ordinary usage charge (service, SKU, prices, quantities, resource). Keeps FOCUS's
+ * relations: ContractedCost = BilledCost for on-demand usage, ListCost ≥ it, quantities = cost /
+ * unit price (rounded to 6 decimals, so only approximately).
  */
 final class ChargeFactory {
   private static final String[] TEAMS = {"platform", "data", "web", "ml", "finance"};
@@ -50,12 +50,18 @@ final class ChargeFactory {
   Charge forAccount(Account account, ChargeRole role) {
     SubAccount sub = file.pick(account.subAccounts());
     Region region = file.pick(file.profile().regions());
-    return accountCells.computeIfAbsent(account, this::accountCells).copy(role)
+    return accountCells
+        .computeIfAbsent(account, this::accountCells)
+        .copy(role)
         .set(FocusColumns.SUB_ACCOUNT_ID, sub.id())
         .set(FocusColumns.SUB_ACCOUNT_NAME, sub.name())
         .set(FocusColumns.REGION_ID, region.id())
         .set(REGION_NAME, region.name())
-        .set(AVAILABILITY_ZONE, region.zonePrefix() == null ? null : region.zonePrefix() + "-" + "abc".charAt(file.random().nextInt(3)))
+        .set(
+            AVAILABILITY_ZONE,
+            region.zonePrefix() == null
+                ? null
+                : region.zonePrefix() + "-" + "abc".charAt(file.random().nextInt(3)))
         .set(TAGS, tags(account, sub));
   }
 
@@ -65,21 +71,24 @@ final class ChargeFactory {
    */
   private Charge accountCells(Account account) {
     String firstParty = file.firstPartyName();
-    Charge cells = new Charge(ChargeRole.unattributed())
-        .set(FocusColumns.BILLING_ACCOUNT_ID, account.billingAccountId())
-        .set(FocusColumns.BILLING_ACCOUNT_NAME, account.billingAccountName())
-        .set(BILLING_ACCOUNT_TYPE, file.profile().billingAccountType())
-        .set(SUB_ACCOUNT_TYPE, file.profile().subAccountType())
-        .set(FocusColumns.BILLING_CURRENCY, account.currency())
-        .set(FocusColumns.PRICING_CURRENCY, account.currency())
-        .set(FocusColumns.BILLING_PERIOD_START, file.billingPeriodStart())
-        .set(FocusColumns.BILLING_PERIOD_END, file.billingPeriodEnd())
-        .set(FocusColumns.INVOICE_ID, file.profile().style().invoiceId(account.billingAccountId(), file.month()))
-        .set(FocusColumns.INVOICE_ISSUER_NAME, firstParty)
-        .set(FocusColumns.PROVIDER_NAME, firstParty)
-        .set(FocusColumns.PUBLISHER_NAME, firstParty)
-        .set(FocusColumns.SERVICE_PROVIDER_NAME, firstParty)
-        .set(HOST_PROVIDER_NAME, firstParty);
+    Charge cells =
+        new Charge(ChargeRole.unattributed())
+            .set(FocusColumns.BILLING_ACCOUNT_ID, account.billingAccountId())
+            .set(FocusColumns.BILLING_ACCOUNT_NAME, account.billingAccountName())
+            .set(BILLING_ACCOUNT_TYPE, file.profile().billingAccountType())
+            .set(SUB_ACCOUNT_TYPE, file.profile().subAccountType())
+            .set(FocusColumns.BILLING_CURRENCY, account.currency())
+            .set(FocusColumns.PRICING_CURRENCY, account.currency())
+            .set(FocusColumns.BILLING_PERIOD_START, file.billingPeriodStart())
+            .set(FocusColumns.BILLING_PERIOD_END, file.billingPeriodEnd())
+            .set(
+                FocusColumns.INVOICE_ID,
+                file.profile().style().invoiceId(account.billingAccountId(), file.month()))
+            .set(FocusColumns.INVOICE_ISSUER_NAME, firstParty)
+            .set(FocusColumns.PROVIDER_NAME, firstParty)
+            .set(FocusColumns.PUBLISHER_NAME, firstParty)
+            .set(FocusColumns.SERVICE_PROVIDER_NAME, firstParty)
+            .set(HOST_PROVIDER_NAME, firstParty);
     ExtensionColumns.account(cells, account);
     return cells;
   }
@@ -99,8 +108,12 @@ final class ChargeFactory {
         .set(PRICING_CATEGORY, "Standard");
     product(charge, sku);
     BigDecimal listCost = billed.divide(discount, AmountSplitter.SCALE, RoundingMode.HALF_EVEN);
-    BigDecimal contractedUnitPrice = sku.listUnitPrice().multiply(discount).setScale(AmountSplitter.SCALE, RoundingMode.HALF_EVEN);
-    BigDecimal quantity = billed.divide(contractedUnitPrice, AmountSplitter.SCALE, RoundingMode.HALF_EVEN);
+    BigDecimal contractedUnitPrice =
+        sku.listUnitPrice()
+            .multiply(discount)
+            .setScale(AmountSplitter.SCALE, RoundingMode.HALF_EVEN);
+    BigDecimal quantity =
+        billed.divide(contractedUnitPrice, AmountSplitter.SCALE, RoundingMode.HALF_EVEN);
     return charge
         .set(FocusColumns.BILLED_COST, billed)
         .set(FocusColumns.EFFECTIVE_COST, billed)
@@ -116,7 +129,9 @@ final class ChargeFactory {
   /** Service, SKU and resource columns of a product line, and a description naming it. */
   Charge product(Charge charge, Sku sku) {
     String region = charge.text(REGION_NAME);
-    SubAccount sub = new SubAccount(charge.text(FocusColumns.SUB_ACCOUNT_ID), charge.text(FocusColumns.SUB_ACCOUNT_NAME));
+    SubAccount sub =
+        new SubAccount(
+            charge.text(FocusColumns.SUB_ACCOUNT_ID), charge.text(FocusColumns.SUB_ACCOUNT_NAME));
     Region where = new Region(charge.text(FocusColumns.REGION_ID), region, null);
     String resourceId = file.profile().style().resourceId(sub, sku, where, file.random());
     ExtensionColumns.product(charge, sku);
@@ -132,11 +147,19 @@ final class ChargeFactory {
         .set(RESOURCE_ID, resourceId)
         .set(RESOURCE_NAME, resourceId.substring(resourceId.lastIndexOf('/') + 1))
         // Commas inside descriptions are normal in real exports and exercise CSV quoting.
-        .set(FocusColumns.CHARGE_DESCRIPTION,
-            sku.skuMeter() + ", " + region + ", per " + (sku.pricingUnit().equals("Hours") ? "hour" : sku.pricingUnit()));
+        .set(
+            FocusColumns.CHARGE_DESCRIPTION,
+            sku.skuMeter()
+                + ", "
+                + region
+                + ", per "
+                + (sku.pricingUnit().equals("Hours") ? "hour" : sku.pricingUnit()));
   }
 
-  /** Removes the price and quantity columns FOCUS wants null on Tax, Credit and bulk Correction rows. */
+  /**
+   * Removes the price and quantity columns FOCUS wants null on Tax, Credit and bulk Correction
+   * rows.
+   */
   Charge withoutPricing(Charge charge) {
     return charge
         .set(PRICING_QUANTITY, null)
@@ -161,13 +184,23 @@ final class ChargeFactory {
   private String tags(Account account, SubAccount sub) {
     if (account.lab().isPresent()) {
       String workload = sub.name().endsWith("inference") ? "inference" : "training";
-      return "{\"cluster\":\"" + ProviderStyle.slug(account.lab().get()) + "-" + (1 + file.random().nextInt(6))
-          + "\",\"workload\":\"" + workload + "\"}";
+      return "{\"cluster\":\""
+          + ProviderStyle.slug(account.lab().get())
+          + "-"
+          + (1 + file.random().nextInt(6))
+          + "\",\"workload\":\""
+          + workload
+          + "\"}";
     }
     if (file.random().nextInt(4) == 0) {
       return null;
     }
-    return "{\"env\":\"" + (sub.name().endsWith("dev") ? "dev" : "prod") + "\",\"team\":\""
-        + TEAMS[file.random().nextInt(TEAMS.length)] + "\",\"cost-center\":\"cc-" + (1000 + file.random().nextInt(9000)) + "\"}";
+    return "{\"env\":\""
+        + (sub.name().endsWith("dev") ? "dev" : "prod")
+        + "\",\"team\":\""
+        + TEAMS[file.random().nextInt(TEAMS.length)]
+        + "\",\"cost-center\":\"cc-"
+        + (1000 + file.random().nextInt(9000))
+        + "\"}";
   }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What a generated row is in the planted truth. Only {@link Kind#REVENUE} rows are summed; Tax and
- * marketplace rows are excluded as docs/methodology.md#billing-charges-focus says by default. Deliberately bad rows are copies made
- * after the truth is counted ({@link BadRows}), so they never reach revenue either.
+ * marketplace rows are excluded as docs/methodology.md#billing-charges-focus says by default.
+ * Deliberately bad rows are copies made after the truth is counted ({@link BadRows}), so they never
+ * reach revenue either.
  */
 record ChargeRole(Kind kind, Optional<String> lab, Stream stream) {
   enum Kind {

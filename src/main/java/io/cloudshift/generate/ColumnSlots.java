@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Numbers every column a generated row can hold (the generator's FOCUS catalog plus the provider
- * x_ columns), so a {@link Charge} is a plain array and a writer resolves its
- * columns to slots once per file instead of looking names up for every cell.
+ * Numbers every column a generated row can hold (the generator's FOCUS catalog plus the provider x_
+ * columns), so a {@link Charge} is a plain array and a writer resolves its columns to slots once
+ * per file instead of looking names up for every cell.
  */
 final class ColumnSlots {
   private static final Map<String, Integer> SLOTS = new HashMap<>();

@@ -15,8 +15,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * Gzipped CSV as providers deliver it: UTF-8 without BOM, a header row, LF line ends, RFC 4180
  * quoting, empty cells for nulls. The bytes depend only on the rows: the gzip header carries no
- * file name and a zero modification time, so the same seed gives byte-identical files. A bad row
- * is written as the row it copies with its damaged cell's raw text in place of the value.
+ * file name and a zero modification time, so the same seed gives byte-identical files. A bad row is
+ * written as the row it copies with its damaged cell's raw text in place of the value.
  */
 final class CsvExportWriter implements ExportFileWriter {
   private final OutputFiles files;
@@ -30,7 +30,8 @@ final class CsvExportWriter implements ExportFileWriter {
     List<String> header = rows.columns().stream().map(FocusColumn::name).toList();
     try (OutputStream raw = files.create(target);
         GZIPOutputStream gzip = new GZIPOutputStream(raw, 1 << 16);
-        Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
+        Writer out =
+            new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
       out.write(CsvFormat.line(header));
       Texts texts = new Texts(header.size());
       for (int position = 0; position < rows.size(); position++) {

@@ -33,7 +33,10 @@ final class CsvFormat {
     if (value == null) {
       return "";
     }
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+    if (value.indexOf(',') >= 0
+        || value.indexOf('"') >= 0
+        || value.indexOf('\n') >= 0
+        || value.indexOf('\r') >= 0) {
       return '"' + value.replace("\"", "\"\"") + '"';
     }
     return value;

@@ -16,16 +16,16 @@ import java.util.Map;
  * file's column order: a string as its UTF-8 bytes, a decimal as the two's complement of its value
  * at scale 6, a timestamp as microseconds since the epoch. A file is shuffled before it is written,
  * so all its rows must be held at once; at 100M rows a file has about 450,000, which as objects
- * took about 1.1 KB each and were copied by every young collection. Here they take a third of
- * that, in arrays the collector never copies, and a Parquet writer reads the strings in place.
+ * took about 1.1 KB each and were copied by every young collection. Here they take a third of that,
+ * in arrays the collector never copies, and a Parquet writer reads the strings in place.
  *
  * <p>Most string cells repeat a few values per column (accounts, services, SKUs, regions): the
  * first {@value #DISTINCT_STRINGS_PER_COLUMN} distinct strings of a column are stored once and
- * referenced, which also hands Parquet's dictionary the same bytes for equal values, so it
- * compares them by identity. A column with more distinct values (resource ids) is stored inline.
+ * referenced, which also hands Parquet's dictionary the same bytes for equal values, so it compares
+ * them by identity. A column with more distinct values (resource ids) is stored inline.
  *
- * <p>Encoding keeps exactly what either writer writes: decimals are rounded half-even to 6
- * decimals as both formats write them, and timestamps keep microseconds (the CSV shows seconds).
+ * <p>Encoding keeps exactly what either writer writes: decimals are rounded half-even to 6 decimals
+ * as both formats write them, and timestamps keep microseconds (the CSV shows seconds).
  */
 final class EncodedRows {
   /** Receives the cells of one row in column order (column = index in the file's columns). */
@@ -42,24 +42,30 @@ final class EncodedRows {
 
   /** The scale every decimal is written with. */
   static final int SCALE = 6;
+
   /**
    * A little under 4 MiB: a multiple of G1's region size for a 4 GiB heap (2 MiB) minus the array
    * header, so each chunk is one humongous object wasting no region space and is never copied.
    */
   private static final int CHUNK_BYTES = (4 << 20) - 64;
+
   /** How many distinct strings of a column are shared; the maps holding them stay small. */
   static final int DISTINCT_STRINGS_PER_COLUMN = 4096;
 
   private final FocusColumn.Type[] types;
   private final int[] slots;
+
   /** Per column (string columns use theirs): the id in {@link #strings} of each shared value. */
   private final List<Map<String, Integer>> stringIds = new ArrayList<>();
+
   private final List<byte[]> strings = new ArrayList<>();
   private final List<byte[]> chunks = new ArrayList<>();
   private byte[] chunk = new byte[0];
   private int used;
+
   /** Chunk index (high 32 bits) and offset (low 32 bits) of every record. */
   private long[] starts = new long[1024];
+
   private int size;
   private byte[] scratch = new byte[4096];
 
@@ -157,17 +163,23 @@ final class EncodedRows {
   }
 
   private static long micros(Instant value) {
-    return Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000L);
+    return Math.addExact(
+        Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000L);
   }
 
   static Instant instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
-  /** Encodes the value of column {@code column} at {@code at} in the scratch buffer; returns the end. */
+  /**
+   * Encodes the value of column {@code column} at {@code at} in the scratch buffer; returns the
+   * end.
+   */
   private int encode(int column, Object value, int at) {
     return switch (types[column]) {
-      // A string cell is a varint: 0 for null, (id + 1) << 1 for a shared string, length << 1 | 1 before inline bytes.
+      // A string cell is a varint: 0 for null, (id + 1) << 1 for a shared string, length << 1 | 1
+      // before inline bytes.
       case STRING -> {
         if (value == null) {
           yield put(at, 0);
@@ -195,9 +207,14 @@ final class EncodedRows {
           scratch[at] = 0;
           yield at + 1;
         }
-        byte[] unscaled = ((BigDecimal) value).setScale(SCALE, RoundingMode.HALF_EVEN).unscaledValue().toByteArray();
+        byte[] unscaled =
+            ((BigDecimal) value)
+                .setScale(SCALE, RoundingMode.HALF_EVEN)
+                .unscaledValue()
+                .toByteArray();
         if (unscaled.length > Byte.MAX_VALUE) {
-          throw new IllegalArgumentException("Cannot generate a decimal of " + unscaled.length + " bytes: " + value);
+          throw new IllegalArgumentException(
+              "Cannot generate a decimal of " + unscaled.length + " bytes: " + value);
         }
         ensure(at + 1 + unscaled.length);
         scratch[at] = (byte) unscaled.length;

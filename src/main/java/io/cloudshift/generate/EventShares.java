@@ -6,9 +6,9 @@ import java.time.YearMonth;
 import java.util.Optional;
 
 /**
- * The spend-weighted share (docs/methodology.md#share-shift) of a provider over a window of billing months, computed from the
- * planted truth: Σ R(L,P,m) / Σ T(L,m) over the window's months, null when Σ T ≤ 0. Windows are
- * clipped to the generated month range.
+ * The spend-weighted share (docs/methodology.md#share-shift) of a provider over a window of billing
+ * months, computed from the planted truth: Σ R(L,P,m) / Σ T(L,m) over the window's months, null
+ * when Σ T ≤ 0. Windows are clipped to the generated month range.
  */
 final class EventShares {
   static final int SCALE = 10;
@@ -25,7 +25,8 @@ final class EventShares {
   }
 
   /** Share over [from, to) (to exclusive), null (empty) when the lab's total there is ≤ 0. */
-  Optional<BigDecimal> share(String lab, String provider, String stream, YearMonth from, YearMonth to) {
+  Optional<BigDecimal> share(
+      String lab, String provider, String stream, YearMonth from, YearMonth to) {
     BigDecimal provided = BigDecimal.ZERO;
     BigDecimal total = BigDecimal.ZERO;
     for (YearMonth month = from; month.isBefore(to); month = month.plusMonths(1)) {

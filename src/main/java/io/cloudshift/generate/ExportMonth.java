@@ -43,7 +43,10 @@ record ExportMonth(
     return items.get(random.nextInt(items.size()));
   }
 
-  /** A uniform fraction in [low, high), as a BigDecimal with 4 decimals (so results are short and exact). */
+  /**
+   * A uniform fraction in [low, high), as a BigDecimal with 4 decimals (so results are short and
+   * exact).
+   */
   BigDecimal fraction(double low, double high) {
     double value = low + (high - low) * random.nextDouble();
     return BigDecimal.valueOf(Math.round(value * 10_000)).movePointLeft(4);
@@ -54,7 +57,10 @@ record ExportMonth(
     return export.id() + "-" + month + extension;
   }
 
-  /** The file's path under the export directory: billing_period=YYYY-MM/&lt;export&gt;-YYYY-MM.&lt;ext&gt;. */
+  /**
+   * The file's path under the export directory:
+   * billing_period=YYYY-MM/&lt;export&gt;-YYYY-MM.&lt;ext&gt;.
+   */
   String relativePath() {
     return "billing_period=" + month + "/" + fileName();
   }

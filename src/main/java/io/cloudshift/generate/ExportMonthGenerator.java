@@ -25,7 +25,11 @@ final class ExportMonthGenerator {
   private final int exportsInRun;
 
   ExportMonthGenerator(
-      GeneratorOptions options, Calibration calibration, AttributionRules rules, BadRows badRows, int exportsInRun) {
+      GeneratorOptions options,
+      Calibration calibration,
+      AttributionRules rules,
+      BadRows badRows,
+      int exportsInRun) {
     this.options = options;
     this.calibration = calibration;
     this.rules = rules;
@@ -36,24 +40,35 @@ final class ExportMonthGenerator {
   GeneratedFile generate(ExportMonth file, AccountBook accounts) {
     Map<YearMonth, ProviderMonthPlan> plans = new HashMap<>();
     Function<YearMonth, ProviderMonthPlan> planOf =
-        month -> plans.computeIfAbsent(month, m -> ProviderMonthPlan.of(file.providerId(), m, calibration, rules, accounts));
+        month ->
+            plans.computeIfAbsent(
+                month,
+                m -> ProviderMonthPlan.of(file.providerId(), m, calibration, rules, accounts));
     ProviderMonthPlan plan = planOf.apply(file.month());
-    RowBudget budget = RowBudget.of(options, exportsInRun, plan, accounts.euroCustomer().isPresent());
+    RowBudget budget =
+        RowBudget.of(options, exportsInRun, plan, accounts.euroCustomer().isPresent());
     ChargeFactory factory = new ChargeFactory(file);
 
     FileRows rows = new FileRows(file.layout().columns());
     RevenueLedger ledger = new RevenueLedger();
     Consumer<Charge> out =
-        new AttributionCheck(rules, file).andThen(row -> ledger.record(file.providerId(), file.month(), row)).andThen(rows::add);
+        new AttributionCheck(rules, file)
+            .andThen(row -> ledger.record(file.providerId(), file.month(), row))
+            .andThen(rows::add);
     for (ProviderMonthPlan.ComputeCell cell : plan.compute()) {
       LabComputeCharges.add(factory, cell, budget.perComputeCell(), out);
     }
     for (ProviderMonthPlan.ResaleCell cell : plan.resale()) {
       ResaleCharges.add(factory, cell, rules, accounts.usdCustomers(), budget.perResaleCell(), out);
     }
-    CustomerCharges.add(factory, plan.customersUsd(), accounts.usdCustomers(), budget.customers(), out);
-    accounts.euroCustomer().ifPresent(euro ->
-        CustomerCharges.add(factory, plan.customersEur(), List.of(euro), budget.euro(), out));
+    CustomerCharges.add(
+        factory, plan.customersUsd(), accounts.usdCustomers(), budget.customers(), out);
+    accounts
+        .euroCustomer()
+        .ifPresent(
+            euro ->
+                CustomerCharges.add(
+                    factory, plan.customersEur(), List.of(euro), budget.euro(), out));
     new SpecialCharges(factory, accounts, planOf).add(out);
 
     rows.shuffle(file.random());

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Values of the provider x_ columns (FOCUS's custom-column convention): Azure's billing profile and
- * meter category, AWS's service code, usage type and operation. Set on every row; only the
- * columns of the export's layout are written.
+ * meter category, AWS's service code, usage type and operation. Set on every row; only the columns
+ * of the export's layout are written.
  */
 final class ExtensionColumns {
   private static final Map<String, String> AWS_SERVICE_CODES =
@@ -36,22 +36,36 @@ final class ExtensionColumns {
 
   static void account(Charge charge, Account account) {
     charge
-        .set(ExportLayout.X_BILLING_PROFILE_ID,
-            account.billingAccountId() + "/billingProfiles/" + StableHash.hex(account.billingAccountId(), 4).toUpperCase(Locale.ROOT)
-                + "-" + StableHash.hex(account.billingAccountId() + "bp", 4).toUpperCase(Locale.ROOT) + "-BG7-PGB")
-        .set(ExportLayout.X_BILLING_PROFILE_NAME, account.billingAccountName() + " billing profile");
+        .set(
+            ExportLayout.X_BILLING_PROFILE_ID,
+            account.billingAccountId()
+                + "/billingProfiles/"
+                + StableHash.hex(account.billingAccountId(), 4).toUpperCase(Locale.ROOT)
+                + "-"
+                + StableHash.hex(account.billingAccountId() + "bp", 4).toUpperCase(Locale.ROOT)
+                + "-BG7-PGB")
+        .set(
+            ExportLayout.X_BILLING_PROFILE_NAME, account.billingAccountName() + " billing profile");
   }
 
   static void product(Charge charge, Sku sku) {
-    String serviceCode = SERVICE_CODES.computeIfAbsent(sku.serviceName(), ExtensionColumns::serviceCode);
+    String serviceCode =
+        SERVICE_CODES.computeIfAbsent(sku.serviceName(), ExtensionColumns::serviceCode);
     String region = charge.text(io.cloudshift.schema.FocusColumns.REGION_ID);
-    String regionPrefix = region == null ? "" : REGION_CODES.computeIfAbsent(region, ExtensionColumns::regionCode) + "-";
-    String usage = sku.pricingUnit().equals("Hours") && serviceCode.equals("AmazonEC2") ? "BoxUsage:" + sku.skuMeter() : sku.skuMeter();
+    String regionPrefix =
+        region == null
+            ? ""
+            : REGION_CODES.computeIfAbsent(region, ExtensionColumns::regionCode) + "-";
+    String usage =
+        sku.pricingUnit().equals("Hours") && serviceCode.equals("AmazonEC2")
+            ? "BoxUsage:" + sku.skuMeter()
+            : sku.skuMeter();
     charge
         .set(ExportLayout.X_SKU_METER_CATEGORY, sku.serviceName())
         .set(ExportLayout.X_SERVICE_CODE, serviceCode)
         .set(ExportLayout.X_USAGE_TYPE, regionPrefix + usage)
-        .set(ExportLayout.X_OPERATION,
+        .set(
+            ExportLayout.X_OPERATION,
             switch (serviceCode) {
               case "AmazonEC2" -> "RunInstances";
               case "AmazonBedrock" -> "InvokeModel";
@@ -61,7 +75,8 @@ final class ExtensionColumns {
 
   /** AWS's service code where known, else the service name without punctuation or spaces. */
   private static String serviceCode(String serviceName) {
-    return AWS_SERVICE_CODES.getOrDefault(serviceName, NOT_ALPHANUMERIC.matcher(serviceName).replaceAll(""));
+    return AWS_SERVICE_CODES.getOrDefault(
+        serviceName, NOT_ALPHANUMERIC.matcher(serviceName).replaceAll(""));
   }
 
   /** us-east-1 → USE1, as in AWS usage types. */
@@ -69,7 +84,10 @@ final class ExtensionColumns {
     StringBuilder code = new StringBuilder();
     String[] parts = region.split("-");
     for (int i = 0; i < parts.length; i++) {
-      code.append(i == 0 ? parts[i].toUpperCase(Locale.ROOT) : parts[i].substring(0, 1).toUpperCase(Locale.ROOT));
+      code.append(
+          i == 0
+              ? parts[i].toUpperCase(Locale.ROOT)
+              : parts[i].substring(0, 1).toUpperCase(Locale.ROOT));
     }
     return code.toString();
   }

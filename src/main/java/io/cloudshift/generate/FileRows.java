@@ -7,18 +7,21 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The rows of one export file in the order they are written: the generated rows (kept encoded,
- * see {@link EncodedRows}), shuffled, with the planted bad rows inserted. A bad row is an ordinary
- * row written a second time with one cell replaced, so it is held as that row's record plus the
- * kind of damage.
+ * The rows of one export file in the order they are written: the generated rows (kept encoded, see
+ * {@link EncodedRows}), shuffled, with the planted bad rows inserted. A bad row is an ordinary row
+ * written a second time with one cell replaced, so it is held as that row's record plus the kind of
+ * damage.
  */
 final class FileRows {
   private final List<FocusColumn> columns;
   private final EncodedRows records;
+
   /** Records of rows that count as revenue (the only ones a bad row may copy). */
   private final BitSet revenue = new BitSet();
+
   /** Per position: a record, or −(i + 1) for the i-th bad row. */
   private int[] order = new int[1024];
+
   private int size;
   private final List<BadRow> badRows = new ArrayList<>();
 
@@ -44,7 +47,10 @@ final class FileRows {
     return size;
   }
 
-  /** Hands the cells of the row at {@code position} to {@code cells} (a bad row's as in the row it copies). */
+  /**
+   * Hands the cells of the row at {@code position} to {@code cells} (a bad row's as in the row it
+   * copies).
+   */
   void read(int position, EncodedRows.Cells cells) {
     int entry = order[position];
     records.read(entry >= 0 ? entry : badRows.get(-entry - 1).record(), cells);
@@ -68,10 +74,15 @@ final class FileRows {
 
   /** The records of the rows that count as revenue, in the current order. */
   int[] revenueRecords() {
-    return Arrays.stream(order, 0, size).filter(entry -> entry >= 0 && revenue.get(entry)).toArray();
+    return Arrays.stream(order, 0, size)
+        .filter(entry -> entry >= 0 && revenue.get(entry))
+        .toArray();
   }
 
-  /** Inserts at {@code position} a copy of {@code record} with one cell damaged as {@code kind} says. */
+  /**
+   * Inserts at {@code position} a copy of {@code record} with one cell damaged as {@code kind}
+   * says.
+   */
   void insertBadRow(int position, int record, BadRows.Kind kind) {
     badRows.add(new BadRow(record, kind));
     insert(position, -badRows.size());

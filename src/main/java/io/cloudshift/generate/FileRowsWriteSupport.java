@@ -21,6 +21,7 @@ import org.apache.parquet.schema.Types;
  */
 final class FileRowsWriteSupport extends WriteSupport<Integer> implements EncodedRows.Cells {
   static final int DECIMAL_PRECISION = 38;
+
   /** Bytes of a decimal(38, s) in Parquet: the fewest that hold 10^38 − 1 in two's complement. */
   private static final int DECIMAL_BYTES = 16;
 
@@ -41,11 +42,24 @@ final class FileRowsWriteSupport extends WriteSupport<Integer> implements Encode
     Types.MessageTypeBuilder message = Types.buildMessage();
     for (FocusColumn column : columns) {
       switch (column.type()) {
-        case DECIMAL -> message.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(DECIMAL_BYTES)
-            .as(LogicalTypeAnnotation.decimalType(EncodedRows.SCALE, DECIMAL_PRECISION)).named(column.name());
-        case TIMESTAMP -> message.optional(PrimitiveTypeName.INT64)
-            .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(column.name());
-        case STRING -> message.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column.name());
+        case DECIMAL ->
+            message
+                .optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                .length(DECIMAL_BYTES)
+                .as(LogicalTypeAnnotation.decimalType(EncodedRows.SCALE, DECIMAL_PRECISION))
+                .named(column.name());
+        case TIMESTAMP ->
+            message
+                .optional(PrimitiveTypeName.INT64)
+                .as(
+                    LogicalTypeAnnotation.timestampType(
+                        true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                .named(column.name());
+        case STRING ->
+            message
+                .optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(column.name());
       }
     }
     return message.named("focus_export");
@@ -84,9 +98,13 @@ final class FileRowsWriteSupport extends WriteSupport<Integer> implements Encode
   public void decimal(int column, byte[] unscaled, int offset, int length) {
     if (length > DECIMAL_BYTES) {
       throw new IllegalArgumentException(
-          EncodedRows.decimal(unscaled, offset, length) + " in " + names[column] + " does not fit decimal(38,6)");
+          EncodedRows.decimal(unscaled, offset, length)
+              + " in "
+              + names[column]
+              + " does not fit decimal(38,6)");
     }
-    // Sign-extended to the fixed width, in a buffer Parquet is told it may not keep (it copies what it retains).
+    // Sign-extended to the fixed width, in a buffer Parquet is told it may not keep (it copies what
+    // it retains).
     Arrays.fill(fixedWidth, 0, DECIMAL_BYTES - length, unscaled[offset] < 0 ? (byte) -1 : 0);
     System.arraycopy(unscaled, offset, fixedWidth, DECIMAL_BYTES - length, length);
     consumer.startField(names[column], column);

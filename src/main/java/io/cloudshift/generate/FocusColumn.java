@@ -1,6 +1,9 @@
 package io.cloudshift.generate;
 
-/** One column of a generated export: its FOCUS name, how its values are typed, and the version that added it. */
+/**
+ * One column of a generated export: its FOCUS name, how its values are typed, and the version that
+ * added it.
+ */
 record FocusColumn(String name, Type type, GeneratedFocusVersion since) {
   enum Type {
     /** Money and quantities: BigDecimal, written as plain decimals (Parquet: decimal). */

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The FOCUS versions the generator writes, so the ingester's version handling is exercised
- * (docs/ingest.md, "How ingest reads FOCUS"): 1.0 lacks the 1.1/1.2 additions (ServiceSubcategory, SkuMeter,
- * InvoiceId, PricingCurrency, ...); 1.3 adds ServiceProviderName and HostProviderName beside the
- * deprecated ProviderName and PublisherName.
+ * (docs/ingest.md, "How ingest reads FOCUS"): 1.0 lacks the 1.1/1.2 additions (ServiceSubcategory,
+ * SkuMeter, InvoiceId, PricingCurrency, ...); 1.3 adds ServiceProviderName and HostProviderName
+ * beside the deprecated ProviderName and PublisherName.
  */
 enum GeneratedFocusVersion {
   V1_0("1.0"),
@@ -30,7 +30,10 @@ enum GeneratedFocusVersion {
     return label;
   }
 
-  /** The FOCUS columns of this version in the order the generator writes them (x_ columns come after). */
+  /**
+   * The FOCUS columns of this version in the order the generator writes them (x_ columns come
+   * after).
+   */
   List<FocusColumn> columns() {
     List<FocusColumn> result = new ArrayList<>();
     for (FocusColumn column : Catalog.ALL) {

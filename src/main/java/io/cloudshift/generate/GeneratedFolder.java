@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class GeneratedFolder {
   /** Left in every folder generate writes; only a folder holding it may be replaced. */
   public static final String MARKER = ".cloudshift-generated";
+
   private static final Pattern URI_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]+):");
 
   private final String output;
@@ -40,13 +41,30 @@ public final class GeneratedFolder {
    * @throws UnsafeOutputException when generate may not write there
    */
   public static GeneratedFolder of(String output, List<ExportConfig> exports) {
-    Path target = localPath(output).orElseThrow(() -> new UnsafeOutputException(
-        "Cannot generate into " + output + ": generate writes only to a local folder (write there, then copy the data)"));
+    Path target =
+        localPath(output)
+            .orElseThrow(
+                () ->
+                    new UnsafeOutputException(
+                        "Cannot generate into "
+                            + output
+                            + ": generate writes only to a local folder (write there, then copy the"
+                            + " data)"));
     for (ExportConfig export : exports) {
-      localPath(export.path()).filter(read -> read.startsWith(target) || target.startsWith(read)).ifPresent(read -> {
-        throw new UnsafeOutputException("Cannot generate into " + output + ": export '" + export.id() + "' is read from " + export.path()
-            + ", and generate never writes where exports are read (choose another --output)");
-      });
+      localPath(export.path())
+          .filter(read -> read.startsWith(target) || target.startsWith(read))
+          .ifPresent(
+              read -> {
+                throw new UnsafeOutputException(
+                    "Cannot generate into "
+                        + output
+                        + ": export '"
+                        + export.id()
+                        + "' is read from "
+                        + export.path()
+                        + ", and generate never writes where exports are read (choose another"
+                        + " --output)");
+              });
     }
     GeneratedFolder folder = new GeneratedFolder(output, target);
     folder.checkReplaceable();
@@ -59,8 +77,8 @@ public final class GeneratedFolder {
   }
 
   /**
-   * Runs {@code write} on a new folder beside the target, marks it, and puts it in the target's place
-   * (the target's earlier contents, generate's own, are deleted only then).
+   * Runs {@code write} on a new folder beside the target, marks it, and puts it in the target's
+   * place (the target's earlier contents, generate's own, are deleted only then).
    */
   public <T> T write(Function<Path, T> write) {
     Path parent = target.getParent();
@@ -68,10 +86,13 @@ public final class GeneratedFolder {
     try {
       Files.createDirectories(staging);
       T result = write.apply(staging);
-      Files.writeString(staging.resolve(MARKER), "Written by cloudshift generate, which may replace this folder and nothing else.\n");
+      Files.writeString(
+          staging.resolve(MARKER),
+          "Written by cloudshift generate, which may replace this folder and nothing else.\n");
       checkReplaceable();
       if (Files.exists(target)) {
-        Path previous = parent.resolve("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
+        Path previous =
+            parent.resolve("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
         Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         deleteRecursively(previous);
@@ -92,15 +113,22 @@ public final class GeneratedFolder {
       return;
     }
     if (!Files.isDirectory(target)) {
-      throw new UnsafeOutputException("Cannot generate into " + output + ": it is a file, not a folder");
+      throw new UnsafeOutputException(
+          "Cannot generate into " + output + ": it is a file, not a folder");
     }
     if (!Files.exists(target.resolve(MARKER)) && !isEmpty(target)) {
-      throw new UnsafeOutputException("Cannot generate into " + output + ": the folder is not empty and was not written by generate (it has no "
-          + MARKER + " file); choose a new or empty folder");
+      throw new UnsafeOutputException(
+          "Cannot generate into "
+              + output
+              + ": the folder is not empty and was not written by generate (it has no "
+              + MARKER
+              + " file); choose a new or empty folder");
     }
   }
 
-  /** A plain path or a file: URI, absolute; empty for any other URI scheme (s3a:, abfss:, hdfs:, …). */
+  /**
+   * A plain path or a file: URI, absolute; empty for any other URI scheme (s3a:, abfss:, hdfs:, …).
+   */
   private static Optional<Path> localPath(String location) {
     var scheme = URI_SCHEME.matcher(location);
     if (!scheme.find()) {

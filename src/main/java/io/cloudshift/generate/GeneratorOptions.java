@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>The seed and {@code rows} change only how the money is spread over rows; the planted monthly
  * amounts (the truth) depend on neither.
  */
-public record GeneratorOptions(long seed, int rows, YearMonth firstMonth, YearMonth lastMonth, String outputRoot) {
+public record GeneratorOptions(
+    long seed, int rows, YearMonth firstMonth, YearMonth lastMonth, String outputRoot) {
   /** Where the committed sample lives (conf/cloudshift.conf reads its exports from there). */
   public static final String COMMITTED_SAMPLE = "datasets/focus";
 
@@ -19,20 +20,27 @@ public record GeneratorOptions(long seed, int rows, YearMonth firstMonth, YearMo
     Objects.requireNonNull(lastMonth, "lastMonth");
     Objects.requireNonNull(outputRoot, "outputRoot");
     if (rows < 1) {
-      throw new IllegalArgumentException("Cannot generate: rows must be at least 1 (got " + rows + ")");
+      throw new IllegalArgumentException(
+          "Cannot generate: rows must be at least 1 (got " + rows + ")");
     }
     if (firstMonth.isAfter(lastMonth)) {
       throw new IllegalArgumentException(
-          "Cannot generate: first month " + firstMonth + " is after last month " + lastMonth + " (swap --from and --to)");
+          "Cannot generate: first month "
+              + firstMonth
+              + " is after last month "
+              + lastMonth
+              + " (swap --from and --to)");
     }
     if (outputRoot.isBlank()) {
-      throw new IllegalArgumentException("Cannot generate: the output root is empty (pass --output <dir>)");
+      throw new IllegalArgumentException(
+          "Cannot generate: the output root is empty (pass --output <dir>)");
     }
   }
 
   /** The committed sample's options: seed 20260427, 30,000 rows, 2023-01 .. 2026-09. */
   public static GeneratorOptions defaults() {
-    return new GeneratorOptions(20260427L, 30_000, YearMonth.of(2023, 1), YearMonth.of(2026, 9), COMMITTED_SAMPLE);
+    return new GeneratorOptions(
+        20260427L, 30_000, YearMonth.of(2023, 1), YearMonth.of(2026, 9), COMMITTED_SAMPLE);
   }
 
   /** Number of billing months in the range. */

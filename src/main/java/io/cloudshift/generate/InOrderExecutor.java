@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 /**
  * Runs independent tasks on a fixed number of threads and hands their results to the caller's
  * thread in submission order, so whatever the results are merged into is built in one fixed order
- * however the threads interleave. At most {@code threads} tasks run at once, which bounds the memory
- * of tasks that hold a whole file. The first failure stops the rest and is rethrown as it was.
+ * however the threads interleave. At most {@code threads} tasks run at once, which bounds the
+ * memory of tasks that hold a whole file. The first failure stops the rest and is rethrown as it
+ * was.
  */
 final class InOrderExecutor {
   private final int threads;
@@ -26,11 +27,14 @@ final class InOrderExecutor {
   }
 
   <T> void run(List<Callable<T>> tasks, Consumer<T> inOrder) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "cloudshift-generate");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "cloudshift-generate");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<T>> results = new ArrayList<>(tasks.size());
       for (Callable<T> task : tasks) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The on-demand rows of one lab compute account in a month: mostly GPU nodes of the generations
- * on sale (Compute / Virtual Machines or Containers), some managed AI service time (AI and Machine
+ * The on-demand rows of one lab compute account in a month: mostly GPU nodes of the generations on
+ * sale (Compute / Virtual Machines or Containers), some managed AI service time (AI and Machine
  * Learning) and some storage, at a negotiated discount of 20–45% off list.
  */
 final class LabComputeCharges {

@@ -14,16 +14,23 @@ import java.util.Map;
  * left (1 − the others), which is how "Azure keeps the rest" is expressed without rounding drift.
  */
 record LabStreamPlan(
-    String lab, Stream stream, MonthlyCurve total, Map<String, SharePath> shares, String remainderProvider) {
+    String lab,
+    Stream stream,
+    MonthlyCurve total,
+    Map<String, SharePath> shares,
+    String remainderProvider) {
 
   LabStreamPlan {
     shares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(shares));
     if (shares.containsKey(remainderProvider)) {
-      throw new IllegalArgumentException(lab + " " + stream + ": the remainder provider has no explicit path");
+      throw new IllegalArgumentException(
+          lab + " " + stream + ": the remainder provider has no explicit path");
     }
   }
 
-  /** Providers in a fixed order: the remainder provider first, then the explicit ones as declared. */
+  /**
+   * Providers in a fixed order: the remainder provider first, then the explicit ones as declared.
+   */
   List<String> providers() {
     List<String> all = new java.util.ArrayList<>();
     all.add(remainderProvider);
@@ -39,7 +46,8 @@ record LabStreamPlan(
       }
       BigDecimal rest = BigDecimal.ONE.subtract(others);
       if (rest.signum() < 0) {
-        throw new IllegalStateException(lab + " " + stream.value() + " shares exceed 1 in " + month);
+        throw new IllegalStateException(
+            lab + " " + stream.value() + " shares exceed 1 in " + month);
       }
       return rest;
     }

@@ -8,12 +8,16 @@ import java.util.function.Predicate;
 /**
  * The labs' models that providers resell, with the months they are sold in (release dates rounded
  * to the month; illustrative, not from public-facts.md). Every name carries its brand (Claude,
- * Mistral, Cohere, Grok) so the configured sku-patterns recognise it; OpenAI charges are
- * recognised by service name on Azure and by the "openai." SKU prefix on Bedrock.
+ * Mistral, Cohere, Grok) so the configured sku-patterns recognise it; OpenAI charges are recognised
+ * by service name on Azure and by the "openai." SKU prefix on Bedrock.
  */
 final class ModelCatalog {
-  /** One model: display name, the vendor prefix of Bedrock/OCI-style SKU ids, months on sale, price per 1M input tokens. */
-  record Model(String name, String vendor, YearMonth from, YearMonth to, String inputPricePerMillion) {
+  /**
+   * One model: display name, the vendor prefix of Bedrock/OCI-style SKU ids, months on sale, price
+   * per 1M input tokens.
+   */
+  record Model(
+      String name, String vendor, YearMonth from, YearMonth to, String inputPricePerMillion) {
     boolean soldIn(YearMonth month) {
       return !month.isBefore(from) && !month.isAfter(to);
     }
@@ -72,12 +76,19 @@ final class ModelCatalog {
    * (months outside the catalog) every accepted model, so a calibrated amount is never dropped.
    */
   static List<Model> modelsOf(String lab, YearMonth month, Predicate<Model> accepted) {
-    List<Model> all = MODELS.getOrDefault(lab, List.of(m(lab + " Model", ProviderStyle.slug(lab), "2000-01", null, "1.00")));
+    List<Model> all =
+        MODELS.getOrDefault(
+            lab, List.of(m(lab + " Model", ProviderStyle.slug(lab), "2000-01", null, "1.00")));
     List<Model> sold = all.stream().filter(accepted).filter(model -> model.soldIn(month)).toList();
     return sold.isEmpty() ? all.stream().filter(accepted).toList() : sold;
   }
 
   private static Model m(String name, String vendor, String from, String to, String price) {
-    return new Model(name, vendor, YearMonth.parse(from), to == null ? Sku.ALWAYS_TO : YearMonth.parse(to), price);
+    return new Model(
+        name,
+        vendor,
+        YearMonth.parse(from),
+        to == null ? Sku.ALWAYS_TO : YearMonth.parse(to),
+        price);
   }
 }

@@ -62,9 +62,12 @@ final class MonthlyCurve {
       if (!month.isAfter(right.month())) {
         long span = left.month().until(right.month(), ChronoUnit.MONTHS);
         long done = left.month().until(month, ChronoUnit.MONTHS);
-        BigDecimal step = right.usdPerMonth().subtract(left.usdPerMonth())
-            .multiply(BigDecimal.valueOf(done))
-            .divide(BigDecimal.valueOf(span), 10, RoundingMode.HALF_EVEN);
+        BigDecimal step =
+            right
+                .usdPerMonth()
+                .subtract(left.usdPerMonth())
+                .multiply(BigDecimal.valueOf(done))
+                .divide(BigDecimal.valueOf(span), 10, RoundingMode.HALF_EVEN);
         return cents(left.usdPerMonth().add(step));
       }
     }
@@ -83,9 +86,12 @@ final class MonthlyCurve {
       this.start = start;
     }
 
-    /** An anchor in millions of USD per month, with the public-facts id or assumption it rests on. */
+    /**
+     * An anchor in millions of USD per month, with the public-facts id or assumption it rests on.
+     */
     Builder at(String month, double millionsPerMonth, String source) {
-      BigDecimal usd = BigDecimal.valueOf(millionsPerMonth).multiply(BigDecimal.valueOf(1_000_000L));
+      BigDecimal usd =
+          BigDecimal.valueOf(millionsPerMonth).multiply(BigDecimal.valueOf(1_000_000L));
       anchors.add(new Anchor(YearMonth.parse(month), usd, source));
       return this;
     }

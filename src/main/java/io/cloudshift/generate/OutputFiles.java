@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * File operations on the Hadoop local file system, as parquet-hadoop writes through it. It uses the raw
- * file system so no .crc side files appear next to the generated data.
+ * File operations on the Hadoop local file system, as parquet-hadoop writes through it. It uses the
+ * raw file system so no .crc side files appear next to the generated data.
  */
 final class OutputFiles {
   private final Configuration hadoopConf;
@@ -56,6 +56,14 @@ final class OutputFiles {
   }
 
   private static UncheckedIOException failure(String verb, Path path, IOException e) {
-    return new UncheckedIOException("Cannot " + verb + " " + path + ": " + e.getMessage() + " (check the --output path and its permissions)", e);
+    return new UncheckedIOException(
+        "Cannot "
+            + verb
+            + " "
+            + path
+            + ": "
+            + e.getMessage()
+            + " (check the --output path and its permissions)",
+        e);
   }
 }

@@ -61,7 +61,10 @@ final class ParquetExportWriter implements ExportFileWriter {
     }
   }
 
-  /** The target path as a Parquet output, opened through {@link OutputFiles} (any Hadoop file system, no .crc files). */
+  /**
+   * The target path as a Parquet output, opened through {@link OutputFiles} (any Hadoop file
+   * system, no .crc files).
+   */
   private record Target(OutputFiles files, Path path) implements OutputFile {
     @Override
     public PositionOutputStream create(long blockSizeHint) {

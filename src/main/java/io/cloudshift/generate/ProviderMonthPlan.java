@@ -18,9 +18,16 @@ import java.util.Optional;
  * a EUR customer). Labs get money only where the configuration has their account or resale rule.
  */
 record ProviderMonthPlan(
-    YearMonth month, List<ComputeCell> compute, List<ResaleCell> resale, BigDecimal customersUsd, BigDecimal customersEur) {
+    YearMonth month,
+    List<ComputeCell> compute,
+    List<ResaleCell> resale,
+    BigDecimal customersUsd,
+    BigDecimal customersEur) {
 
-  /** A lab compute account's month: total amount, of which {@code commitmentMonthly} is covered by its commitment. */
+  /**
+   * A lab compute account's month: total amount, of which {@code commitmentMonthly} is covered by
+   * its commitment.
+   */
   record ComputeCell(Account account, String lab, BigDecimal amount, BigDecimal commitmentMonthly) {
     BigDecimal onDemandAmount() {
       return amount.subtract(commitmentMonthly);
@@ -34,7 +41,11 @@ record ProviderMonthPlan(
   static final BigDecimal EURO_CUSTOMER_FRACTION = new BigDecimal("0.03");
 
   static ProviderMonthPlan of(
-      String provider, YearMonth month, Calibration calibration, AttributionRules rules, AccountBook accounts) {
+      String provider,
+      YearMonth month,
+      Calibration calibration,
+      AttributionRules rules,
+      AccountBook accounts) {
     List<ComputeCell> compute = computeCells(provider, month, calibration, rules, accounts);
     List<ResaleCell> resale = new ArrayList<>();
     for (LabStreamPlan plan : calibration.plans()) {
@@ -53,11 +64,16 @@ record ProviderMonthPlan(
             ? others.multiply(EURO_CUSTOMER_FRACTION).setScale(2, RoundingMode.HALF_EVEN)
             : BigDecimal.ZERO.setScale(2);
     BigDecimal euro = euroUsd.multiply(Calibration.EUR_PER_USD).setScale(2, RoundingMode.HALF_EVEN);
-    return new ProviderMonthPlan(month, List.copyOf(compute), List.copyOf(resale), others.subtract(euroUsd), euro);
+    return new ProviderMonthPlan(
+        month, List.copyOf(compute), List.copyOf(resale), others.subtract(euroUsd), euro);
   }
 
   private static List<ComputeCell> computeCells(
-      String provider, YearMonth month, Calibration calibration, AttributionRules rules, AccountBook accounts) {
+      String provider,
+      YearMonth month,
+      Calibration calibration,
+      AttributionRules rules,
+      AccountBook accounts) {
     Map<String, List<ComputeAccountRule>> byLab = new LinkedHashMap<>();
     for (ComputeAccountRule rule : rules.computeAccounts(provider, month)) {
       byLab.computeIfAbsent(rule.lab(), lab -> new ArrayList<>()).add(rule);
@@ -71,21 +87,30 @@ record ProviderMonthPlan(
       List<ComputeAccountRule> labAccounts = lab.getValue();
       // Several accounts of one lab share its amount equally; the first takes the odd cents.
       BigDecimal each = amount.divide(BigDecimal.valueOf(labAccounts.size()), 2, RoundingMode.DOWN);
-      BigDecimal first = amount.subtract(each.multiply(BigDecimal.valueOf(labAccounts.size() - 1L)));
+      BigDecimal first =
+          amount.subtract(each.multiply(BigDecimal.valueOf(labAccounts.size() - 1L)));
       for (int i = 0; i < labAccounts.size(); i++) {
         BigDecimal share = i == 0 ? first : each;
         BigDecimal commitment =
-            i == 0 ? labCommitment(lab.getKey(), provider, month, calibration, share) : BigDecimal.ZERO.setScale(2);
-        cells.add(new ComputeCell(accounts.labAccount(labAccounts.get(i)), lab.getKey(), share, commitment));
+            i == 0
+                ? labCommitment(lab.getKey(), provider, month, calibration, share)
+                : BigDecimal.ZERO.setScale(2);
+        cells.add(
+            new ComputeCell(
+                accounts.labAccount(labAccounts.get(i)), lab.getKey(), share, commitment));
       }
     }
     return cells;
   }
 
-  /** The monthly amortisation of the one lab commitment (Mistral on AWS), at most half the month's amount. */
+  /**
+   * The monthly amortisation of the one lab commitment (Mistral on AWS), at most half the month's
+   * amount.
+   */
   private static BigDecimal labCommitment(
       String lab, String provider, YearMonth month, Calibration calibration, BigDecimal amount) {
-    if (!lab.equals(SpecialChargePlan.LAB_COMMITMENT_LAB) || !provider.equals(SpecialChargePlan.LAB_COMMITMENT_PROVIDER)) {
+    if (!lab.equals(SpecialChargePlan.LAB_COMMITMENT_LAB)
+        || !provider.equals(SpecialChargePlan.LAB_COMMITMENT_PROVIDER)) {
       return BigDecimal.ZERO.setScale(2);
     }
     BigDecimal quarterStart =

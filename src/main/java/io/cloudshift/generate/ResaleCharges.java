@@ -15,30 +15,52 @@ import java.util.function.Consumer;
  */
 final class ResaleCharges {
   private static final BigDecimal OUTPUT_PRICE_FACTOR = new BigDecimal("4");
+
   /** A quarter of resale rows are billed at this fraction of the list price. */
   private static final BigDecimal DISCOUNTED_PRICE = new BigDecimal("0.90");
 
   private ResaleCharges() {}
 
   static void add(
-      ChargeFactory factory, ResaleCell cell, AttributionRules rules, List<Account> customers, int rows, Consumer<Charge> out) {
+      ChargeFactory factory,
+      ResaleCell cell,
+      AttributionRules rules,
+      List<Account> customers,
+      int rows,
+      Consumer<Charge> out) {
     ExportMonth file = factory.file();
     ProviderStyle style = file.profile().style();
     List<ModelCatalog.Model> models =
         ModelCatalog.modelsOf(
             cell.lab(),
             file.month(),
-            model -> rules.skuMatches(cell.rule(),
-                style.modelSkuId(model.vendor(), model.name(), "Input"), style.modelMeter(model.name(), "Input")));
+            model ->
+                rules.skuMatches(
+                    cell.rule(),
+                    style.modelSkuId(model.vendor(), model.name(), "Input"),
+                    style.modelMeter(model.name(), "Input")));
     if (models.isEmpty()) {
       throw new IllegalStateException(
-          "Cannot generate " + cell.lab() + " resale at " + file.providerId() + ": no model name matches the sku-pattern "
-              + cell.rule().skuPattern().orElse("") + " of rule " + cell.rule().ruleId() + " (adjust the rule)");
+          "Cannot generate "
+              + cell.lab()
+              + " resale at "
+              + file.providerId()
+              + ": no model name matches the sku-pattern "
+              + cell.rule().skuPattern().orElse("")
+              + " of rule "
+              + cell.rule().ruleId()
+              + " (adjust the rule)");
     }
-    // Both token SKUs of every model, made once per cell rather than per row (no random draws here).
+    // Both token SKUs of every model, made once per cell rather than per row (no random draws
+    // here).
     List<ModelSkus> skus =
-        models.stream().map(model -> new ModelSkus(
-            tokens(style, cell, model, "Input", file.month()), tokens(style, cell, model, "Output", file.month()))).toList();
+        models.stream()
+            .map(
+                model ->
+                    new ModelSkus(
+                        tokens(style, cell, model, "Input", file.month()),
+                        tokens(style, cell, model, "Output", file.month())))
+            .toList();
     ChargeRole role = ChargeRole.revenue(cell.lab(), Stream.RESALE);
     for (BigDecimal amount : AmountSplitter.split(cell.amount(), rows, file.random())) {
       ModelSkus model = file.pick(skus);
@@ -52,7 +74,12 @@ final class ResaleCharges {
   /** The input and output token lines of one model. */
   private record ModelSkus(Sku input, Sku output) {}
 
-  private static Sku tokens(ProviderStyle style, ResaleCell cell, ModelCatalog.Model model, String direction, YearMonth month) {
+  private static Sku tokens(
+      ProviderStyle style,
+      ResaleCell cell,
+      ModelCatalog.Model model,
+      String direction,
+      YearMonth month) {
     BigDecimal price = new BigDecimal(model.inputPricePerMillion());
     if (direction.equals("Output")) {
       price = price.multiply(OUTPUT_PRICE_FACTOR);

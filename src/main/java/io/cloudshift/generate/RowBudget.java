@@ -9,16 +9,20 @@ package io.cloudshift.generate;
 record RowBudget(int perComputeCell, int perResaleCell, int euro, int customers) {
   static final int RESERVED_FOR_SPECIAL_ROWS = 10;
 
-  static RowBudget of(GeneratorOptions options, int exports, ProviderMonthPlan plan, boolean hasEuroCustomer) {
+  static RowBudget of(
+      GeneratorOptions options, int exports, ProviderMonthPlan plan, boolean hasEuroCustomer) {
     long files = (long) Math.max(1, exports) * options.monthCount();
     int perFile = (int) Math.max(1, Math.round((double) options.rows() / files));
     int ordinary = Math.max(0, perFile - RESERVED_FOR_SPECIAL_ROWS);
     int computeCells = plan.compute().size();
     int resaleCells = plan.resale().size();
-    int perCompute = computeCells == 0 ? 0 : Math.max(2, (int) Math.round(ordinary * 0.30 / computeCells));
-    int perResale = resaleCells == 0 ? 0 : Math.max(2, (int) Math.round(ordinary * 0.15 / resaleCells));
+    int perCompute =
+        computeCells == 0 ? 0 : Math.max(2, (int) Math.round(ordinary * 0.30 / computeCells));
+    int perResale =
+        resaleCells == 0 ? 0 : Math.max(2, (int) Math.round(ordinary * 0.15 / resaleCells));
     int euro = hasEuroCustomer ? Math.max(2, (int) Math.round(ordinary * 0.05)) : 0;
-    int customers = Math.max(4, ordinary - perCompute * computeCells - perResale * resaleCells - euro);
+    int customers =
+        Math.max(4, ordinary - perCompute * computeCells - perResale * resaleCells - euro);
     return new RowBudget(perCompute, perResale, euro, customers);
   }
 }

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A provider's planted share of one lab stream over time, as explicit steps and straight-line
- * ramps so the truth is exact: zero until the first segment, then the latest segment that has
- * started. A ramp holds its end value after its end month until the next segment starts.
+ * A provider's planted share of one lab stream over time, as explicit steps and straight-line ramps
+ * so the truth is exact: zero until the first segment, then the latest segment that has started. A
+ * ramp holds its end value after its end month until the next segment starts.
  */
 final class SharePath {
   /** A segment starting at {@code from}; {@code to} equals {@code from} for a step. */
-  record Segment(YearMonth from, YearMonth to, BigDecimal startShare, BigDecimal endShare, String source) {
+  record Segment(
+      YearMonth from, YearMonth to, BigDecimal startShare, BigDecimal endShare, String source) {
     boolean isStep() {
       return from.equals(to);
     }
@@ -26,7 +27,8 @@ final class SharePath {
       long span = from.until(to, ChronoUnit.MONTHS);
       long done = from.until(month, ChronoUnit.MONTHS);
       return startShare.add(
-          endShare.subtract(startShare)
+          endShare
+              .subtract(startShare)
               .multiply(BigDecimal.valueOf(done))
               .divide(BigDecimal.valueOf(span), 6, RoundingMode.HALF_EVEN));
     }
@@ -48,7 +50,9 @@ final class SharePath {
     return with(new Segment(from, from, decimal(share), decimal(share), source));
   }
 
-  /** From {@code from} the share moves in a straight line to reach {@code endShare} at {@code to}. */
+  /**
+   * From {@code from} the share moves in a straight line to reach {@code endShare} at {@code to}.
+   */
   SharePath ramp(String from, double startShare, String to, double endShare, String source) {
     YearMonth start = YearMonth.parse(from);
     YearMonth end = YearMonth.parse(to);

@@ -29,16 +29,52 @@ record Sku(
   }
 
   /** A line sold by the hour (VMs, GPU nodes): consumed hours equal priced hours. */
-  static Sku hourly(String category, String subcategory, String service, String skuId, String meter,
-      String resourceType, String pricePerHour, String availableFrom) {
-    return new Sku(category, subcategory, service, skuId, meter, resourceType, "Hours", new BigDecimal(pricePerHour),
-        "Hours", BigDecimal.ONE, YearMonth.parse(availableFrom), ALWAYS_TO);
+  static Sku hourly(
+      String category,
+      String subcategory,
+      String service,
+      String skuId,
+      String meter,
+      String resourceType,
+      String pricePerHour,
+      String availableFrom) {
+    return new Sku(
+        category,
+        subcategory,
+        service,
+        skuId,
+        meter,
+        resourceType,
+        "Hours",
+        new BigDecimal(pricePerHour),
+        "Hours",
+        BigDecimal.ONE,
+        YearMonth.parse(availableFrom),
+        ALWAYS_TO);
   }
 
   /** Any other metered line, always sold. */
-  static Sku metered(String category, String subcategory, String service, String skuId, String meter,
-      String resourceType, String unit, String unitPrice) {
-    return new Sku(category, subcategory, service, skuId, meter, resourceType, unit, new BigDecimal(unitPrice), unit,
-        BigDecimal.ONE, ALWAYS_FROM, ALWAYS_TO);
+  static Sku metered(
+      String category,
+      String subcategory,
+      String service,
+      String skuId,
+      String meter,
+      String resourceType,
+      String unit,
+      String unitPrice) {
+    return new Sku(
+        category,
+        subcategory,
+        service,
+        skuId,
+        meter,
+        resourceType,
+        unit,
+        new BigDecimal(unitPrice),
+        unit,
+        BigDecimal.ONE,
+        ALWAYS_FROM,
+        ALWAYS_TO);
   }
 }

@@ -11,9 +11,10 @@ import java.time.YearMonth;
  * are fractions of the planted monthly amount, in cents.
  *
  * <ul>
- *   <li>Credit on one lab compute account every 4th month (−1%), on other customers every 4th month (−0.2%);
- *   <li>Correction (ChargeClass Correction, billed in M+1, ChargePeriod in M) for every 3rd month M,
- *       alternately −0.5% and +0.3% of one lab compute account's M amount; other customers too;
+ *   <li>Credit on one lab compute account every 4th month (−1%), on other customers every 4th month
+ *       (−0.2%);
+ *   <li>Correction (ChargeClass Correction, billed in M+1, ChargePeriod in M) for every 3rd month
+ *       M, alternately −0.5% and +0.3% of one lab compute account's M amount; other customers too;
  *   <li>negative in-period usage (ChargeClass null) on one lab account every 5th month (−0.2%);
  *   <li>Tax and marketplace rows on a lab account every 6th month (never revenue), and on other
  *       customers every month;
@@ -70,7 +71,10 @@ final class SpecialChargePlan {
     return Math.floorMod(index(month), 6) == 3;
   }
 
-  /** Which of {@code cells} lab compute accounts gets a special row recurring every {@code period} months. */
+  /**
+   * Which of {@code cells} lab compute accounts gets a special row recurring every {@code period}
+   * months.
+   */
   static int cellIndex(YearMonth month, int period, int cells) {
     return Math.floorMod(Math.floorDiv(index(month), period), cells);
   }
@@ -101,7 +105,9 @@ final class SpecialChargePlan {
     return YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3) * 3 + 1);
   }
 
-  /** The monthly amortisation C of the lab's quarterly commitment: 30% of the quarter's first month. */
+  /**
+   * The monthly amortisation C of the lab's quarterly commitment: 30% of the quarter's first month.
+   */
   static BigDecimal labCommitmentMonthly(BigDecimal quarterStartAmount) {
     return cents(quarterStartAmount.multiply(new BigDecimal("0.30")));
   }

@@ -40,7 +40,8 @@ final class SpecialCharges {
   private final AccountBook accounts;
   private final Function<YearMonth, ProviderMonthPlan> planOf;
 
-  SpecialCharges(ChargeFactory factory, AccountBook accounts, Function<YearMonth, ProviderMonthPlan> planOf) {
+  SpecialCharges(
+      ChargeFactory factory, AccountBook accounts, Function<YearMonth, ProviderMonthPlan> planOf) {
     this.factory = factory;
     this.file = factory.file();
     this.accounts = accounts;
@@ -55,27 +56,51 @@ final class SpecialCharges {
     if (!cells.isEmpty()) {
       if (SpecialChargePlan.labCredit(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 4, cells.size()));
-        out.accept(credit(cell.account(), labRole(cell), SpecialChargePlan.labCreditAmount(cell.amount()), gpu()));
+        out.accept(
+            credit(
+                cell.account(),
+                labRole(cell),
+                SpecialChargePlan.labCreditAmount(cell.amount()),
+                gpu()));
       }
       if (SpecialChargePlan.labNegativeUsage(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 5, cells.size()));
-        Charge reversal = factory.usage(factory.forAccount(cell.account(), labRole(cell)), gpu(),
-            SpecialChargePlan.labNegativeUsageAmount(cell.amount()), BigDecimal.ONE);
-        reversal.set(FocusColumns.CHARGE_DESCRIPTION, "Reversal of a duplicated meter reading, " + reversal.text(FocusColumns.SKU_METER));
+        Charge reversal =
+            factory.usage(
+                factory.forAccount(cell.account(), labRole(cell)),
+                gpu(),
+                SpecialChargePlan.labNegativeUsageAmount(cell.amount()),
+                BigDecimal.ONE);
+        reversal.set(
+            FocusColumns.CHARGE_DESCRIPTION,
+            "Reversal of a duplicated meter reading, " + reversal.text(FocusColumns.SKU_METER));
         out.accept(reversal);
       }
       if (SpecialChargePlan.labTax(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 6, cells.size()));
-        out.accept(tax(cell.account(), labRole(cell), percentOf(cell.amount(), 0.001, 0.003), "US sales tax"));
+        out.accept(
+            tax(
+                cell.account(),
+                labRole(cell),
+                percentOf(cell.amount(), 0.001, 0.003),
+                "US sales tax"));
       }
       if (SpecialChargePlan.labMarketplace(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 6, cells.size()));
-        out.accept(marketplace(cell.account(), labRole(cell), percentOf(cell.amount(), 0.0005, 0.001)));
+        out.accept(
+            marketplace(cell.account(), labRole(cell), percentOf(cell.amount(), 0.0005, 0.001)));
       }
       for (ComputeCell cell : cells) {
         if (cell.commitmentMonthly().signum() > 0) {
-          commitment(cell.account(), labRole(cell), cell.commitmentMonthly(), SpecialChargePlan.quarterStart(month), 3,
-              SpecialChargePlan.LAB_UNUSED_FRACTION, gpu(), out);
+          commitment(
+              cell.account(),
+              labRole(cell),
+              cell.commitmentMonthly(),
+              SpecialChargePlan.quarterStart(month),
+              3,
+              SpecialChargePlan.LAB_UNUSED_FRACTION,
+              gpu(),
+              out);
         }
       }
     }
@@ -83,9 +108,17 @@ final class SpecialCharges {
       List<ComputeCell> before = planOf.apply(previous).compute();
       if (!before.isEmpty()) {
         ComputeCell cell = before.get(SpecialChargePlan.cellIndex(previous, 3, before.size()));
-        boolean stillBilled = cells.stream().anyMatch(c -> c.account().billingAccountId().equals(cell.account().billingAccountId()));
+        boolean stillBilled =
+            cells.stream()
+                .anyMatch(
+                    c -> c.account().billingAccountId().equals(cell.account().billingAccountId()));
         if (stillBilled) {
-          out.accept(correction(cell.account(), labRole(cell), SpecialChargePlan.labCorrectionAmount(previous, cell.amount()), gpu()));
+          out.accept(
+              correction(
+                  cell.account(),
+                  labRole(cell),
+                  SpecialChargePlan.labCorrectionAmount(previous, cell.amount()),
+                  gpu()));
         }
       }
     }
@@ -99,28 +132,53 @@ final class SpecialCharges {
       return;
     }
     for (int i = 0; i < 2; i++) {
-      out.accept(tax(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0002, 0.0008), "US sales tax"));
+      out.accept(
+          tax(
+              file.pick(customers),
+              others,
+              percentOf(plan.customersUsd(), 0.0002, 0.0008),
+              "US sales tax"));
     }
-    accounts.euroCustomer().ifPresent(euro ->
-        out.accept(tax(euro, others, percentOf(plan.customersEur(), 0.17, 0.21), "VAT (DE) 19%")));
+    accounts
+        .euroCustomer()
+        .ifPresent(
+            euro ->
+                out.accept(
+                    tax(euro, others, percentOf(plan.customersEur(), 0.17, 0.21), "VAT (DE) 19%")));
     int offers = 1 + file.random().nextInt(2);
     for (int i = 0; i < offers; i++) {
-      out.accept(marketplace(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0005, 0.002)));
+      out.accept(
+          marketplace(file.pick(customers), others, percentOf(plan.customersUsd(), 0.0005, 0.002)));
     }
     if (SpecialChargePlan.customerCredit(file.month())) {
-      out.accept(credit(file.pick(customers), others, SpecialChargePlan.customerCreditAmount(plan.customersUsd()), customerSku()));
+      out.accept(
+          credit(
+              file.pick(customers),
+              others,
+              SpecialChargePlan.customerCreditAmount(plan.customersUsd()),
+              customerSku()));
     }
     if (SpecialChargePlan.customerCorrectionOf(previous)) {
-      BigDecimal amount = SpecialChargePlan.customerCorrectionAmount(previous, planOf.apply(previous).customersUsd());
+      BigDecimal amount =
+          SpecialChargePlan.customerCorrectionAmount(
+              previous, planOf.apply(previous).customersUsd());
       if (amount.signum() != 0) {
         out.accept(correction(file.pick(customers), others, amount, customerSku()));
       }
     }
     YearMonth january = YearMonth.of(file.month().getYear(), 1);
-    BigDecimal monthly = SpecialChargePlan.customerCommitmentMonthly(planOf.apply(january).customersUsd());
+    BigDecimal monthly =
+        SpecialChargePlan.customerCommitmentMonthly(planOf.apply(january).customersUsd());
     if (monthly.signum() > 0) {
-      commitment(customers.get(0), others, monthly, january, 12, SpecialChargePlan.CUSTOMER_UNUSED_FRACTION,
-          file.profile().customerSkus().get(0), out);
+      commitment(
+          customers.get(0),
+          others,
+          monthly,
+          january,
+          12,
+          SpecialChargePlan.CUSTOMER_UNUSED_FRACTION,
+          file.profile().customerSkus().get(0),
+          out);
     }
   }
 
@@ -149,7 +207,10 @@ final class SpecialCharges {
     return ChargeFactory.sameCosts(factory.withoutPricing(charge), amount);
   }
 
-  /** A correction billed now for usage of the previous month (FOCUS ChargeClass = Correction, signed, bulk). */
+  /**
+   * A correction billed now for usage of the previous month (FOCUS ChargeClass = Correction,
+   * signed, bulk).
+   */
   private Charge correction(Account account, ChargeRole role, BigDecimal amount, Sku sku) {
     YearMonth corrected = file.month().minusMonths(1);
     Instant day = file.randomDayOf(corrected);
@@ -160,7 +221,9 @@ final class SpecialCharges {
         .set(CHARGE_FREQUENCY, "Usage-Based")
         .set(FocusColumns.CHARGE_PERIOD_START, day)
         .set(FocusColumns.CHARGE_PERIOD_END, day.plus(1, ChronoUnit.DAYS))
-        .set(FocusColumns.CHARGE_DESCRIPTION, "Correction of " + sku.skuMeter() + " usage of " + corrected);
+        .set(
+            FocusColumns.CHARGE_DESCRIPTION,
+            "Correction of " + sku.skuMeter() + " usage of " + corrected);
     return ChargeFactory.sameCosts(factory.withoutPricing(charge), amount);
   }
 
@@ -180,10 +243,18 @@ final class SpecialCharges {
     return ChargeFactory.sameCosts(factory.withoutPricing(charge), amount);
   }
 
-  /** A third party's product invoiced by the provider: PublisherName (1.3: ServiceProviderName) is the seller. */
+  /**
+   * A third party's product invoiced by the provider: PublisherName (1.3: ServiceProviderName) is
+   * the seller.
+   */
   private Charge marketplace(Account account, ChargeRole role, BigDecimal amount) {
     MarketplaceOffer offer = file.pick(file.profile().marketplaceOffers());
-    Charge charge = factory.usage(factory.forAccount(account, role.as(ChargeRole.Kind.MARKETPLACE)), offer.sku(), amount, BigDecimal.ONE);
+    Charge charge =
+        factory.usage(
+            factory.forAccount(account, role.as(ChargeRole.Kind.MARKETPLACE)),
+            offer.sku(),
+            amount,
+            BigDecimal.ONE);
     return charge
         .set(FocusColumns.PUBLISHER_NAME, offer.publisher())
         .set(FocusColumns.SERVICE_PROVIDER_NAME, offer.publisher())
@@ -195,8 +266,15 @@ final class SpecialCharges {
    * row (BilledCost = months × monthly, EffectiveCost 0) in the start month, and in every month of
    * the term a Used row and an Unused row (BilledCost 0) whose EffectiveCosts add up to monthly.
    */
-  private void commitment(Account account, ChargeRole role, BigDecimal monthly, YearMonth start, int months,
-      BigDecimal unusedFraction, Sku sku, Consumer<Charge> out) {
+  private void commitment(
+      Account account,
+      ChargeRole role,
+      BigDecimal monthly,
+      YearMonth start,
+      int months,
+      BigDecimal unusedFraction,
+      Sku sku,
+      Consumer<Charge> out) {
     ProviderProfile profile = file.profile();
     String id = commitmentId(account, start);
     String name = profile.commitmentType() + " " + start + " (" + months + " months)";
@@ -228,13 +306,22 @@ final class SpecialCharges {
     BigDecimal used = monthly.subtract(unused);
     out.accept(amortised(account, role, sku, used, id, name, "Used"));
     Charge idle = amortised(account, role, sku, unused, id, name, "Unused");
-    idle.set(FocusColumns.CONSUMED_QUANTITY, null).set(CONSUMED_UNIT, null)
+    idle.set(FocusColumns.CONSUMED_QUANTITY, null)
+        .set(CONSUMED_UNIT, null)
         .set(FocusColumns.CHARGE_DESCRIPTION, name + ", unused part");
     out.accept(idle);
   }
 
-  private Charge amortised(Account account, ChargeRole role, Sku sku, BigDecimal effective, String id, String name, String status) {
-    Charge charge = factory.usage(factory.forAccount(account, role), sku, effective, new BigDecimal("0.80"));
+  private Charge amortised(
+      Account account,
+      ChargeRole role,
+      Sku sku,
+      BigDecimal effective,
+      String id,
+      String name,
+      String status) {
+    Charge charge =
+        factory.usage(factory.forAccount(account, role), sku, effective, new BigDecimal("0.80"));
     wholeMonth(charge)
         .set(PRICING_CATEGORY, "Committed")
         .set(FocusColumns.BILLED_COST, BigDecimal.ZERO)
@@ -254,9 +341,18 @@ final class SpecialCharges {
   private String commitmentId(Account account, YearMonth start) {
     String key = account.billingAccountId() + "|" + start;
     return switch (file.profile().style()) {
-      case AWS -> "arn:aws:savingsplans::" + account.billingAccountId() + ":savingsplan/" + StableHash.hex(key, 12);
-      case AZURE -> "/providers/Microsoft.Capacity/reservationOrders/" + StableHash.hex(key, 12) + "/reservations/" + StableHash.hex(key + "r", 12);
-      default -> ProviderStyle.slug(file.profile().commitmentType()) + "-" + StableHash.hex(key, 12);
+      case AWS ->
+          "arn:aws:savingsplans::"
+              + account.billingAccountId()
+              + ":savingsplan/"
+              + StableHash.hex(key, 12);
+      case AZURE ->
+          "/providers/Microsoft.Capacity/reservationOrders/"
+              + StableHash.hex(key, 12)
+              + "/reservations/"
+              + StableHash.hex(key + "r", 12);
+      default ->
+          ProviderStyle.slug(file.profile().commitmentType()) + "-" + StableHash.hex(key, 12);
     };
   }
 

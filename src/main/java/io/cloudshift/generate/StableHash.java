@@ -27,7 +27,8 @@ final class StableHash {
 
   /** Decimal digits of the hash, {@code length} of them (at most 18). */
   static String digits(String text, int length) {
-    return zeroPadded(Long.toString(Math.floorMod(of(text), 1_000_000_000_000_000_000L)), 18, length);
+    return zeroPadded(
+        Long.toString(Math.floorMod(of(text), 1_000_000_000_000_000_000L)), 18, length);
   }
 
   /**
@@ -36,7 +37,8 @@ final class StableHash {
    * hash itself (these run for every generated row).
    */
   private static String zeroPadded(String number, int width, int length) {
-    String padded = number.length() >= width ? number : "0".repeat(width - number.length()) + number;
+    String padded =
+        number.length() >= width ? number : "0".repeat(width - number.length()) + number;
     return padded.substring(0, Math.min(length, padded.length()));
   }
 

@@ -22,12 +22,23 @@ final class SyntheticDatasetWriter {
 
   /** What one export needs to generate any of its months. */
   private record Export(
-      ExportConfig config, String providerId, String firstParty, ProviderProfile profile, ExportLayout layout,
-      AccountBook accounts, Path directory, ExportFileWriter writer) {}
+      ExportConfig config,
+      String providerId,
+      String firstParty,
+      ProviderProfile profile,
+      ExportLayout layout,
+      AccountBook accounts,
+      Path directory,
+      ExportFileWriter writer) {}
 
   /** What was written for one export month: the truth's share of it. */
   private record WrittenFile(
-      Export export, YearMonth month, String relativePath, int rows, List<TruthFiles.BadRow> badRows, RevenueLedger ledger) {}
+      Export export,
+      YearMonth month,
+      String relativePath,
+      int rows,
+      List<TruthFiles.BadRow> badRows,
+      RevenueLedger ledger) {}
 
   private final CloudshiftConfig config;
   private final GeneratorOptions options;
@@ -36,7 +47,8 @@ final class SyntheticDatasetWriter {
   private final ExportFileWriter csvWriter;
   private final ExportFileWriter parquetWriter;
 
-  SyntheticDatasetWriter(CloudshiftConfig config, GeneratorOptions options, OutputFiles files, int threads) {
+  SyntheticDatasetWriter(
+      CloudshiftConfig config, GeneratorOptions options, OutputFiles files, int threads) {
     this.config = config;
     this.options = options;
     this.files = files;
@@ -50,17 +62,22 @@ final class SyntheticDatasetWriter {
     Calibration calibration = Calibration.publicFacts();
     AttributionRules rules = new AttributionRules(config.attribution());
     // A multi-provider export (the FinOps sample) has no single provider to generate for.
-    List<ExportConfig> configured = config.exports().stream().filter(e -> e.provider().isPresent()).toList();
+    List<ExportConfig> configured =
+        config.exports().stream().filter(e -> e.provider().isPresent()).toList();
     if (configured.isEmpty()) {
       throw new IllegalArgumentException(
-          "Cannot generate: no export in the configuration has a fixed provider (declare one under cloudshift.exports)");
+          "Cannot generate: no export in the configuration has a fixed provider (declare one under"
+              + " cloudshift.exports)");
     }
     BadRows badRows = new BadRows(options, configured);
-    ExportMonthGenerator generator = new ExportMonthGenerator(options, calibration, rules, badRows, configured.size());
+    ExportMonthGenerator generator =
+        new ExportMonthGenerator(options, calibration, rules, badRows, configured.size());
     List<Export> exports = configured.stream().map(e -> export(e, rules, root)).toList();
     List<Callable<WrittenFile>> tasks = new ArrayList<>();
     for (Export export : exports) {
-      for (YearMonth month = options.firstMonth(); !month.isAfter(options.lastMonth()); month = month.plusMonths(1)) {
+      for (YearMonth month = options.firstMonth();
+          !month.isAfter(options.lastMonth());
+          month = month.plusMonths(1)) {
         YearMonth fileMonth = month;
         tasks.add(() -> writeFile(export, fileMonth, generator));
       }
@@ -71,8 +88,10 @@ final class SyntheticDatasetWriter {
 
     Path truth = new Path(root, TruthFiles.DIRECTORY);
     new TruthFiles(files, truth).write(totals.ledger, options, totals.bad, totals.counts);
-    files.writeText(new Path(root, "README.md"),
-        new SyntheticReadme(options, calibration, totals.ledger, totals.summaries, totals.bad).render());
+    files.writeText(
+        new Path(root, "README.md"),
+        new SyntheticReadme(options, calibration, totals.ledger, totals.summaries, totals.bad)
+            .render());
     LOG.info("Planted truth in {}; {} rows in {} files", truth, totals.rows, totals.counts.size());
     return new GenerateResult(totals.rows, totals.counts.size(), root.toString(), truth.toString());
   }
@@ -80,17 +99,35 @@ final class SyntheticDatasetWriter {
   private Export export(ExportConfig export, AttributionRules rules, Path root) {
     String providerId = export.provider().get();
     ProviderConfig provider = config.provider(providerId);
-    String firstParty = provider.firstPartyNames().isEmpty() ? provider.name() : provider.firstPartyNames().get(0);
+    String firstParty =
+        provider.firstPartyNames().isEmpty() ? provider.name() : provider.firstPartyNames().get(0);
     ProviderProfile profile = ProviderProfiles.forProvider(providerId);
-    ExportFileWriter writer = export.format() == ExportConfig.Format.PARQUET ? parquetWriter : csvWriter;
-    return new Export(export, providerId, firstParty, profile, ExportLayout.forProvider(providerId),
-        new AccountBook(profile, rules.labAccountIds(providerId)), new Path(root, export.id()), writer);
+    ExportFileWriter writer =
+        export.format() == ExportConfig.Format.PARQUET ? parquetWriter : csvWriter;
+    return new Export(
+        export,
+        providerId,
+        firstParty,
+        profile,
+        ExportLayout.forProvider(providerId),
+        new AccountBook(profile, rules.labAccountIds(providerId)),
+        new Path(root, export.id()),
+        writer);
   }
 
-  /** Generates and writes one export month; runs on any thread, touching nothing shared but the output. */
+  /**
+   * Generates and writes one export month; runs on any thread, touching nothing shared but the
+   * output.
+   */
   private WrittenFile writeFile(Export export, YearMonth month, ExportMonthGenerator generator) {
     ExportMonth file =
-        new ExportMonth(export.config(), export.providerId(), export.firstParty(), export.profile(), export.layout(), month,
+        new ExportMonth(
+            export.config(),
+            export.providerId(),
+            export.firstParty(),
+            export.profile(),
+            export.layout(),
+            month,
             StableHash.randomFor(options.seed(), export.config().id(), month));
     ExportMonthGenerator.GeneratedFile generated = generator.generate(file, export.accounts());
     FileRows rows = generated.rows();
@@ -100,10 +137,18 @@ final class SyntheticDatasetWriter {
       BadRows.Kind kind = rows.badKind(i);
       if (kind != null) {
         // Line 1 is the header, so data row i is on line i + 2.
-        bad.add(new TruthFiles.BadRow(export.config().id(), file.relativePath(), i + 2, kind.column, kind.text, kind.reason.name()));
+        bad.add(
+            new TruthFiles.BadRow(
+                export.config().id(),
+                file.relativePath(),
+                i + 2,
+                kind.column,
+                kind.text,
+                kind.reason.name()));
       }
     }
-    return new WrittenFile(export, month, file.relativePath(), rows.size(), bad, generated.ledger());
+    return new WrittenFile(
+        export, month, file.relativePath(), rows.size(), bad, generated.ledger());
   }
 
   /** The truth's inputs, merged from the written files in export and month order. */
@@ -128,9 +173,17 @@ final class SyntheticDatasetWriter {
       exportFiles++;
       if (file.month().equals(options.lastMonth())) {
         Export export = file.export();
-        LOG.info("Generated {}: {} files, {} rows ({} bad)", id, exportFiles, exportRows, exportBad);
-        summaries.add(new ExportSummary(id, export.providerId(), export.config().format(), export.layout(),
-            exportFiles, exportRows, exportBad));
+        LOG.info(
+            "Generated {}: {} files, {} rows ({} bad)", id, exportFiles, exportRows, exportBad);
+        summaries.add(
+            new ExportSummary(
+                id,
+                export.providerId(),
+                export.config().format(),
+                export.layout(),
+                exportFiles,
+                exportRows,
+                exportBad));
         exportRows = 0;
         exportBad = 0;
         exportFiles = 0;

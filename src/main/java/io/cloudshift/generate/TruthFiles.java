@@ -19,7 +19,8 @@ final class TruthFiles {
   static final int EVENT_WINDOW_MONTHS = 6;
 
   /** One bad row as the ingester should quarantine it. */
-  record BadRow(String export, String file, int line, String column, String value, String reasonCode) {}
+  record BadRow(
+      String export, String file, int line, String column, String value, String reasonCode) {}
 
   /** Data rows (header excluded, bad rows included) of one written file. */
   record RowCount(String export, String file, int rows) {}
@@ -32,7 +33,11 @@ final class TruthFiles {
     this.directory = directory;
   }
 
-  void write(RevenueLedger ledger, GeneratorOptions options, List<BadRow> badRows, List<RowCount> rowCounts) {
+  void write(
+      RevenueLedger ledger,
+      GeneratorOptions options,
+      List<BadRow> badRows,
+      List<RowCount> rowCounts) {
     files.writeText(new Path(directory, "monthly_revenue.csv"), monthlyRevenue(ledger));
     files.writeText(new Path(directory, "events.csv"), events(ledger, options));
     files.writeText(new Path(directory, "provider_monthly_revenue.csv"), providerRevenue(ledger));
@@ -41,25 +46,60 @@ final class TruthFiles {
   }
 
   static String monthlyRevenue(RevenueLedger ledger) {
-    StringBuilder out = new StringBuilder(CsvFormat.line(List.of(
-        "lab", "provider", "stream", "billing_month", "billing_currency", "billed_revenue", "effective_revenue", "share")));
+    StringBuilder out =
+        new StringBuilder(
+            CsvFormat.line(
+                List.of(
+                    "lab",
+                    "provider",
+                    "stream",
+                    "billing_month",
+                    "billing_currency",
+                    "billed_revenue",
+                    "effective_revenue",
+                    "share")));
     for (Map.Entry<RevenueLedger.LabCell, RevenueLedger.Sums> entry : ledger.labs().entrySet()) {
       RevenueLedger.LabCell cell = entry.getKey();
       BigDecimal total = ledger.labTotal(cell.lab(), cell.stream(), cell.month(), cell.currency());
       String share =
-          total.signum() > 0 ? ratio(entry.getValue().billed().divide(total, EventShares.SCALE, RoundingMode.HALF_EVEN)) : null;
-      out.append(CsvFormat.line(java.util.Arrays.asList(
-          cell.lab(), cell.provider(), cell.stream(), cell.month().toString(), cell.currency(),
-          money(entry.getValue().billed()), money(entry.getValue().effective()), share)));
+          total.signum() > 0
+              ? ratio(
+                  entry
+                      .getValue()
+                      .billed()
+                      .divide(total, EventShares.SCALE, RoundingMode.HALF_EVEN))
+              : null;
+      out.append(
+          CsvFormat.line(
+              java.util.Arrays.asList(
+                  cell.lab(),
+                  cell.provider(),
+                  cell.stream(),
+                  cell.month().toString(),
+                  cell.currency(),
+                  money(entry.getValue().billed()),
+                  money(entry.getValue().effective()),
+                  share)));
     }
     return out.toString();
   }
 
   static String events(RevenueLedger ledger, GeneratorOptions options) {
     EventShares shares = new EventShares(ledger, options.firstMonth(), options.lastMonth());
-    StringBuilder out = new StringBuilder(CsvFormat.line(List.of(
-        "lab", "provider", "event_month", "stream", "window_months", "pre_share", "post_share", "delta_pp",
-        "fact_id", "planted_change")));
+    StringBuilder out =
+        new StringBuilder(
+            CsvFormat.line(
+                List.of(
+                    "lab",
+                    "provider",
+                    "event_month",
+                    "stream",
+                    "window_months",
+                    "pre_share",
+                    "post_share",
+                    "delta_pp",
+                    "fact_id",
+                    "planted_change")));
     for (PlantedEvent event : PlantedEvent.all()) {
       YearMonth d = event.eventMonth();
       if (d.isBefore(options.firstMonth()) || d.isAfter(options.lastMonth())) {
@@ -69,38 +109,87 @@ final class TruthFiles {
         if (!labHasStream(ledger, event.lab(), stream.value())) {
           continue;
         }
-        Optional<BigDecimal> pre = shares.share(event.lab(), event.provider(), stream.value(), d.minusMonths(EVENT_WINDOW_MONTHS), d);
-        Optional<BigDecimal> post = shares.share(event.lab(), event.provider(), stream.value(), d, d.plusMonths(EVENT_WINDOW_MONTHS));
+        Optional<BigDecimal> pre =
+            shares.share(
+                event.lab(),
+                event.provider(),
+                stream.value(),
+                d.minusMonths(EVENT_WINDOW_MONTHS),
+                d);
+        Optional<BigDecimal> post =
+            shares.share(
+                event.lab(),
+                event.provider(),
+                stream.value(),
+                d,
+                d.plusMonths(EVENT_WINDOW_MONTHS));
         String delta =
             pre.isPresent() && post.isPresent()
-                ? post.get().subtract(pre.get()).multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_EVEN).toPlainString()
+                ? post.get()
+                    .subtract(pre.get())
+                    .multiply(BigDecimal.valueOf(100))
+                    .setScale(4, RoundingMode.HALF_EVEN)
+                    .toPlainString()
                 : null;
-        out.append(CsvFormat.line(java.util.Arrays.asList(
-            event.lab(), event.provider(), d.toString(), stream.value(), String.valueOf(EVENT_WINDOW_MONTHS),
-            pre.map(TruthFiles::ratio).orElse(null), post.map(TruthFiles::ratio).orElse(null),
-            delta, event.factId(), event.plantedChange())));
+        out.append(
+            CsvFormat.line(
+                java.util.Arrays.asList(
+                    event.lab(),
+                    event.provider(),
+                    d.toString(),
+                    stream.value(),
+                    String.valueOf(EVENT_WINDOW_MONTHS),
+                    pre.map(TruthFiles::ratio).orElse(null),
+                    post.map(TruthFiles::ratio).orElse(null),
+                    delta,
+                    event.factId(),
+                    event.plantedChange())));
       }
     }
     return out.toString();
   }
 
   static String providerRevenue(RevenueLedger ledger) {
-    StringBuilder out = new StringBuilder(CsvFormat.line(List.of(
-        "provider", "billing_month", "billing_currency", "stream", "billed_revenue", "effective_revenue")));
-    for (Map.Entry<RevenueLedger.ProviderCell, RevenueLedger.Sums> entry : ledger.providers().entrySet()) {
+    StringBuilder out =
+        new StringBuilder(
+            CsvFormat.line(
+                List.of(
+                    "provider",
+                    "billing_month",
+                    "billing_currency",
+                    "stream",
+                    "billed_revenue",
+                    "effective_revenue")));
+    for (Map.Entry<RevenueLedger.ProviderCell, RevenueLedger.Sums> entry :
+        ledger.providers().entrySet()) {
       RevenueLedger.ProviderCell cell = entry.getKey();
-      out.append(CsvFormat.line(List.of(
-          cell.provider(), cell.month().toString(), cell.currency(), cell.stream(),
-          money(entry.getValue().billed()), money(entry.getValue().effective()))));
+      out.append(
+          CsvFormat.line(
+              List.of(
+                  cell.provider(),
+                  cell.month().toString(),
+                  cell.currency(),
+                  cell.stream(),
+                  money(entry.getValue().billed()),
+                  money(entry.getValue().effective()))));
     }
     return out.toString();
   }
 
   static String badRows(List<BadRow> badRows) {
-    StringBuilder out = new StringBuilder(CsvFormat.line(List.of("export", "file", "line", "column", "value", "reason_code")));
+    StringBuilder out =
+        new StringBuilder(
+            CsvFormat.line(List.of("export", "file", "line", "column", "value", "reason_code")));
     for (BadRow bad : badRows) {
-      out.append(CsvFormat.line(List.of(
-          bad.export(), bad.file(), String.valueOf(bad.line()), bad.column(), bad.value(), bad.reasonCode())));
+      out.append(
+          CsvFormat.line(
+              List.of(
+                  bad.export(),
+                  bad.file(),
+                  String.valueOf(bad.line()),
+                  bad.column(),
+                  bad.value(),
+                  bad.reasonCode())));
     }
     return out.toString();
   }
@@ -108,13 +197,15 @@ final class TruthFiles {
   static String rowCounts(List<RowCount> counts) {
     StringBuilder out = new StringBuilder(CsvFormat.line(List.of("export", "file", "rows")));
     for (RowCount count : counts) {
-      out.append(CsvFormat.line(List.of(count.export(), count.file(), String.valueOf(count.rows()))));
+      out.append(
+          CsvFormat.line(List.of(count.export(), count.file(), String.valueOf(count.rows()))));
     }
     return out.toString();
   }
 
   private static boolean labHasStream(RevenueLedger ledger, String lab, String stream) {
-    return ledger.labs().keySet().stream().anyMatch(c -> c.lab().equals(lab) && c.stream().equals(stream));
+    return ledger.labs().keySet().stream()
+        .anyMatch(c -> c.lab().equals(lab) && c.stream().equals(stream));
   }
 
   /** Money in the truth: exact, 6 decimals at most, no exponent. */

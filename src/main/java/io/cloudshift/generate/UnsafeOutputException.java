@@ -2,7 +2,9 @@ package io.cloudshift.generate;
 
 import io.cloudshift.CloudshiftException;
 
-/** generate was asked to write where it could destroy data it did not create; the CLI exits with 2. */
+/**
+ * generate was asked to write where it could destroy data it did not create; the CLI exits with 2.
+ */
 public final class UnsafeOutputException extends CloudshiftException {
   private static final long serialVersionUID = 1L;
 

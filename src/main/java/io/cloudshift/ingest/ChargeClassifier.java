@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-
 import io.cloudshift.config.FocusRules;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.ChargeColumns;
@@ -16,10 +15,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Flags what kind of charge a parsed row is (docs/methodology.md#billing-charges-focus): Tax, third-party marketplace, AI workload,
- * and whether it counts as provider revenue. Runs after attribution, because a resale rule that
- * matches overrides the marketplace flag: the provider invoices the lab's models and pays the lab
- * its share through the resale terms, so the charge is the provider's resale revenue.
+ * Flags what kind of charge a parsed row is (docs/methodology.md#billing-charges-focus): Tax,
+ * third-party marketplace, AI workload, and whether it counts as provider revenue. Runs after
+ * attribution, because a resale rule that matches overrides the marketplace flag: the provider
+ * invoices the lab's models and pays the lab its share through the resale terms, so the charge is
+ * the provider's resale revenue.
  */
 public final class ChargeClassifier {
   private final FocusRules rules;
@@ -38,11 +38,15 @@ public final class ChargeClassifier {
     Column countsAsRevenue =
         lit(true)
             .and(rules.taxCountsAsRevenue() ? lit(true) : isTax.unary_$bang())
-            .and(rules.marketplaceCountsAsRevenue() ? lit(true) : isMarketplace.unary_$bang().or(isResale));
+            .and(
+                rules.marketplaceCountsAsRevenue()
+                    ? lit(true)
+                    : isMarketplace.unary_$bang().or(isResale));
     return attributed
         .withColumn(ChargeColumns.IS_TAX, isTax)
         .withColumn(ChargeColumns.IS_MARKETPLACE, isMarketplace)
-        .withColumn(ChargeColumns.IS_AI_WORKLOAD, coalesce(col(SkuRuleMatches.AI_WORKLOAD), lit(false)))
+        .withColumn(
+            ChargeColumns.IS_AI_WORKLOAD, coalesce(col(SkuRuleMatches.AI_WORKLOAD), lit(false)))
         .withColumn(ChargeColumns.COUNTS_AS_REVENUE, countsAsRevenue);
   }
 
@@ -55,10 +59,17 @@ public final class ChargeClassifier {
     Column firstParty = lit(false);
     for (ProviderConfig p : providers) {
       if (!p.firstPartyNames().isEmpty()) {
-        firstParty = firstParty.or(col(Columns.PROVIDER).equalTo(p.id()).and(seller.isin(p.firstPartyNames().toArray())));
+        firstParty =
+            firstParty.or(
+                col(Columns.PROVIDER)
+                    .equalTo(p.id())
+                    .and(seller.isin(p.firstPartyNames().toArray())));
       }
     }
-    Column differs = seller.isNotNull().and(seller.notEqual(coalesce(col(ChargeColumns.INVOICE_ISSUER_NAME), seller)));
+    Column differs =
+        seller
+            .isNotNull()
+            .and(seller.notEqual(coalesce(col(ChargeColumns.INVOICE_ISSUER_NAME), seller)));
     return coalesce(differs.and(coalesce(firstParty, lit(false)).unary_$bang()), lit(false));
   }
 }

@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.audit.DeliveryOutcome;
 import io.cloudshift.audit.InputCount;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.ExportConfig;
 import io.cloudshift.ingest.delivery.Deliveries;
 import io.cloudshift.ingest.delivery.Delivery;
-import io.cloudshift.audit.DeliveryOutcome;
 import io.cloudshift.io.FocusFile;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.Columns;
@@ -43,8 +43,8 @@ import org.apache.spark.sql.functions;
  *   <li>Slices outside the run's period are out of scope.
  *   <li>Of the deliveries holding a month, the latest wins; the others' rows of that month are
  *       superseded.
- *   <li>A row whose billing month differs from its delivery folder's is quarantined
- *       ({@link ReasonCode#PERIOD_MISMATCH}); so are rows with a reason; the rest is silver.
+ *   <li>A row whose billing month differs from its delivery folder's is quarantined ({@link
+ *       ReasonCode#PERIOD_MISMATCH}); so are rows with a reason; the rest is silver.
  * </ul>
  *
  * The decision is per survey cell, so in the writing passes a row is placed by its (file, month)
@@ -59,7 +59,10 @@ final class ChargeSelection {
     SUPERSEDED
   }
 
-  /** The rows of one file (as Spark names it) in one billing month (null: unreadable) with one reason (null: clean). */
+  /**
+   * The rows of one file (as Spark names it) in one billing month (null: unreadable) with one
+   * reason (null: clean).
+   */
   record SurveyCell(String sourceFile, YearMonth month, String reasonCode, long rows) {}
 
   /** One export's deliveries, and the ones the run reads. */
@@ -79,7 +82,10 @@ final class ChargeSelection {
   private final Set<String> quarantineKeys = new TreeSet<>();
   private final Set<String> mismatchKeys = new TreeSet<>();
   private final Map<YearMonth, Set<String>> sliceMonthOverrides = new TreeMap<>();
-  /** True when, in every file read, clean rows are silver and rows with a reason are quarantined. */
+
+  /**
+   * True when, in every file read, clean rows are silver and rows with a reason are quarantined.
+   */
   private boolean plain;
 
   private ChargeSelection(BillingPeriodRange period) {
@@ -90,10 +96,15 @@ final class ChargeSelection {
   }
 
   /**
-   * @param counted records per file read, counted from the file without Spark ({@code RecordCounter},
-   *     keyed by {@link SourceFileKey}): each file's rows in, which its placed rows must add up to
+   * @param counted records per file read, counted from the file without Spark ({@code
+   *     RecordCounter}, keyed by {@link SourceFileKey}): each file's rows in, which its placed rows
+   *     must add up to
    */
-  static ChargeSelection resolve(BillingPeriodRange period, List<ExportDeliveries> exports, List<SurveyCell> cells, Map<String, Long> counted) {
+  static ChargeSelection resolve(
+      BillingPeriodRange period,
+      List<ExportDeliveries> exports,
+      List<SurveyCell> cells,
+      Map<String, Long> counted) {
     ChargeSelection selection = new ChargeSelection(period);
     Map<String, Delivery> deliveryOfFile = new HashMap<>();
     Map<String, FocusFile> fileOfKey = new LinkedHashMap<>();
@@ -109,7 +120,10 @@ final class ChargeSelection {
     for (SurveyCell cell : cells) {
       Delivery d = deliveryOfFile.get(SourceFileKey.of(cell.sourceFile()));
       if (d == null) {
-        throw new IllegalStateException("Cannot place rows of " + cell.sourceFile() + ": the run read a file its listing did not hold (this is a bug)");
+        throw new IllegalStateException(
+            "Cannot place rows of "
+                + cell.sourceFile()
+                + ": the run read a file its listing did not hold (this is a bug)");
       }
       cellsOf.computeIfAbsent(d, k -> new ArrayList<>()).add(cell);
     }
@@ -123,34 +137,61 @@ final class ChargeSelection {
       Delivery d = deliveryOfFile.get(SourceFileKey.of(cell.sourceFile()));
       Disposition disposition = selection.place(d, cell);
       placed.put(cell, disposition);
-      long[] counts = perFile.computeIfAbsent(cell.sourceFile(), k -> new long[Disposition.values().length]);
+      long[] counts =
+          perFile.computeIfAbsent(cell.sourceFile(), k -> new long[Disposition.values().length]);
       counts[disposition.ordinal()] += cell.rows();
       exportOfFile.put(cell.sourceFile(), d.exportId());
       selection.totals.merge(disposition, cell.rows(), Long::sum);
     }
-    selection.plain = cells.stream()
-        .allMatch(c -> placed.get(c) == (c.reasonCode() == null ? Disposition.SILVER : Disposition.QUARANTINE));
+    selection.plain =
+        cells.stream()
+            .allMatch(
+                c ->
+                    placed.get(c)
+                        == (c.reasonCode() == null ? Disposition.SILVER : Disposition.QUARANTINE));
     Set<String> surveyed = new LinkedHashSet<>();
-    perFile.forEach((file, n) -> {
-      surveyed.add(SourceFileKey.of(file));
-      selection.inputs.add(new InputCount(ChargeIngest.DATASET, exportOfFile.get(file), file,
-          counted.getOrDefault(SourceFileKey.of(file), 0L), n[Disposition.SILVER.ordinal()], n[Disposition.QUARANTINE.ordinal()],
-          n[Disposition.OUT_OF_SCOPE.ordinal()], n[Disposition.SUPERSEDED.ordinal()], 0));
-    });
+    perFile.forEach(
+        (file, n) -> {
+          surveyed.add(SourceFileKey.of(file));
+          selection.inputs.add(
+              new InputCount(
+                  ChargeIngest.DATASET,
+                  exportOfFile.get(file),
+                  file,
+                  counted.getOrDefault(SourceFileKey.of(file), 0L),
+                  n[Disposition.SILVER.ordinal()],
+                  n[Disposition.QUARANTINE.ordinal()],
+                  n[Disposition.OUT_OF_SCOPE.ordinal()],
+                  n[Disposition.SUPERSEDED.ordinal()],
+                  0));
+        });
     // Files with a header and no rows are inputs too: they count zero rows.
-    fileOfKey.forEach((key, file) -> {
-      if (!surveyed.contains(key)) {
-        selection.inputs.add(new InputCount(ChargeIngest.DATASET, deliveryOfFile.get(key).exportId(), file.path().toString(),
-            counted.getOrDefault(key, 0L), 0, 0, 0, 0, 0));
-      }
-    });
+    fileOfKey.forEach(
+        (key, file) -> {
+          if (!surveyed.contains(key)) {
+            selection.inputs.add(
+                new InputCount(
+                    ChargeIngest.DATASET,
+                    deliveryOfFile.get(key).exportId(),
+                    file.path().toString(),
+                    counted.getOrDefault(key, 0L),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0));
+          }
+        });
     for (ExportDeliveries e : exports) {
       selection.recordOutcomes(e, cellsOf);
     }
     return selection;
   }
 
-  /** Per export, the latest delivery of each month in the period, among folder months and surveyed row months. */
+  /**
+   * Per export, the latest delivery of each month in the period, among folder months and surveyed
+   * row months.
+   */
   private void chooseWinners(ExportDeliveries export, Map<Delivery, List<SurveyCell>> cellsOf) {
     Map<Delivery, Set<YearMonth>> monthsOf = new LinkedHashMap<>();
     for (Delivery d : export.read()) {
@@ -183,7 +224,8 @@ final class ChargeSelection {
       disposition = Disposition.SUPERSEDED;
     } else {
       mismatch = cell.month() != null && !cell.month().equals(slice.get());
-      disposition = mismatch || cell.reasonCode() != null ? Disposition.QUARANTINE : Disposition.SILVER;
+      disposition =
+          mismatch || cell.reasonCode() != null ? Disposition.QUARANTINE : Disposition.SILVER;
     }
     if (disposition == Disposition.SILVER) {
       silverKeys.add(key);
@@ -204,13 +246,28 @@ final class ChargeSelection {
     for (Map.Entry<YearMonth, Delivery> won : latest.entrySet()) {
       YearMonth month = won.getKey();
       for (Delivery d : export.all()) {
-        boolean holds = d.folderMonth().map(month::equals).orElseGet(() -> monthsHeld(d, cellsOf.getOrDefault(d, List.of())).contains(month));
+        boolean holds =
+            d.folderMonth()
+                .map(month::equals)
+                .orElseGet(() -> monthsHeld(d, cellsOf.getOrDefault(d, List.of())).contains(month));
         if (!holds) {
           continue;
         }
-        Long rows = export.read().contains(d) ? rowsIn(d, month, cellsOf.getOrDefault(d, List.of())) : null;
-        DeliveryOutcome.Status status = d.equals(won.getValue()) ? DeliveryOutcome.Status.INGESTED : DeliveryOutcome.Status.SUPERSEDED;
-        outcomes.add(new DeliveryOutcome(export.export().id(), month, status, d.location(), d.modifiedAt(), d.files().size(), rows));
+        Long rows =
+            export.read().contains(d) ? rowsIn(d, month, cellsOf.getOrDefault(d, List.of())) : null;
+        DeliveryOutcome.Status status =
+            d.equals(won.getValue())
+                ? DeliveryOutcome.Status.INGESTED
+                : DeliveryOutcome.Status.SUPERSEDED;
+        outcomes.add(
+            new DeliveryOutcome(
+                export.export().id(),
+                month,
+                status,
+                d.location(),
+                d.modifiedAt(),
+                d.files().size(),
+                rows));
       }
     }
   }
@@ -222,17 +279,25 @@ final class ChargeSelection {
         .sum();
   }
 
-  /** Per file read: rows in, silver, quarantined, out of scope, superseded (unattributed is counted from silver). */
+  /**
+   * Per file read: rows in, silver, quarantined, out of scope, superseded (unattributed is counted
+   * from silver).
+   */
   List<InputCount> inputs() {
     return List.copyOf(inputs);
   }
 
-  /** Per (export, month) of the period that a delivery holds: which was ingested, which were passed over. */
+  /**
+   * Per (export, month) of the period that a delivery holds: which was ingested, which were passed
+   * over.
+   */
   List<DeliveryOutcome> outcomes() {
     return List.copyOf(outcomes);
   }
 
-  /** The months of the period each export has a delivery for (the slices the run writes from files). */
+  /**
+   * The months of the period each export has a delivery for (the slices the run writes from files).
+   */
   Map<String, Set<YearMonth>> deliveredMonths() {
     Map<String, Set<YearMonth>> months = new LinkedHashMap<>();
     winners.forEach((export, latest) -> months.put(export, new TreeSet<>(latest.keySet())));
@@ -245,7 +310,10 @@ final class ChargeSelection {
 
   /** Spark's names of the files the survey found rows in. */
   Set<String> filesRead() {
-    return inputs.stream().filter(i -> i.rowsIn() > 0).map(InputCount::sourceFile).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    return inputs.stream()
+        .filter(i -> i.rowsIn() > 0)
+        .map(InputCount::sourceFile)
+        .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
   }
 
   /** Rows of the files read (parsed, with {@link ChargeColumns#SOURCE_FILE}) that go to silver. */
@@ -263,22 +331,35 @@ final class ChargeSelection {
     return keyIn(quarantineKeys).and(hasReason.or(keyIn(mismatchKeys)));
   }
 
-  /** The reason of a quarantined row, PERIOD_MISMATCH for a clean row in another month than its folder's. */
+  /**
+   * The reason of a quarantined row, PERIOD_MISMATCH for a clean row in another month than its
+   * folder's.
+   */
   Column reasonCode() {
-    return mismatchKeys.isEmpty() ? col(RejectedColumns.REASON_CODE)
-        : when(col(RejectedColumns.REASON_CODE).isNull().and(keyIn(mismatchKeys)), lit(ReasonCode.PERIOD_MISMATCH.name()))
+    return mismatchKeys.isEmpty()
+        ? col(RejectedColumns.REASON_CODE)
+        : when(
+                col(RejectedColumns.REASON_CODE).isNull().and(keyIn(mismatchKeys)),
+                lit(ReasonCode.PERIOD_MISMATCH.name()))
             .otherwise(col(RejectedColumns.REASON_CODE));
   }
 
   Column reasonDetail() {
-    return mismatchKeys.isEmpty() ? col(RejectedColumns.REASON_DETAIL)
-        : when(col(RejectedColumns.REASON_CODE).isNull().and(keyIn(mismatchKeys)),
-            functions.concat(lit("BillingPeriodStart's month "), col(ChargeColumns.BILLING_MONTH).cast("string"),
-                lit(" is not the billing period its delivery folder names")))
+    return mismatchKeys.isEmpty()
+        ? col(RejectedColumns.REASON_DETAIL)
+        : when(
+                col(RejectedColumns.REASON_CODE).isNull().and(keyIn(mismatchKeys)),
+                functions.concat(
+                    lit("BillingPeriodStart's month "),
+                    col(ChargeColumns.BILLING_MONTH).cast("string"),
+                    lit(" is not the billing period its delivery folder names")))
             .otherwise(col(RejectedColumns.REASON_DETAIL));
   }
 
-  /** The slice a quarantined row belongs to: its delivery folder's month, else its own billing month. */
+  /**
+   * The slice a quarantined row belongs to: its delivery folder's month, else its own billing
+   * month.
+   */
   Column sliceMonth() {
     Column month = col(ChargeColumns.BILLING_MONTH);
     for (Map.Entry<YearMonth, Set<String>> e : sliceMonthOverrides.entrySet()) {
@@ -291,7 +372,9 @@ final class ChargeSelection {
     if (keys.isEmpty()) {
       return lit(false);
     }
-    Column key = functions.concat_ws("|", col(Columns.SOURCE_FILE), col(ChargeColumns.BILLING_MONTH).cast("string"));
+    Column key =
+        functions.concat_ws(
+            "|", col(Columns.SOURCE_FILE), col(ChargeColumns.BILLING_MONTH).cast("string"));
     return key.isin(keys.toArray());
   }
 

@@ -26,13 +26,26 @@ public final class FocusVersion {
     if (any(columns, "InvoiceId", "PricingCurrency", "BillingAccountType", "SubAccountType")) {
       return V1_2;
     }
-    if (any(columns, "ServiceSubcategory", "SkuMeter", "SkuPriceDetails", "CapacityReservationId", "CommitmentDiscountQuantity")) {
+    if (any(
+        columns,
+        "ServiceSubcategory",
+        "SkuMeter",
+        "SkuPriceDetails",
+        "CapacityReservationId",
+        "CommitmentDiscountQuantity")) {
       return V1_1;
     }
-    if (any(columns, "ChargeClass", "CommitmentDiscountStatus", "ConsumedQuantity", "ContractedCost", "RegionId")) {
+    if (any(
+        columns,
+        "ChargeClass",
+        "CommitmentDiscountStatus",
+        "ConsumedQuantity",
+        "ContractedCost",
+        "RegionId")) {
       return V1_0;
     }
-    if (any(columns, "ChargeSubcategory", "ChargeType", "AmortizedCost", "UsageQuantity", "Region")) {
+    if (any(
+        columns, "ChargeSubcategory", "ChargeType", "AmortizedCost", "UsageQuantity", "Region")) {
       return V1_0_PREVIEW;
     }
     return UNKNOWN;

@@ -1,16 +1,16 @@
 package io.cloudshift.ingest;
 
-import io.cloudshift.stage.StageTables;
-import io.cloudshift.schema.QuarantineTables;
-import io.cloudshift.schema.ProviderDisclosuresTable;
-import io.cloudshift.schema.PartnershipTermsTable;
-import io.cloudshift.schema.LabRevenueTable;
-import io.cloudshift.schema.ChargesTable;
-import io.cloudshift.schema.ChargesMonthlyTable;
-import io.cloudshift.schema.AttributionRulesTable;
 import io.cloudshift.ingest.reference.ReferenceIngest;
+import io.cloudshift.schema.AttributionRulesTable;
+import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.ChargesTable;
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.schema.ProviderDisclosuresTable;
+import io.cloudshift.schema.QuarantineTables;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageTables;
 import java.util.List;
 
 /**
@@ -21,10 +21,21 @@ import java.util.List;
  */
 public final class IngestJob extends PipelineStage {
   public IngestJob(StageContext context) {
-    super(context, "ingest", List.of(),
-        List.of(QuarantineTables.REJECTED_CHARGES, ChargesTable.SPEC, ChargesMonthlyTable.SPEC, AttributionRulesTable.SPEC,
-            PartnershipTermsTable.SPEC, QuarantineTables.REJECTED_PARTNERSHIPS, LabRevenueTable.SPEC, ProviderDisclosuresTable.SPEC,
-            QuarantineTables.REJECTED_REFERENCE), true);
+    super(
+        context,
+        "ingest",
+        List.of(),
+        List.of(
+            QuarantineTables.REJECTED_CHARGES,
+            ChargesTable.SPEC,
+            ChargesMonthlyTable.SPEC,
+            AttributionRulesTable.SPEC,
+            PartnershipTermsTable.SPEC,
+            QuarantineTables.REJECTED_PARTNERSHIPS,
+            LabRevenueTable.SPEC,
+            ProviderDisclosuresTable.SPEC,
+            QuarantineTables.REJECTED_REFERENCE),
+        true);
   }
 
   @Override
@@ -33,10 +44,13 @@ public final class IngestJob extends PipelineStage {
     try {
       new ChargeIngest(context).execute(tables);
     } catch (ExportsHeldBackException e) {
-      // The other exports are written; so are the rules and the curated inputs, before the stage fails.
+      // The other exports are written; so are the rules and the curated inputs, before the stage
+      // fails.
       heldBack = e;
     }
-    tables.write(AttributionRulesTable.SPEC, AttributionTable.rows(context.spark(), context.config().attribution()));
+    tables.write(
+        AttributionRulesTable.SPEC,
+        AttributionTable.rows(context.spark(), context.config().attribution()));
     new ReferenceIngest(context).execute(tables);
     if (heldBack != null) {
       throw heldBack;

@@ -25,15 +25,32 @@ public final class MonthlyAggregate {
 
   private MonthlyAggregate() {}
 
-  /** Charges summed per file and every key charges_monthly needs (AI flag and revenue flag included). */
+  /**
+   * Charges summed per file and every key charges_monthly needs (AI flag and revenue flag
+   * included).
+   */
   public static Dataset<Row> perFile(Dataset<Row> charges) {
     return charges
-        .groupBy(Columns.SOURCE_FILE, Columns.PROVIDER, Columns.EXPORT_ID, Columns.LAB, Columns.STREAM,
-            ChargeColumns.BILLING_MONTH, Columns.BILLING_CURRENCY, ChargeColumns.COUNTS_AS_REVENUE, ChargeColumns.IS_AI_WORKLOAD)
-        .agg(sum(ChargeColumns.BILLED_COST).as(BILLED), sum(ChargeColumns.EFFECTIVE_COST).as(EFFECTIVE), count(lit(1)).as(ROWS));
+        .groupBy(
+            Columns.SOURCE_FILE,
+            Columns.PROVIDER,
+            Columns.EXPORT_ID,
+            Columns.LAB,
+            Columns.STREAM,
+            ChargeColumns.BILLING_MONTH,
+            Columns.BILLING_CURRENCY,
+            ChargeColumns.COUNTS_AS_REVENUE,
+            ChargeColumns.IS_AI_WORKLOAD)
+        .agg(
+            sum(ChargeColumns.BILLED_COST).as(BILLED),
+            sum(ChargeColumns.EFFECTIVE_COST).as(EFFECTIVE),
+            count(lit(1)).as(ROWS));
   }
 
-  /** {@link #perFile} → charges_monthly: rows that count as revenue, per provider, export, lab, stream, month, currency. */
+  /**
+   * {@link #perFile} → charges_monthly: rows that count as revenue, per provider, export, lab,
+   * stream, month, currency.
+   */
   public static Dataset<Row> monthly(Dataset<Row> perFile) {
     Column ai = col(ChargeColumns.IS_AI_WORKLOAD);
     return perFile

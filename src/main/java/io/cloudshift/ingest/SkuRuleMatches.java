@@ -27,15 +27,30 @@ import org.apache.spark.sql.types.DataTypes;
  * two dozen regular expressions on every row dominated the cost of ingest.
  */
 public final class SkuRuleMatches {
-  /** True when the charge is AI workload (docs/methodology.md#billing-charges-focus): an AI service category or a GPU SKU. */
+  /**
+   * True when the charge is AI workload (docs/methodology.md#billing-charges-focus): an AI service
+   * category or a GPU SKU.
+   */
   public static final String AI_WORKLOAD = "_ai_workload";
+
   private static final String KEY_PREFIX = "_sku_key_";
-  private static final List<String> KEYS = List.of(
-      Columns.PROVIDER, ChargeColumns.SERVICE_NAME, ChargeColumns.SERVICE_CATEGORY, ChargeColumns.SKU_ID,
-      ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION, ChargeColumns.RESOURCE_TYPE);
-  private static final List<String> GPU_MATCH_COLUMNS = List.of(
-      ChargeColumns.SKU_ID, ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION, ChargeColumns.RESOURCE_TYPE);
-  private static final List<String> RESALE_SKU_COLUMNS = List.of(ChargeColumns.SKU_ID, ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION);
+  private static final List<String> KEYS =
+      List.of(
+          Columns.PROVIDER,
+          ChargeColumns.SERVICE_NAME,
+          ChargeColumns.SERVICE_CATEGORY,
+          ChargeColumns.SKU_ID,
+          ChargeColumns.SKU_METER,
+          ChargeColumns.CHARGE_DESCRIPTION,
+          ChargeColumns.RESOURCE_TYPE);
+  private static final List<String> GPU_MATCH_COLUMNS =
+      List.of(
+          ChargeColumns.SKU_ID,
+          ChargeColumns.SKU_METER,
+          ChargeColumns.CHARGE_DESCRIPTION,
+          ChargeColumns.RESOURCE_TYPE);
+  private static final List<String> RESALE_SKU_COLUMNS =
+      List.of(ChargeColumns.SKU_ID, ChargeColumns.SKU_METER, ChargeColumns.CHARGE_DESCRIPTION);
 
   private final FocusRules focus;
   private final AttributionConfig attribution;
@@ -45,12 +60,17 @@ public final class SkuRuleMatches {
     this.attribution = attribution;
   }
 
-  /** True when the charge's provider, service and SKU match resale rule {@code index} (validity not yet applied). */
+  /**
+   * True when the charge's provider, service and SKU match resale rule {@code index} (validity not
+   * yet applied).
+   */
   public static String resaleMatch(int index) {
     return "_resale_match_" + index;
   }
 
-  /** {@code charges} with {@link #AI_WORKLOAD} and one {@link #resaleMatch} column per resale rule. */
+  /**
+   * {@code charges} with {@link #AI_WORKLOAD} and one {@link #resaleMatch} column per resale rule.
+   */
   public Dataset<Row> withMatches(Dataset<Row> charges) {
     return withMatches(charges, charges);
   }
@@ -74,7 +94,11 @@ public final class SkuRuleMatches {
     for (int i = 0; i < rules.size(); i++) {
       answers.add(resale(rules.get(i)).as(resaleMatch(i)));
     }
-    Dataset<Row> table = keySource.select(keys.toArray(Column[]::new)).distinct().select(answers.toArray(Column[]::new));
+    Dataset<Row> table =
+        keySource
+            .select(keys.toArray(Column[]::new))
+            .distinct()
+            .select(answers.toArray(Column[]::new));
     Column on = lit(true);
     for (String k : KEYS) {
       // Cast: a column of literal nulls (type void) never matches itself in a null-safe hash join.
@@ -102,8 +126,12 @@ public final class SkuRuleMatches {
   }
 
   private static Column resale(ResaleRule rule) {
-    Column match = key(Columns.PROVIDER).equalTo(rule.provider())
-        .and(lower(key(ChargeColumns.SERVICE_NAME)).equalTo(rule.serviceName().toLowerCase(Locale.ROOT)));
+    Column match =
+        key(Columns.PROVIDER)
+            .equalTo(rule.provider())
+            .and(
+                lower(key(ChargeColumns.SERVICE_NAME))
+                    .equalTo(rule.serviceName().toLowerCase(Locale.ROOT)));
     if (rule.skuPattern().isPresent()) {
       Column sku = lit(false);
       for (String column : RESALE_SKU_COLUMNS) {

@@ -6,8 +6,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One spelling of a file for a listing's Hadoop path and for Spark's {@code _metadata.file_path}
- * (which writes {@code file:/a%20b} where a listing has {@code file:///a%20b} or {@code file:/a b}):
- * scheme, authority and the encoded path.
+ * (which writes {@code file:/a%20b} where a listing has {@code file:///a%20b} or {@code file:/a
+ * b}): scheme, authority and the encoded path.
  */
 final class SourceFileKey {
   private SourceFileKey() {}
@@ -16,10 +16,16 @@ final class SourceFileKey {
     return of(path.toUri());
   }
 
-  /** The file as Spark's {@code _metadata.file_path} names it: no empty authority ({@code file:/a%20b}). */
+  /**
+   * The file as Spark's {@code _metadata.file_path} names it: no empty authority ({@code
+   * file:/a%20b}).
+   */
   static String sparkName(Path path) {
     URI uri = path.toUri();
-    String authority = uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty() ? "" : "//" + uri.getRawAuthority();
+    String authority =
+        uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()
+            ? ""
+            : "//" + uri.getRawAuthority();
     return (uri.getScheme() == null ? "" : uri.getScheme() + ":") + authority + uri.getRawPath();
   }
 

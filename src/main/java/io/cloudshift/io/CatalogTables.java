@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the warehouse's tables in the session's catalog as external Delta tables
- * ({@code database.table} at the table's folder), so analysts on the cluster query them by name.
- * The catalog holds only the name and location: the rows stay where the pipeline writes them, and
- * a name that already points to the same folder is left as it is.
+ * Registers the warehouse's tables in the session's catalog as external Delta tables ({@code
+ * database.table} at the table's folder), so analysts on the cluster query them by name. The
+ * catalog holds only the name and location: the rows stay where the pipeline writes them, and a
+ * name that already points to the same folder is left as it is.
  */
 public final class CatalogTables {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogTables.class);
@@ -26,7 +26,9 @@ public final class CatalogTables {
     this.database = database;
   }
 
-  /** Registers each of {@code tables} that exists; refuses one whose name points to another folder. */
+  /**
+   * Registers each of {@code tables} that exists; refuses one whose name points to another folder.
+   */
   public void register(Collection<String> tables) {
     List<String> present = tables.stream().filter(writer::exists).toList();
     if (present.isEmpty()) {
@@ -39,19 +41,36 @@ public final class CatalogTables {
       if (spark.catalog().tableExists(database, table)) {
         String registered = registeredLocation(name);
         if (!sameFolder(registered, location)) {
-          throw new InputException("Cannot register " + database + "." + table + " for " + location + ": the catalog already has it at "
-              + registered + " (another warehouse); drop it, or set cloudshift.catalog.database to another database");
+          throw new InputException(
+              "Cannot register "
+                  + database
+                  + "."
+                  + table
+                  + " for "
+                  + location
+                  + ": the catalog already has it at "
+                  + registered
+                  + " (another warehouse); drop it, or set cloudshift.catalog.database to another"
+                  + " database");
         }
         continue;
       }
-      spark.sql("CREATE TABLE " + name + " USING DELTA LOCATION '" + location.replace("\\", "\\\\").replace("'", "\\'") + "'");
+      spark.sql(
+          "CREATE TABLE "
+              + name
+              + " USING DELTA LOCATION '"
+              + location.replace("\\", "\\\\").replace("'", "\\'")
+              + "'");
       LOG.info("Registered {}.{} in the catalog at {}", database, table, location);
     }
   }
 
   private String registeredLocation(String name) {
     return spark.sql("DESCRIBE TABLE EXTENDED " + name).collectAsList().stream()
-        .filter(row -> "Location".equals(row.getString(0))).map((Row row) -> row.getString(1)).findFirst().orElse("");
+        .filter(row -> "Location".equals(row.getString(0)))
+        .map((Row row) -> row.getString(1))
+        .findFirst()
+        .orElse("");
   }
 
   /** Catalogs may store file:/x or file:///x for the same folder. */

@@ -17,9 +17,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
-import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,9 @@ import scala.Option;
  */
 public final class DeltaTableWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaTableWriter.class);
-  private static final String SESSION_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+  private static final String SESSION_USER_METADATA =
+      "spark.databricks.delta.commitInfo.userMetadata";
+
   /** Attempts of one write whose commit a concurrent run's commit conflicts with. */
   static final int COMMIT_ATTEMPTS = 3;
 
@@ -75,10 +77,10 @@ public final class DeltaTableWriter {
 
   /**
    * A small table (an aggregate, the terms, the disclosures) as one partition: groupings and
-   * windows over it need no shuffle. Joins still shuffle when Spark's size estimate of a join
-   * input exceeds {@code spark.sql.maxSinglePartitionBytes} (estimates of joined tables multiply),
-   * which is why uplift's main query is still 24 Spark jobs on the bundled data. Stages read what
-   * they declare, which StageRunner checked exists.
+   * windows over it need no shuffle. Joins still shuffle when Spark's size estimate of a join input
+   * exceeds {@code spark.sql.maxSinglePartitionBytes} (estimates of joined tables multiply), which
+   * is why uplift's main query is still 24 Spark jobs on the bundled data. Stages read what they
+   * declare, which StageRunner checked exists.
    */
   public Dataset<Row> readSmall(String table) {
     return read(table).coalesce(1);
@@ -89,63 +91,76 @@ public final class DeltaTableWriter {
    * comments in the schema), every one of which must lie in it (Delta checks). A range on partition
    * columns only is a metadata operation: whole files are dropped, none is rewritten. An empty
    * {@code rows} empties the range. Creates the table with the spec's partitioning and properties
-   * when it does not exist, and refuses one partitioned otherwise (an earlier layout), since a range
-   * would then rewrite files instead of dropping them.
+   * when it does not exist, and refuses one partitioned otherwise (an earlier layout), since a
+   * range would then rewrite files instead of dropping them.
    */
   public long replaceRange(TableSpec spec, Dataset<Row> rows, Column range) {
     Dataset<Row> projected = spec.conform(rows);
-    return committed(spec.name(), () -> {
-      if (!exists(spec.name())) {
-        return create(spec, projected);
-      }
-      requirePartitioning(spec.name(), spec.partitionBy());
-      overwrite(spec.name(), projected, range);
-      return version(spec.name());
-    });
+    return committed(
+        spec.name(),
+        () -> {
+          if (!exists(spec.name())) {
+            return create(spec, projected);
+          }
+          requirePartitioning(spec.name(), spec.partitionBy());
+          overwrite(spec.name(), projected, range);
+          return version(spec.name());
+        });
   }
 
   /**
-   * Replaces a table whole with {@code rows}, projected onto the spec's columns in order and cast to
-   * their types, with the column comments, in one commit. Such tables are small (gold tables, the
-   * curated inputs, the rules), so each is written as one file.
+   * Replaces a table whole with {@code rows}, projected onto the spec's columns in order and cast
+   * to their types, with the column comments, in one commit. Such tables are small (gold tables,
+   * the curated inputs, the rules), so each is written as one file.
    */
   public long replace(TableSpec spec, Dataset<Row> rows) {
     Dataset<Row> projected = spec.conform(rows).coalesce(1);
-    return committed(spec.name(), () -> {
-      if (!exists(spec.name())) {
-        return create(spec, projected);
-      }
-      // Not REPLACE TABLE: that gives the table a new id each run, which Delta warns about and which
-      // breaks streaming readers; the table comment is therefore set when the table is created.
-      projected.write()
-          .format("delta")
-          .mode("overwrite")
-          .option("overwriteSchema", "true")
-          .option("userMetadata", commitMetadata)
-          .save(warehouse.path(spec.name()));
-      return version(spec.name());
-    });
-  }
-
-  /** Appends {@code rows}; the audit table gains columns as cloudshift evolves, and older rows read them as null. */
-  public long append(TableSpec spec, Dataset<Row> rows) {
-    return committed(spec.name(), () -> {
-      if (!exists(spec.name())) {
-        return create(spec, spec.conform(rows));
-      }
-      spec.conform(rows).write()
-          .format("delta")
-          .mode("append")
-          .option("mergeSchema", "true")
-          .option("userMetadata", commitMetadata)
-          .save(warehouse.path(spec.name()));
-      return version(spec.name());
-    });
+    return committed(
+        spec.name(),
+        () -> {
+          if (!exists(spec.name())) {
+            return create(spec, projected);
+          }
+          // Not REPLACE TABLE: that gives the table a new id each run, which Delta warns about and
+          // which
+          // breaks streaming readers; the table comment is therefore set when the table is created.
+          projected
+              .write()
+              .format("delta")
+              .mode("overwrite")
+              .option("overwriteSchema", "true")
+              .option("userMetadata", commitMetadata)
+              .save(warehouse.path(spec.name()));
+          return version(spec.name());
+        });
   }
 
   /**
-   * Makes the table equal to {@code rows} with one MERGE on the spec's key: changed rows updated, new
-   * rows inserted, rows no longer in the source deleted. {@code rows} must be unique on the key.
+   * Appends {@code rows}; the audit table gains columns as cloudshift evolves, and older rows read
+   * them as null.
+   */
+  public long append(TableSpec spec, Dataset<Row> rows) {
+    return committed(
+        spec.name(),
+        () -> {
+          if (!exists(spec.name())) {
+            return create(spec, spec.conform(rows));
+          }
+          spec.conform(rows)
+              .write()
+              .format("delta")
+              .mode("append")
+              .option("mergeSchema", "true")
+              .option("userMetadata", commitMetadata)
+              .save(warehouse.path(spec.name()));
+          return version(spec.name());
+        });
+  }
+
+  /**
+   * Makes the table equal to {@code rows} with one MERGE on the spec's key: changed rows updated,
+   * new rows inserted, rows no longer in the source deleted. {@code rows} must be unique on the
+   * key.
    */
   public long mergeSync(TableSpec spec, Dataset<Row> rows) {
     return committed(spec.name(), () -> merge(spec, spec.conform(rows)));
@@ -157,27 +172,32 @@ public final class DeltaTableWriter {
     if (!exists(table)) {
       return create(spec, rows);
     }
-    String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
+    String on =
+        keys.stream()
+            .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+            .collect(Collectors.joining(" AND "));
     String changed =
         Arrays.stream(rows.columns())
             .filter(c -> !keys.contains(c))
             .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)")
             .collect(Collectors.joining(" OR "));
     // DeltaTable's MERGE takes no write options.
-    withSessionUserMetadata(() -> {
-      var merge = DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), on);
-      var matched = changed.isEmpty() ? merge : merge.whenMatched(changed).updateAll();
-      matched.whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
-    });
+    withSessionUserMetadata(
+        () -> {
+          var merge =
+              DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), on);
+          var matched = changed.isEmpty() ? merge : merge.whenMatched(changed).updateAll();
+          matched.whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
+        });
     return version(table);
   }
 
   /**
    * Runs a commit that ignores the userMetadata write option with the run's metadata in Delta's
    * session setting instead, removed afterwards. The setting is the session's, shared by every
-   * writer on it (the tests run writers on one session from several threads): one such commit at
-   * a time, or one writer would restore the setting under another's commit and leave it behind.
-   * The lock is the session's config object, which Spark itself never locks.
+   * writer on it (the tests run writers on one session from several threads): one such commit at a
+   * time, or one writer would restore the setting under another's commit and leave it behind. The
+   * lock is the session's config object, which Spark itself never locks.
    */
   private void withSessionUserMetadata(Runnable commit) {
     synchronized (spark.conf()) {
@@ -200,7 +220,8 @@ public final class DeltaTableWriter {
 
   /** The table's latest snapshot (its log listed, no Spark job). */
   private Snapshot snapshot(String table) {
-    return DeltaLog.forTable(spark, warehouse.path(table)).update(false, Option.empty(), Option.empty());
+    return DeltaLog.forTable(spark, warehouse.path(table))
+        .update(false, Option.empty(), Option.empty());
   }
 
   /**
@@ -215,12 +236,26 @@ public final class DeltaTableWriter {
         return write.getAsLong();
       } catch (DeltaConcurrentModificationException | CreatedMeanwhile e) {
         if (attempt == COMMIT_ATTEMPTS) {
-          throw new ConcurrentWriteException("Cannot write table " + table + " under " + warehouse.root() + ": another run committed to it "
-              + "first " + COMMIT_ATTEMPTS + " times (" + e.getClass().getSimpleName() + "); run again, and schedule one run per "
-              + "warehouse at a time (README \"Guarantees\")", e);
+          throw new ConcurrentWriteException(
+              "Cannot write table "
+                  + table
+                  + " under "
+                  + warehouse.root()
+                  + ": another run committed to it "
+                  + "first "
+                  + COMMIT_ATTEMPTS
+                  + " times ("
+                  + e.getClass().getSimpleName()
+                  + "); run again, and schedule one run per "
+                  + "warehouse at a time (README \"Guarantees\")",
+              e);
         }
-        LOG.warn("Table {}: another run committed first ({}); writing again ({} of {})", table, e.getClass().getSimpleName(),
-            attempt + 1, COMMIT_ATTEMPTS);
+        LOG.warn(
+            "Table {}: another run committed first ({}); writing again ({} of {})",
+            table,
+            e.getClass().getSimpleName(),
+            attempt + 1,
+            COMMIT_ATTEMPTS);
       }
     }
   }
@@ -234,12 +269,16 @@ public final class DeltaTableWriter {
     }
   }
 
-  /** Creates the table as the spec declares it: partitioning, properties, the table comment, the columns' comments. */
+  /**
+   * Creates the table as the spec declares it: partitioning, properties, the table comment, the
+   * columns' comments.
+   */
   private long create(TableSpec spec, Dataset<Row> rows) {
     String table = spec.name();
     List<String> partitionBy = spec.partitionBy();
     String comment = spec.comment();
-    DataFrameWriterV2<Row> write = rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
+    DataFrameWriterV2<Row> write =
+        rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
     for (Map.Entry<String, String> property : spec.properties().entrySet()) {
       write = write.tableProperty(property.getKey(), property.getValue());
     }
@@ -251,13 +290,14 @@ public final class DeltaTableWriter {
     // Delta's CREATE TABLE AS SELECT ignores the userMetadata write option (version 0 had none in
     // DESCRIBE HISTORY).
     DataFrameWriterV2<Row> creation = write;
-    withSessionUserMetadata(() -> {
-      try {
-        creation.create();
-      } catch (TableAlreadyExistsException e) {
-        throw new CreatedMeanwhile(e);
-      }
-    });
+    withSessionUserMetadata(
+        () -> {
+          try {
+            creation.create();
+          } catch (TableAlreadyExistsException e) {
+            throw new CreatedMeanwhile(e);
+          }
+        });
     return version(table);
   }
 
@@ -265,16 +305,27 @@ public final class DeltaTableWriter {
     try {
       rows.writeTo(identifier(table)).option("userMetadata", commitMetadata).overwrite(range);
     } catch (NoSuchTableException e) {
-      throw new IllegalStateException("Cannot write table " + table + ": it disappeared while the job ran", e);
+      throw new IllegalStateException(
+          "Cannot write table " + table + ": it disappeared while the job ran", e);
     }
   }
 
   private void requirePartitioning(String table, List<String> partitionBy) {
-    List<String> actual = scala.jdk.javaapi.CollectionConverters.asJava(snapshot(table).metadata().partitionColumns());
+    List<String> actual =
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            snapshot(table).metadata().partitionColumns());
     if (!actual.equals(partitionBy)) {
-      throw new InputException("Cannot write table " + table + " under " + warehouse.root() + ": it is partitioned by " + actual
-          + ", this version of cloudshift writes it partitioned by " + partitionBy
-          + " (an earlier version wrote it; run ingest into a new --warehouse, the inputs rebuild every table)");
+      throw new InputException(
+          "Cannot write table "
+              + table
+              + " under "
+              + warehouse.root()
+              + ": it is partitioned by "
+              + actual
+              + ", this version of cloudshift writes it partitioned by "
+              + partitionBy
+              + " (an earlier version wrote it; run ingest into a new --warehouse, the inputs"
+              + " rebuild every table)");
     }
   }
 
@@ -283,11 +334,16 @@ public final class DeltaTableWriter {
     return "delta.`" + qualifiedPath(table).replace("`", "``") + "`";
   }
 
-  /** The table's folder as an absolute URI (file:/…, s3a://…): what a catalog entry's LOCATION must be. */
+  /**
+   * The table's folder as an absolute URI (file:/…, s3a://…): what a catalog entry's LOCATION must
+   * be.
+   */
   public String qualifiedPath(String table) {
     Path path = new Path(warehouse.path(table));
     try {
-      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .makeQualified(path)
+          .toString();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot resolve " + path + ": " + e.getMessage(), e);
     }

@@ -10,11 +10,12 @@ import org.apache.hadoop.fs.Path;
 
 /** One data file of an export as listed: where it is, its size and when it was last written. */
 public record FocusFile(Path path, long length, Instant modifiedAt) {
-  private static final Pattern PERIOD_FOLDER = Pattern.compile("(?i)billing_period=(\\d{4}-\\d{2})(?=/|$)");
+  private static final Pattern PERIOD_FOLDER =
+      Pattern.compile("(?i)billing_period=(\\d{4}-\\d{2})(?=/|$)");
 
   /**
-   * The billing month its folder names ({@code billing_period=YYYY-MM}, or AWS's
-   * {@code BILLING_PERIOD=}), the innermost one when nested; empty when no folder names one.
+   * The billing month its folder names ({@code billing_period=YYYY-MM}, or AWS's {@code
+   * BILLING_PERIOD=}), the innermost one when nested; empty when no folder names one.
    */
   public Optional<YearMonth> folderMonth() {
     Path parent = path.getParent();

@@ -42,7 +42,10 @@ public final class FocusFileLister {
     this.hadoopConf = spark.sparkContext().hadoopConfiguration();
   }
 
-  /** An export's data files, and the links the listing did not follow because what they lead to was already listed. */
+  /**
+   * An export's data files, and the links the listing did not follow because what they lead to was
+   * already listed.
+   */
   public record Listing(List<FocusFile> files, List<String> skippedLinks) {
     public Listing {
       files = List.copyOf(files);
@@ -68,8 +71,12 @@ public final class FocusFileLister {
       FileSystem fs = root.getFileSystem(hadoopConf);
       if (!fs.exists(root)) {
         throw new InputNotFoundException(
-            "Cannot read export '" + export.id() + "': " + export.path()
-                + " does not exist (fix cloudshift.exports path, or run `cloudshift generate` for the bundled data)");
+            "Cannot read export '"
+                + export.id()
+                + "': "
+                + export.path()
+                + " does not exist (fix cloudshift.exports path, or run `cloudshift generate` for"
+                + " the bundled data)");
       }
       boolean any = false;
       for (FileStatus status : walk(fs, root, skipped)) {
@@ -77,31 +84,44 @@ public final class FocusFileLister {
           any = true;
           // Empty shards (e.g. BigQuery exports) hold no header and no rows.
           if (status.getLen() > 0) {
-            files.add(new FocusFile(status.getPath(), status.getLen(), Instant.ofEpochMilli(status.getModificationTime())));
+            files.add(
+                new FocusFile(
+                    status.getPath(),
+                    status.getLen(),
+                    Instant.ofEpochMilli(status.getModificationTime())));
           }
         }
       }
       if (!any) {
         throw new InputNotFoundException(
-            "Cannot read export '" + export.id() + "': no " + export.format().name().toLowerCase(Locale.ROOT) + " files under "
-                + export.path() + " (check cloudshift.exports path and format: csv reads .csv and .csv.gz, parquet reads .parquet)");
+            "Cannot read export '"
+                + export.id()
+                + "': no "
+                + export.format().name().toLowerCase(Locale.ROOT)
+                + " files under "
+                + export.path()
+                + " (check cloudshift.exports path and format: csv reads .csv and .csv.gz, parquet"
+                + " reads .parquet)");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list export '" + export.id() + "' at " + export.path() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot list export '" + export.id() + "' at " + export.path() + ": " + e.getMessage(),
+          e);
     }
     files.sort(Comparator.comparing(f -> f.path().toString()));
     return new Listing(files, skipped);
   }
 
   /**
-   * Every file under {@code root}, by plain listings: FileSystem#listFiles builds LocatedFileStatus,
-   * which on the local file system without Hadoop's native library forks a shell per file to read
-   * its permissions. On a local file system each folder and file is taken once, by its identity
-   * (device and inode), and symbolic links only after every real entry: so a link never stands in
-   * for a file that is also there under its own name, and cannot lead the walk in circles. Object
-   * stores have no links.
+   * Every file under {@code root}, by plain listings: FileSystem#listFiles builds
+   * LocatedFileStatus, which on the local file system without Hadoop's native library forks a shell
+   * per file to read its permissions. On a local file system each folder and file is taken once, by
+   * its identity (device and inode), and symbolic links only after every real entry: so a link
+   * never stands in for a file that is also there under its own name, and cannot lead the walk in
+   * circles. Object stores have no links.
    */
-  private static List<FileStatus> walk(FileSystem fs, Path root, List<String> skipped) throws IOException {
+  private static List<FileStatus> walk(FileSystem fs, Path root, List<String> skipped)
+      throws IOException {
     boolean local = "file".equals(fs.getScheme());
     Set<Object> seen = new HashSet<>();
     if (local && fs.getFileStatus(root).isDirectory()) {
@@ -126,7 +146,11 @@ public final class FocusFileLister {
       }
       for (FileStatus status : entries) {
         if (local && !seen.add(identity(status.getPath()))) {
-          skipped.add(status.getPath().toUri().getPath() + " leads to a " + (status.isDirectory() ? "folder" : "file") + " already listed");
+          skipped.add(
+              status.getPath().toUri().getPath()
+                  + " leads to a "
+                  + (status.isDirectory() ? "folder" : "file")
+                  + " already listed");
         } else if (status.isDirectory()) {
           folders.push(status.getPath());
         } else {
@@ -141,7 +165,10 @@ public final class FocusFileLister {
     return java.nio.file.Path.of(path.toUri().getPath());
   }
 
-  /** What a local path is, through its links: the file system's key (device and inode), else its real path. */
+  /**
+   * What a local path is, through its links: the file system's key (device and inode), else its
+   * real path.
+   */
   private static Object identity(Path path) throws IOException {
     java.nio.file.Path file = nioPath(path);
     Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
@@ -153,7 +180,8 @@ public final class FocusFileLister {
    * that is equal for files that can be read together (the CSV header; the Parquet schema with its
    * types, so files whose types differ are never read as one).
    *
-   * @throws UnreadableFileException when the file cannot be opened or decoded (not gzip, not Parquet)
+   * @throws UnreadableFileException when the file cannot be opened or decoded (not gzip, not
+   *     Parquet)
    */
   public FileHeader header(ExportConfig export, FocusFile file) {
     try {
@@ -162,7 +190,8 @@ public final class FocusFileLister {
         return new FileHeader(columns, String.join("\u0000", columns));
       }
       MessageType schema = parquetSchema(file.path());
-      return new FileHeader(schema.getFields().stream().map(Type::getName).toList(), schema.toString());
+      return new FileHeader(
+          schema.getFields().stream().map(Type::getName).toList(), schema.toString());
     } catch (IOException | RuntimeException e) {
       // Parquet reports a file that is not Parquet with a RuntimeException, not an IOException.
       throw new UnreadableFileException(file.path(), e);
@@ -228,9 +257,12 @@ public final class FocusFileLister {
     return names;
   }
 
-  /** The footer only: opening every file through Spark would cost a schema-inference pass per file. */
+  /**
+   * The footer only: opening every file through Spark would cost a schema-inference pass per file.
+   */
   private MessageType parquetSchema(Path path) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoopConf))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoopConf))) {
       return reader.getFooter().getFileMetaData().getSchema();
     }
   }

@@ -18,11 +18,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads files that share one header into a DataFrame with columns named as in the file, plus
- * {@link #SOURCE_FILE} and (CSV) {@link #CORRUPT_RECORD}. CSV stays text, so leading zeros
- * survive and casts happen in one place, under our control (docs/ingest.md, "How ingest reads FOCUS"). Parquet
- * keeps its atomic types (a typed cost or timestamp needs no text round trip); nested values
- * (Tags, SkuPriceDetails as maps or structs) become the JSON text a CSV would hold.
+ * Reads files that share one header into a DataFrame with columns named as in the file, plus {@link
+ * #SOURCE_FILE} and (CSV) {@link #CORRUPT_RECORD}. CSV stays text, so leading zeros survive and
+ * casts happen in one place, under our control (docs/ingest.md, "How ingest reads FOCUS"). Parquet
+ * keeps its atomic types (a typed cost or timestamp needs no text round trip); nested values (Tags,
+ * SkuPriceDetails as maps or structs) become the JSON text a CSV would hold.
  */
 public final class FocusReader {
   public static final String SOURCE_FILE = "_source_file";
@@ -35,10 +35,11 @@ public final class FocusReader {
   }
 
   public Dataset<Row> read(List<String> paths, List<String> columns, ExportConfig export) {
-    Dataset<Row> raw = switch (export.format()) {
-      case CSV -> readCsv(paths, columns, export.encoding().name());
-      case PARQUET -> readParquet(paths);
-    };
+    Dataset<Row> raw =
+        switch (export.format()) {
+          case CSV -> readCsv(paths, columns, export.encoding().name());
+          case PARQUET -> readParquet(paths);
+        };
     return raw.withColumn(SOURCE_FILE, col("_metadata.file_path"));
   }
 
@@ -48,7 +49,8 @@ public final class FocusReader {
       schema = schema.add(name, DataTypes.StringType, true);
     }
     schema = schema.add(CORRUPT_RECORD, DataTypes.StringType, true);
-    return spark.read()
+    return spark
+        .read()
         .schema(schema)
         .option("header", "true")
         // The header was read by FocusFileLister; columns are taken by position, which also makes

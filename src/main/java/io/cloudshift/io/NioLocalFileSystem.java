@@ -19,8 +19,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's local file system, with permissions set and symlinks read through java.nio. Without
  * Hadoop's native library (PySpark's distribution has none) the stock one forks a {@code chmod} for
- * every file and folder it creates and a {@code readlink} for every rename: a thousand processes for
- * one ingest of the bundled data, about half of its time. Installed for {@code file:} paths by
+ * every file and folder it creates and a {@code readlink} for every rename: a thousand processes
+ * for one ingest of the bundled data, about half of its time. Installed for {@code file:} paths by
  * {@code cloudshift}'s Spark session (fs.file.impl, fs.AbstractFileSystem.file.impl); everything
  * else is the stock implementation.
  */
@@ -38,15 +38,21 @@ public final class NioLocalFileSystem extends LocalFileSystem {
 
     @Override
     public FileStatus getFileLinkStatus(Path f) throws IOException {
-      // Only a real symlink needs the stock code (and its readlink); anything else is its own status.
-      return Files.isSymbolicLink(pathToFile(f).toPath()) ? super.getFileLinkStatus(f) : getFileStatus(f);
+      // Only a real symlink needs the stock code (and its readlink); anything else is its own
+      // status.
+      return Files.isSymbolicLink(pathToFile(f).toPath())
+          ? super.getFileLinkStatus(f)
+          : getFileStatus(f);
     }
 
     private static Set<PosixFilePermission> posix(FsPermission permission) {
       PosixFilePermission[] order = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ,
+        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ
       };
       Set<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
       short bits = permission.toShort();

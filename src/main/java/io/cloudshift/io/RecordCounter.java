@@ -16,9 +16,9 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Counts the records of an input file without Spark, so that what ingest accounts for can be
- * checked against a count its own queries did not make (docs/guarantees.md): a Parquet file's row count from
- * its footer, a CSV file's RFC 4180 records (a quoted field may hold line breaks) after the header,
- * empty lines not counted.
+ * checked against a count its own queries did not make (docs/guarantees.md): a Parquet file's row
+ * count from its footer, a CSV file's RFC 4180 records (a quoted field may hold line breaks) after
+ * the header, empty lines not counted.
  */
 public final class RecordCounter {
   private final Configuration hadoopConf;
@@ -39,7 +39,10 @@ public final class RecordCounter {
     };
   }
 
-  /** The records of a CSV file after its header; compressed files (.gz, …) are read through their codec. */
+  /**
+   * The records of a CSV file after its header; compressed files (.gz, …) are read through their
+   * codec.
+   */
   public long csvRecords(Path path, Charset charset) {
     try {
       CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
@@ -54,7 +57,8 @@ public final class RecordCounter {
   }
 
   private long parquetRows(Path path) {
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoopConf))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoopConf))) {
       return reader.getRecordCount();
     } catch (IOException | RuntimeException e) {
       // Parquet reports a file that is not Parquet with a RuntimeException, not an IOException.
@@ -96,7 +100,10 @@ public final class RecordCounter {
       }
     }
     if (quoted) {
-      throw new IOException("unbalanced quotes: the quoted field opened on line " + quoteOpenedOnLine + " is never closed");
+      throw new IOException(
+          "unbalanced quotes: the quoted field opened on line "
+              + quoteOpenedOnLine
+              + " is never closed");
     }
     return recordHasText ? records + 1 : records;
   }

@@ -28,9 +28,12 @@ public final class UnreadableFileException extends CloudshiftException {
     return reason;
   }
 
-  /** The first line of the cause's message, without the path when it starts with it (Parquet's do). */
+  /**
+   * The first line of the cause's message, without the path when it starts with it (Parquet's do).
+   */
   private static String firstLine(Path path, Throwable cause) {
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline).strip();
     String named = path.toString();

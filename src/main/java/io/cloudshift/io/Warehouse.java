@@ -8,7 +8,8 @@ public record Warehouse(String root) {
   public Warehouse {
     root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     if (root.isBlank()) {
-      throw new IllegalArgumentException("Cannot use an empty or root warehouse path: every table would be written under /");
+      throw new IllegalArgumentException(
+          "Cannot use an empty or root warehouse path: every table would be written under /");
     }
   }
 

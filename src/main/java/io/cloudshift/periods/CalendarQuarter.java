@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A calendar quarter, written {@code 2026Q4} as in {@code lab_provider_monthly.calendar_quarter}. */
+/**
+ * A calendar quarter, written {@code 2026Q4} as in {@code lab_provider_monthly.calendar_quarter}.
+ */
 public record CalendarQuarter(int year, int quarter) implements Comparable<CalendarQuarter> {
   private static final Pattern LABEL = Pattern.compile("([0-9]{4})Q([1-4])");
 
@@ -18,7 +20,8 @@ public record CalendarQuarter(int year, int quarter) implements Comparable<Calen
   public static CalendarQuarter parse(String label) {
     Matcher m = LABEL.matcher(label.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + label + "' is not a calendar quarter (use yyyyQn, e.g. 2026Q4)");
+      throw new IllegalArgumentException(
+          "'" + label + "' is not a calendar quarter (use yyyyQn, e.g. 2026Q4)");
     }
     return new CalendarQuarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }
@@ -52,7 +55,10 @@ public record CalendarQuarter(int year, int quarter) implements Comparable<Calen
     return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
   }
 
-  /** Provider fiscal quarter 1–4 of this quarter's first month, for a fiscal year starting in {@code startMonth}. */
+  /**
+   * Provider fiscal quarter 1–4 of this quarter's first month, for a fiscal year starting in {@code
+   * startMonth}.
+   */
   public int fiscalQuarter(int startMonth) {
     return FiscalCalendar.fiscalQuarter(firstDay().getMonthValue(), startMonth);
   }

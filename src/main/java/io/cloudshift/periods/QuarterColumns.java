@@ -13,18 +13,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The quarter columns every table uses, built in one place (docs/methodology.md#quarters), so the same
- * concept has the same name everywhere:
+ * The quarter columns every table uses, built in one place (docs/methodology.md#quarters), so the
+ * same concept has the same name everywhere:
  *
  * <ul>
  *   <li>a quarterly row (provider_lab_mix_quarterly, uplift_quarterly, revenue_reconciliation,
- *       uplift_projection) names its quarter by {@code quarter_basis} (calendar or fiscal),
- *       {@code quarter_label} (2026Q2, FY26Q4), {@code quarter_year}, {@code quarter_number},
- *       {@code quarter_start} and {@code quarter_end}: the year and number are in the row's basis,
- *       so a calendar row's year is a calendar year, never called fiscal;
+ *       uplift_projection) names its quarter by {@code quarter_basis} (calendar or fiscal), {@code
+ *       quarter_label} (2026Q2, FY26Q4), {@code quarter_year}, {@code quarter_number}, {@code
+ *       quarter_start} and {@code quarter_end}: the year and number are in the row's basis, so a
+ *       calendar row's year is a calendar year, never called fiscal;
  *   <li>a monthly row (lab_provider_monthly, uplift_monthly) names the quarters its month falls in:
- *       {@code calendar_quarter_label}, and the provider's {@code fiscal_year},
- *       {@code fiscal_quarter_number} and {@code fiscal_quarter_label}.
+ *       {@code calendar_quarter_label}, and the provider's {@code fiscal_year}, {@code
+ *       fiscal_quarter_number} and {@code fiscal_quarter_label}.
  * </ul>
  *
  * The tables declare these columns with {@link io.cloudshift.schema.QuarterColumnSpecs}.
@@ -32,14 +32,19 @@ import org.apache.spark.sql.Row;
 public final class QuarterColumns {
   private QuarterColumns() {}
 
-  /** The quarter of {@code month} in {@code basis}; a fiscal year starts in {@code fiscalStartMonth} (1: the calendar year). */
+  /**
+   * The quarter of {@code month} in {@code basis}; a fiscal year starts in {@code fiscalStartMonth}
+   * (1: the calendar year).
+   */
   public static Column[] quarterOf(Column basis, Column month, Column fiscalStartMonth) {
-    Column startMonth = when(basis.equalTo(lit(QuarterBasis.CALENDAR)), lit(1)).otherwise(fiscalStartMonth);
+    Column startMonth =
+        when(basis.equalTo(lit(QuarterBasis.CALENDAR)), lit(1)).otherwise(fiscalStartMonth);
     Column start = FiscalCalendar.quarterStart(month, startMonth);
     return new Column[] {
       basis.as(Columns.QUARTER_BASIS),
       when(basis.equalTo(lit(QuarterBasis.CALENDAR)), FiscalCalendar.calendarQuarter(month))
-          .otherwise(FiscalCalendar.fiscalLabel(month, startMonth)).as(Columns.QUARTER_LABEL),
+          .otherwise(FiscalCalendar.fiscalLabel(month, startMonth))
+          .as(Columns.QUARTER_LABEL),
       FiscalCalendar.fiscalYear(month, startMonth).cast("int").as(Columns.QUARTER_YEAR),
       FiscalCalendar.fiscalQuarter(month, startMonth).cast("int").as(Columns.QUARTER_NUMBER),
       start.as(Columns.QUARTER_START),
@@ -52,7 +57,9 @@ public final class QuarterColumns {
     return quarterOf(lit(basis), month, fiscalStartMonth);
   }
 
-  /** Every column of {@code rows}, then {@code quarter}: for a select that adds the quarter columns. */
+  /**
+   * Every column of {@code rows}, then {@code quarter}: for a select that adds the quarter columns.
+   */
   public static Column[] with(Dataset<Row> rows, Column[] quarter) {
     List<Column> columns = new ArrayList<>();
     for (String c : rows.columns()) {
@@ -67,7 +74,9 @@ public final class QuarterColumns {
     return new Column[] {
       FiscalCalendar.calendarQuarter(month).as(Columns.CALENDAR_QUARTER_LABEL),
       FiscalCalendar.fiscalYear(month, fiscalStartMonth).cast("int").as(Columns.FISCAL_YEAR),
-      FiscalCalendar.fiscalQuarter(month, fiscalStartMonth).cast("int").as(Columns.FISCAL_QUARTER_NUMBER),
+      FiscalCalendar.fiscalQuarter(month, fiscalStartMonth)
+          .cast("int")
+          .as(Columns.FISCAL_QUARTER_NUMBER),
       FiscalCalendar.fiscalLabel(month, fiscalStartMonth).as(Columns.FISCAL_QUARTER_LABEL)
     };
   }

@@ -18,10 +18,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Base values of the projection from {@code lab_provider_monthly}: per lab × stream, the last complete
- * calendar quarter of data, the lab's stream total in it and each provider's revenue. Only USD rows
- * are used (amounts are never summed across currencies; the projection is in USD). Revenue is the
- * billed (invoiced) measure: R = billed_revenue, T = lab_stream_total.
+ * Base values of the projection from {@code lab_provider_monthly}: per lab × stream, the last
+ * complete calendar quarter of data, the lab's stream total in it and each provider's revenue. Only
+ * USD rows are used (amounts are never summed across currencies; the projection is in USD). Revenue
+ * is the billed (invoiced) measure: R = billed_revenue, T = lab_stream_total.
  */
 public final class ObservedBases {
   /** The currency the projection works in. */
@@ -31,25 +31,46 @@ public final class ObservedBases {
   public record LabStream(String lab, String stream) {}
 
   /** One month of one lab × provider × stream, as read from lab_provider_monthly. */
-  public record MonthlyPoint(String lab, String provider, String stream, LocalDate month, BigDecimal revenue, BigDecimal streamTotal) {}
+  public record MonthlyPoint(
+      String lab,
+      String provider,
+      String stream,
+      LocalDate month,
+      BigDecimal revenue,
+      BigDecimal streamTotal) {}
 
   private ObservedBases() {}
 
   /** Reads the USD rows of the given labs (a few thousand rows at most) and summarises them. */
-  public static Map<LabStream, StreamObservation> read(Dataset<Row> labProviderMonthly, Collection<String> labs) {
+  public static Map<LabStream, StreamObservation> read(
+      Dataset<Row> labProviderMonthly, Collection<String> labs) {
     if (labs.isEmpty()) {
       return Map.of();
     }
-    List<Row> rows = labProviderMonthly
-        .where(col(Columns.BILLING_CURRENCY).equalTo(lit(CURRENCY))
-            .and(col(Columns.LAB).isin(new TreeSet<>(labs).toArray())))
-        .select(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.STREAM),
-            col(Columns.MONTH), col(Columns.BILLED_REVENUE), col(Columns.LAB_STREAM_TOTAL))
-        .collectAsList();
+    List<Row> rows =
+        labProviderMonthly
+            .where(
+                col(Columns.BILLING_CURRENCY)
+                    .equalTo(lit(CURRENCY))
+                    .and(col(Columns.LAB).isin(new TreeSet<>(labs).toArray())))
+            .select(
+                col(Columns.LAB),
+                col(Columns.PROVIDER),
+                col(Columns.STREAM),
+                col(Columns.MONTH),
+                col(Columns.BILLED_REVENUE),
+                col(Columns.LAB_STREAM_TOTAL))
+            .collectAsList();
     List<MonthlyPoint> points = new ArrayList<>();
     for (Row r : rows) {
-      points.add(new MonthlyPoint(r.getString(0), r.getString(1), r.getString(2), localDate(r.get(3)),
-          amount(r, 4), amount(r, 5)));
+      points.add(
+          new MonthlyPoint(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              localDate(r.get(3)),
+              amount(r, 4),
+              amount(r, 5)));
     }
     return of(points);
   }
@@ -63,7 +84,10 @@ public final class ObservedBases {
     return r.isNullAt(i) ? BigDecimal.ZERO : (BigDecimal) r.get(i);
   }
 
-  /** Summarises monthly points: the last quarter with all three months is each lab × stream's base quarter. */
+  /**
+   * Summarises monthly points: the last quarter with all three months is each lab × stream's base
+   * quarter.
+   */
   public static Map<LabStream, StreamObservation> of(List<MonthlyPoint> points) {
     Map<LabStream, List<MonthlyPoint>> byStream = new HashMap<>();
     for (MonthlyPoint p : points) {
@@ -77,7 +101,9 @@ public final class ObservedBases {
   private static StreamObservation observe(List<MonthlyPoint> points) {
     TreeMap<CalendarQuarter, TreeSet<LocalDate>> months = new TreeMap<>();
     for (MonthlyPoint p : points) {
-      months.computeIfAbsent(CalendarQuarter.of(p.month()), k -> new TreeSet<>()).add(p.month().withDayOfMonth(1));
+      months
+          .computeIfAbsent(CalendarQuarter.of(p.month()), k -> new TreeSet<>())
+          .add(p.month().withDayOfMonth(1));
     }
     CalendarQuarter base = null;
     for (Map.Entry<CalendarQuarter, TreeSet<LocalDate>> e : months.descendingMap().entrySet()) {
@@ -89,7 +115,8 @@ public final class ObservedBases {
     if (base == null) {
       return new StreamObservation(null, null, Map.of());
     }
-    // T is repeated on every provider row of a month: take it once per month (the largest, should rows disagree).
+    // T is repeated on every provider row of a month: take it once per month (the largest, should
+    // rows disagree).
     Map<LocalDate, BigDecimal> totalByMonth = new TreeMap<>();
     Map<String, BigDecimal> revenue = new TreeMap<>();
     for (MonthlyPoint p : points) {

@@ -5,14 +5,15 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Every formula of the projection, in one place (docs/methodology.md#projection, which reuses the uplift
- * definitions of docs/methodology.md#projection Uplift (counterfactual)"). Per scenario, stream k, quarter index
- * q = 1..H (q = 1 is the scenario's start quarter):
+ * Every formula of the projection, in one place (docs/methodology.md#projection, which reuses the
+ * uplift definitions of docs/methodology.md#projection Uplift (counterfactual)"). Per scenario,
+ * stream k, quarter index q = 1..H (q = 1 is the scenario's start quarter):
  *
  * <pre>
- *   T_q    = T_start · (1+g)^(k_q/4)         lab's stream total; g annual growth, applied per quarter
- *                                            as (1+g)^(1/4); k_q = quarters since the base quarter
- *                                            (k_q = q when the projection starts right after it)
+ *   T_q    = T_start · (1+g)^(k_q/4)         lab's stream total; g annual growth, applied per
+ *                                            quarter as (1+g)^(1/4); k_q = quarters since the base
+ *                                            quarter (k_q = q when the projection starts right
+ *                                            after it)
  *   s_q    = glide(s0, s_target, q, H)      provider's share path (below)
  *   N_act  = s_q · T_q · g1                 actual: new terms, share on the path
  *   N_cf   = s0  · T_q · g0                 counterfactual: old terms kept, share frozen at s0,
@@ -29,10 +30,10 @@ import java.math.MathContext;
  *   <li>step: s_q = s_target for every q ≥ 1 (the whole move in the first projected quarter).
  *   <li>exponential with rate f ∈ (0,1), r = 1 − f: s_q = s_target + D·(r^q − r^H)/(1 − r^H).
  *       Equivalently s_q − a = (s0 − a)·r^q with the asymptote a = s_target − D·r^H/(1 − r^H): each
- *       quarter closes the fixed fraction f of the remaining gap to a, a point just beyond the target
- *       chosen so that the path lands on the target exactly at q = H (r^q − r^H is 0 there, so
- *       s_H = s_target to the last bit, well within 1e-9). s_0 = s0. Most of the move comes early,
- *       the more so the larger f; as f → 0 the path tends to linear.
+ *       quarter closes the fixed fraction f of the remaining gap to a, a point just beyond the
+ *       target chosen so that the path lands on the target exactly at q = H (r^q − r^H is 0 there,
+ *       so s_H = s_target to the last bit, well within 1e-9). s_0 = s0. Most of the move comes
+ *       early, the more so the larger f; as f → 0 the path tends to linear.
  * </ul>
  *
  * <p>Arithmetic follows the exact-decimal policy ({@link ExactDecimal}): shares, net fractions and
@@ -53,7 +54,8 @@ public final class ProjectionFormulas {
    */
   public static BigDecimal growthFactor(BigDecimal annualGrowth, int quartersSinceBase) {
     if (quartersSinceBase < 0) {
-      throw new IllegalArgumentException("quarters since the base quarter must not be negative: " + quartersSinceBase);
+      throw new IllegalArgumentException(
+          "quarters since the base quarter must not be negative: " + quartersSinceBase);
     }
     BigDecimal yearly = BigDecimal.ONE.add(annualGrowth);
     int years = quartersSinceBase / QUARTERS_PER_YEAR;
@@ -62,32 +64,45 @@ public final class ProjectionFormulas {
     if (quarters == 0) {
       return whole;
     }
-    BigDecimal part = new BigDecimal(Math.pow(yearly.doubleValue(), quarters / (double) QUARTERS_PER_YEAR), MathContext.DECIMAL64);
+    BigDecimal part =
+        new BigDecimal(
+            Math.pow(yearly.doubleValue(), quarters / (double) QUARTERS_PER_YEAR),
+            MathContext.DECIMAL64);
     return whole.multiply(part);
   }
 
   /** T_q = T_start·(1+g)^(k/4), k quarters after the base quarter. */
-  public static BigDecimal streamTotal(BigDecimal startTotal, BigDecimal annualGrowth, int quartersSinceBase) {
+  public static BigDecimal streamTotal(
+      BigDecimal startTotal, BigDecimal annualGrowth, int quartersSinceBase) {
     return startTotal.multiply(growthFactor(annualGrowth, quartersSinceBase));
   }
 
   /**
-   * s_q on the glide path from {@code startShare} (q = 0) to {@code targetShare} (q = H); computed by
-   * the formula at every q (no special case at H), so the tests' "target at H" checks the formula.
+   * s_q on the glide path from {@code startShare} (q = 0) to {@code targetShare} (q = H); computed
+   * by the formula at every q (no special case at H), so the tests' "target at H" checks the
+   * formula.
    */
-  public static BigDecimal share(Glide glide, BigDecimal startShare, BigDecimal targetShare, int q, int horizon,
+  public static BigDecimal share(
+      Glide glide,
+      BigDecimal startShare,
+      BigDecimal targetShare,
+      int q,
+      int horizon,
       BigDecimal exponentialRate) {
     if (q <= 0) {
       return startShare;
     }
     BigDecimal gap = startShare.subtract(targetShare);
     return switch (glide) {
-      case LINEAR -> startShare.subtract(divide(gap.multiply(BigDecimal.valueOf(q)), BigDecimal.valueOf(horizon)));
+      case LINEAR ->
+          startShare.subtract(
+              divide(gap.multiply(BigDecimal.valueOf(q)), BigDecimal.valueOf(horizon)));
       case STEP -> targetShare;
       case EXPONENTIAL -> {
         BigDecimal r = BigDecimal.ONE.subtract(exponentialRate);
         BigDecimal rH = r.pow(horizon);
-        yield targetShare.add(divide(gap.multiply(r.pow(q).subtract(rH)), BigDecimal.ONE.subtract(rH)));
+        yield targetShare.add(
+            divide(gap.multiply(r.pow(q).subtract(rH)), BigDecimal.ONE.subtract(rH)));
       }
     };
   }
@@ -98,12 +113,14 @@ public final class ProjectionFormulas {
   }
 
   /** N_act = s·T·g1. */
-  public static BigDecimal actualNet(BigDecimal share, BigDecimal streamTotal, BigDecimal newNetFraction) {
+  public static BigDecimal actualNet(
+      BigDecimal share, BigDecimal streamTotal, BigDecimal newNetFraction) {
     return share.multiply(streamTotal).multiply(newNetFraction);
   }
 
   /** N_cf = s0·T·g0: old terms kept, share frozen at the start share. */
-  public static BigDecimal counterfactualNet(BigDecimal startShare, BigDecimal streamTotal, BigDecimal oldNetFraction) {
+  public static BigDecimal counterfactualNet(
+      BigDecimal startShare, BigDecimal streamTotal, BigDecimal oldNetFraction) {
     return startShare.multiply(streamTotal).multiply(oldNetFraction);
   }
 
@@ -112,9 +129,15 @@ public final class ProjectionFormulas {
     return actualNet.subtract(counterfactualNet);
   }
 
-  /** s* = s0·g0/g1, the share that makes U = 0; null when g1 = 0 (no share makes up for keeping nothing). */
-  public static BigDecimal breakEvenShare(BigDecimal startShare, BigDecimal oldNetFraction, BigDecimal newNetFraction) {
-    return newNetFraction.signum() == 0 ? null : divide(startShare.multiply(oldNetFraction), newNetFraction);
+  /**
+   * s* = s0·g0/g1, the share that makes U = 0; null when g1 = 0 (no share makes up for keeping
+   * nothing).
+   */
+  public static BigDecimal breakEvenShare(
+      BigDecimal startShare, BigDecimal oldNetFraction, BigDecimal newNetFraction) {
+    return newNetFraction.signum() == 0
+        ? null
+        : divide(startShare.multiply(oldNetFraction), newNetFraction);
   }
 
   /** a / b rounded once to 18 decimals, half-even. */

@@ -1,15 +1,33 @@
 package io.cloudshift.projection;
 
+import static io.cloudshift.schema.UpliftProjectionTable.BASE_QUARTER_LABEL;
+import static io.cloudshift.schema.UpliftProjectionTable.CUMULATIVE_UPLIFT;
+import static io.cloudshift.schema.UpliftProjectionTable.GLIDE;
+import static io.cloudshift.schema.UpliftProjectionTable.GROWTH;
+import static io.cloudshift.schema.UpliftProjectionTable.HORIZON_QUARTERS;
+import static io.cloudshift.schema.UpliftProjectionTable.NET_ACTUAL;
+import static io.cloudshift.schema.UpliftProjectionTable.NET_COUNTERFACTUAL;
+import static io.cloudshift.schema.UpliftProjectionTable.NEW_NET_FRACTION;
+import static io.cloudshift.schema.UpliftProjectionTable.OLD_NET_FRACTION;
+import static io.cloudshift.schema.UpliftProjectionTable.QUARTER_INDEX;
+import static io.cloudshift.schema.UpliftProjectionTable.RATE;
+import static io.cloudshift.schema.UpliftProjectionTable.SCENARIO_DESCRIPTION;
+import static io.cloudshift.schema.UpliftProjectionTable.SCENARIO_ID;
+import static io.cloudshift.schema.UpliftProjectionTable.START_SHARE;
+import static io.cloudshift.schema.UpliftProjectionTable.START_SHARE_SOURCE;
+import static io.cloudshift.schema.UpliftProjectionTable.START_TOTAL;
+import static io.cloudshift.schema.UpliftProjectionTable.START_TOTAL_SOURCE;
+import static io.cloudshift.schema.UpliftProjectionTable.STREAM_TOTAL;
+import static io.cloudshift.schema.UpliftProjectionTable.TARGET_SHARE;
+import static io.cloudshift.schema.UpliftProjectionTable.UPLIFT;
 import static org.apache.spark.sql.functions.col;
-import static io.cloudshift.schema.UpliftProjectionTable.*;
 
-import org.apache.spark.sql.Column;
-import io.cloudshift.schema.QuarterBasis;
-import io.cloudshift.periods.QuarterColumns;
-import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.periods.QuarterColumns;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
+import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.UpliftProjectionSensitivityTable;
 import io.cloudshift.schema.UpliftProjectionTable;
@@ -19,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,7 +49,8 @@ public final class ProjectionRows {
 
   private ProjectionRows() {}
 
-  public static Dataset<Row> quarters(SparkSession spark, List<ProjectedQuarter> quarters, Map<String, ProviderConfig> providers) {
+  public static Dataset<Row> quarters(
+      SparkSession spark, List<ProjectedQuarter> quarters, Map<String, ProviderConfig> providers) {
     List<Row> rows = new ArrayList<>();
     for (ProjectedQuarter p : quarters) {
       Scenario s = p.scenario();
@@ -64,16 +84,29 @@ public final class ProjectionRows {
       v.put(CUMULATIVE_UPLIFT, p.cumulativeUplift());
       rows.add(row(UpliftProjectionTable.SPEC, v));
     }
-    // The quarter columns are every table's (QuarterColumns), computed from each projected calendar quarter's first day.
-    Dataset<Row> projected = spark.createDataFrame(rows, UpliftProjectionTable.SPEC.schema())
-        .drop(Columns.QUARTER_BASIS, Columns.QUARTER_LABEL, Columns.QUARTER_YEAR, Columns.QUARTER_NUMBER, Columns.QUARTER_END,
-            Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER_NUMBER, Columns.FISCAL_QUARTER_LABEL)
-        .withColumnRenamed(Columns.QUARTER_START, FIRST_DAY);
+    // The quarter columns are every table's (QuarterColumns), computed from each projected calendar
+    // quarter's first day.
+    Dataset<Row> projected =
+        spark
+            .createDataFrame(rows, UpliftProjectionTable.SPEC.schema())
+            .drop(
+                Columns.QUARTER_BASIS,
+                Columns.QUARTER_LABEL,
+                Columns.QUARTER_YEAR,
+                Columns.QUARTER_NUMBER,
+                Columns.QUARTER_END,
+                Columns.FISCAL_YEAR,
+                Columns.FISCAL_QUARTER_NUMBER,
+                Columns.FISCAL_QUARTER_LABEL)
+            .withColumnRenamed(Columns.QUARTER_START, FIRST_DAY);
     Column firstDay = col(FIRST_DAY);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers.values());
-    List<Column> quarterColumns = new ArrayList<>(List.of(QuarterColumns.quarterOf(QuarterBasis.CALENDAR, firstDay, fiscalStart)));
+    List<Column> quarterColumns =
+        new ArrayList<>(
+            List.of(QuarterColumns.quarterOf(QuarterBasis.CALENDAR, firstDay, fiscalStart)));
     quarterColumns.addAll(List.of(QuarterColumns.monthOf(firstDay, fiscalStart)));
-    return UpliftProjectionTable.SPEC.conform(projected.select(QuarterColumns.with(projected, quarterColumns.toArray(Column[]::new))));
+    return UpliftProjectionTable.SPEC.conform(
+        projected.select(QuarterColumns.with(projected, quarterColumns.toArray(Column[]::new))));
   }
 
   public static Dataset<Row> grid(SparkSession spark, List<SensitivityCell> cells) {
@@ -97,7 +130,9 @@ public final class ProjectionRows {
       v.put(UpliftProjectionTable.OLD_NET_FRACTION, decimal(c.assumptions().oldNetFraction()));
       v.put(UpliftProjectionTable.NEW_NET_FRACTION, decimal(c.assumptions().newNetFraction()));
       v.put(UpliftProjectionSensitivityTable.CUMULATIVE_NET_ACTUAL, c.cumulativeNetActual());
-      v.put(UpliftProjectionSensitivityTable.CUMULATIVE_NET_COUNTERFACTUAL, c.cumulativeNetCounterfactual());
+      v.put(
+          UpliftProjectionSensitivityTable.CUMULATIVE_NET_COUNTERFACTUAL,
+          c.cumulativeNetCounterfactual());
       v.put(UpliftProjectionTable.CUMULATIVE_UPLIFT, c.cumulativeUplift());
       v.put(Columns.BREAK_EVEN_SHARE, decimal(c.breakEvenShare()));
       v.put(UpliftProjectionSensitivityTable.IS_SCENARIO_CASE, c.scenarioCase());

@@ -15,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * Reads and validates {@code cloudshift.scenarios} (a list; the defaults have none). Every value is
- * checked here, before any data is read, and a bad one fails with one line
- * {@code Invalid config <key>: <reason>}. Unknown keys are rejected too, so a typo such as
- * {@code target_share} cannot be silently ignored.
+ * checked here, before any data is read, and a bad one fails with one line {@code Invalid config
+ * <key>: <reason>}. Unknown keys are rejected too, so a typo such as {@code target_share} cannot be
+ * silently ignored.
  *
  * <pre>
  * scenarios = [{
@@ -28,29 +28,47 @@ import java.util.function.Function;
  *   start-quarter = "2026Q4"        # first projected calendar quarter (after the data)
  *   horizon-quarters = 8            # positive
  *   compute { growth = 0.8, target-share = 0.55, glide = linear }
- *   resale  { growth = 1.0, target-share = 0.75, glide = linear, old-resale-share = 0.20, new-resale-share = 0 }
+ *   resale  { growth = 1.0, target-share = 0.75, glide = linear,
+ *             old-resale-share = 0.20, new-resale-share = 0 }
  *   sensitivity { target-shares = [0.3, …, 1.0], growths = [0.4, 0.8, 1.2] }   # optional
  * }]
  * </pre>
  *
- * Per stream (at least one of compute, resale): {@code growth} (required, annual, &gt; −1),
- * {@code start-share} (optional fraction; default observed), {@code start-total-usd} (optional,
- * &gt; 0, USD per quarter; default observed), {@code target-share} (optional fraction; default =
- * start share, i.e. held), {@code glide} (linear | step | exponential; default linear),
- * {@code glide-rate} (exponential only, in (0, 1), default 0.5), and for resale only
- * {@code old-resale-share} p0 and {@code new-resale-share} p1 (required fractions; compute keeps all
- * its revenue, g = 1, so the keys are refused there).
+ * Per stream (at least one of compute, resale): {@code growth} (required, annual, &gt; −1), {@code
+ * start-share} (optional fraction; default observed), {@code start-total-usd} (optional, &gt; 0,
+ * USD per quarter; default observed), {@code target-share} (optional fraction; default = start
+ * share, i.e. held), {@code glide} (linear | step | exponential; default linear), {@code
+ * glide-rate} (exponential only, in (0, 1), default 0.5), and for resale only {@code
+ * old-resale-share} p0 and {@code new-resale-share} p1 (required fractions; compute keeps all its
+ * revenue, g = 1, so the keys are refused there).
  */
 public final class ScenarioConfig {
   public static final String KEY = "cloudshift.scenarios";
   public static final double DEFAULT_GLIDE_RATE = 0.5;
 
-  private static final Set<String> SCENARIO_KEYS = Set.of(
-      "id", "description", "lab", "provider", "start-quarter", "horizon-quarters", "compute", "resale", "sensitivity");
-  private static final Set<String> STREAM_KEYS = Set.of(
-      "growth", "start-share", "start-total-usd", "target-share", "glide", "glide-rate", "old-resale-share",
-      "new-resale-share");
-  private static final Set<String> RESALE_ONLY_KEYS = Set.of("old-resale-share", "new-resale-share");
+  private static final Set<String> SCENARIO_KEYS =
+      Set.of(
+          "id",
+          "description",
+          "lab",
+          "provider",
+          "start-quarter",
+          "horizon-quarters",
+          "compute",
+          "resale",
+          "sensitivity");
+  private static final Set<String> STREAM_KEYS =
+      Set.of(
+          "growth",
+          "start-share",
+          "start-total-usd",
+          "target-share",
+          "glide",
+          "glide-rate",
+          "old-resale-share",
+          "new-resale-share");
+  private static final Set<String> RESALE_ONLY_KEYS =
+      Set.of("old-resale-share", "new-resale-share");
   private static final Set<String> GRID_KEYS = Set.of("target-shares", "growths");
 
   private ScenarioConfig() {}
@@ -67,7 +85,8 @@ public final class ScenarioConfig {
     for (int i = 0; i < list.size(); i++) {
       Scenario s = scenario(list.get(i), KEY + "[" + i + "]", config);
       if (!ids.add(s.id())) {
-        throw bad(s.key() + ".id", "scenario id '" + s.id() + "' is used twice (ids must be unique)");
+        throw bad(
+            s.key() + ".id", "scenario id '" + s.id() + "' is used twice (ids must be unique)");
       }
       result.add(s);
     }
@@ -83,8 +102,13 @@ public final class ScenarioConfig {
     String lab = config.labNames().canonical(text(c, key, "lab")).orElse(text(c, key, "lab"));
     String provider = text(c, key, "provider");
     if (!config.providers().containsKey(provider)) {
-      throw bad(key + ".provider", "unknown provider '" + provider + "' (declare it under cloudshift.providers; known: "
-          + new java.util.TreeSet<>(config.providers().keySet()) + ")");
+      throw bad(
+          key + ".provider",
+          "unknown provider '"
+              + provider
+              + "' (declare it under cloudshift.providers; known: "
+              + new java.util.TreeSet<>(config.providers().keySet())
+              + ")");
     }
     String quarterText = text(c, key, "start-quarter");
     CalendarQuarter start;
@@ -95,7 +119,8 @@ public final class ScenarioConfig {
     }
     int horizon = integer(c, key, "horizon-quarters");
     if (horizon <= 0) {
-      throw bad(key + ".horizon-quarters", horizon + " must be a positive whole number of quarters");
+      throw bad(
+          key + ".horizon-quarters", horizon + " must be a positive whole number of quarters");
     }
     List<StreamAssumptions> streams = new ArrayList<>();
     for (Stream stream : List.of(Stream.COMPUTE, Stream.RESALE)) {
@@ -104,7 +129,9 @@ public final class ScenarioConfig {
       }
     }
     if (streams.isEmpty()) {
-      throw bad(key, "scenario '" + id + "' configures no stream (add a compute and/or a resale section)");
+      throw bad(
+          key,
+          "scenario '" + id + "' configures no stream (add a compute and/or a resale section)");
     }
     List<Double> targets = List.of();
     List<Double> growths = List.of();
@@ -124,7 +151,8 @@ public final class ScenarioConfig {
         throw bad(g, "needs both target-shares and growths (or neither)");
       }
     }
-    return new Scenario(key, id, description, lab, provider, start, horizon, streams, targets, growths);
+    return new Scenario(
+        key, id, description, lab, provider, start, horizon, streams, targets, growths);
   }
 
   private static StreamAssumptions stream(Config c, String key, Stream stream) {
@@ -132,7 +160,10 @@ public final class ScenarioConfig {
     if (stream == Stream.COMPUTE) {
       for (String k : RESALE_ONLY_KEYS) {
         if (c.hasPath(k)) {
-          throw bad(key + "." + k, "compute has no resale share (the provider keeps all compute revenue, g = 1, docs/methodology.md#projection); remove the key");
+          throw bad(
+              key + "." + k,
+              "compute has no resale share (the provider keeps all compute revenue, g = 1,"
+                  + " docs/methodology.md#projection); remove the key");
         }
       }
     }
@@ -144,7 +175,8 @@ public final class ScenarioConfig {
     }
     Double startTotal = optionalNumber(c, key, "start-total-usd");
     if (startTotal != null && !(startTotal > 0)) {
-      throw bad(key + ".start-total-usd", startTotal + " must be a positive amount in USD per quarter");
+      throw bad(
+          key + ".start-total-usd", startTotal + " must be a positive amount in USD per quarter");
     }
     Double target = optionalNumber(c, key, "target-share");
     if (target != null) {
@@ -162,11 +194,17 @@ public final class ScenarioConfig {
     double rate = DEFAULT_GLIDE_RATE;
     if (c.hasPath("glide-rate")) {
       if (glide != Glide.EXPONENTIAL) {
-        throw bad(key + ".glide-rate", "applies only to glide = exponential (this stream's glide is " + glide.value() + ")");
+        throw bad(
+            key + ".glide-rate",
+            "applies only to glide = exponential (this stream's glide is " + glide.value() + ")");
       }
       rate = number(c, key, "glide-rate");
       if (!(rate > 0 && rate < 1)) {
-        throw bad(key + ".glide-rate", rate + " must be a fraction strictly between 0 and 1 (share of the remaining gap closed per quarter)");
+        throw bad(
+            key + ".glide-rate",
+            rate
+                + " must be a fraction strictly between 0 and 1 (share of the remaining gap closed"
+                + " per quarter)");
       }
     }
     double p0 = 0;
@@ -177,7 +215,8 @@ public final class ScenarioConfig {
       p1 = number(c, key, "new-resale-share");
       requireFraction(p1, key + ".new-resale-share");
     }
-    return new StreamAssumptions(stream, key, growth, startShare, startTotal, target, glide, rate, p0, p1);
+    return new StreamAssumptions(
+        stream, key, growth, startShare, startTotal, target, glide, rate, p0, p1);
   }
 
   private static void rejectUnknown(Config c, String key, Set<String> known) {

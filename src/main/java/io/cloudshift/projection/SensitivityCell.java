@@ -2,7 +2,10 @@ package io.cloudshift.projection;
 
 import java.math.BigDecimal;
 
-/** One row of {@code uplift_projection_sensitivity}: a scenario × stream × grid target share × grid growth. */
+/**
+ * One row of {@code uplift_projection_sensitivity}: a scenario × stream × grid target share × grid
+ * growth.
+ */
 public record SensitivityCell(
     Scenario scenario,
     StreamAssumptions assumptions,

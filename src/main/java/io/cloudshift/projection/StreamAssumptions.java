@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 /**
  * One stream of a scenario (conf {@code cloudshift.scenarios[i].compute} / {@code .resale}), its
  * numbers as configured: the projection's arithmetic takes each as the decimal written in the
- * config ({@link java.math.BigDecimal#valueOf(double)}: 0.8 is exactly 0.8), never as a binary fraction.
+ * config ({@link java.math.BigDecimal#valueOf(double)}: 0.8 is exactly 0.8), never as a binary
+ * fraction.
  *
  * @param key the config key of the stream's section, for messages
  * @param growth g: annual growth of the lab's stream total (0.8 = +80 %/yr)
@@ -31,10 +32,21 @@ public record StreamAssumptions(
     double oldResaleShare,
     double newResaleShare) {
 
-  /** The same assumptions with another target share and growth: one cell of the sensitivity grid. */
+  /**
+   * The same assumptions with another target share and growth: one cell of the sensitivity grid.
+   */
   public StreamAssumptions withTargetAndGrowth(double target, double annualGrowth) {
-    return new StreamAssumptions(stream, key, annualGrowth, startShare, startTotalUsd, target, glide, glideRate,
-        oldResaleShare, newResaleShare);
+    return new StreamAssumptions(
+        stream,
+        key,
+        annualGrowth,
+        startShare,
+        startTotalUsd,
+        target,
+        glide,
+        glideRate,
+        oldResaleShare,
+        newResaleShare);
   }
 
   /** g0 = 1 − p0. */

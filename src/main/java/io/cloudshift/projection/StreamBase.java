@@ -12,5 +12,9 @@ import java.math.BigDecimal;
  * @param startShare s0
  * @param startShareSource observed or configured
  */
-public record StreamBase(CalendarQuarter baseQuarter, BigDecimal startTotal, String startTotalSource, BigDecimal startShare,
+public record StreamBase(
+    CalendarQuarter baseQuarter,
+    BigDecimal startTotal,
+    String startTotalSource,
+    BigDecimal startShare,
     String startShareSource) {}

@@ -13,12 +13,16 @@ import java.util.Map;
  * @param streamTotal ΣT over its three months (USD); null when there is no complete quarter
  * @param providerRevenue provider id → ΣR over those months (USD)
  */
-public record StreamObservation(CalendarQuarter baseQuarter, BigDecimal streamTotal, Map<String, BigDecimal> providerRevenue) {
+public record StreamObservation(
+    CalendarQuarter baseQuarter, BigDecimal streamTotal, Map<String, BigDecimal> providerRevenue) {
   public StreamObservation {
     providerRevenue = Map.copyOf(providerRevenue);
   }
 
-  /** The provider's spend-weighted share ΣR/ΣT of the quarter; null when T ≤ 0 or the provider has no rows. */
+  /**
+   * The provider's spend-weighted share ΣR/ΣT of the quarter; null when T ≤ 0 or the provider has
+   * no rows.
+   */
   public BigDecimal share(String provider) {
     BigDecimal revenue = providerRevenue.get(provider);
     if (revenue == null || streamTotal == null || streamTotal.signum() <= 0) {

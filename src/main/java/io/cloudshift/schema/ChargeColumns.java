@@ -5,7 +5,10 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Columns of the silver {@code charges} table (docs/methodology.md#outputs): canonical FOCUS subset, typed, attributed. */
+/**
+ * Columns of the silver {@code charges} table (docs/methodology.md#outputs): canonical FOCUS
+ * subset, typed, attributed.
+ */
 public final class ChargeColumns {
   public static final String FOCUS_VERSION = "focus_version";
   public static final String BILLING_ACCOUNT_ID = "billing_account_id";
@@ -14,8 +17,10 @@ public final class ChargeColumns {
   public static final String SUB_ACCOUNT_NAME = "sub_account_name";
   public static final String BILLING_PERIOD_START = "billing_period_start";
   public static final String BILLING_PERIOD_END = "billing_period_end";
+
   /** First day of BillingPeriodStart's month (UTC): the partition column. */
   public static final String BILLING_MONTH = "billing_month";
+
   public static final String CHARGE_PERIOD_START = "charge_period_start";
   public static final String CHARGE_PERIOD_END = "charge_period_end";
   public static final String CHARGE_CATEGORY = "charge_category";
@@ -37,23 +42,58 @@ public final class ChargeColumns {
   public static final String IS_TAX = "is_tax";
   public static final String IS_MARKETPLACE = "is_marketplace";
   public static final String IS_AI_WORKLOAD = "is_ai_workload";
-  /** False for Tax and marketplace rows unless configured otherwise (docs/methodology.md#billing-charges-focus). */
+
+  /**
+   * False for Tax and marketplace rows unless configured otherwise
+   * (docs/methodology.md#billing-charges-focus).
+   */
   public static final String COUNTS_AS_REVENUE = "counts_as_revenue";
+
   public static final String ATTRIBUTION_RULE_ID = "attribution_rule_id";
   public static final String ATTRIBUTION_VERSION = "attribution_version";
 
   /** The silver table's columns, in order. */
   public static final List<String> ALL =
       List.of(
-          Columns.EXPORT_ID, Columns.PROVIDER, FOCUS_VERSION, Columns.SOURCE_FILE,
-          BILLING_ACCOUNT_ID, BILLING_ACCOUNT_NAME, SUB_ACCOUNT_ID, SUB_ACCOUNT_NAME,
-          BILLING_PERIOD_START, BILLING_PERIOD_END, BILLING_MONTH, CHARGE_PERIOD_START, CHARGE_PERIOD_END,
-          CHARGE_CATEGORY, CHARGE_CLASS, CHARGE_DESCRIPTION,
-          SERVICE_CATEGORY, SERVICE_SUBCATEGORY, SERVICE_NAME, SKU_ID, SKU_METER, RESOURCE_TYPE, REGION_ID,
-          SELLER_NAME, INVOICE_ISSUER_NAME, Columns.BILLING_CURRENCY,
-          BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST,
-          IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE,
-          Columns.LAB, Columns.STREAM, ATTRIBUTION_RULE_ID, ATTRIBUTION_VERSION, Columns.RUN_ID);
+          Columns.EXPORT_ID,
+          Columns.PROVIDER,
+          FOCUS_VERSION,
+          Columns.SOURCE_FILE,
+          BILLING_ACCOUNT_ID,
+          BILLING_ACCOUNT_NAME,
+          SUB_ACCOUNT_ID,
+          SUB_ACCOUNT_NAME,
+          BILLING_PERIOD_START,
+          BILLING_PERIOD_END,
+          BILLING_MONTH,
+          CHARGE_PERIOD_START,
+          CHARGE_PERIOD_END,
+          CHARGE_CATEGORY,
+          CHARGE_CLASS,
+          CHARGE_DESCRIPTION,
+          SERVICE_CATEGORY,
+          SERVICE_SUBCATEGORY,
+          SERVICE_NAME,
+          SKU_ID,
+          SKU_METER,
+          RESOURCE_TYPE,
+          REGION_ID,
+          SELLER_NAME,
+          INVOICE_ISSUER_NAME,
+          Columns.BILLING_CURRENCY,
+          BILLED_COST,
+          EFFECTIVE_COST,
+          LIST_COST,
+          CONTRACTED_COST,
+          IS_TAX,
+          IS_MARKETPLACE,
+          IS_AI_WORKLOAD,
+          COUNTS_AS_REVENUE,
+          Columns.LAB,
+          Columns.STREAM,
+          ATTRIBUTION_RULE_ID,
+          ATTRIBUTION_VERSION,
+          Columns.RUN_ID);
 
   /** The silver table's schema: the columns of {@link #ALL} with their types. */
   public static final StructType SCHEMA = schema();
@@ -62,16 +102,20 @@ public final class ChargeColumns {
 
   private static StructType schema() {
     DataType money = ExactDecimal.MONEY;
-    List<String> timestamps = List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
+    List<String> timestamps =
+        List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
     List<String> amounts = List.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST);
     List<String> flags = List.of(IS_TAX, IS_MARKETPLACE, IS_AI_WORKLOAD, COUNTS_AS_REVENUE);
     StructType schema = new StructType();
     for (String column : ALL) {
-      DataType type = timestamps.contains(column) ? DataTypes.TimestampType
-          : amounts.contains(column) ? money
-          : flags.contains(column) ? DataTypes.BooleanType
-          : column.equals(BILLING_MONTH) ? DataTypes.DateType
-          : DataTypes.StringType;
+      DataType type =
+          timestamps.contains(column)
+              ? DataTypes.TimestampType
+              : amounts.contains(column)
+                  ? money
+                  : flags.contains(column)
+                      ? DataTypes.BooleanType
+                      : column.equals(BILLING_MONTH) ? DataTypes.DateType : DataTypes.StringType;
       schema = schema.add(column, type, true);
     }
     return schema;

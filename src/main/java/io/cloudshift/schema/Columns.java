@@ -4,12 +4,18 @@ package io.cloudshift.schema;
  * The column names that tables of several stages share (a lab, a provider, a month, a terms
  * version, ...), each declared once: every table spec, schema and transformation uses these
  * constants, so a name means one thing everywhere. Every other column name is declared once too,
- * with the table that defines it (ChargeColumns, UpliftMonthlyTable, ...), and referenced from there.
+ * with the table that defines it (ChargeColumns, UpliftMonthlyTable, ...), and referenced from
+ * there.
  */
 public final class Columns {
   public static final String AI_BILLED_REVENUE = "ai_billed_revenue";
-  /** provider_disclosures' input header: the segment definition a figure uses (silver: segment_basis). */
+
+  /**
+   * provider_disclosures' input header: the segment definition a figure uses (silver:
+   * segment_basis).
+   */
   public static final String BASIS = "basis";
+
   public static final String BILLED_REVENUE = "billed_revenue";
   public static final String BILLING_CURRENCY = "billing_currency";
   public static final String BREAK_EVEN_SHARE = "break_even_share";
@@ -23,8 +29,10 @@ public final class Columns {
   public static final String EXCLUSIVITY = "exclusivity";
   public static final String EXPORT_ID = "export_id";
   public static final String FACT_ID = "fact_id";
+
   /** provider_disclosures (the curated input's header): the provider's fiscal quarter 1-4. */
   public static final String FISCAL_QUARTER = "fiscal_quarter";
+
   public static final String FISCAL_QUARTER_LABEL = "fiscal_quarter_label";
   public static final String FISCAL_QUARTER_NUMBER = "fiscal_quarter_number";
   public static final String FISCAL_YEAR = "fiscal_year";

@@ -17,9 +17,10 @@ public final class Conform {
   private Conform() {}
 
   public static Dataset<Row> to(Dataset<Row> rows, StructType schema) {
-    Column[] columns = Arrays.stream(schema.fields())
-        .map(f -> col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
-        .toArray(Column[]::new);
+    Column[] columns =
+        Arrays.stream(schema.fields())
+            .map(f -> col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()))
+            .toArray(Column[]::new);
     return rows.select(columns);
   }
 }

@@ -16,22 +16,24 @@ import org.apache.spark.sql.types.DecimalType;
  * and products and quotients are exact with one rounding, {@link #ROUNDING}. Never a double.
  *
  * <p>Why not Spark's own {@code *} and {@code /}: with decimals of 38 digits Spark shrinks the
- * result scale to make room for the integer digits ({@code decimal(38,18) * decimal(38,12)} is typed
- * {@code decimal(38,6)}, and a division of two {@code decimal(38,12)} is too), which would round a
- * share to 6 decimals and money to a millionth before the next step. Here each product or quotient
- * is computed exactly on {@link BigDecimal} and rounded once, {@link RoundingMode#HALF_EVEN} (as
- * the shares package rounds s = R / T), to the scale of its result type: 12 decimals for money
- * ({@code decimal(38,12)}), 18 for fractions ({@code decimal(38,18)}). A null operand gives null, a
- * zero divisor gives null (callers decide the meaningful condition, e.g. T &le; 0, before dividing)
- * and a value too large for its type gives null ({@link #fit}). Sums and differences of
- * {@code decimal(38,12)} values are exact in Spark when the operands are cast to
- * {@code decimal(37,12)} first: see {@link #minus}.
+ * result scale to make room for the integer digits ({@code decimal(38,18) * decimal(38,12)} is
+ * typed {@code decimal(38,6)}, and a division of two {@code decimal(38,12)} is too), which would
+ * round a share to 6 decimals and money to a millionth before the next step. Here each product or
+ * quotient is computed exactly on {@link BigDecimal} and rounded once, {@link
+ * RoundingMode#HALF_EVEN} (as the shares package rounds s = R / T), to the scale of its result
+ * type: 12 decimals for money ({@code decimal(38,12)}), 18 for fractions ({@code decimal(38,18)}).
+ * A null operand gives null, a zero divisor gives null (callers decide the meaningful condition,
+ * e.g. T &le; 0, before dividing) and a value too large for its type gives null ({@link #fit}).
+ * Sums and differences of {@code decimal(38,12)} values are exact in Spark when the operands are
+ * cast to {@code decimal(37,12)} first: see {@link #minus}.
  */
 public final class ExactDecimal {
   /** Money: currency units to 10^-12. */
   public static final DecimalType MONEY = DataTypes.createDecimalType(38, 12);
+
   /** Fractions (shares, retained fractions): to 10^-18. */
   public static final DecimalType FRACTION = DataTypes.createDecimalType(38, 18);
+
   /** Operand type for exact sums and differences of money (one digit of headroom). */
   private static final DecimalType MONEY_OPERAND = DataTypes.createDecimalType(37, 12);
 
@@ -44,8 +46,9 @@ public final class ExactDecimal {
   public static Column times(Column a, Column b, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
-    UDF2<BigDecimal, BigDecimal, BigDecimal> f = (x, y) -> x == null || y == null
-        ? null : fit(x.multiply(y).setScale(scale, ROUNDING), precision);
+    UDF2<BigDecimal, BigDecimal, BigDecimal> f =
+        (x, y) ->
+            x == null || y == null ? null : fit(x.multiply(y).setScale(scale, ROUNDING), precision);
     return udf(f, result).withName("exact_times_" + scale).apply(a, b);
   }
 
@@ -53,8 +56,11 @@ public final class ExactDecimal {
   public static Column times(Column a, Column b, Column c, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
-    UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal> f = (x, y, z) -> x == null || y == null || z == null
-        ? null : fit(x.multiply(y).multiply(z).setScale(scale, ROUNDING), precision);
+    UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal> f =
+        (x, y, z) ->
+            x == null || y == null || z == null
+                ? null
+                : fit(x.multiply(y).multiply(z).setScale(scale, ROUNDING), precision);
     return udf(f, result).withName("exact_times_" + scale).apply(a, b, c);
   }
 
@@ -62,8 +68,11 @@ public final class ExactDecimal {
   public static Column divide(Column a, Column b, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
-    UDF2<BigDecimal, BigDecimal, BigDecimal> f = (x, y) -> x == null || y == null || y.signum() == 0
-        ? null : fit(x.divide(y, scale, ROUNDING), precision);
+    UDF2<BigDecimal, BigDecimal, BigDecimal> f =
+        (x, y) ->
+            x == null || y == null || y.signum() == 0
+                ? null
+                : fit(x.divide(y, scale, ROUNDING), precision);
     return udf(f, result).withName("exact_divide_" + scale).apply(a, b);
   }
 
@@ -71,8 +80,11 @@ public final class ExactDecimal {
   public static Column timesDivide(Column a, Column b, Column c, DecimalType result) {
     int precision = result.precision();
     int scale = result.scale();
-    UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal> f = (x, y, z) -> x == null || y == null || z == null || z.signum() == 0
-        ? null : fit(x.multiply(y).divide(z, scale, ROUNDING), precision);
+    UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal> f =
+        (x, y, z) ->
+            x == null || y == null || z == null || z.signum() == 0
+                ? null
+                : fit(x.multiply(y).divide(z, scale, ROUNDING), precision);
     return udf(f, result).withName("exact_times_divide_" + scale).apply(a, b, c);
   }
 
@@ -95,12 +107,17 @@ public final class ExactDecimal {
     return a.cast(MONEY_OPERAND).plus(b.cast(MONEY_OPERAND)).cast(MONEY);
   }
 
-  /** Casts a value to money, {@code decimal(38,12)} (exact for any value with at most 12 decimals). */
+  /**
+   * Casts a value to money, {@code decimal(38,12)} (exact for any value with at most 12 decimals).
+   */
   public static Column money(Column a) {
     return a.cast(MONEY);
   }
 
-  /** Casts a value to a fraction, {@code decimal(38,18)} (exact for any value with at most 18 decimals). */
+  /**
+   * Casts a value to a fraction, {@code decimal(38,18)} (exact for any value with at most 18
+   * decimals).
+   */
   public static Column fraction(Column a) {
     return a.cast(FRACTION);
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * FOCUS column names as providers write them, and the renames between versions
- * (docs/ingest.md, "How ingest reads FOCUS"). Canonical names are those of FOCUS 1.2, plus ServiceProviderName (1.3).
+ * FOCUS column names as providers write them, and the renames between versions (docs/ingest.md,
+ * "How ingest reads FOCUS"). Canonical names are those of FOCUS 1.2, plus ServiceProviderName
+ * (1.3).
  */
 public final class FocusColumns {
   public static final String BILLED_COST = "BilledCost";
@@ -57,14 +58,19 @@ public final class FocusColumns {
           CHARGE_PERIOD_END);
 
   /**
-   * Without these a row cannot be revenue: a file missing one is quarantined whole (MISSING_COLUMN).
-   * ServiceCategory and ServiceName must exist as columns but may be empty (Azure leaves ServiceName
-   * empty on some purchases and credits, docs/ingest.md, "How ingest reads FOCUS").
+   * Without these a row cannot be revenue: a file missing one is quarantined whole
+   * (MISSING_COLUMN). ServiceCategory and ServiceName must exist as columns but may be empty (Azure
+   * leaves ServiceName empty on some purchases and credits, docs/ingest.md, "How ingest reads
+   * FOCUS").
    */
   public static final List<String> MANDATORY =
-      java.util.stream.Stream.concat(NOT_NULL.stream(), java.util.stream.Stream.of(SERVICE_CATEGORY, SERVICE_NAME)).toList();
+      java.util.stream.Stream.concat(
+              NOT_NULL.stream(), java.util.stream.Stream.of(SERVICE_CATEGORY, SERVICE_NAME))
+          .toList();
 
-  /** Every column the silver table keeps, in canonical (1.2/1.3) spelling; absent ones become null. */
+  /**
+   * Every column the silver table keeps, in canonical (1.2/1.3) spelling; absent ones become null.
+   */
   public static final List<String> KEPT =
       List.of(
           BILLED_COST,
@@ -96,19 +102,26 @@ public final class FocusColumns {
           SERVICE_PROVIDER_NAME);
 
   /** Money columns: read as decimals (typed Parquet columns are cast, text is validated first). */
-  public static final List<String> MONEY = List.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST);
+  public static final List<String> MONEY =
+      List.of(BILLED_COST, EFFECTIVE_COST, LIST_COST, CONTRACTED_COST);
 
   /** Date-time columns: read as UTC timestamps. */
-  public static final List<String> TIMESTAMPS = List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
+  public static final List<String> TIMESTAMPS =
+      List.of(BILLING_PERIOD_START, BILLING_PERIOD_END, CHARGE_PERIOD_START, CHARGE_PERIOD_END);
 
   /** Old name → canonical name (0.5 / 1.0-preview spellings still found in exports). */
   public static final Map<String, String> RENAMES =
       Map.of(
-          "ChargeType", CHARGE_CATEGORY,
-          "AmortizedCost", EFFECTIVE_COST,
-          "UsageQuantity", CONSUMED_QUANTITY,
-          "UsageUnit", "ConsumedUnit",
-          REGION, REGION_ID);
+          "ChargeType",
+          CHARGE_CATEGORY,
+          "AmortizedCost",
+          EFFECTIVE_COST,
+          "UsageQuantity",
+          CONSUMED_QUANTITY,
+          "UsageUnit",
+          "ConsumedUnit",
+          REGION,
+          REGION_ID);
 
   private FocusColumns() {}
 }

@@ -10,26 +10,27 @@ import java.util.Optional;
  */
 public final class TableCatalog {
   /** In pipeline order: silver, the monthly aggregate, quarantine, gold, audit. */
-  public static final List<TableSpec> ALL = List.of(
-      ChargesTable.SPEC,
-      ChargesMonthlyTable.SPEC,
-      AttributionRulesTable.SPEC,
-      PartnershipTermsTable.SPEC,
-      LabRevenueTable.SPEC,
-      ProviderDisclosuresTable.SPEC,
-      QuarantineTables.REJECTED_CHARGES,
-      QuarantineTables.REJECTED_PARTNERSHIPS,
-      QuarantineTables.REJECTED_REFERENCE,
-      LabProviderMonthlyTable.SPEC,
-      LabConcentrationMonthlyTable.SPEC,
-      ProviderLabMixQuarterlyTable.SPEC,
-      ShareShiftEventsTable.SPEC,
-      UpliftMonthlyTable.SPEC,
-      UpliftQuarterlyTable.SPEC,
-      UpliftProjectionTable.SPEC,
-      UpliftProjectionSensitivityTable.SPEC,
-      RevenueReconciliationTable.SPEC,
-      JobRunsTable.SPEC);
+  public static final List<TableSpec> ALL =
+      List.of(
+          ChargesTable.SPEC,
+          ChargesMonthlyTable.SPEC,
+          AttributionRulesTable.SPEC,
+          PartnershipTermsTable.SPEC,
+          LabRevenueTable.SPEC,
+          ProviderDisclosuresTable.SPEC,
+          QuarantineTables.REJECTED_CHARGES,
+          QuarantineTables.REJECTED_PARTNERSHIPS,
+          QuarantineTables.REJECTED_REFERENCE,
+          LabProviderMonthlyTable.SPEC,
+          LabConcentrationMonthlyTable.SPEC,
+          ProviderLabMixQuarterlyTable.SPEC,
+          ShareShiftEventsTable.SPEC,
+          UpliftMonthlyTable.SPEC,
+          UpliftQuarterlyTable.SPEC,
+          UpliftProjectionTable.SPEC,
+          UpliftProjectionSensitivityTable.SPEC,
+          RevenueReconciliationTable.SPEC,
+          JobRunsTable.SPEC);
 
   private TableCatalog() {}
 

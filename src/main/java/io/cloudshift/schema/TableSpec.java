@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One table of the data contract ({@link TableCatalog} lists them all): its name and layer, what it
  * answers, each column's type and meaning (with the unit), how it is partitioned, the Delta table
- * properties it is created with, and how a run writes it. The comments are written into Delta (column
- * comments and the table comment), so {@code DESCRIBE TABLE EXTENDED delta.`path`} explains the table
- * to an analyst, and docs/tables.md is generated from the same declaration.
+ * properties it is created with, and how a run writes it. The comments are written into Delta
+ * (column comments and the table comment), so {@code DESCRIBE TABLE EXTENDED delta.`path`} explains
+ * the table to an analyst, and docs/tables.md is generated from the same declaration.
  */
 public record TableSpec(
     String name,
@@ -78,7 +78,8 @@ public record TableSpec(
     properties = Map.copyOf(properties);
     mergeKeys = List.copyOf(mergeKeys);
     if ((writeMode == WriteMode.MERGE) == mergeKeys.isEmpty()) {
-      throw new IllegalArgumentException("Table " + name + ": a MERGE needs its key, and only a MERGE has one");
+      throw new IllegalArgumentException(
+          "Table " + name + ": a MERGE needs its key, and only a MERGE has one");
     }
   }
 
@@ -113,7 +114,10 @@ public record TableSpec(
     return new Builder(name, layer, comment);
   }
 
-  /** Declares a table step by step; unpartitioned, without properties and overwritten unless said otherwise. */
+  /**
+   * Declares a table step by step; unpartitioned, without properties and overwritten unless said
+   * otherwise.
+   */
   public static final class Builder {
     private final String name;
     private final Layer layer;
@@ -162,7 +166,8 @@ public record TableSpec(
     }
 
     public TableSpec build() {
-      return new TableSpec(name, layer, comment, columns, partitionBy, properties, writeMode, mergeKeys);
+      return new TableSpec(
+          name, layer, comment, columns, partitionBy, properties, writeMode, mergeKeys);
     }
   }
 
@@ -172,7 +177,8 @@ public record TableSpec(
 
   /**
    * {@code rows} projected onto the spec's columns in order, cast to their types and carrying their
-   * comments: exactly what the table stores, so a stage can reuse it without reading the table back.
+   * comments: exactly what the table stores, so a stage can reuse it without reading the table
+   * back.
    */
   public Dataset<Row> conform(Dataset<Row> rows) {
     return Conform.to(rows, schema());

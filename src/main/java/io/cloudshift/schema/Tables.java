@@ -11,8 +11,10 @@ public final class Tables {
   // Quarantine
   public static final String REJECTED_CHARGES = "rejected_charges";
   public static final String REJECTED_PARTNERSHIPS = "rejected_partnerships";
+
   /** Rejected rows of the other curated inputs (lab revenue, provider disclosures). */
   public static final String REJECTED_REFERENCE = "rejected_reference";
+
   // Gold (docs/methodology.md#outputs) and the monthly aggregate they are computed from
   public static final String CHARGES_MONTHLY = "charges_monthly";
   public static final String LAB_PROVIDER_MONTHLY = "lab_provider_monthly";

@@ -28,16 +28,33 @@ public final class TablesPage {
   public static String render() {
     StringBuilder md = new StringBuilder();
     md.append("# Tables\n\n")
-        .append("<!-- Generated from the table catalogue (io.cloudshift.schema.TableCatalog) by TablesPage: do not edit by hand. -->\n\n")
-        .append("Every table cloudshift writes, as the code declares it. All are Delta tables under `<warehouse>/<table>`; ")
-        .append("the same comments are in the tables themselves (run `DESCRIBE TABLE EXTENDED` on a table). Money is exact ")
-        .append("decimal in the row's `billing_currency` unless a column says USD. Each commit's `userMetadata` names the run, ")
-        .append("the stage and the months it covered ([ingest.md](ingest.md)). How the figures are computed: ")
+        .append(
+            "<!-- Generated from the table catalogue (io.cloudshift.schema.TableCatalog) by"
+                + " TablesPage: do not edit by hand. -->\n\n")
+        .append(
+            "Every table cloudshift writes, as the code declares it. All are Delta tables under"
+                + " `<warehouse>/<table>`; ")
+        .append(
+            "the same comments are in the tables themselves (run `DESCRIBE TABLE EXTENDED` on a"
+                + " table). Money is exact ")
+        .append(
+            "decimal in the row's `billing_currency` unless a column says USD. Each commit's"
+                + " `userMetadata` names the run, ")
+        .append(
+            "the stage and the months it covered ([ingest.md](ingest.md)). How the figures are"
+                + " computed: ")
         .append("[methodology.md](methodology.md).\n\n")
         .append("| table | layer | written |\n|---|---|---|\n");
     for (TableSpec t : TableCatalog.ALL) {
-      md.append("| [`").append(t.name()).append("`](#").append(t.name()).append(") | ").append(t.layer().label()).append(" | ")
-          .append(t.writeMode().description()).append(" |\n");
+      md.append("| [`")
+          .append(t.name())
+          .append("`](#")
+          .append(t.name())
+          .append(") | ")
+          .append(t.layer().label())
+          .append(" | ")
+          .append(t.writeMode().description())
+          .append(" |\n");
     }
     for (TableSpec t : TableCatalog.ALL) {
       md.append("\n## ").append(t.name()).append("\n\n").append(t.comment()).append("\n\n");
@@ -48,14 +65,29 @@ public final class TablesPage {
       }
       md.append("\n");
       if (!t.partitionBy().isEmpty()) {
-        md.append("- Partitioned by: ").append(t.partitionBy().stream().map(TablesPage::code).collect(Collectors.joining(", "))).append("\n");
+        md.append("- Partitioned by: ")
+            .append(
+                t.partitionBy().stream().map(TablesPage::code).collect(Collectors.joining(", ")))
+            .append("\n");
       }
-      t.properties().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-          .forEach(p -> md.append("- Table property: ").append(code(p.getKey() + " = " + p.getValue())).append("\n"));
+      t.properties().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(
+              p ->
+                  md.append("- Table property: ")
+                      .append(code(p.getKey() + " = " + p.getValue()))
+                      .append("\n"));
       md.append("\n| column | type | null | meaning |\n|---|---|---|---|\n");
       for (TableSpec.Column c : t.columns()) {
-        md.append("| ").append(code(c.name())).append(" | ").append(code(c.type().simpleString())).append(" | ")
-            .append(c.nullable() ? "yes" : "no").append(" | ").append(c.comment().replace("|", "\\|")).append(" |\n");
+        md.append("| ")
+            .append(code(c.name()))
+            .append(" | ")
+            .append(code(c.type().simpleString()))
+            .append(" | ")
+            .append(c.nullable() ? "yes" : "no")
+            .append(" | ")
+            .append(c.comment().replace("|", "\\|"))
+            .append(" |\n");
       }
     }
     return md.toString();

@@ -37,28 +37,29 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code lab_provider_monthly} + terms-change events ({@link TermEvents}) → {@code share_shift_events}
- * (docs/methodology.md#share-shift Share shift"). For each event of (L, P) in month d, each of L's streams and currencies
- * and each window w:
+ * {@code lab_provider_monthly} + terms-change events ({@link TermEvents}) → {@code
+ * share_shift_events} (docs/methodology.md#share-shift Share shift"). For each event of (L, P) in
+ * month d, each of L's streams and currencies and each window w:
  *
  * <ul>
- *   <li>s_pre = P's spend-weighted share over the months of [d−w, d), s_post over [d, d+w)
- *       ({@link ShareFormulas#spendWeightedShare}); Δ pp = {@link ShareFormulas#deltaPp}.
+ *   <li>s_pre = P's spend-weighted share over the months of [d−w, d), s_post over [d, d+w) ({@link
+ *       ShareFormulas#spendWeightedShare}); Δ pp = {@link ShareFormulas#deltaPp}.
  *   <li>Windows are clipped to the months in {@code lab_provider_monthly} (its complete grid spans
  *       the data's first to last month): {@code months_pre}/{@code months_post} count the months
  *       used; an event in the data's first month has months_pre = 0 and a null s_pre.
  *   <li>A provider the lab never used in the stream has R = 0: its share is 0 when the lab spent.
  *   <li>Gainers: every provider of the lab in the stream (P included) whose share over the same
- *       windows rose, by at least {@link #MIN_GAIN_PP} (so it shows as +0.1pp or more), largest rise
- *       first (ties by provider id), at most {@link #MAX_GAINERS}, written
- *       {@code "aws +8.9pp, coreweave +2.1pp"}. A provider with a null share on either side is no gainer.
- *   <li>Rows where the lab has no spend in the stream in either window (every R = 0, or no month
- *       of the windows in the data) are left out.
+ *       windows rose, by at least {@link #MIN_GAIN_PP} (so it shows as +0.1pp or more), largest
+ *       rise first (ties by provider id), at most {@link #MAX_GAINERS}, written {@code "aws +8.9pp,
+ *       coreweave +2.1pp"}. A provider with a null share on either side is no gainer.
+ *   <li>Rows where the lab has no spend in the stream in either window (every R = 0, or no month of
+ *       the windows in the data) are left out.
  * </ul>
  */
 public final class ShareShiftEvents {
   /** At most this many providers in {@code gainers}. */
   public static final int MAX_GAINERS = 3;
+
   /**
    * Smallest rise, in percentage points, that makes a gainer: one that shows as at least +0.1pp. A
    * smaller "rise" is the rounding of amounts to cents in a share that did not move (on the bundled
@@ -82,98 +83,151 @@ public final class ShareShiftEvents {
 
   private ShareShiftEvents() {}
 
-  public static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> termEvents, List<Integer> windows) {
+  public static Dataset<Row> of(
+      Dataset<Row> labProviderMonthly, Dataset<Row> termEvents, List<Integer> windows) {
     if (windows.stream().anyMatch(w -> w == null || w <= 0)) {
-      throw new IllegalArgumentException("Cannot compute share shifts: windows must be positive numbers of months, got " + windows);
+      throw new IllegalArgumentException(
+          "Cannot compute share shifts: windows must be positive numbers of months, got "
+              + windows);
     }
     List<Row> windowRows = windows.stream().distinct().map(w -> RowFactory.create(w)).toList();
-    Dataset<Row> windowTable = labProviderMonthly.sparkSession().createDataFrame(windowRows,
-        new StructType().add(ShareShiftEventsTable.WINDOW_MONTHS, DataTypes.IntegerType)).coalesce(1);
+    Dataset<Row> windowTable =
+        labProviderMonthly
+            .sparkSession()
+            .createDataFrame(
+                windowRows,
+                new StructType().add(ShareShiftEventsTable.WINDOW_MONTHS, DataTypes.IntegerType))
+            .coalesce(1);
 
     // Event × window × each stream and currency the lab has.
-    Dataset<Row> labStreams = labProviderMonthly.select(
-            col(Columns.LAB).as("_lab"),
-            col(Columns.STREAM).as(Columns.STREAM),
-            col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
-        .distinct();
-    Dataset<Row> keys = termEvents.crossJoin(windowTable)
-        .join(labStreams, col(Columns.LAB).equalTo(col("_lab")))
-        .drop("_lab");
+    Dataset<Row> labStreams =
+        labProviderMonthly
+            .select(
+                col(Columns.LAB).as("_lab"),
+                col(Columns.STREAM).as(Columns.STREAM),
+                col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
+            .distinct();
+    Dataset<Row> keys =
+        termEvents
+            .crossJoin(windowTable)
+            .join(labStreams, col(Columns.LAB).equalTo(col("_lab")))
+            .drop("_lab");
     List<String> keyColumns = Arrays.asList(keys.columns());
 
     // Every provider's monthly cell of the lab's stream inside [d−w, d+w).
-    Dataset<Row> cells = labProviderMonthly.select(
-        col(Columns.LAB).as("_c_lab"),
-        col(Columns.STREAM).as("_c_stream"),
-        col(Columns.BILLING_CURRENCY).as("_c_currency"),
-        col(Columns.PROVIDER).as(Q),
-        col(Columns.MONTH).as(M),
-        col(Columns.BILLED_REVENUE).as(R),
-        col(Columns.LAB_STREAM_TOTAL).as(T));
+    Dataset<Row> cells =
+        labProviderMonthly.select(
+            col(Columns.LAB).as("_c_lab"),
+            col(Columns.STREAM).as("_c_stream"),
+            col(Columns.BILLING_CURRENCY).as("_c_currency"),
+            col(Columns.PROVIDER).as(Q),
+            col(Columns.MONTH).as(M),
+            col(Columns.BILLED_REVENUE).as(R),
+            col(Columns.LAB_STREAM_TOTAL).as(T));
     Column d = col(Columns.EVENT_MONTH);
     Column w = col(ShareShiftEventsTable.WINDOW_MONTHS);
-    Column inWindows = col(Columns.LAB).equalTo(col("_c_lab"))
-        .and(col(Columns.STREAM).equalTo(col("_c_stream")))
-        .and(col(Columns.BILLING_CURRENCY).equalTo(col("_c_currency")))
-        .and(col(M).geq(add_months(d, negate(w))))
-        .and(col(M).lt(add_months(d, w)));
+    Column inWindows =
+        col(Columns.LAB)
+            .equalTo(col("_c_lab"))
+            .and(col(Columns.STREAM).equalTo(col("_c_stream")))
+            .and(col(Columns.BILLING_CURRENCY).equalTo(col("_c_currency")))
+            .and(col(M).geq(add_months(d, negate(w))))
+            .and(col(M).lt(add_months(d, w)));
     Dataset<Row> inWindow = keys.join(cells, inWindows).withColumn(PRE, col(M).lt(d));
 
-    // Per event row and provider Q: Σ R and Σ T over each window. The grid gives every provider every
+    // Per event row and provider Q: Σ R and Σ T over each window. The grid gives every provider
+    // every
     // month, so Q's Σ T is the lab's Σ T over the window.
     Column pre = col(PRE);
     Column post = not(col(PRE));
     List<Column> perProviderKey = new ArrayList<>(keyColumns.stream().map(c -> col(c)).toList());
     perProviderKey.add(col(Q));
-    Dataset<Row> perProvider = inWindow
-        .groupBy(perProviderKey.toArray(Column[]::new))
-        .agg(
-            sum(when(pre, col(R))).as(Q_PRE_R),
-            sum(when(post, col(R))).as(Q_POST_R),
-            sum(when(pre, col(T))).as(Q_PRE_T),
-            sum(when(post, col(T))).as(Q_POST_T),
-            count_distinct(when(pre, col(M))).as(Q_MONTHS_PRE),
-            count_distinct(when(post, col(M))).as(Q_MONTHS_POST),
-            sum(abs(col(R))).as(Q_SPEND))
-        .withColumn(Q_DELTA, ShareFormulas.deltaPp(
-            ShareFormulas.spendWeightedShare(col(Q_POST_R), col(Q_POST_T)),
-            ShareFormulas.spendWeightedShare(col(Q_PRE_R), col(Q_PRE_T))));
+    Dataset<Row> perProvider =
+        inWindow
+            .groupBy(perProviderKey.toArray(Column[]::new))
+            .agg(
+                sum(when(pre, col(R))).as(Q_PRE_R),
+                sum(when(post, col(R))).as(Q_POST_R),
+                sum(when(pre, col(T))).as(Q_PRE_T),
+                sum(when(post, col(T))).as(Q_POST_T),
+                count_distinct(when(pre, col(M))).as(Q_MONTHS_PRE),
+                count_distinct(when(post, col(M))).as(Q_MONTHS_POST),
+                sum(abs(col(R))).as(Q_SPEND))
+            .withColumn(
+                Q_DELTA,
+                ShareFormulas.deltaPp(
+                    ShareFormulas.spendWeightedShare(col(Q_POST_R), col(Q_POST_T)),
+                    ShareFormulas.spendWeightedShare(col(Q_PRE_R), col(Q_PRE_T))));
 
     Column isP = col(Q).equalTo(col(Columns.PROVIDER));
-    Column gainer = when(col(Q_DELTA).geq(lit(MIN_GAIN_PP)), struct(negate(col(Q_DELTA)).as("order"), col(Q).as("provider"), col(Q_DELTA).as("delta_pp")));
-    Dataset<Row> perEvent = perProvider
-        .groupBy(keyColumns.stream().map(c -> col(c)).toArray(Column[]::new))
-        .agg(
-            max(Q_MONTHS_PRE).cast("int").as(ShareShiftEventsTable.MONTHS_PRE),
-            max(Q_MONTHS_POST).cast("int").as(ShareShiftEventsTable.MONTHS_POST),
-            max(Q_PRE_T).as(ShareShiftEventsTable.PRE_TOTAL),
-            max(Q_POST_T).as(ShareShiftEventsTable.POST_TOTAL),
-            sum(when(isP, col(Q_PRE_R))).as("_p_pre_r"),
-            sum(when(isP, col(Q_POST_R))).as("_p_post_r"),
-            sum(Q_SPEND).as("_spend"),
-            slice(sort_array(collect_list(gainer)), 1, MAX_GAINERS).as("_gainers"))
-        .where(col("_spend").gt(0));
+    Column gainer =
+        when(
+            col(Q_DELTA).geq(lit(MIN_GAIN_PP)),
+            struct(
+                negate(col(Q_DELTA)).as("order"),
+                col(Q).as("provider"),
+                col(Q_DELTA).as("delta_pp")));
+    Dataset<Row> perEvent =
+        perProvider
+            .groupBy(keyColumns.stream().map(c -> col(c)).toArray(Column[]::new))
+            .agg(
+                max(Q_MONTHS_PRE).cast("int").as(ShareShiftEventsTable.MONTHS_PRE),
+                max(Q_MONTHS_POST).cast("int").as(ShareShiftEventsTable.MONTHS_POST),
+                max(Q_PRE_T).as(ShareShiftEventsTable.PRE_TOTAL),
+                max(Q_POST_T).as(ShareShiftEventsTable.POST_TOTAL),
+                sum(when(isP, col(Q_PRE_R))).as("_p_pre_r"),
+                sum(when(isP, col(Q_POST_R))).as("_p_post_r"),
+                sum(Q_SPEND).as("_spend"),
+                slice(sort_array(collect_list(gainer)), 1, MAX_GAINERS).as("_gainers"))
+            .where(col("_spend").gt(0));
 
     Column zero = lit(BigDecimal.ZERO).cast(ChargesMonthlyTable.MONEY);
     Column monthsPre = col(ShareShiftEventsTable.MONTHS_PRE);
     Column monthsPost = col(ShareShiftEventsTable.MONTHS_POST);
     Column gainers = col("_gainers");
-    Dataset<Row> events = perEvent
-        // P is not in the grid when the lab never used it in the stream: R = 0 in every month present.
-        .withColumn(ShareShiftEventsTable.PRE_REVENUE, when(monthsPre.gt(0), coalesce(col("_p_pre_r"), zero)))
-        .withColumn(ShareShiftEventsTable.POST_REVENUE, when(monthsPost.gt(0), coalesce(col("_p_post_r"), zero)))
-        .withColumn(ShareShiftEventsTable.PRE_AVG_MONTHLY_TOTAL,
-            when(monthsPre.gt(0), col(ShareShiftEventsTable.PRE_TOTAL).divide(monthsPre)))
-        .withColumn(ShareShiftEventsTable.PRE_SHARE,
-            ShareFormulas.spendWeightedShare(col(ShareShiftEventsTable.PRE_REVENUE), col(ShareShiftEventsTable.PRE_TOTAL)))
-        .withColumn(ShareShiftEventsTable.POST_SHARE,
-            ShareFormulas.spendWeightedShare(col(ShareShiftEventsTable.POST_REVENUE), col(ShareShiftEventsTable.POST_TOTAL)))
-        .withColumn(ShareShiftEventsTable.DELTA_PP,
-            ShareFormulas.deltaPp(col(ShareShiftEventsTable.POST_SHARE), col(ShareShiftEventsTable.PRE_SHARE)))
-        .withColumn(ShareShiftEventsTable.GAINERS, when(size(gainers).gt(0), array_join(
-            transform(gainers, g -> format_string("%s %+.1fpp", g.getField("provider"), g.getField("delta_pp").cast("double"))), ", ")))
-        .withColumn(ShareShiftEventsTable.TOP_GAINER, try_element_at(gainers, lit(1)).getField("provider"))
-        .withColumn(ShareShiftEventsTable.TOP_GAINER_DELTA_PP, try_element_at(gainers, lit(1)).getField("delta_pp"));
+    Dataset<Row> events =
+        perEvent
+            // P is not in the grid when the lab never used it in the stream: R = 0 in every month
+            // present.
+            .withColumn(
+                ShareShiftEventsTable.PRE_REVENUE,
+                when(monthsPre.gt(0), coalesce(col("_p_pre_r"), zero)))
+            .withColumn(
+                ShareShiftEventsTable.POST_REVENUE,
+                when(monthsPost.gt(0), coalesce(col("_p_post_r"), zero)))
+            .withColumn(
+                ShareShiftEventsTable.PRE_AVG_MONTHLY_TOTAL,
+                when(monthsPre.gt(0), col(ShareShiftEventsTable.PRE_TOTAL).divide(monthsPre)))
+            .withColumn(
+                ShareShiftEventsTable.PRE_SHARE,
+                ShareFormulas.spendWeightedShare(
+                    col(ShareShiftEventsTable.PRE_REVENUE), col(ShareShiftEventsTable.PRE_TOTAL)))
+            .withColumn(
+                ShareShiftEventsTable.POST_SHARE,
+                ShareFormulas.spendWeightedShare(
+                    col(ShareShiftEventsTable.POST_REVENUE), col(ShareShiftEventsTable.POST_TOTAL)))
+            .withColumn(
+                ShareShiftEventsTable.DELTA_PP,
+                ShareFormulas.deltaPp(
+                    col(ShareShiftEventsTable.POST_SHARE), col(ShareShiftEventsTable.PRE_SHARE)))
+            .withColumn(
+                ShareShiftEventsTable.GAINERS,
+                when(
+                    size(gainers).gt(0),
+                    array_join(
+                        transform(
+                            gainers,
+                            g ->
+                                format_string(
+                                    "%s %+.1fpp",
+                                    g.getField("provider"), g.getField("delta_pp").cast("double"))),
+                        ", ")))
+            .withColumn(
+                ShareShiftEventsTable.TOP_GAINER,
+                try_element_at(gainers, lit(1)).getField("provider"))
+            .withColumn(
+                ShareShiftEventsTable.TOP_GAINER_DELTA_PP,
+                try_element_at(gainers, lit(1)).getField("delta_pp"));
     return ShareShiftEventsTable.SPEC.conform(events);
   }
 }

@@ -1,31 +1,38 @@
 package io.cloudshift.shares;
 
-import io.cloudshift.stage.StageTables;
-import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
 import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageTables;
 import io.cloudshift.terms.TermEvents;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The {@code shares} stage (docs/methodology.md#outputs, docs/methodology.md#revenue-and-shares), the I/O edge around the pure transformations of this
- * package: from {@code charges_monthly} (written by ingest; never the silver charges) and
- * {@code partnership_terms}, the gold tables {@code lab_provider_monthly},
- * {@code lab_concentration_monthly}, {@code provider_lab_mix_quarterly} and {@code share_shift_events}.
- * Every table is recomputed whole and replaced in one Delta commit, so a rerun on the same silver
- * tables writes identical tables.
+ * The {@code shares} stage (docs/methodology.md#outputs, docs/methodology.md#revenue-and-shares),
+ * the I/O edge around the pure transformations of this package: from {@code charges_monthly}
+ * (written by ingest; never the silver charges) and {@code partnership_terms}, the gold tables
+ * {@code lab_provider_monthly}, {@code lab_concentration_monthly}, {@code
+ * provider_lab_mix_quarterly} and {@code share_shift_events}. Every table is recomputed whole and
+ * replaced in one Delta commit, so a rerun on the same silver tables writes identical tables.
  */
 public final class SharesJob extends PipelineStage {
   public SharesJob(StageContext context) {
-    super(context, "shares", List.of(ChargesMonthlyTable.SPEC, PartnershipTermsTable.SPEC),
-        List.of(LabProviderMonthlyTable.SPEC, LabConcentrationMonthlyTable.SPEC, ProviderLabMixQuarterlyTable.SPEC, ShareShiftEventsTable.SPEC),
+    super(
+        context,
+        "shares",
+        List.of(ChargesMonthlyTable.SPEC, PartnershipTermsTable.SPEC),
+        List.of(
+            LabProviderMonthlyTable.SPEC,
+            LabConcentrationMonthlyTable.SPEC,
+            ProviderLabMixQuarterlyTable.SPEC,
+            ShareShiftEventsTable.SPEC),
         false);
   }
 
@@ -40,7 +47,9 @@ public final class SharesJob extends PipelineStage {
       tables.write(LabProviderMonthlyTable.SPEC, grid);
       tables.write(LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
       tables.write(ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, providers));
-      tables.write(ShareShiftEventsTable.SPEC, ShareShiftEvents.of(grid, TermEvents.of(terms), context.config().shareShiftWindows()));
+      tables.write(
+          ShareShiftEventsTable.SPEC,
+          ShareShiftEvents.of(grid, TermEvents.of(terms), context.config().shareShiftWindows()));
     } finally {
       grid.unpersist();
       terms.unpersist();

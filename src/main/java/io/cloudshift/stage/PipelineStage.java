@@ -4,11 +4,12 @@ import io.cloudshift.schema.TableSpec;
 import java.util.List;
 
 /**
- * One stage of the pipeline (README.md#commands): its declaration (name, tables read and written, whether it
- * honours {@code --period}) and its work. {@link StageRunner} runs every stage the same way (inputs
- * checked, one Spark job description, one {@code job_runs} row), so a stage only does its own work;
- * a stage's constructor passes its context and declaration here and nothing else. The stage's
- * {@link #context} is its own: every commit it makes names the stage and the period it covers.
+ * One stage of the pipeline (README.md#commands): its declaration (name, tables read and written,
+ * whether it honours {@code --period}) and its work. {@link StageRunner} runs every stage the same
+ * way (inputs checked, one Spark job description, one {@code job_runs} row), so a stage only does
+ * its own work; a stage's constructor passes its context and declaration here and nothing else. The
+ * stage's {@link #context} is its own: every commit it makes names the stage and the period it
+ * covers.
  */
 public abstract class PipelineStage {
   protected final StageContext context;
@@ -21,11 +22,17 @@ public abstract class PipelineStage {
    * @param name the subcommand that runs the stage, and its {@code job} in {@code job_runs}
    * @param reads the warehouse tables the stage reads; each must exist before it starts
    * @param writes the tables the stage writes; it writes no other
-   * @param honoursPeriod whether the stage processes only the run's {@code --period} (ingest replaces
-   *     that period's slices) or recomputes every month whatever the period (the gold stages, from the
-   *     monthly aggregate): {@code job_runs} records the period the stage really covered
+   * @param honoursPeriod whether the stage processes only the run's {@code --period} (ingest
+   *     replaces that period's slices) or recomputes every month whatever the period (the gold
+   *     stages, from the monthly aggregate): {@code job_runs} records the period the stage really
+   *     covered
    */
-  protected PipelineStage(StageContext context, String name, List<TableSpec> reads, List<TableSpec> writes, boolean honoursPeriod) {
+  protected PipelineStage(
+      StageContext context,
+      String name,
+      List<TableSpec> reads,
+      List<TableSpec> writes,
+      boolean honoursPeriod) {
     this.context = context == null ? null : context.forStage(name, honoursPeriod);
     this.name = name;
     this.reads = List.copyOf(reads);

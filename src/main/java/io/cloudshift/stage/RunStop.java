@@ -13,7 +13,10 @@ public final class RunStop {
   private final AtomicReference<String> signal = new AtomicReference<>();
   private volatile Runnable recorder = () -> {};
 
-  /** Asks the run to stop for {@code signalName} (e.g. {@code SIGTERM}); false when it was asked before. */
+  /**
+   * Asks the run to stop for {@code signalName} (e.g. {@code SIGTERM}); false when it was asked
+   * before.
+   */
   public boolean request(String signalName) {
     return signal.compareAndSet(null, signalName);
   }
@@ -27,7 +30,9 @@ public final class RunStop {
     return Optional.ofNullable(signal.get());
   }
 
-  /** What records the running stage as stopped (its job_runs row), set by the runner of the stages. */
+  /**
+   * What records the running stage as stopped (its job_runs row), set by the runner of the stages.
+   */
   void recordWith(Runnable record) {
     this.recorder = record;
   }

@@ -9,16 +9,18 @@ import io.cloudshift.CloudshiftException;
  */
 public final class RunStoppedException extends CloudshiftException {
   private static final long serialVersionUID = 1L;
+
   public RunStoppedException(String message, int exitCode, Throwable cause) {
     super(message, exitCode, cause);
   }
 
   /** 128 + the signal's number, the shell's convention for a process a signal ended. */
   public static int exitCodeOf(String signal) {
-    return 128 + switch (signal) {
-      case "SIGINT" -> 2;
-      case "SIGHUP" -> 1;
-      default -> 15;
-    };
+    return 128
+        + switch (signal) {
+          case "SIGINT" -> 2;
+          case "SIGHUP" -> 1;
+          default -> 15;
+        };
   }
 }

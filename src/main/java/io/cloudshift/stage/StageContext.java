@@ -10,10 +10,13 @@ import org.apache.spark.sql.SparkSession;
  * What every stage is given: the Spark session, the effective configuration, the run (id and
  * period) and the warehouse's table writer, whose commits carry the run in their metadata.
  */
-public record StageContext(SparkSession spark, CloudshiftConfig config, RunContext run, DeltaTableWriter writer) {
+public record StageContext(
+    SparkSession spark, CloudshiftConfig config, RunContext run, DeltaTableWriter writer) {
 
-  public static StageContext of(SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run) {
-    return new StageContext(spark, config, run, new DeltaTableWriter(spark, warehouse, run.commitMetadata()));
+  public static StageContext of(
+      SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run) {
+    return new StageContext(
+        spark, config, run, new DeltaTableWriter(spark, warehouse, run.commitMetadata()));
   }
 
   /**
@@ -25,6 +28,10 @@ public record StageContext(SparkSession spark, CloudshiftConfig config, RunConte
       return this;
     }
     RunContext stageRun = run.forStage(stage, honoursPeriod);
-    return new StageContext(spark, config, stageRun, writer == null ? null : writer.withMetadata(stageRun.commitMetadata()));
+    return new StageContext(
+        spark,
+        config,
+        stageRun,
+        writer == null ? null : writer.withMetadata(stageRun.commitMetadata()));
   }
 }

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * (else one line naming the stage that writes the missing one), everything it runs carries one
  * Spark job description (restored afterwards, so nothing leaks into the next stage), it may write
  * only the tables it declares, and one {@code job_runs} row is appended whether it succeeds or
- * fails, with what it read and committed up to the end. The {@link JobRun} returned is what the
- * run summary prints.
+ * fails, with what it read and committed up to the end. The {@link JobRun} returned is what the run
+ * summary prints.
  */
 public final class StageRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
@@ -37,29 +37,46 @@ public final class StageRunner {
   private final StageContext context;
   private final Map<String, String> producers = new LinkedHashMap<>();
   private final RunStop stop;
+
   /** The stage running now, so a stop can record it from another thread; null between stages. */
   private final AtomicReference<Running> running = new AtomicReference<>();
 
   /** A stage under way, recorded in job_runs exactly once, by whichever thread gets there first. */
-  private record Running(PipelineStage stage, BillingPeriodRange covered, Instant started, StageProgress progress, AtomicBoolean recorded) {}
+  private record Running(
+      PipelineStage stage,
+      BillingPeriodRange covered,
+      Instant started,
+      StageProgress progress,
+      AtomicBoolean recorded) {}
 
-  /** @param pipeline every stage, so a missing input can be traced to the stage that writes it */
+  /**
+   * @param pipeline every stage, so a missing input can be traced to the stage that writes it
+   */
   public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline) {
     this(context, pipeline, new RunStop());
   }
 
   /** As the other constructor, stopping when {@code stop} is requested (a signal). */
-  public StageRunner(StageContext context, Collection<? extends PipelineStage> pipeline, RunStop stop) {
+  public StageRunner(
+      StageContext context, Collection<? extends PipelineStage> pipeline, RunStop stop) {
     this.context = context;
-    pipeline.forEach(stage -> stage.writes().forEach(table -> producers.putIfAbsent(table.name(), stage.name())));
+    pipeline.forEach(
+        stage ->
+            stage.writes().forEach(table -> producers.putIfAbsent(table.name(), stage.name())));
     this.stop = stop;
     stop.recordWith(this::recordStopped);
   }
 
   public JobRun run(PipelineStage stage) {
     if (stop.requested()) {
-      throw new RunStoppedException("stopped by " + stop.signal().orElseThrow() + " before stage " + stage.name()
-          + " started (rerun the period to complete the run)", RunStoppedException.exitCodeOf(stop.signal().orElseThrow()), null);
+      throw new RunStoppedException(
+          "stopped by "
+              + stop.signal().orElseThrow()
+              + " before stage "
+              + stage.name()
+              + " started (rerun the period to complete the run)",
+          RunStoppedException.exitCodeOf(stop.signal().orElseThrow()),
+          null);
     }
     Instant started = Instant.now();
     StageProgress progress = new StageProgress();
@@ -79,20 +96,33 @@ public final class StageRunner {
     BillingPeriodRange covered = current.covered();
     StageProgress progress = current.progress();
     BillingPeriodRange requested = context.run().period();
-    LOG.info("Stage {} started (run {}, period {}): reads {}, writes {}", stage.name(), context.run().runId(), covered,
-        stage.reads().isEmpty() ? "the configured inputs" : names(stage.reads()), names(stage.writes()));
+    LOG.info(
+        "Stage {} started (run {}, period {}): reads {}, writes {}",
+        stage.name(),
+        context.run().runId(),
+        covered,
+        stage.reads().isEmpty() ? "the configured inputs" : names(stage.reads()),
+        names(stage.writes()));
     if (!stage.honoursPeriod() && !requested.isAll()) {
-      LOG.info("Stage {} recomputes every month from the tables it reads: --period {} chose what ingest replaced", stage.name(), requested);
+      LOG.info(
+          "Stage {} recomputes every month from the tables it reads: --period {} chose what ingest"
+              + " replaced",
+          stage.name(),
+          requested);
     }
     try {
-      SparkJobs.described(context.spark(), "cloudshift " + stage.name() + " " + covered, () -> {
-        requireInputs(stage);
-        stage.execute(StageTables.of(stage, progress));
-        return null;
-      });
+      SparkJobs.described(
+          context.spark(),
+          "cloudshift " + stage.name() + " " + covered,
+          () -> {
+            requireInputs(stage);
+            stage.execute(StageTables.of(stage, progress));
+            return null;
+          });
       requireDeclaredOutputs(stage, progress);
     } catch (Throwable failure) {
-      // Spark's SparkException and AnalysisException are checked in Scala's eyes only: catch them too.
+      // Spark's SparkException and AnalysisException are checked in Scala's eyes only: catch them
+      // too.
       if (stop.requested()) {
         String stopped = stoppedMessage(current);
         try {
@@ -100,8 +130,10 @@ public final class StageRunner {
         } catch (RuntimeException auditFailure) {
           failure.addSuppressed(auditFailure);
         }
-        throw new RunStoppedException(stopped + "; job_runs has its FAILED row (rerun the period to complete the run)",
-            RunStoppedException.exitCodeOf(stop.signal().orElseThrow()), failure);
+        throw new RunStoppedException(
+            stopped + "; job_runs has its FAILED row (rerun the period to complete the run)",
+            RunStoppedException.exitCodeOf(stop.signal().orElseThrow()),
+            failure);
       }
       try {
         finish(current, JobRun.FAILED, String.valueOf(failure.getMessage()));
@@ -113,13 +145,20 @@ public final class StageRunner {
     JobRun succeeded = finish(current, JobRun.SUCCEEDED, null);
     if (succeeded == null) {
       // A stop recorded the stage as it ended: the row says stopped, and so does the run.
-      throw new RunStoppedException(stoppedMessage(current), RunStoppedException.exitCodeOf(stop.signal().orElse("SIGTERM")), null);
+      throw new RunStoppedException(
+          stoppedMessage(current),
+          RunStoppedException.exitCodeOf(stop.signal().orElse("SIGTERM")),
+          null);
     }
-    context.config().catalogDatabase().ifPresent(database -> {
-      List<String> tables = new ArrayList<>(names(stage.writes()));
-      tables.add(Tables.JOB_RUNS);
-      new CatalogTables(context.spark(), context.writer(), database).register(tables);
-    });
+    context
+        .config()
+        .catalogDatabase()
+        .ifPresent(
+            database -> {
+              List<String> tables = new ArrayList<>(names(stage.writes()));
+              tables.add(Tables.JOB_RUNS);
+              new CatalogTables(context.spark(), context.writer(), database).register(tables);
+            });
     return succeeded;
   }
 
@@ -127,8 +166,14 @@ public final class StageRunner {
     for (TableSpec table : stage.reads()) {
       if (!context.writer().exists(table.name())) {
         String producer = producers.get(table.name());
-        throw new InputNotFoundException("Cannot run " + stage.name() + ": table " + table.name() + " does not exist under "
-            + context.writer().root() + (producer == null ? "" : " (run `cloudshift " + producer + "` first)"));
+        throw new InputNotFoundException(
+            "Cannot run "
+                + stage.name()
+                + ": table "
+                + table.name()
+                + " does not exist under "
+                + context.writer().root()
+                + (producer == null ? "" : " (run `cloudshift " + producer + "` first)"));
       }
     }
   }
@@ -137,20 +182,28 @@ public final class StageRunner {
     return tables.stream().map(TableSpec::name).toList();
   }
 
-  /** A stage that writes a table it does not declare has a contract out of date: a bug, caught here. */
+  /**
+   * A stage that writes a table it does not declare has a contract out of date: a bug, caught here.
+   */
   private static void requireDeclaredOutputs(PipelineStage stage, StageProgress progress) {
     Set<String> undeclared = new TreeSet<>(progress.tableVersions().keySet());
     undeclared.removeAll(names(stage.writes()));
     if (!undeclared.isEmpty()) {
-      throw new IllegalStateException("Stage " + stage.name() + " wrote " + undeclared + ", which it does not declare in writes() "
-          + names(stage.writes()) + " (this is a bug)");
+      throw new IllegalStateException(
+          "Stage "
+              + stage.name()
+              + " wrote "
+              + undeclared
+              + ", which it does not declare in writes() "
+              + names(stage.writes())
+              + " (this is a bug)");
     }
   }
 
   /**
-   * Records the running stage as stopped, from the thread that asked for the stop, when the stage did
-   * not end by itself in time (a Spark job that does not answer its cancellation, driver work that
-   * cannot be interrupted). Nothing when no stage runs or it has its row already.
+   * Records the running stage as stopped, from the thread that asked for the stop, when the stage
+   * did not end by itself in time (a Spark job that does not answer its cancellation, driver work
+   * that cannot be interrupted). Nothing when no stage runs or it has its row already.
    */
   private void recordStopped() {
     Running current = running.get();
@@ -161,12 +214,22 @@ public final class StageRunner {
 
   private String stoppedMessage(Running current) {
     Map<String, Long> committed = current.progress().tableVersionsInOrder();
-    return "stopped by " + stop.signal().orElse("a signal") + " during stage " + current.stage().name() + "; committed before the stop: "
-        + (committed.isEmpty() ? "no table" : committed.entrySet().stream().map(e -> e.getKey() + " version " + e.getValue())
-            .collect(java.util.stream.Collectors.joining(", ")));
+    return "stopped by "
+        + stop.signal().orElse("a signal")
+        + " during stage "
+        + current.stage().name()
+        + "; committed before the stop: "
+        + (committed.isEmpty()
+            ? "no table"
+            : committed.entrySet().stream()
+                .map(e -> e.getKey() + " version " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
   }
 
-  /** Appends the stage's job_runs row, once (the stage's own thread and a stop may both try); null when it was already. */
+  /**
+   * Appends the stage's job_runs row, once (the stage's own thread and a stop may both try); null
+   * when it was already.
+   */
   private JobRun finish(Running current, String status, String message) {
     if (!current.recorded().compareAndSet(false, true)) {
       return null;
@@ -179,15 +242,34 @@ public final class StageRunner {
       lines.add(message);
     }
     lines.addAll(progress.notes());
-    JobRun record = new JobRun(context.run().runId(), stage.name(), status, current.covered().toString(), started, Instant.now(),
-        context.config().hash(), progress.inputs(), progress.deliveries(), progress.tableVersionsInOrder(),
-        lines.isEmpty() ? null : String.join("; ", lines), context.run().asOf());
-    // The audit row is the stage's commit like any other: stamped with the stage and the period it covered.
+    JobRun record =
+        new JobRun(
+            context.run().runId(),
+            stage.name(),
+            status,
+            current.covered().toString(),
+            started,
+            Instant.now(),
+            context.config().hash(),
+            progress.inputs(),
+            progress.deliveries(),
+            progress.tableVersionsInOrder(),
+            lines.isEmpty() ? null : String.join("; ", lines),
+            context.run().asOf());
+    // The audit row is the stage's commit like any other: stamped with the stage and the period it
+    // covered.
     RunContext stageRun = context.run().forStage(stage.name(), stage.honoursPeriod());
-    new JobRunLog(context.spark(), context.writer().withMetadata(stageRun.commitMetadata())).record(record);
-    LOG.info("Stage {} {} in {} s: {} table(s) written, {} rows in, {} silver, {} quarantined", stage.name(), status,
-        (record.finishedAt().toEpochMilli() - started.toEpochMilli()) / 1000.0, record.tableVersions().size(),
-        record.rowsIn(), record.rowsSilver(), record.rowsQuarantine());
+    new JobRunLog(context.spark(), context.writer().withMetadata(stageRun.commitMetadata()))
+        .record(record);
+    LOG.info(
+        "Stage {} {} in {} s: {} table(s) written, {} rows in, {} silver, {} quarantined",
+        stage.name(),
+        status,
+        (record.finishedAt().toEpochMilli() - started.toEpochMilli()) / 1000.0,
+        record.tableVersions().size(),
+        record.rowsIn(),
+        record.rowsSilver(),
+        record.rowsQuarantine());
     return record;
   }
 }

@@ -23,7 +23,12 @@ public final class StageTables {
   private final List<TableSpec> writes;
   private final StageProgress progress;
 
-  private StageTables(String stage, StageContext context, List<TableSpec> reads, List<TableSpec> writes, StageProgress progress) {
+  private StageTables(
+      String stage,
+      StageContext context,
+      List<TableSpec> reads,
+      List<TableSpec> writes,
+      StageProgress progress) {
     this.stage = stage;
     this.context = context;
     this.reads = reads;
@@ -31,7 +36,10 @@ public final class StageTables {
     this.progress = progress;
   }
 
-  /** The tables of {@code stage}, recording into {@code progress}: how StageRunner (and a test running a stage) executes it. */
+  /**
+   * The tables of {@code stage}, recording into {@code progress}: how StageRunner (and a test
+   * running a stage) executes it.
+   */
   public static StageTables of(PipelineStage stage, StageProgress progress) {
     return new StageTables(stage.name(), stage.context, stage.reads(), stage.writes(), progress);
   }
@@ -52,35 +60,53 @@ public final class StageTables {
     return writer().read(table.name());
   }
 
-  /** As {@link #read}, as one partition: for the small tables gold stages read (aggregates, terms). */
+  /**
+   * As {@link #read}, as one partition: for the small tables gold stages read (aggregates, terms).
+   */
   public Dataset<Row> readSmall(TableSpec table) {
     requireDeclared(table, true);
     return writer().readSmall(table.name());
   }
 
-  /** Writes a table replaced whole, merged on its key or appended to, as its spec says; returns the version. */
+  /**
+   * Writes a table replaced whole, merged on its key or appended to, as its spec says; returns the
+   * version.
+   */
   public long write(TableSpec table, Dataset<Row> rows) {
     requireDeclared(table, false);
     DeltaTableWriter writer = writer();
-    return commit(table, () -> switch (table.writeMode()) {
-      case OVERWRITE -> writer.replace(table, rows);
-      case MERGE -> writer.mergeSync(table, rows);
-      case APPEND -> writer.append(table, rows);
-      case REPLACE_RANGE -> throw new IllegalArgumentException("Table " + table.name() + " is replaced by range: give the range (this is a bug)");
-    });
+    return commit(
+        table,
+        () ->
+            switch (table.writeMode()) {
+              case OVERWRITE -> writer.replace(table, rows);
+              case MERGE -> writer.mergeSync(table, rows);
+              case APPEND -> writer.append(table, rows);
+              case REPLACE_RANGE ->
+                  throw new IllegalArgumentException(
+                      "Table "
+                          + table.name()
+                          + " is replaced by range: give the range (this is a bug)");
+            });
   }
 
-  /** Replaces the rows of {@code range} of a table written by range (REPLACE_RANGE); returns the version. */
+  /**
+   * Replaces the rows of {@code range} of a table written by range (REPLACE_RANGE); returns the
+   * version.
+   */
   public long write(TableSpec table, Dataset<Row> rows, Column range) {
     requireDeclared(table, false);
     if (table.writeMode() != TableSpec.WriteMode.REPLACE_RANGE) {
-      throw new IllegalArgumentException("Table " + table.name() + " is not replaced by range (this is a bug)");
+      throw new IllegalArgumentException(
+          "Table " + table.name() + " is not replaced by range (this is a bug)");
     }
     return commit(table, () -> writer().replaceRange(table, rows, range));
   }
 
   private long commit(TableSpec table, java.util.function.LongSupplier write) {
-    long version = SparkJobs.described(context.spark(), "cloudshift " + stage + ": write " + table.name(), write::getAsLong);
+    long version =
+        SparkJobs.described(
+            context.spark(), "cloudshift " + stage + ": write " + table.name(), write::getAsLong);
     progress.wrote(table.name(), version);
     return version;
   }
@@ -89,12 +115,19 @@ public final class StageTables {
     return context.writer();
   }
 
-  /** A table the stage does not declare is a contract out of date: a bug, caught before any commit. */
+  /**
+   * A table the stage does not declare is a contract out of date: a bug, caught before any commit.
+   */
   private void requireDeclared(TableSpec table, boolean reading) {
     if (writes.contains(table) || reading && reads.contains(table)) {
       return;
     }
-    throw new IllegalStateException("Stage " + stage + " " + (reading ? "reads " : "writes ") + table.name()
-        + ", which it does not declare (this is a bug)");
+    throw new IllegalStateException(
+        "Stage "
+            + stage
+            + " "
+            + (reading ? "reads " : "writes ")
+            + table.name()
+            + ", which it does not declare (this is a bug)");
   }
 }

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param stream compute, resale or inbound
  * @param currency ISO 4217 code of the amounts
  * @param quarter calendar quarter label, e.g. 2026Q3
- * @param monthsInQuarter months summed (fewer than 3 in the event's quarter or the last quarter of data)
+ * @param monthsInQuarter months summed (fewer than 3 in the event's quarter or the last quarter of
+ *     data)
  * @param lastMonth the quarter's last month summed (first day)
  * @param uplift U = N_act − N_cf summed over the quarter
  * @param volumeEffect volume effect summed (null for inbound)
@@ -37,8 +38,13 @@ public record HeadlineRow(
     BigDecimal latestShare,
     BigDecimal breakEvenShare) {
 
-  /** True when the provider's latest share is at or above the break-even share (null when either is unknown). */
+  /**
+   * True when the provider's latest share is at or above the break-even share (null when either is
+   * unknown).
+   */
   public Boolean aboveBreakEven() {
-    return latestShare == null || breakEvenShare == null ? null : latestShare.compareTo(breakEvenShare) >= 0;
+    return latestShare == null || breakEvenShare == null
+        ? null
+        : latestShare.compareTo(breakEvenShare) >= 0;
   }
 }

@@ -1,6 +1,12 @@
 package io.cloudshift.uplift;
 
-import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static io.cloudshift.schema.UpliftMonthlyTable.CAP_REMAINING;
+import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND;
+import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND_CURRENCY;
+import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
+import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
+import static io.cloudshift.schema.UpliftMonthlyTable.OLD_CAP_REMAINING;
+import static io.cloudshift.schema.UpliftMonthlyTable.UPLIFT;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -20,51 +26,102 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * The inbound-share rows of {@code uplift_monthly} ({@code stream = 'inbound'}, USD): for each event
- * whose old or new terms have a non-zero lab share q, one row per month from the event month to the
- * last month of {@code lab_provider_monthly} (every calendar month, so the cap is followed without
- * gaps). N_act = I under the new terms (q1, C1), N_cf = I under the old ones (q0, C0), U = their
- * difference. "Paid so far" runs under each terms from the event month on: payments before the
- * event are not known per terms, so each cap is taken as whole at d.
+ * The inbound-share rows of {@code uplift_monthly} ({@code stream = 'inbound'}, USD): for each
+ * event whose old or new terms have a non-zero lab share q, one row per month from the event month
+ * to the last month of {@code lab_provider_monthly} (every calendar month, so the cap is followed
+ * without gaps). N_act = I under the new terms (q1, C1), N_cf = I under the old ones (q0, C0), U =
+ * their difference. "Paid so far" runs under each terms from the event month on: payments before
+ * the event are not known per terms, so each cap is taken as whole at d.
  */
 final class InboundUplift {
   private InboundUplift() {}
 
-  static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> events, Dataset<Row> labRevenue) {
+  static Dataset<Row> of(
+      Dataset<Row> labProviderMonthly, Dataset<Row> events, Dataset<Row> labRevenue) {
     Dataset<Row> lastMonth = labProviderMonthly.agg(max(col(Columns.MONTH)).as("_last_month"));
-    Column hasInbound = coalesce(col(Columns.OLD_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO)).notEqual(0)
-        .or(coalesce(col(Columns.NEW_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO)).notEqual(0));
-    Dataset<Row> months = events.where(hasInbound)
-        .crossJoin(lastMonth)
-        .where(col(Columns.EVENT_MONTH).leq(col("_last_month")))
-        .withColumn(Columns.MONTH, explode(sequence(col(Columns.EVENT_MONTH), col("_last_month"), expr("INTERVAL 1 MONTH"))))
-        .drop("_last_month");
-    Dataset<Row> revenue = LabRevenueMonthly.of(labRevenue, months.select(col(Columns.LAB), col(Columns.MONTH)))
-        .select(col(Columns.LAB).as("_r_lab"), col(Columns.MONTH).as("_r_month"),
-            col(Columns.LAB_REVENUE_USD).as(Columns.LAB_REVENUE_USD), col(Columns.LAB_REVENUE_FACT_ID).as(Columns.LAB_REVENUE_FACT_ID));
-    Dataset<Row> rows = months.join(revenue,
-            months.col(Columns.LAB).equalTo(revenue.col("_r_lab")).and(months.col(Columns.MONTH).equalTo(revenue.col("_r_month"))), "left")
-        .drop("_r_lab", "_r_month")
-        .withColumn("_due_new", UpliftFormulas.inboundDue(col(Columns.NEW_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)))
-        .withColumn("_due_old", UpliftFormulas.inboundDue(col(Columns.OLD_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)));
+    Column hasInbound =
+        coalesce(col(Columns.OLD_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO))
+            .notEqual(0)
+            .or(coalesce(col(Columns.NEW_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO)).notEqual(0));
+    Dataset<Row> months =
+        events
+            .where(hasInbound)
+            .crossJoin(lastMonth)
+            .where(col(Columns.EVENT_MONTH).leq(col("_last_month")))
+            .withColumn(
+                Columns.MONTH,
+                explode(
+                    sequence(
+                        col(Columns.EVENT_MONTH), col("_last_month"), expr("INTERVAL 1 MONTH"))))
+            .drop("_last_month");
+    Dataset<Row> revenue =
+        LabRevenueMonthly.of(labRevenue, months.select(col(Columns.LAB), col(Columns.MONTH)))
+            .select(
+                col(Columns.LAB).as("_r_lab"),
+                col(Columns.MONTH).as("_r_month"),
+                col(Columns.LAB_REVENUE_USD).as(Columns.LAB_REVENUE_USD),
+                col(Columns.LAB_REVENUE_FACT_ID).as(Columns.LAB_REVENUE_FACT_ID));
+    Dataset<Row> rows =
+        months
+            .join(
+                revenue,
+                months
+                    .col(Columns.LAB)
+                    .equalTo(revenue.col("_r_lab"))
+                    .and(months.col(Columns.MONTH).equalTo(revenue.col("_r_month"))),
+                "left")
+            .drop("_r_lab", "_r_month")
+            .withColumn(
+                "_due_new",
+                UpliftFormulas.inboundDue(
+                    col(Columns.NEW_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)))
+            .withColumn(
+                "_due_old",
+                UpliftFormulas.inboundDue(
+                    col(Columns.OLD_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)));
 
-    WindowSpec before = Window.partitionBy(col(Columns.EVENT_ID), col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH)).orderBy(col(Columns.MONTH))
-        .rowsBetween(Window.unboundedPreceding(), -1);
-    return terms(terms(rows, "_due_new", Columns.NEW_LAB_SHARE_CAP_USD, NET_ACTUAL, CAP_REMAINING, before), "_due_old", Columns.OLD_LAB_SHARE_CAP_USD, NET_COUNTERFACTUAL, OLD_CAP_REMAINING, before)
+    WindowSpec before =
+        Window.partitionBy(
+                col(Columns.EVENT_ID),
+                col(Columns.LAB),
+                col(Columns.PROVIDER),
+                col(Columns.EVENT_MONTH))
+            .orderBy(col(Columns.MONTH))
+            .rowsBetween(Window.unboundedPreceding(), -1);
+    return terms(
+            terms(
+                rows, "_due_new", Columns.NEW_LAB_SHARE_CAP_USD, NET_ACTUAL, CAP_REMAINING, before),
+            "_due_old",
+            Columns.OLD_LAB_SHARE_CAP_USD,
+            NET_COUNTERFACTUAL,
+            OLD_CAP_REMAINING,
+            before)
         .withColumn(UPLIFT, UpliftFormulas.uplift(col(NET_ACTUAL), col(NET_COUNTERFACTUAL)))
         .withColumn(Columns.STREAM, lit(INBOUND))
         .withColumn(Columns.BILLING_CURRENCY, lit(INBOUND_CURRENCY))
         .drop("_due_new", "_due_old");
   }
 
-  /** I and the cap left under one set of terms, with "paid so far" the capped running sum of q·LabRevenue. */
-  private static Dataset<Row> terms(Dataset<Row> rows, String due, String cap, String share, String capRemaining, WindowSpec before) {
+  /**
+   * I and the cap left under one set of terms, with "paid so far" the capped running sum of
+   * q·LabRevenue.
+   */
+  private static Dataset<Row> terms(
+      Dataset<Row> rows,
+      String due,
+      String cap,
+      String share,
+      String capRemaining,
+      WindowSpec before) {
     Column dueOrZero = coalesce(col(due), lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY));
-    Column cumulativeBefore = coalesce(sum(dueOrZero).over(before), lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY)).cast(ExactDecimal.MONEY);
+    Column cumulativeBefore =
+        coalesce(sum(dueOrZero).over(before), lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY))
+            .cast(ExactDecimal.MONEY);
     Column paidBefore = UpliftFormulas.inboundPaidThrough(col("_cum_before"), col(cap));
-    Column paidThrough = UpliftFormulas.inboundPaidThrough(ExactDecimal.plus(col("_cum_before"), dueOrZero), col(cap));
-    return rows
-        .withColumn("_cum_before", cumulativeBefore)
+    Column paidThrough =
+        UpliftFormulas.inboundPaidThrough(
+            ExactDecimal.plus(col("_cum_before"), dueOrZero), col(cap));
+    return rows.withColumn("_cum_before", cumulativeBefore)
         .withColumn(share, UpliftFormulas.inboundShare(col(due), paidBefore, col(cap)))
         .withColumn(capRemaining, UpliftFormulas.capRemaining(col(cap), paidThrough))
         .drop("_cum_before");

@@ -11,10 +11,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The terms changes the uplift is computed for: {@link TermEvents#of} (one event per lab × provider ×
- * month in which a new version starts; versions starting in the same month are one event whose old
- * terms are the month before's), whose columns already carry {@code uplift_monthly}'s names
- * ({@link io.cloudshift.schema.Columns}), with the month of the next event of the same lab × provider added.
+ * The terms changes the uplift is computed for: {@link TermEvents#of} (one event per lab × provider
+ * × month in which a new version starts; versions starting in the same month are one event whose
+ * old terms are the month before's), whose columns already carry {@code uplift_monthly}'s names
+ * ({@link io.cloudshift.schema.Columns}), with the month of the next event of the same lab ×
+ * provider added.
  */
 final class UpliftEvents {
   private UpliftEvents() {}
@@ -22,8 +23,12 @@ final class UpliftEvents {
   static Dataset<Row> of(Dataset<Row> partnershipTerms) {
     Dataset<Row> events = TermEvents.of(partnershipTerms);
     return events
-        .withColumn(UpliftMonthlyTable.NEXT_EVENT_MONTH, lead(col(Columns.EVENT_MONTH), 1).over(
-            Window.partitionBy(col(Columns.LAB), col(Columns.PROVIDER)).orderBy(col(Columns.EVENT_MONTH))))
+        .withColumn(
+            UpliftMonthlyTable.NEXT_EVENT_MONTH,
+            lead(col(Columns.EVENT_MONTH), 1)
+                .over(
+                    Window.partitionBy(col(Columns.LAB), col(Columns.PROVIDER))
+                        .orderBy(col(Columns.EVENT_MONTH))))
         .select(
             col(Columns.EVENT_ID),
             col(Columns.LAB),

@@ -15,61 +15,78 @@ import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 
 /**
- * Every formula of docs/methodology.md#uplift Uplift (counterfactual)", in one place, as Spark column functions.
- * Notation of docs/methodology.md: R revenue of provider P from lab L in a stream and month, T the lab's stream
- * total, s = R/T, p the resale share paid to the lab, q the lab's share paid to P with cap C; 0 =
- * old terms / pre-event baseline, 1 = new terms.
+ * Every formula of docs/methodology.md#uplift Uplift (counterfactual)", in one place, as Spark
+ * column functions. Notation of docs/methodology.md: R revenue of provider P from lab L in a stream
+ * and month, T the lab's stream total, s = R/T, p the resale share paid to the lab, q the lab's
+ * share paid to P with cap C; 0 = old terms / pre-event baseline, 1 = new terms.
  *
- * <p>Arithmetic: money is {@code decimal(38,12)}, fractions {@code decimal(38,18)}. Each product
- * or quotient is exact and rounded once, half even ({@link ExactDecimal}). The decomposition is built
- * from four rounded products — N_act, N_cf, N_pre and R·g0 — and differences of them, so
- * {@code volume + share + margin = N_act − N_pre} and {@code share + margin = U} hold exactly on the
+ * <p>Arithmetic: money is {@code decimal(38,12)}, fractions {@code decimal(38,18)}. Each product or
+ * quotient is exact and rounded once, half even ({@link ExactDecimal}). The decomposition is built
+ * from four rounded products — N_act, N_cf, N_pre and R·g0 — and differences of them, so {@code
+ * volume + share + margin = N_act − N_pre} and {@code share + margin = U} hold exactly on the
  * stored decimals, and each effect is within 10^-12 of its closed form.
  *
- * <p>Nulls: a null operand gives null (never NaN, never a division error); a null revenue share
- * (p, q) is "none known" and counts as 0.
+ * <p>Nulls: a null operand gives null (never NaN, never a division error); a null revenue share (p,
+ * q) is "none known" and counts as 0.
  */
 public final class UpliftFormulas {
   private UpliftFormulas() {}
 
   /**
-   * docs/methodology.md#uplift: g = 1 − p, the fraction of R the provider keeps; g = 1 for compute (no share is paid
-   * on the lab's own spend); a null p counts as 0 (g = 1).
+   * docs/methodology.md#uplift: g = 1 − p, the fraction of R the provider keeps; g = 1 for compute
+   * (no share is paid on the lab's own spend); a null p counts as 0 (g = 1).
    */
   public static Column retainedFraction(Column stream, Column resaleShareToLab) {
     return ProviderNet.retainedFraction(stream, resaleShareToLab).cast(FRACTION);
   }
 
   /**
-   * docs/methodology.md#share-shift: s = R / T over one month or summed over months ("spend-weighted"); null when T ≤ 0
-   * (credits can make a total negative). Baseline s0 = Σ R / Σ T over the baseline months.
+   * docs/methodology.md#share-shift: s = R / T over one month or summed over months
+   * ("spend-weighted"); null when T ≤ 0 (credits can make a total negative). Baseline s0 = Σ R / Σ
+   * T over the baseline months.
    */
   public static Column spendWeightedShare(Column revenue, Column streamTotal) {
     return ShareFormulas.spendWeightedShare(revenue, streamTotal).cast(FRACTION);
   }
 
-  /** docs/methodology.md#terms-in-force: T0, the pre-event monthly stream total = Σ T / n over the n baseline months; null when n = 0. */
+  /**
+   * docs/methodology.md#terms-in-force: T0, the pre-event monthly stream total = Σ T / n over the n
+   * baseline months; null when n = 0.
+   */
   public static Column averageMonthlyTotal(Column sumStreamTotal, Column months) {
-    return when(months.gt(0), ExactDecimal.divide(sumStreamTotal, months.cast("decimal(10,0)"), MONEY)).cast(MONEY);
+    return when(
+            months.gt(0), ExactDecimal.divide(sumStreamTotal, months.cast("decimal(10,0)"), MONEY))
+        .cast(MONEY);
   }
 
-  /** docs/methodology.md#uplift: actual N_act = s·T·g1, written as R·g1 (R = s·T) so that T ≤ 0 never divides. */
+  /**
+   * docs/methodology.md#uplift: actual N_act = s·T·g1, written as R·g1 (R = s·T) so that T ≤ 0
+   * never divides.
+   */
   public static Column netActual(Column revenue, Column retainedNew) {
     return ExactDecimal.times(revenue, retainedNew, MONEY);
   }
 
-  /** docs/methodology.md#uplift: counterfactual N_cf = s0·T·g0 (old terms kept, share frozen at s0, T as observed). */
-  public static Column netCounterfactual(Column baselineShare, Column streamTotal, Column retainedOld) {
+  /**
+   * docs/methodology.md#uplift: counterfactual N_cf = s0·T·g0 (old terms kept, share frozen at s0,
+   * T as observed).
+   */
+  public static Column netCounterfactual(
+      Column baselineShare, Column streamTotal, Column retainedOld) {
     return ExactDecimal.times(baselineShare, streamTotal, retainedOld, MONEY);
   }
 
-  /** docs/methodology.md#inbound-share: U = N_act − N_cf (also the inbound-share difference, I_new − I_old, on inbound rows). */
+  /**
+   * docs/methodology.md#inbound-share: U = N_act − N_cf (also the inbound-share difference, I_new −
+   * I_old, on inbound rows).
+   */
   public static Column uplift(Column netActual, Column netCounterfactual) {
     return ExactDecimal.minus(netActual, netCounterfactual);
   }
 
   /** docs/methodology.md#uplift: pre-event level N_pre = s0·T0·g0. */
-  public static Column netPreEvent(Column baselineShare, Column baselineStreamTotal, Column retainedOld) {
+  public static Column netPreEvent(
+      Column baselineShare, Column baselineStreamTotal, Column retainedOld) {
     return ExactDecimal.times(baselineShare, baselineStreamTotal, retainedOld, MONEY);
   }
 
@@ -81,53 +98,69 @@ public final class UpliftFormulas {
     return ExactDecimal.times(revenue, retainedOld, MONEY);
   }
 
-  /** docs/methodology.md#uplift: volume = s0·(T − T0)·g0, computed as N_cf − N_pre (= s0·T·g0 − s0·T0·g0). */
+  /**
+   * docs/methodology.md#uplift: volume = s0·(T − T0)·g0, computed as N_cf − N_pre (= s0·T·g0 −
+   * s0·T0·g0).
+   */
   public static Column volumeEffect(Column netCounterfactual, Column netPreEvent) {
     return ExactDecimal.minus(netCounterfactual, netPreEvent);
   }
 
-  /** docs/methodology.md#uplift: share = (s − s0)·T·g0, computed as R·g0 − N_cf (= (R − s0·T)·g0). */
+  /**
+   * docs/methodology.md#uplift: share = (s − s0)·T·g0, computed as R·g0 − N_cf (= (R − s0·T)·g0).
+   */
   public static Column shareEffect(Column actualAtOldTerms, Column netCounterfactual) {
     return ExactDecimal.minus(actualAtOldTerms, netCounterfactual);
   }
 
   /**
-   * docs/methodology.md#uplift: margin = s·T·(g1 − g0), computed as N_act − R·g0 (= R·(g1 − g0)). Null when the
-   * counterfactual is null (no baseline): the decomposition is all or nothing, so its identities
-   * never mix a known and an unknown term.
+   * docs/methodology.md#uplift: margin = s·T·(g1 − g0), computed as N_act − R·g0 (= R·(g1 − g0)).
+   * Null when the counterfactual is null (no baseline): the decomposition is all or nothing, so its
+   * identities never mix a known and an unknown term.
    */
-  public static Column marginEffect(Column netActual, Column actualAtOldTerms, Column netCounterfactual) {
-    return when(netCounterfactual.isNotNull(), ExactDecimal.minus(netActual, actualAtOldTerms)).cast(MONEY);
+  public static Column marginEffect(
+      Column netActual, Column actualAtOldTerms, Column netCounterfactual) {
+    return when(netCounterfactual.isNotNull(), ExactDecimal.minus(netActual, actualAtOldTerms))
+        .cast(MONEY);
   }
 
   /**
-   * docs/methodology.md#break-even-share: break-even share s* = s0·g0/g1, the share P must keep to be no worse off than under the
-   * old terms (s0 = 1, p0 = 0.20, p1 = 0 gives 0.80); null when g1 = 0 (P keeps nothing: no share
-   * is enough) or s0 is null.
+   * docs/methodology.md#break-even-share: break-even share s* = s0·g0/g1, the share P must keep to
+   * be no worse off than under the old terms (s0 = 1, p0 = 0.20, p1 = 0 gives 0.80); null when g1 =
+   * 0 (P keeps nothing: no share is enough) or s0 is null.
    */
-  public static Column breakEvenShare(Column baselineShare, Column retainedOld, Column retainedNew) {
-    return when(retainedNew.notEqual(0), ExactDecimal.timesDivide(baselineShare, retainedOld, retainedNew, FRACTION)).cast(FRACTION);
+  public static Column breakEvenShare(
+      Column baselineShare, Column retainedOld, Column retainedNew) {
+    return when(
+            retainedNew.notEqual(0),
+            ExactDecimal.timesDivide(baselineShare, retainedOld, retainedNew, FRACTION))
+        .cast(FRACTION);
   }
 
-  /** docs/methodology.md#inbound-share inbound share, what the terms ask before the cap: q·LabRevenue(L,m) (null q = 0; null revenue = null). */
+  /**
+   * docs/methodology.md#inbound-share inbound share, what the terms ask before the cap:
+   * q·LabRevenue(L,m) (null q = 0; null revenue = null).
+   */
   public static Column inboundDue(Column labShareToProvider, Column labRevenue) {
     Column q = coalesce(labShareToProvider.cast(FRACTION), lit(BigDecimal.ZERO).cast(FRACTION));
     return ExactDecimal.times(q, labRevenue, MONEY);
   }
 
   /**
-   * docs/methodology.md#inbound-share "paid so far" through a month: the running sum of q·LabRevenue, stopped at the cap C
-   * (no cap = unlimited). Because q·LabRevenue ≥ 0, paying min(q·LabRevenue, C − paid so far) every
-   * month adds up to exactly min(Σ q·LabRevenue, C).
+   * docs/methodology.md#inbound-share "paid so far" through a month: the running sum of
+   * q·LabRevenue, stopped at the cap C (no cap = unlimited). Because q·LabRevenue ≥ 0, paying
+   * min(q·LabRevenue, C − paid so far) every month adds up to exactly min(Σ q·LabRevenue, C).
    */
   public static Column inboundPaidThrough(Column cumulativeDue, Column cap) {
     Column cum = cumulativeDue.cast(MONEY);
-    return when(cap.isNull(), cum).otherwise(greatest(least(cum, cap.cast(MONEY)), lit(BigDecimal.ZERO).cast(MONEY))).cast(MONEY);
+    return when(cap.isNull(), cum)
+        .otherwise(greatest(least(cum, cap.cast(MONEY)), lit(BigDecimal.ZERO).cast(MONEY)))
+        .cast(MONEY);
   }
 
   /**
-   * docs/methodology.md#inbound-share: I = min(q·LabRevenue, C − paid so far), 0 when no cap is left; no cap = unlimited;
-   * null when the lab's revenue for the month is unknown.
+   * docs/methodology.md#inbound-share: I = min(q·LabRevenue, C − paid so far), 0 when no cap is
+   * left; no cap = unlimited; null when the lab's revenue for the month is unknown.
    */
   public static Column inboundShare(Column due, Column paidBefore, Column cap) {
     Column left = greatest(ExactDecimal.minus(cap, paidBefore), lit(BigDecimal.ZERO).cast(MONEY));
@@ -138,7 +171,9 @@ public final class UpliftFormulas {
         .cast(MONEY);
   }
 
-  /** The cap left after a month's payment: C − paid through the month; null when there is no cap. */
+  /**
+   * The cap left after a month's payment: C − paid through the month; null when there is no cap.
+   */
   public static Column capRemaining(Column cap, Column paidThrough) {
     return ExactDecimal.minus(cap, paidThrough);
   }

@@ -1,21 +1,23 @@
 package io.cloudshift.uplift;
 
-import io.cloudshift.stage.StageTables;
-import io.cloudshift.schema.PartnershipTermsTable;
-import io.cloudshift.schema.LabRevenueTable;
-import io.cloudshift.schema.LabProviderMonthlyTable;
-import static io.cloudshift.schema.UpliftQuarterlyTable.*;
+import static io.cloudshift.schema.UpliftQuarterlyTable.LAST_MONTH;
+import static io.cloudshift.schema.UpliftQuarterlyTable.LAST_MONTH_SHARE;
+import static io.cloudshift.schema.UpliftQuarterlyTable.MONTHS_IN_QUARTER;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageTables;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -26,18 +28,23 @@ import org.apache.spark.sql.Row;
 
 /**
  * The {@code uplift} job (docs/methodology.md#uplift Uplift (counterfactual)"), the I/O edge around
- * {@link UpliftMonthly} and {@link UpliftQuarterly}: reads {@code lab_provider_monthly},
- * {@code partnership_terms} and {@code lab_revenue}, replaces {@code uplift_monthly} and then
- * {@code uplift_quarterly} (computed from the monthly table as written, so the quarters are the
- * sums of the stored rows). The gold tables are recomputed whole each run, so a rerun writes
- * identical rows.
+ * {@link UpliftMonthly} and {@link UpliftQuarterly}: reads {@code lab_provider_monthly}, {@code
+ * partnership_terms} and {@code lab_revenue}, replaces {@code uplift_monthly} and then {@code
+ * uplift_quarterly} (computed from the monthly table as written, so the quarters are the sums of
+ * the stored rows). The gold tables are recomputed whole each run, so a rerun writes identical
+ * rows.
  */
 public final class UpliftJob extends PipelineStage {
-  private static final List<String> STREAM_ORDER = List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
+  private static final List<String> STREAM_ORDER =
+      List.of(Stream.COMPUTE.value(), Stream.RESALE.value(), UpliftMonthlyTable.INBOUND);
 
   public UpliftJob(StageContext context) {
-    super(context, "uplift", List.of(LabProviderMonthlyTable.SPEC, PartnershipTermsTable.SPEC, LabRevenueTable.SPEC),
-        List.of(UpliftMonthlyTable.SPEC, UpliftQuarterlyTable.SPEC), false);
+    super(
+        context,
+        "uplift",
+        List.of(LabProviderMonthlyTable.SPEC, PartnershipTermsTable.SPEC, LabRevenueTable.SPEC),
+        List.of(UpliftMonthlyTable.SPEC, UpliftQuarterlyTable.SPEC),
+        false);
   }
 
   @Override
@@ -46,16 +53,31 @@ public final class UpliftJob extends PipelineStage {
     Dataset<Row> labProviderMonthly = tables.readSmall(LabProviderMonthlyTable.SPEC);
     Dataset<Row> terms = tables.readSmall(PartnershipTermsTable.SPEC);
     Dataset<Row> labRevenue = tables.readSmall(LabRevenueTable.SPEC);
-    // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ monthly holds on the tables.
-    Dataset<Row> monthly = UpliftMonthly.of(labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
-        .orderBy(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
-            col(Columns.MONTH))
-        .persist();
+    // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ
+    // monthly holds on the tables.
+    Dataset<Row> monthly =
+        UpliftMonthly.of(
+                labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
+            .orderBy(
+                col(Columns.LAB),
+                col(Columns.PROVIDER),
+                col(Columns.EVENT_MONTH),
+                col(Columns.STREAM),
+                col(Columns.BILLING_CURRENCY),
+                col(Columns.MONTH))
+            .persist();
     try {
       tables.write(UpliftMonthlyTable.SPEC, monthly);
-      Dataset<Row> quarterly = UpliftQuarterly.of(monthly, providers)
-          .orderBy(col(Columns.LAB), col(Columns.PROVIDER), col(Columns.EVENT_MONTH), col(Columns.STREAM), col(Columns.BILLING_CURRENCY),
-              col(Columns.QUARTER_BASIS), col(Columns.QUARTER_START));
+      Dataset<Row> quarterly =
+          UpliftQuarterly.of(monthly, providers)
+              .orderBy(
+                  col(Columns.LAB),
+                  col(Columns.PROVIDER),
+                  col(Columns.EVENT_MONTH),
+                  col(Columns.STREAM),
+                  col(Columns.BILLING_CURRENCY),
+                  col(Columns.QUARTER_BASIS),
+                  col(Columns.QUARTER_START));
       tables.write(UpliftQuarterlyTable.SPEC, quarterly);
     } finally {
       monthly.unpersist();
@@ -63,24 +85,35 @@ public final class UpliftJob extends PipelineStage {
   }
 
   /**
-   * The headline of one terms change for the run summary: for the latest calendar quarter of
-   * {@code uplift_quarterly} in which the event has rows, one {@link HeadlineRow} per stream and
-   * currency (compute, resale, inbound; then currency). The event is identified by lab, provider and
-   * the month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026 is the April
-   * 2026 event). Empty when the event has no rows.
+   * The headline of one terms change for the run summary: for the latest calendar quarter of {@code
+   * uplift_quarterly} in which the event has rows, one {@link HeadlineRow} per stream and currency
+   * (compute, resale, inbound; then currency). The event is identified by lab, provider and the
+   * month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026 is the April 2026
+   * event). Empty when the event has no rows.
    */
-  public static List<HeadlineRow> headline(Dataset<Row> upliftQuarterly, String lab, String provider, LocalDate effectiveFrom) {
-    Dataset<Row> event = upliftQuarterly.where(col(Columns.LAB).equalTo(lab)
-        .and(col(Columns.PROVIDER).equalTo(provider))
-        .and(col(Columns.EVENT_MONTH).equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
-        .and(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR)));
+  public static List<HeadlineRow> headline(
+      Dataset<Row> upliftQuarterly, String lab, String provider, LocalDate effectiveFrom) {
+    Dataset<Row> event =
+        upliftQuarterly.where(
+            col(Columns.LAB)
+                .equalTo(lab)
+                .and(col(Columns.PROVIDER).equalTo(provider))
+                .and(
+                    col(Columns.EVENT_MONTH)
+                        .equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
+                .and(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR)));
     Row latest = event.agg(max(col(Columns.QUARTER_START))).head();
     if (latest.isNullAt(0)) {
       return List.of();
     }
-    return event.where(col(Columns.QUARTER_START).equalTo(lit(latest.get(0)))).collectAsList().stream()
+    return event
+        .where(col(Columns.QUARTER_START).equalTo(lit(latest.get(0))))
+        .collectAsList()
+        .stream()
         .map(UpliftJob::headlineRow)
-        .sorted(Comparator.comparing((HeadlineRow h) -> streamRank(h.stream())).thenComparing(HeadlineRow::currency))
+        .sorted(
+            Comparator.comparing((HeadlineRow h) -> streamRank(h.stream()))
+                .thenComparing(HeadlineRow::currency))
         .toList();
   }
 
@@ -101,7 +134,9 @@ public final class UpliftJob extends PipelineStage {
         r.<BigDecimal>getAs(Columns.BREAK_EVEN_SHARE));
   }
 
-  /** A date column as read: java.sql.Date, or LocalDate when spark.sql.datetime.java8API.enabled. */
+  /**
+   * A date column as read: java.sql.Date, or LocalDate when spark.sql.datetime.java8API.enabled.
+   */
   private static LocalDate localDate(Object value) {
     return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
   }

@@ -1,12 +1,12 @@
 package io.cloudshift.uplift;
 
-import io.cloudshift.periods.QuarterColumns;
-import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static io.cloudshift.schema.UpliftMonthlyTable.MONTHS_AFTER_EVENT;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.months_between;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.periods.FiscalCalendar;
+import io.cloudshift.periods.QuarterColumns;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import java.util.Collection;
@@ -15,10 +15,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code uplift_monthly} from its inputs (docs/methodology.md#uplift Uplift (counterfactual)"), a pure transformation:
- * the compute and resale rows ({@link StreamUplift}) and the inbound-share rows
- * ({@link InboundUplift}) of every terms change ({@link UpliftEvents}), with the calendar and the
- * provider's fiscal quarter of each month, in {@link UpliftMonthlyTable#SPEC}'s columns and types.
+ * {@code uplift_monthly} from its inputs (docs/methodology.md#uplift Uplift (counterfactual)"), a
+ * pure transformation: the compute and resale rows ({@link StreamUplift}) and the inbound-share
+ * rows ({@link InboundUplift}) of every terms change ({@link UpliftEvents}), with the calendar and
+ * the provider's fiscal quarter of each month, in {@link UpliftMonthlyTable#SPEC}'s columns and
+ * types.
  *
  * <p>Decisions: rows run from the event month d to the last month of the data, even past the next
  * terms change of the same lab × provider (its month is in {@code next_event_month}, so an analyst
@@ -28,21 +29,31 @@ public final class UpliftMonthly {
   private UpliftMonthly() {}
 
   /**
-   * @param labProviderMonthly rows of {@code lab_provider_monthly} (LabProviderMonthlyTable columns)
+   * @param labProviderMonthly rows of {@code lab_provider_monthly} (LabProviderMonthlyTable
+   *     columns)
    * @param partnershipTerms the silver {@code partnership_terms} table
    * @param labRevenue the silver {@code lab_revenue} table
    * @param baselineMonths w0, the baseline window in months ({@code windows.baseline-months})
-   * @param providers the configured providers, for their fiscal calendars (unknown provider: calendar year)
+   * @param providers the configured providers, for their fiscal calendars (unknown provider:
+   *     calendar year)
    */
-  public static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> partnershipTerms, Dataset<Row> labRevenue,
-      int baselineMonths, Collection<ProviderConfig> providers) {
+  public static Dataset<Row> of(
+      Dataset<Row> labProviderMonthly,
+      Dataset<Row> partnershipTerms,
+      Dataset<Row> labRevenue,
+      int baselineMonths,
+      Collection<ProviderConfig> providers) {
     Dataset<Row> events = UpliftEvents.of(partnershipTerms);
     // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
-    Dataset<Row> all = StreamUplift.of(labProviderMonthly, events, baselineMonths)
-        .unionByName(InboundUplift.of(labProviderMonthly, events, labRevenue), true);
+    Dataset<Row> all =
+        StreamUplift.of(labProviderMonthly, events, baselineMonths)
+            .unionByName(InboundUplift.of(labProviderMonthly, events, labRevenue), true);
     Column month = col(Columns.MONTH);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
-    Dataset<Row> rows = all.withColumn(MONTHS_AFTER_EVENT, months_between(month, col(Columns.EVENT_MONTH)).cast("int"));
-    return UpliftMonthlyTable.SPEC.conform(rows.select(QuarterColumns.with(rows, QuarterColumns.monthOf(month, fiscalStart))));
+    Dataset<Row> rows =
+        all.withColumn(
+            MONTHS_AFTER_EVENT, months_between(month, col(Columns.EVENT_MONTH)).cast("int"));
+    return UpliftMonthlyTable.SPEC.conform(
+        rows.select(QuarterColumns.with(rows, QuarterColumns.monthOf(month, fiscalStart))));
   }
 }

@@ -46,74 +46,154 @@ class ClusterS3aIT {
     assertThat(local.exitCode()).as(local.stderr()).isZero();
     String accessKey = "cloudshift-it";
     String secretKey = UUID.randomUUID().toString();
-    Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", accessKey, "AWS_SECRET_ACCESS_KEY", secretKey);
+    Map<String, String> credentials =
+        Map.of("AWS_ACCESS_KEY_ID", accessKey, "AWS_SECRET_ACCESS_KEY", secretKey);
     Path logs = dir.resolve("logs");
     int s3Port = freePort();
     int masterPort = freePort();
     String endpoint = "http://127.0.0.1:" + s3Port;
     Path objects = dir.resolve("objects");
     Files.createDirectories(objects.resolve(BUCKET));
-    Path s3proxyProperties = Files.writeString(dir.resolve("s3proxy.properties"), String.join("\n",
-        "s3proxy.endpoint=" + endpoint,
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + accessKey,
-        "s3proxy.credential=" + secretKey,
-        "jclouds.provider=filesystem",
-        "jclouds.filesystem.basedir=" + objects));
-    // PySpark's scripts find Spark's home through the venv's Python, as after `source .venv/bin/activate`.
-    String venvPath = Path.of(".venv", "bin").toAbsolutePath() + File.pathSeparator + System.getenv("PATH");
-    Map<String, String> local127 = Map.of("PATH", venvPath, "SPARK_LOCAL_IP", "127.0.0.1",
-        // Small daemons, no REST submission port (a fixed port two test runs would share).
-        "SPARK_DAEMON_MEMORY", "512m", "SPARK_MASTER_OPTS", "-Dspark.master.rest.enabled=false");
+    Path s3proxyProperties =
+        Files.writeString(
+            dir.resolve("s3proxy.properties"),
+            String.join(
+                "\n",
+                "s3proxy.endpoint=" + endpoint,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + accessKey,
+                "s3proxy.credential=" + secretKey,
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + objects));
+    // PySpark's scripts find Spark's home through the venv's Python, as after `source
+    // .venv/bin/activate`.
+    String venvPath =
+        Path.of(".venv", "bin").toAbsolutePath() + File.pathSeparator + System.getenv("PATH");
+    Map<String, String> local127 =
+        Map.of(
+            "PATH",
+            venvPath,
+            "SPARK_LOCAL_IP",
+            "127.0.0.1",
+            // Small daemons, no REST submission port (a fixed port two test runs would share).
+            "SPARK_DAEMON_MEMORY",
+            "512m",
+            "SPARK_MASTER_OPTS",
+            "-Dspark.master.rest.enabled=false");
     Map<String, String> workerEnv = new HashMap<>(local127);
     // Executors inherit the worker's environment: the cluster's credentials, never the job's conf.
     workerEnv.putAll(credentials);
 
-    try (ChildProcess s3proxy = ChildProcess.start("s3proxy",
-            List.of("java", "-Xmx512m", "-jar", Path.of("target", "it-tools", "s3proxy.jar").toString(), "--properties", s3proxyProperties.toString()),
-            Map.of(), logs).awaitOutput("Started ogsoejs.Server", Duration.ofMinutes(1));
-        ChildProcess master = ChildProcess.start("spark-master", List.of(SPARK_CLASS.toString(), "org.apache.spark.deploy.master.Master",
-            "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", "0"), local127, logs)
-            .awaitOutput("I have been elected leader", Duration.ofMinutes(2));
-        ChildProcess worker = ChildProcess.start("spark-worker", List.of(SPARK_CLASS.toString(), "org.apache.spark.deploy.worker.Worker",
-            "spark://127.0.0.1:" + masterPort, "--host", "127.0.0.1", "--cores", "2", "--memory", "2g", "--webui-port", "0",
-            "--work-dir", dir.resolve("worker").toString()), workerEnv, logs)
-            .awaitOutput("Successfully registered with master", Duration.ofMinutes(2))) {
+    try (ChildProcess s3proxy =
+            ChildProcess.start(
+                    "s3proxy",
+                    List.of(
+                        "java",
+                        "-Xmx512m",
+                        "-jar",
+                        Path.of("target", "it-tools", "s3proxy.jar").toString(),
+                        "--properties",
+                        s3proxyProperties.toString()),
+                    Map.of(),
+                    logs)
+                .awaitOutput("Started ogsoejs.Server", Duration.ofMinutes(1));
+        ChildProcess master =
+            ChildProcess.start(
+                    "spark-master",
+                    List.of(
+                        SPARK_CLASS.toString(),
+                        "org.apache.spark.deploy.master.Master",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(masterPort),
+                        "--webui-port",
+                        "0"),
+                    local127,
+                    logs)
+                .awaitOutput("I have been elected leader", Duration.ofMinutes(2));
+        ChildProcess worker =
+            ChildProcess.start(
+                    "spark-worker",
+                    List.of(
+                        SPARK_CLASS.toString(),
+                        "org.apache.spark.deploy.worker.Worker",
+                        "spark://127.0.0.1:" + masterPort,
+                        "--host",
+                        "127.0.0.1",
+                        "--cores",
+                        "2",
+                        "--memory",
+                        "2g",
+                        "--webui-port",
+                        "0",
+                        "--work-dir",
+                        dir.resolve("worker").toString()),
+                    workerEnv,
+                    logs)
+                .awaitOutput("Successfully registered with master", Duration.ofMinutes(2))) {
       upload(Path.of("datasets"), "s3a://" + BUCKET + "/inputs", endpoint, accessKey, secretKey);
-      Path config = Files.writeString(dir.resolve("s3a-it.conf"), String.join("\n",
-          "cloudshift {",
-          "  warehouse = \"s3a://" + BUCKET + "/warehouse\"",
-          "  inputs.root = \"s3a://" + BUCKET + "/inputs\"",
-          "  spark.conf {",
-          "    \"spark.hadoop.fs.s3a.endpoint\" = \"" + endpoint + "\"",
-          "    \"spark.hadoop.fs.s3a.endpoint.region\" = \"us-east-1\"",
-          "    \"spark.hadoop.fs.s3a.path.style.access\" = \"true\"",
-          "    \"spark.hadoop.fs.s3a.connection.ssl.enabled\" = \"false\"",
-          "  }",
-          "}"));
+      Path config =
+          Files.writeString(
+              dir.resolve("s3a-it.conf"),
+              String.join(
+                  "\n",
+                  "cloudshift {",
+                  "  warehouse = \"s3a://" + BUCKET + "/warehouse\"",
+                  "  inputs.root = \"s3a://" + BUCKET + "/inputs\"",
+                  "  spark.conf {",
+                  "    \"spark.hadoop.fs.s3a.endpoint\" = \"" + endpoint + "\"",
+                  "    \"spark.hadoop.fs.s3a.endpoint.region\" = \"us-east-1\"",
+                  "    \"spark.hadoop.fs.s3a.path.style.access\" = \"true\"",
+                  "    \"spark.hadoop.fs.s3a.connection.ssl.enabled\" = \"false\"",
+                  "  }",
+                  "}"));
 
       Map<String, String> submitEnv = new HashMap<>(credentials);
       submitEnv.put("PATH", venvPath);
       submitEnv.put("SPARK_LOCAL_IP", "127.0.0.1");
       // The README's standalone command line.
-      List<String> submit = new ArrayList<>(List.of(SPARK_SUBMIT.toString(),
-          "--master", "spark://127.0.0.1:" + masterPort,
-          "--class", CloudshiftCli.class.getName(),
-          "--jars", s3aJars(),
-          "--driver-memory", "1g",
-          "--conf", "spark.executor.memory=1g",
-          Path.of("target", "cloudshift.jar").toString(),
-          "run-all", "--config", "conf/cloudshift.conf", "--config", config.toString(), "--run-id", BundledRunAll.RUN_ID));
+      List<String> submit =
+          new ArrayList<>(
+              List.of(
+                  SPARK_SUBMIT.toString(),
+                  "--master",
+                  "spark://127.0.0.1:" + masterPort,
+                  "--class",
+                  CloudshiftCli.class.getName(),
+                  "--jars",
+                  s3aJars(),
+                  "--driver-memory",
+                  "1g",
+                  "--conf",
+                  "spark.executor.memory=1g",
+                  Path.of("target", "cloudshift.jar").toString(),
+                  "run-all",
+                  "--config",
+                  "conf/cloudshift.conf",
+                  "--config",
+                  config.toString(),
+                  "--run-id",
+                  BundledRunAll.RUN_ID));
       ChildProcess run = ChildProcess.start("spark-submit", submit, submitEnv, logs);
-      assertThat(run.waitFor(Duration.ofMinutes(20))).as("spark-submit's exit code; its stderr:%n%s", run.stderr()).isZero();
-      assertThat(worker.stderr()).as("the worker ran the job's executor").contains("Asked to launch executor");
+      assertThat(run.waitFor(Duration.ofMinutes(20)))
+          .as("spark-submit's exit code; its stderr:%n%s", run.stderr())
+          .isZero();
+      assertThat(worker.stderr())
+          .as("the worker ran the job's executor")
+          .contains("Asked to launch executor");
       assertThat(run.stderr()).doesNotContain(secretKey);
 
       // Tables compared as stored: S3Proxy keeps each object as a file under its folder.
       String localInputs = "file:" + Path.of("datasets").toAbsolutePath();
-      Map<String, String> onS3 = TableContents.hashes(objects.resolve(BUCKET).resolve("warehouse"), Set.of(Tables.JOB_RUNS), Set.of(),
-          row -> row.replace("s3a://" + BUCKET + "/inputs", localInputs));
-      assertThat(onS3).isEqualTo(TableContents.hashes(local.warehouse(), Set.of(Tables.JOB_RUNS), Set.of()));
+      Map<String, String> onS3 =
+          TableContents.hashes(
+              objects.resolve(BUCKET).resolve("warehouse"),
+              Set.of(Tables.JOB_RUNS),
+              Set.of(),
+              row -> row.replace("s3a://" + BUCKET + "/inputs", localInputs));
+      assertThat(onS3)
+          .isEqualTo(TableContents.hashes(local.warehouse(), Set.of(Tables.JOB_RUNS), Set.of()));
     }
   }
 
@@ -124,8 +204,13 @@ class ClusterS3aIT {
     }
   }
 
-  /** Through S3A, like a provider's export landing in a bucket: objects written with S3's PUT carry the ETag S3A checks. */
-  private static void upload(Path folder, String target, String endpoint, String accessKey, String secretKey) throws IOException {
+  /**
+   * Through S3A, like a provider's export landing in a bucket: objects written with S3's PUT carry
+   * the ETag S3A checks.
+   */
+  private static void upload(
+      Path folder, String target, String endpoint, String accessKey, String secretKey)
+      throws IOException {
     Configuration conf = new Configuration();
     conf.set("fs.s3a.endpoint", endpoint);
     conf.set("fs.s3a.endpoint.region", "us-east-1");
@@ -135,7 +220,11 @@ class ClusterS3aIT {
     conf.set("fs.s3a.secret.key", secretKey);
     conf.setBoolean("fs.s3a.impl.disable.cache", true);
     try (FileSystem s3 = FileSystem.newInstance(URI.create(target), conf)) {
-      s3.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), new org.apache.hadoop.fs.Path(target));
+      s3.copyFromLocalFile(
+          false,
+          true,
+          new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()),
+          new org.apache.hadoop.fs.Path(target));
     }
   }
 

@@ -11,19 +11,37 @@ import org.junit.jupiter.api.Test;
 
 /** The run summary's headline reads the reporting currency's rows only. */
 class HeadlineSummaryTest {
-  private static HeadlineRow compute(String currency, String uplift, String share, String breakEven) {
+  private static HeadlineRow compute(
+      String currency, String uplift, String share, String breakEven) {
     BigDecimal u = new BigDecimal(uplift);
-    return new HeadlineRow("compute", currency, "2026Q3", 3, LocalDate.of(2026, 9, 1), u, BigDecimal.ZERO, u, BigDecimal.ZERO,
-        BigDecimal.ONE, BigDecimal.ONE, new BigDecimal(share), new BigDecimal(breakEven));
+    return new HeadlineRow(
+        "compute",
+        currency,
+        "2026Q3",
+        3,
+        LocalDate.of(2026, 9, 1),
+        u,
+        BigDecimal.ZERO,
+        u,
+        BigDecimal.ZERO,
+        BigDecimal.ONE,
+        BigDecimal.ONE,
+        new BigDecimal(share),
+        new BigDecimal(breakEven));
   }
 
   @Test
   void aFewEuroLinesDoNotDecideTheConclusion() {
     // Sorted by currency, the EUR row came first and the summary read "100.0% vs 100.0% (above)".
-    List<HeadlineRow> rows = List.of(compute("EUR", "0", "1", "1"), compute("USD", "-5000000", "0.7746", "0.9093"));
-    String text = HeadlineSummary.render(new HeadlineEvent("OpenAI", "azure", LocalDate.of(2026, 4, 27)), rows, "USD");
+    List<HeadlineRow> rows =
+        List.of(compute("EUR", "0", "1", "1"), compute("USD", "-5000000", "0.7746", "0.9093"));
+    String text =
+        HeadlineSummary.render(
+            new HeadlineEvent("OpenAI", "azure", LocalDate.of(2026, 4, 27)), rows, "USD");
 
-    assertThat(text).contains("in USD").contains("USD millions")
+    assertThat(text)
+        .contains("in USD")
+        .contains("USD millions")
         .contains("compute share of OpenAI in 2026-09: 77.5% vs break-even 90.9% (below: worse off")
         .contains("total    USD        -5.0")
         .contains("rows in EUR are in uplift_quarterly, not summed here")

@@ -1,7 +1,5 @@
 package io.cloudshift.cli;
 
-import io.cloudshift.schema.TableSpec;
-import io.cloudshift.schema.TableCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.TableCatalog;
+import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
@@ -26,14 +26,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stages' declared inputs and outputs make one pipeline: each table written once, read only after it is written. */
+/**
+ * The stages' declared inputs and outputs make one pipeline: each table written once, read only
+ * after it is written.
+ */
 class PipelineTest {
   /** Declarations only: stages do nothing in their constructors. */
-  private static final List<PipelineStage> PIPELINE = Stage.pipeline(new StageContext(null, null, null, null));
+  private static final List<PipelineStage> PIPELINE =
+      Stage.pipeline(new StageContext(null, null, null, null));
 
   @Test
   void eachSubcommandRunsTheStageOfItsName() {
-    assertThat(PIPELINE).extracting(PipelineStage::name)
+    assertThat(PIPELINE)
+        .extracting(PipelineStage::name)
         .containsExactly(Arrays.stream(Stage.values()).map(Stage::command).toArray(String[]::new))
         .containsExactly("ingest", "shares", "uplift", "project", "reconcile");
   }
@@ -42,7 +47,9 @@ class PipelineTest {
   void everyTableIsWrittenByOneStageAndReadOnlyByLaterOnes() throws IllegalAccessException {
     Set<String> written = new HashSet<>();
     for (PipelineStage stage : PIPELINE) {
-      assertThat(written).as(stage.name() + " reads tables an earlier stage wrote").containsAll(names(stage.reads()));
+      assertThat(written)
+          .as(stage.name() + " reads tables an earlier stage wrote")
+          .containsAll(names(stage.reads()));
       for (String table : names(stage.writes())) {
         assertThat(written.add(table)).as(table + " written by one stage only").isTrue();
       }
@@ -57,8 +64,13 @@ class PipelineTest {
     tables.remove(Tables.JOB_RUNS);
     assertThat(written).containsExactlyInAnyOrderElementsOf(tables);
     // Every table is in the catalogue, declared once.
-    assertThat(TableCatalog.ALL).extracting(TableSpec::name).doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(tables.stream(), java.util.stream.Stream.of(Tables.JOB_RUNS)).toList());
+    assertThat(TableCatalog.ALL)
+        .extracting(TableSpec::name)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.Stream.concat(
+                    tables.stream(), java.util.stream.Stream.of(Tables.JOB_RUNS))
+                .toList());
   }
 
   private static List<String> names(List<TableSpec> tables) {
@@ -67,17 +79,27 @@ class PipelineTest {
 
   @Test
   void onlyIngestProcessesJustTheRunsPeriod() {
-    assertThat(PIPELINE).filteredOn(PipelineStage::honoursPeriod).extracting(PipelineStage::name).containsExactly("ingest");
+    assertThat(PIPELINE)
+        .filteredOn(PipelineStage::honoursPeriod)
+        .extracting(PipelineStage::name)
+        .containsExactly("ingest");
   }
 
   @Test
   void aStageRunOnAnEmptyWarehouseNamesTheStageToRunFirst(@TempDir Path dir) {
-    StageContext context = StageContext.of(SparkTestSession.get(), TestConfigs.bundled(Map.of()), new Warehouse(dir.toString()),
-        new RunContext("run-1", "uplift", BillingPeriodRange.all()));
+    StageContext context =
+        StageContext.of(
+            SparkTestSession.get(),
+            TestConfigs.bundled(Map.of()),
+            new Warehouse(dir.toString()),
+            new RunContext("run-1", "uplift", BillingPeriodRange.all()));
     List<PipelineStage> pipeline = Stage.pipeline(context);
 
     assertThatThrownBy(() -> new StageRunner(context, pipeline).run(Stage.UPLIFT.create(context)))
         .isInstanceOf(InputNotFoundException.class)
-        .hasMessage("Cannot run uplift: table lab_provider_monthly does not exist under " + dir + " (run `cloudshift shares` first)");
+        .hasMessage(
+            "Cannot run uplift: table lab_provider_monthly does not exist under "
+                + dir
+                + " (run `cloudshift shares` first)");
   }
 }

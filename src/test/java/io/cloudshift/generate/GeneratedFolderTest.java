@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** generate's output folder: what it refuses, and that it replaces only complete data of its own. */
+/**
+ * generate's output folder: what it refuses, and that it replaces only complete data of its own.
+ */
 class GeneratedFolderTest {
   @TempDir Path dir;
 
@@ -35,10 +37,15 @@ class GeneratedFolderTest {
     for (Path output : List.of(export, export.resolve("month"), dir.resolve("exports"), dir)) {
       assertThatThrownBy(() -> GeneratedFolder.of(output.toString(), exports))
           .isInstanceOf(UnsafeOutputException.class)
-          .hasMessage("Cannot generate into " + output + ": export 'azure-real' is read from " + export
-              + ", and generate never writes where exports are read (choose another --output)");
+          .hasMessage(
+              "Cannot generate into "
+                  + output
+                  + ": export 'azure-real' is read from "
+                  + export
+                  + ", and generate never writes where exports are read (choose another --output)");
     }
-    assertThat(GeneratedFolder.of(dir.resolve("exports-synthetic").toString(), exports).path()).isEqualTo(dir.resolve("exports-synthetic"));
+    assertThat(GeneratedFolder.of(dir.resolve("exports-synthetic").toString(), exports).path())
+        .isEqualTo(dir.resolve("exports-synthetic"));
   }
 
   @Test
@@ -48,13 +55,21 @@ class GeneratedFolderTest {
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
     List<ExportConfig> exports = exportsReadFrom(dir.resolve("elsewhere"));
 
-    assertThatThrownBy(() -> GeneratedFolder.of(theirs.toString(), exports)).isInstanceOf(UnsafeOutputException.class)
-        .hasMessage("Cannot generate into " + theirs + ": the folder is not empty and was not written by generate (it has no "
-            + ".cloudshift-generated file); choose a new or empty folder");
-    assertThatThrownBy(() -> GeneratedFolder.of(file.toString(), exports)).isInstanceOf(UnsafeOutputException.class)
+    assertThatThrownBy(() -> GeneratedFolder.of(theirs.toString(), exports))
+        .isInstanceOf(UnsafeOutputException.class)
+        .hasMessage(
+            "Cannot generate into "
+                + theirs
+                + ": the folder is not empty and was not written by generate (it has no "
+                + ".cloudshift-generated file); choose a new or empty folder");
+    assertThatThrownBy(() -> GeneratedFolder.of(file.toString(), exports))
+        .isInstanceOf(UnsafeOutputException.class)
         .hasMessage("Cannot generate into " + file + ": it is a file, not a folder");
-    assertThatThrownBy(() -> GeneratedFolder.of("s3a://billing/focus", exports)).isInstanceOf(UnsafeOutputException.class)
-        .hasMessage("Cannot generate into s3a://billing/focus: generate writes only to a local folder (write there, then copy the data)");
+    assertThatThrownBy(() -> GeneratedFolder.of("s3a://billing/focus", exports))
+        .isInstanceOf(UnsafeOutputException.class)
+        .hasMessage(
+            "Cannot generate into s3a://billing/focus: generate writes only to a local folder"
+                + " (write there, then copy the data)");
     assertThat(contents(theirs)).containsExactly("invoice.csv");
     assertThat(Files.readString(file)).isEqualTo("x");
   }
@@ -66,10 +81,15 @@ class GeneratedFolderTest {
     GeneratedFolder.of(output.toString(), exports).write(staging -> write(staging, "old.csv"));
     assertThat(contents(output)).containsExactly(".cloudshift-generated", "old.csv");
 
-    assertThatThrownBy(() -> GeneratedFolder.of(output.toString(), exports).write(staging -> {
-      write(staging, "half.csv");
-      throw new IllegalStateException("generator failed");
-    })).hasMessage("generator failed");
+    assertThatThrownBy(
+            () ->
+                GeneratedFolder.of(output.toString(), exports)
+                    .write(
+                        staging -> {
+                          write(staging, "half.csv");
+                          throw new IllegalStateException("generator failed");
+                        }))
+        .hasMessage("generator failed");
     assertThat(contents(output)).containsExactly(".cloudshift-generated", "old.csv");
 
     GeneratedFolder.of(output.toString(), exports).write(staging -> write(staging, "new.csv"));
@@ -81,7 +101,8 @@ class GeneratedFolderTest {
   @Test
   void anEmptyFolderMayBeWritten() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    GeneratedFolder.of(empty.toString(), exportsReadFrom(dir.resolve("elsewhere"))).write(staging -> write(staging, "a.csv"));
+    GeneratedFolder.of(empty.toString(), exportsReadFrom(dir.resolve("elsewhere")))
+        .write(staging -> write(staging, "a.csv"));
     assertThat(contents(empty)).containsExactly(".cloudshift-generated", "a.csv");
   }
 

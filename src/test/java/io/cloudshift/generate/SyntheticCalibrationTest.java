@@ -15,9 +15,13 @@ class SyntheticCalibrationTest {
   @Test
   void openAiOnAzureMatchesTheLeakedInferenceSpend() {
     // public-facts L12: $3.7B on Azure in 2024, $8.7B in the first nine months of 2025.
-    assertThat(sum("OpenAI", "azure", Stream.COMPUTE, YearMonth.of(2024, 1), YearMonth.of(2024, 12)).doubleValue())
+    assertThat(
+            sum("OpenAI", "azure", Stream.COMPUTE, YearMonth.of(2024, 1), YearMonth.of(2024, 12))
+                .doubleValue())
         .isCloseTo(3.7e9, offset(0.02e9));
-    assertThat(sum("OpenAI", "azure", Stream.COMPUTE, YearMonth.of(2025, 1), YearMonth.of(2025, 9)).doubleValue())
+    assertThat(
+            sum("OpenAI", "azure", Stream.COMPUTE, YearMonth.of(2025, 1), YearMonth.of(2025, 9))
+                .doubleValue())
         .isCloseTo(8.7e9, offset(0.02e9));
   }
 
@@ -26,7 +30,8 @@ class SyntheticCalibrationTest {
     assertThat(share("OpenAI", Stream.COMPUTE, "azure", "2024-05")).isEqualByComparingTo("1");
     assertThat(share("OpenAI", Stream.COMPUTE, "oci", "2024-06")).isEqualByComparingTo("0.03");
     assertThat(share("OpenAI", Stream.COMPUTE, "coreweave", "2025-02")).isEqualByComparingTo("0");
-    assertThat(share("OpenAI", Stream.COMPUTE, "coreweave", "2025-03")).isEqualByComparingTo("0.04");
+    assertThat(share("OpenAI", Stream.COMPUTE, "coreweave", "2025-03"))
+        .isEqualByComparingTo("0.04");
     assertThat(share("OpenAI", Stream.COMPUTE, "gcp", "2025-05")).isEqualByComparingTo("0.02");
     assertThat(share("OpenAI", Stream.COMPUTE, "aws", "2025-10")).isEqualByComparingTo("0");
     assertThat(share("OpenAI", Stream.COMPUTE, "aws", "2025-11")).isEqualByComparingTo("0.04");
@@ -36,13 +41,16 @@ class SyntheticCalibrationTest {
     assertThat(share("OpenAI", Stream.RESALE, "aws", "2026-04")).isEqualByComparingTo("0.08");
     assertThat(share("Anthropic", Stream.COMPUTE, "azure", "2025-10")).isEqualByComparingTo("0");
     assertThat(share("Anthropic", Stream.COMPUTE, "azure", "2025-11")).isEqualByComparingTo("0.03");
-    assertThat(share("Anthropic", Stream.COMPUTE, "coreweave", "2026-04")).isEqualByComparingTo("0.04");
+    assertThat(share("Anthropic", Stream.COMPUTE, "coreweave", "2026-04"))
+        .isEqualByComparingTo("0.04");
   }
 
   @Test
   void everyPlanSplitsItsWholeTotalAndOtherCustomersKeepAFloor() {
     for (LabStreamPlan plan : calibration.plans()) {
-      for (YearMonth m = YearMonth.of(2023, 1); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
+      for (YearMonth m = YearMonth.of(2023, 1);
+          !m.isAfter(YearMonth.of(2026, 9));
+          m = m.plusMonths(1)) {
         BigDecimal shares = BigDecimal.ZERO;
         for (String provider : plan.providers()) {
           assertThat(plan.share(provider, m).signum()).isGreaterThanOrEqualTo(0);
@@ -54,7 +62,8 @@ class SyntheticCalibrationTest {
     for (String provider : calibration.providerRevenue().keySet()) {
       YearMonth m = YearMonth.of(2026, 6);
       BigDecimal total = calibration.providerRevenue().get(provider).at(m);
-      assertThat(calibration.unattributedAmount(provider, m)).isGreaterThanOrEqualTo(total.multiply(new BigDecimal("0.25")));
+      assertThat(calibration.unattributedAmount(provider, m))
+          .isGreaterThanOrEqualTo(total.multiply(new BigDecimal("0.25")));
     }
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Same options → same bytes; seed and row count change rows, never the planted truth. */
 class SyntheticDeterminismTest {
   private static final List<String> MONEY_TRUTH =
-      List.of("_truth/monthly_revenue.csv", "_truth/events.csv", "_truth/provider_monthly_revenue.csv");
+      List.of(
+          "_truth/monthly_revenue.csv", "_truth/events.csv", "_truth/provider_monthly_revenue.csv");
 
   @Test
   void sameOptionsGiveByteIdenticalFilesAndTruth(@TempDir Path first, @TempDir Path second) {
@@ -28,7 +29,9 @@ class SyntheticDeterminismTest {
     left.remove("README.md");
     right.remove("README.md");
     assertThat(left.keySet()).isEqualTo(right.keySet());
-    assertThat(left.keySet()).anyMatch(p -> p.endsWith(".csv.gz")).contains("_truth/bad_rows.csv", "_truth/row_counts.csv");
+    assertThat(left.keySet())
+        .anyMatch(p -> p.endsWith(".csv.gz"))
+        .contains("_truth/bad_rows.csv", "_truth/row_counts.csv");
     left.forEach((path, bytes) -> assertThat(right.get(path)).as(path).isEqualTo(bytes));
     assertThat(a.rowsWritten()).isEqualTo(b.rowsWritten());
     assertThat(a.filesWritten()).isEqualTo(4 * 6);
@@ -36,19 +39,33 @@ class SyntheticDeterminismTest {
   }
 
   @Test
-  void filesWrittenOnOneOrFourThreadsAreByteIdentical(@TempDir Path oneThread, @TempDir Path fourThreads) {
-    GenerateResult a = SyntheticFixtures.generate(SyntheticFixtures.csvOnlyConfig(), options(7, 3_000, oneThread), 1);
-    GenerateResult b = SyntheticFixtures.generate(SyntheticFixtures.csvOnlyConfig(), options(7, 3_000, fourThreads), 4);
+  void filesWrittenOnOneOrFourThreadsAreByteIdentical(
+      @TempDir Path oneThread, @TempDir Path fourThreads) {
+    GenerateResult a =
+        SyntheticFixtures.generate(
+            SyntheticFixtures.csvOnlyConfig(), options(7, 3_000, oneThread), 1);
+    GenerateResult b =
+        SyntheticFixtures.generate(
+            SyntheticFixtures.csvOnlyConfig(), options(7, 3_000, fourThreads), 4);
 
     Map<String, byte[]> left = files(oneThread);
     Map<String, byte[]> right = files(fourThreads);
-    assertThat(left.keySet()).isEqualTo(right.keySet()).contains("README.md", "_truth/bad_rows.csv");
-    left.forEach((path, bytes) -> {
-      if (!path.equals("README.md")) {
-        assertThat(right.get(path)).as(path).isEqualTo(bytes);
-      }
-    });
-    assertThat(b).isEqualTo(new GenerateResult(a.rowsWritten(), a.filesWritten(), fourThreads.toString(), fourThreads.resolve("_truth").toString()));
+    assertThat(left.keySet())
+        .isEqualTo(right.keySet())
+        .contains("README.md", "_truth/bad_rows.csv");
+    left.forEach(
+        (path, bytes) -> {
+          if (!path.equals("README.md")) {
+            assertThat(right.get(path)).as(path).isEqualTo(bytes);
+          }
+        });
+    assertThat(b)
+        .isEqualTo(
+            new GenerateResult(
+                a.rowsWritten(),
+                a.filesWritten(),
+                fourThreads.toString(),
+                fourThreads.resolve("_truth").toString()));
   }
 
   @Test
@@ -77,7 +94,8 @@ class SyntheticDeterminismTest {
   }
 
   @Test
-  void regeneratingReplacesTheWholeFolderSoNoStaleMonthSurvives(@TempDir Path root) throws Exception {
+  void regeneratingReplacesTheWholeFolderSoNoStaleMonthSurvives(@TempDir Path root)
+      throws Exception {
     new GenerateJob(SyntheticFixtures.csvOnlyConfig(), options(7, 1_500, root)).execute();
     Path stale = root.resolve("oci-focus/billing_period=2019-01/oci-focus-2019-01.csv.gz");
     Files.createDirectories(stale.getParent());
@@ -87,6 +105,8 @@ class SyntheticDeterminismTest {
 
     assertThat(stale).doesNotExist();
     assertThat(root.resolve("README.md")).exists();
-    assertThat(text(root.resolve("README.md"))).startsWith("# SYNTHETIC").contains("--seed 7", "L12");
+    assertThat(text(root.resolve("README.md")))
+        .startsWith("# SYNTHETIC")
+        .contains("--seed 7", "L12");
   }
 }

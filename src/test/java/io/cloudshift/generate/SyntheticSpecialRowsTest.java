@@ -33,7 +33,10 @@ class SyntheticSpecialRowsTest {
   static void generate() throws IOException {
     CloudshiftConfig config = SyntheticFixtures.csvOnlyConfig();
     generateCsv(options(99, 2_000, root));
-    labAccounts = config.attribution().computeAccounts().stream().map(ComputeAccountRule::billingAccountId).collect(Collectors.toSet());
+    labAccounts =
+        config.attribution().computeAccounts().stream()
+            .map(ComputeAccountRule::billingAccountId)
+            .collect(Collectors.toSet());
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".csv.gz")).sorted().toList()) {
         ROWS.addAll(readCsv(file));
@@ -45,37 +48,82 @@ class SyntheticSpecialRowsTest {
   void taxAndMarketplaceRowsExistAlsoOnLabAccounts() {
     assertThat(ROWS).anyMatch(is("ChargeCategory", "Tax").and(onLabAccount()));
     assertThat(ROWS).anyMatch(is("ChargeCategory", "Tax").and(is("BillingCurrency", "EUR")));
-    assertThat(ROWS).anyMatch(is("PublisherName", "Red Hat Inc.").and(is("InvoiceIssuerName", "Microsoft")));
-    assertThat(ROWS).anyMatch(r -> !"Tax".equals(r.get("ChargeCategory")) && onLabAccount().test(r)
-        && Set.of("Red Hat Inc.", "Elastic N.V.", "MongoDB, Inc.", "Fortinet, Inc.", "Canonical Ltd.").contains(r.get("PublisherName")));
+    assertThat(ROWS)
+        .anyMatch(is("PublisherName", "Red Hat Inc.").and(is("InvoiceIssuerName", "Microsoft")));
+    assertThat(ROWS)
+        .anyMatch(
+            r ->
+                !"Tax".equals(r.get("ChargeCategory"))
+                    && onLabAccount().test(r)
+                    && Set.of(
+                            "Red Hat Inc.",
+                            "Elastic N.V.",
+                            "MongoDB, Inc.",
+                            "Fortinet, Inc.",
+                            "Canonical Ltd.")
+                        .contains(r.get("PublisherName")));
   }
 
   @Test
   void creditsCorrectionsAndNegativeUsageExist() {
     assertThat(ROWS).anyMatch(is("ChargeCategory", "Credit").and(negative()).and(onLabAccount()));
-    assertThat(ROWS).anyMatch(is("ChargeClass", "Correction").and(onLabAccount()).and(r ->
-        r.get("ChargePeriodStart").substring(0, 7).compareTo(r.get("BillingPeriodStart").substring(0, 7)) < 0));
-    assertThat(ROWS).anyMatch(is("ChargeCategory", "Usage").and(r -> r.get("ChargeClass") == null).and(negative()).and(onLabAccount()));
+    assertThat(ROWS)
+        .anyMatch(
+            is("ChargeClass", "Correction")
+                .and(onLabAccount())
+                .and(
+                    r ->
+                        r.get("ChargePeriodStart")
+                                .substring(0, 7)
+                                .compareTo(r.get("BillingPeriodStart").substring(0, 7))
+                            < 0));
+    assertThat(ROWS)
+        .anyMatch(
+            is("ChargeCategory", "Usage")
+                .and(r -> r.get("ChargeClass") == null)
+                .and(negative())
+                .and(onLabAccount()));
   }
 
   @Test
   void commitmentPurchaseUsedAndUnusedRowsExist() {
-    assertThat(ROWS).anyMatch(is("ChargeCategory", "Purchase").and(r -> new BigDecimal(r.get("BilledCost")).signum() > 0
-        && new BigDecimal(r.get("EffectiveCost")).signum() == 0));
+    assertThat(ROWS)
+        .anyMatch(
+            is("ChargeCategory", "Purchase")
+                .and(
+                    r ->
+                        new BigDecimal(r.get("BilledCost")).signum() > 0
+                            && new BigDecimal(r.get("EffectiveCost")).signum() == 0));
     for (String status : List.of("Used", "Unused")) {
-      assertThat(ROWS).anyMatch(is("CommitmentDiscountStatus", status).and(r -> new BigDecimal(r.get("BilledCost")).signum() == 0
-          && new BigDecimal(r.get("EffectiveCost")).signum() > 0));
+      assertThat(ROWS)
+          .anyMatch(
+              is("CommitmentDiscountStatus", status)
+                  .and(
+                      r ->
+                          new BigDecimal(r.get("BilledCost")).signum() == 0
+                              && new BigDecimal(r.get("EffectiveCost")).signum() > 0));
     }
   }
 
   @Test
   void resaleRowsAreFirstPartyAndNameTheModel() {
-    assertThat(ROWS).anyMatch(is("ServiceName", "Azure OpenAI Service").and(is("PublisherName", "Microsoft"))
-        .and(r -> r.get("SkuMeter").matches("(GPT|o[0-9]|gpt).* (Input|Output) Tokens")));
-    assertThat(ROWS).anyMatch(is("ServiceName", "Vertex AI").and(r -> r.get("SkuMeter").startsWith("Claude")));
-    assertThat(ROWS).anyMatch(is("ServiceName", "Generative AI").and(r -> r.get("ChargeDescription").startsWith("Grok")));
-    assertThat(ROWS).anyMatch(is("ServiceCategory", "Compute").and(onLabAccount()).and(r -> r.get("SkuMeter") != null
-        && r.get("SkuMeter").startsWith("Standard_ND")));
+    assertThat(ROWS)
+        .anyMatch(
+            is("ServiceName", "Azure OpenAI Service")
+                .and(is("PublisherName", "Microsoft"))
+                .and(r -> r.get("SkuMeter").matches("(GPT|o[0-9]|gpt).* (Input|Output) Tokens")));
+    assertThat(ROWS)
+        .anyMatch(is("ServiceName", "Vertex AI").and(r -> r.get("SkuMeter").startsWith("Claude")));
+    assertThat(ROWS)
+        .anyMatch(
+            is("ServiceName", "Generative AI")
+                .and(r -> r.get("ChargeDescription").startsWith("Grok")));
+    assertThat(ROWS)
+        .anyMatch(
+            is("ServiceCategory", "Compute")
+                .and(onLabAccount())
+                .and(
+                    r -> r.get("SkuMeter") != null && r.get("SkuMeter").startsWith("Standard_ND")));
   }
 
   @Test
@@ -83,13 +131,18 @@ class SyntheticSpecialRowsTest {
     List<String> oci = header(file("oci-focus"));
     List<String> azure = header(file("azure-focus"));
     List<String> coreweave = header(file("coreweave-focus"));
-    assertThat(oci).contains("BilledCost", "ChargeClass", "ProviderName").doesNotContain("InvoiceId", "SkuMeter", "PricingCurrency", "ServiceSubcategory");
+    assertThat(oci)
+        .contains("BilledCost", "ChargeClass", "ProviderName")
+        .doesNotContain("InvoiceId", "SkuMeter", "PricingCurrency", "ServiceSubcategory");
     assertThat(azure).contains("InvoiceId", "SkuMeter", "ServiceSubcategory", "x_BillingProfileId");
     assertThat(azure.indexOf("x_BillingProfileId")).isGreaterThan(azure.indexOf("Tags"));
-    assertThat(coreweave).containsSubsequence("ProviderName", "PublisherName", "ServiceProviderName", "HostProviderName");
+    assertThat(coreweave)
+        .containsSubsequence(
+            "ProviderName", "PublisherName", "ServiceProviderName", "HostProviderName");
     assertThat(ROWS).anyMatch(r -> r.get("AvailabilityZone") != null);
     assertThat(ROWS).anyMatch(r -> "Coho Winery \"Reserve\"".equals(r.get("BillingAccountName")));
-    assertThat(ROWS).allMatch(r -> !"".equals(r.get("BillingAccountId")) && r.get("BillingAccountId") != null);
+    assertThat(ROWS)
+        .allMatch(r -> !"".equals(r.get("BillingAccountId")) && r.get("BillingAccountId") != null);
   }
 
   private static Path file(String export) {

@@ -35,17 +35,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input corpus (docs/ingest.md, "Bad-input corpus"): small files under src/test/resources/corpus,
- * one export per case, plus cases written here (a 10 MB field, Parquet files whose types differ)
- * and the FOCUS spec's SaaS examples (files that cannot be read at all: UnreadableFilesTest). All are
- * ingested by one run; each case then checks its
- * export: the records counted in the file without Spark, the rows in silver, the rows quarantined
- * per reason code. The expected numbers are counted by hand from the files, and each case's
- * records = silver + quarantined is checked on those hand counts before the tables are.
+ * The bad-input corpus (docs/ingest.md, "Bad-input corpus"): small files under
+ * src/test/resources/corpus, one export per case, plus cases written here (a 10 MB field, Parquet
+ * files whose types differ) and the FOCUS spec's SaaS examples (files that cannot be read at all:
+ * UnreadableFilesTest). All are ingested by one run; each case then checks its export: the records
+ * counted in the file without Spark, the rows in silver, the rows quarantined per reason code. The
+ * expected numbers are counted by hand from the files, and each case's records = silver +
+ * quarantined is checked on those hand counts before the tables are.
  */
 class BadInputCorpusTest {
   private static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
-  private static final Path SPEC_SAAS = Path.of("datasets/focus-sample/FOCUS_Spec-v1.2/specification/data/saas_examples");
+  private static final Path SPEC_SAAS =
+      Path.of("datasets/focus-sample/FOCUS_Spec-v1.2/specification/data/saas_examples");
   private static final int TEN_MB = 10 * 1024 * 1024;
 
   @TempDir static Path dir;
@@ -65,15 +66,19 @@ class BadInputCorpusTest {
     exports.put("focus-spec-saas-examples", "aws csv");
     copy(SPEC_SAAS, harness.export("focus-spec-saas-examples"));
     exports.put("10-mb-field", "azure csv");
-    FocusCsv.focus12().row("ChargeDescription", "x".repeat(TEN_MB))
+    FocusCsv.focus12()
+        .row("ChargeDescription", "x".repeat(TEN_MB))
         .write(harness.export("10-mb-field").resolve("billing_period=2024-09/charges.csv"));
     exports.put("parquet-types-differ", "aws parquet");
-    writeParquetWithDifferentCostTypes(harness.export("parquet-types-differ").resolve("billing_period=2024-09"));
+    writeParquetWithDifferentCostTypes(
+        harness.export("parquet-types-differ").resolve("billing_period=2024-09"));
     exports.put("parquet-binary-not-utf-8", "aws parquet");
-    writeParquetWithBinaryCosts(harness.export("parquet-binary-not-utf-8").resolve("billing_period=2024-09"));
+    writeParquetWithBinaryCosts(
+        harness.export("parquet-binary-not-utf-8").resolve("billing_period=2024-09"));
 
     harness.ingest("corpus");
-    inputs = harness.progress().inputs().stream().collect(Collectors.groupingBy(InputCount::exportId));
+    inputs =
+        harness.progress().inputs().stream().collect(Collectors.groupingBy(InputCount::exportId));
   }
 
   private static void copy(Path from, Path to) throws Exception {
@@ -89,35 +94,65 @@ class BadInputCorpusTest {
   /** One file with costs as text, one with costs as doubles: 7 + 8, read as two groups. */
   private static void writeParquetWithDifferentCostTypes(Path folder) throws Exception {
     var spark = SparkTestSession.get();
-    Path csv = FocusCsv.focus12().row("BilledCost", "7", "EffectiveCost", "7").write(dir.resolve("seven.csv"));
+    Path csv =
+        FocusCsv.focus12()
+            .row("BilledCost", "7", "EffectiveCost", "7")
+            .write(dir.resolve("seven.csv"));
     var text = spark.read().option("header", "true").csv(csv.toString());
     text.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.resolve("as-text").toString());
-    text.withColumn("BilledCost", col("BilledCost").plus(1).cast("double")).withColumn("EffectiveCost", col("EffectiveCost").plus(1).cast("double"))
-        .coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.resolve("as-double").toString());
+    text.withColumn("BilledCost", col("BilledCost").plus(1).cast("double"))
+        .withColumn("EffectiveCost", col("EffectiveCost").plus(1).cast("double"))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(dir.resolve("as-double").toString());
     Files.createDirectories(folder);
     for (String name : List.of("as-text", "as-double")) {
       try (Stream<Path> files = Files.list(dir.resolve(name))) {
-        Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), folder.resolve(name + ".parquet"));
+        Files.copy(
+            files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(),
+            folder.resolve(name + ".parquet"));
       }
     }
   }
 
-  /** BilledCost as binary (BYTE_ARRAY without the string annotation): the text "7", and bytes 0xFF 0xFE '1' that are not UTF-8. */
+  /**
+   * BilledCost as binary (BYTE_ARRAY without the string annotation): the text "7", and bytes 0xFF
+   * 0xFE '1' that are not UTF-8.
+   */
   private static void writeParquetWithBinaryCosts(Path folder) throws Exception {
     var spark = SparkTestSession.get();
-    Path csv = FocusCsv.focus12().row("BilledCost", "7", "EffectiveCost", "7").row("BilledCost", "not-utf-8", "EffectiveCost", "1")
-        .write(dir.resolve("binary.csv"));
-    spark.read().option("header", "true").csv(csv.toString())
-        .withColumn("BilledCost", when(col("BilledCost").equalTo("not-utf-8"), lit(new byte[] {(byte) 0xFF, (byte) 0xFE, '1'}))
-            .otherwise(col("BilledCost").cast("binary")))
-        .coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.resolve("as-binary").toString());
+    Path csv =
+        FocusCsv.focus12()
+            .row("BilledCost", "7", "EffectiveCost", "7")
+            .row("BilledCost", "not-utf-8", "EffectiveCost", "1")
+            .write(dir.resolve("binary.csv"));
+    spark
+        .read()
+        .option("header", "true")
+        .csv(csv.toString())
+        .withColumn(
+            "BilledCost",
+            when(
+                    col("BilledCost").equalTo("not-utf-8"),
+                    lit(new byte[] {(byte) 0xFF, (byte) 0xFE, '1'}))
+                .otherwise(col("BilledCost").cast("binary")))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(dir.resolve("as-binary").toString());
     Files.createDirectories(folder);
     try (Stream<Path> files = Files.list(dir.resolve("as-binary"))) {
-      Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), folder.resolve("binary.parquet"));
+      Files.copy(
+          files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(),
+          folder.resolve("binary.parquet"));
     }
   }
 
-  /** Case, records in its file(s) (counted by hand), rows to silver, quarantined rows per reason ("CODE=n,…"). */
+  /**
+   * Case, records in its file(s) (counted by hand), rows to silver, quarantined rows per reason
+   * ("CODE=n,…").
+   */
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("ragged-rows", 3, 1, "MALFORMED_ROW=2"),
@@ -148,8 +183,10 @@ class BadInputCorpusTest {
         Arguments.of("header-only", 0, 0, ""),
         Arguments.of("blank-file", 0, 0, ""),
         Arguments.of("blank-line-of-spaces", 3, 2, "MALFORMED_ROW=1"),
-        // 15 files: "$10,000.00" costs, "5/1/25" dates, and virtual-currency files without ServiceCategory.
-        Arguments.of("focus-spec-saas-examples", 56, 0, "BAD_DATETIME=36,BAD_NUMBER=7,MISSING_COLUMN=13"),
+        // 15 files: "$10,000.00" costs, "5/1/25" dates, and virtual-currency files without
+        // ServiceCategory.
+        Arguments.of(
+            "focus-spec-saas-examples", 56, 0, "BAD_DATETIME=36,BAD_NUMBER=7,MISSING_COLUMN=13"),
         Arguments.of("10-mb-field", 1, 1, ""),
         Arguments.of("parquet-types-differ", 2, 2, ""),
         Arguments.of("parquet-binary-not-utf-8", 2, 1, "BAD_ENCODING=1"));
@@ -157,18 +194,36 @@ class BadInputCorpusTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void everyRecordIsInSilverOrQuarantinedWithItsReason(String export, long records, long silver, String reasons) {
-    Map<String, Long> expectedReasons = reasons.isEmpty() ? Map.of()
-        : Arrays.stream(reasons.split(",")).map(r -> r.split("=")).collect(Collectors.toMap(r -> r[0], r -> Long.parseLong(r[1]), (a, b) -> a, TreeMap::new));
-    assertThat(silver + expectedReasons.values().stream().mapToLong(Long::longValue).sum()).as("the hand counts conserve").isEqualTo(records);
+  void everyRecordIsInSilverOrQuarantinedWithItsReason(
+      String export, long records, long silver, String reasons) {
+    Map<String, Long> expectedReasons =
+        reasons.isEmpty()
+            ? Map.of()
+            : Arrays.stream(reasons.split(","))
+                .map(r -> r.split("="))
+                .collect(
+                    Collectors.toMap(
+                        r -> r[0], r -> Long.parseLong(r[1]), (a, b) -> a, TreeMap::new));
+    assertThat(silver + expectedReasons.values().stream().mapToLong(Long::longValue).sum())
+        .as("the hand counts conserve")
+        .isEqualTo(records);
 
     List<InputCount> counted = inputs.getOrDefault(export, List.of());
-    assertThat(counted.stream().mapToLong(InputCount::rowsIn).sum()).as("records counted without Spark").isEqualTo(records);
+    assertThat(counted.stream().mapToLong(InputCount::rowsIn).sum())
+        .as("records counted without Spark")
+        .isEqualTo(records);
     assertThat(counted).allSatisfy(f -> assertThat(f.conserved()).isTrue());
-    assertThat(harness.table(Tables.CHARGES).where(col(Columns.EXPORT_ID).equalTo(export)).count()).as("silver rows").isEqualTo(silver);
+    assertThat(harness.table(Tables.CHARGES).where(col(Columns.EXPORT_ID).equalTo(export)).count())
+        .as("silver rows")
+        .isEqualTo(silver);
     Map<String, Long> quarantined = new TreeMap<>();
-    for (Row r : harness.table(Tables.REJECTED_CHARGES).where(col(Columns.EXPORT_ID).equalTo(export))
-        .groupBy(RejectedColumns.REASON_CODE).count().collectAsList()) {
+    for (Row r :
+        harness
+            .table(Tables.REJECTED_CHARGES)
+            .where(col(Columns.EXPORT_ID).equalTo(export))
+            .groupBy(RejectedColumns.REASON_CODE)
+            .count()
+            .collectAsList()) {
       quarantined.put(r.getString(0), r.getLong(1));
     }
     assertThat(quarantined).as("quarantined rows per reason").isEqualTo(expectedReasons);
@@ -177,25 +232,38 @@ class BadInputCorpusTest {
   @Test
   void anEmptyFileIsNoRecordAndNoDelivery() {
     assertThat(inputs).doesNotContainKey("empty-file");
-    assertThat(harness.table(Tables.REJECTED_CHARGES).where(col(Columns.EXPORT_ID).equalTo("empty-file")).count()).isZero();
+    assertThat(
+            harness
+                .table(Tables.REJECTED_CHARGES)
+                .where(col(Columns.EXPORT_ID).equalTo("empty-file"))
+                .count())
+        .isZero();
   }
 
   @Test
   void valuesAreKeptExactlyAsDataNeverEvaluated() {
     assertThat(silverValues("formula-injection", ChargeColumns.CHARGE_DESCRIPTION))
-        .containsExactlyInAnyOrder("=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3");
+        .containsExactlyInAnyOrder(
+            "=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3");
     assertThat(silverValues("quoted-newline-and-comma", ChargeColumns.CHARGE_DESCRIPTION))
         .containsExactly("GPU hours, reserved\nline two of the description");
-    assertThat(silverValues("12-decimal-amount", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)")).containsExactly("0.123456789012");
-    assertThat(silverValues("10-mb-field", "CAST(length(" + ChargeColumns.CHARGE_DESCRIPTION + ") AS STRING)")).containsExactly(String.valueOf(TEN_MB));
-    assertThat(silverValues("parquet-types-differ", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)"))
+    assertThat(
+            silverValues("12-decimal-amount", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)"))
+        .containsExactly("0.123456789012");
+    assertThat(
+            silverValues(
+                "10-mb-field", "CAST(length(" + ChargeColumns.CHARGE_DESCRIPTION + ") AS STRING)"))
+        .containsExactly(String.valueOf(TEN_MB));
+    assertThat(
+            silverValues(
+                "parquet-types-differ", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)"))
         .containsExactlyInAnyOrder("7.000000000000", "8.000000000000");
   }
 
   /**
-   * Issue 20, item 9: Parquet bytes that are not UTF-8 were stored as they were in reason_detail, and
-   * delta-rs/pandas then failed on the whole column. Every text of both tables is valid UTF-8; the
-   * bytes are shown escaped.
+   * Issue 20, item 9: Parquet bytes that are not UTF-8 were stored as they were in reason_detail,
+   * and delta-rs/pandas then failed on the whole column. Every text of both tables is valid UTF-8;
+   * the bytes are shown escaped.
    */
   @Test
   void everyTextWrittenIsValidUtf8WithBytesShownEscaped() {
@@ -203,27 +271,52 @@ class BadInputCorpusTest {
       var rows = harness.table(table);
       for (var field : rows.schema().fields()) {
         if (field.dataType().equals(DataTypes.StringType)) {
-          assertThat(rows.where(not(is_valid_utf8(col(field.name())))).count()).as(table + "." + field.name()).isZero();
+          assertThat(rows.where(not(is_valid_utf8(col(field.name())))).count())
+              .as(table + "." + field.name())
+              .isZero();
         }
       }
     }
-    Row rejected = harness.table(Tables.REJECTED_CHARGES).where(col(Columns.EXPORT_ID).equalTo("parquet-binary-not-utf-8")).first();
-    assertThat(rejected.<String>getAs(RejectedColumns.REASON_DETAIL)).startsWith("BilledCost holds bytes that are not valid");
-    assertThat(rejected.<String>getAs(RejectedColumns.RAW)).contains("\"BilledCost\":\"\\\\xFF\\\\xFE\\\\x31\"");
-    assertThat(silverValues("parquet-binary-not-utf-8", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)")).containsExactly("7.000000000000");
+    Row rejected =
+        harness
+            .table(Tables.REJECTED_CHARGES)
+            .where(col(Columns.EXPORT_ID).equalTo("parquet-binary-not-utf-8"))
+            .first();
+    assertThat(rejected.<String>getAs(RejectedColumns.REASON_DETAIL))
+        .startsWith("BilledCost holds bytes that are not valid");
+    assertThat(rejected.<String>getAs(RejectedColumns.RAW))
+        .contains("\"BilledCost\":\"\\\\xFF\\\\xFE\\\\x31\"");
+    assertThat(
+            silverValues(
+                "parquet-binary-not-utf-8", "CAST(" + ChargeColumns.BILLED_COST + " AS STRING)"))
+        .containsExactly("7.000000000000");
   }
 
-  /** Amounts are never summed across currencies: one charges_monthly row per currency, 10.5 USD and 20 EUR. */
+  /**
+   * Amounts are never summed across currencies: one charges_monthly row per currency, 10.5 USD and
+   * 20 EUR.
+   */
   @Test
   void twoCurrenciesOfOneAccountStaySeparate() {
-    List<Row> monthly = harness.table(Tables.CHARGES_MONTHLY).where(col(Columns.EXPORT_ID).equalTo("two-currencies-in-one-account"))
-        .select(Columns.BILLING_CURRENCY, Columns.BILLED_REVENUE).orderBy(Columns.BILLING_CURRENCY).collectAsList();
-    assertThat(monthly).extracting(r -> r.getString(0) + " " + r.getDecimal(1).stripTrailingZeros().toPlainString())
+    List<Row> monthly =
+        harness
+            .table(Tables.CHARGES_MONTHLY)
+            .where(col(Columns.EXPORT_ID).equalTo("two-currencies-in-one-account"))
+            .select(Columns.BILLING_CURRENCY, Columns.BILLED_REVENUE)
+            .orderBy(Columns.BILLING_CURRENCY)
+            .collectAsList();
+    assertThat(monthly)
+        .extracting(
+            r -> r.getString(0) + " " + r.getDecimal(1).stripTrailingZeros().toPlainString())
         .containsExactly("EUR 20", "USD 10.5");
   }
 
   private static List<String> silverValues(String export, String expression) {
-    return harness.table(Tables.CHARGES).where(col(Columns.EXPORT_ID).equalTo(export)).selectExpr(expression)
-        .as(Encoders.STRING()).collectAsList();
+    return harness
+        .table(Tables.CHARGES)
+        .where(col(Columns.EXPORT_ID).equalTo(export))
+        .selectExpr(expression)
+        .as(Encoders.STRING())
+        .collectAsList();
   }
 }

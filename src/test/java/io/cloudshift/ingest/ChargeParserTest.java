@@ -17,32 +17,53 @@ import org.junit.jupiter.api.Test;
 class ChargeParserTest {
   @Test
   void aRecordTheCsvReaderCouldNotSplitIsMalformedBeforeAnythingElse() {
-    Dataset<Row> raw = SparkTestSession.get().sql(
-        "SELECT 'f.csv' AS " + FocusReader.SOURCE_FILE + ", '10,\"unclosed' AS " + FocusReader.CORRUPT_RECORD);
-    ExportConfig export = TestConfigs.singleCsvExport("e", "aws", java.nio.file.Path.of("unused")).exports().get(0);
-    Dataset<Row> normalized = new FocusNormalizer(List.of("NULL")).normalize(raw, List.of(), export, FocusVersion.V1_2, List.of());
-    Row row = new ChargeParser(TestConfigs.bundled(java.util.Map.of()).focusRules()).parse(normalized).head();
+    Dataset<Row> raw =
+        SparkTestSession.get()
+            .sql(
+                "SELECT 'f.csv' AS "
+                    + FocusReader.SOURCE_FILE
+                    + ", '10,\"unclosed' AS "
+                    + FocusReader.CORRUPT_RECORD);
+    ExportConfig export =
+        TestConfigs.singleCsvExport("e", "aws", java.nio.file.Path.of("unused")).exports().get(0);
+    Dataset<Row> normalized =
+        new FocusNormalizer(List.of("NULL"))
+            .normalize(raw, List.of(), export, FocusVersion.V1_2, List.of());
+    Row row =
+        new ChargeParser(TestConfigs.bundled(java.util.Map.of()).focusRules())
+            .parse(normalized)
+            .head();
     // Every mandatory value is null too, but the row's real problem is that it could not be split.
     assertThat(row.<String>getAs(RejectedColumns.REASON_CODE)).isEqualTo("MALFORMED_ROW");
   }
 
   @Test
   void versionIsInferredFromTheNewestColumnPresent() {
-    assertThat(FocusVersion.detect(Set.of("BilledCost", "ServiceProviderName", "InvoiceId"))).isEqualTo(FocusVersion.V1_3);
-    assertThat(FocusVersion.detect(Set.of("BilledCost", "InvoiceId", "ChargeClass"))).isEqualTo(FocusVersion.V1_2);
-    assertThat(FocusVersion.detect(Set.of("BilledCost", "SkuMeter", "ChargeClass"))).isEqualTo(FocusVersion.V1_1);
-    assertThat(FocusVersion.detect(Set.of("BilledCost", "ChargeClass"))).isEqualTo(FocusVersion.V1_0);
-    assertThat(FocusVersion.detect(Set.of("BilledCost", "ChargeType", "AmortizedCost"))).isEqualTo(FocusVersion.V1_0_PREVIEW);
+    assertThat(FocusVersion.detect(Set.of("BilledCost", "ServiceProviderName", "InvoiceId")))
+        .isEqualTo(FocusVersion.V1_3);
+    assertThat(FocusVersion.detect(Set.of("BilledCost", "InvoiceId", "ChargeClass")))
+        .isEqualTo(FocusVersion.V1_2);
+    assertThat(FocusVersion.detect(Set.of("BilledCost", "SkuMeter", "ChargeClass")))
+        .isEqualTo(FocusVersion.V1_1);
+    assertThat(FocusVersion.detect(Set.of("BilledCost", "ChargeClass")))
+        .isEqualTo(FocusVersion.V1_0);
+    assertThat(FocusVersion.detect(Set.of("BilledCost", "ChargeType", "AmortizedCost")))
+        .isEqualTo(FocusVersion.V1_0_PREVIEW);
     assertThat(FocusVersion.detect(Set.of("BilledCost"))).isEqualTo(FocusVersion.UNKNOWN);
   }
 
   @Test
   void renamedAndOtherCaseColumnsResolveToCanonicalNamesWithExactSpellingWinning() {
-    var resolved = FocusNormalizer.resolve(List.of("ChargeType", "ChargeCategory", "AmortizedCost", "SkuPriceid", "billedcost"));
-    assertThat(resolved).containsEntry("chargecategory", "ChargeCategory")
+    var resolved =
+        FocusNormalizer.resolve(
+            List.of("ChargeType", "ChargeCategory", "AmortizedCost", "SkuPriceid", "billedcost"));
+    assertThat(resolved)
+        .containsEntry("chargecategory", "ChargeCategory")
         .containsEntry("effectivecost", "AmortizedCost")
         .containsEntry("skupriceid", "SkuPriceid")
         .containsEntry("billedcost", "billedcost");
-    assertThat(FocusNormalizer.missingMandatory(List.of("billedcost", "AmortizedCost"))).doesNotContain("BilledCost", "EffectiveCost").contains("BillingCurrency");
+    assertThat(FocusNormalizer.missingMandatory(List.of("billedcost", "AmortizedCost")))
+        .doesNotContain("BilledCost", "EffectiveCost")
+        .contains("BillingCurrency");
   }
 }

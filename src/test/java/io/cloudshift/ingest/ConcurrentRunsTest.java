@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and no row is lost or doubled. August holds 3 rows (1 + 2 + 3), September 2 (10 + 20).
  */
 class ConcurrentRunsTest {
-  private static final List<String> SILVER = List.of(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);
+  private static final List<String> SILVER =
+      List.of(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);
 
   @TempDir Path dir;
   private IngestHarness harness;
@@ -39,21 +40,37 @@ class ConcurrentRunsTest {
   @BeforeEach
   void twoMonths() throws Exception {
     harness = new IngestHarness(dir, Map.of("azure-test", "azure csv"));
-    month("2024-08", "1", "2", "3").write(harness.export("azure-test").resolve("billing_period=2024-08/a.csv"));
-    month("2024-09", "10", "20").row("BilledCost", "oops").write(harness.export("azure-test").resolve("billing_period=2024-09/a.csv"));
+    month("2024-08", "1", "2", "3")
+        .write(harness.export("azure-test").resolve("billing_period=2024-08/a.csv"));
+    month("2024-09", "10", "20")
+        .row("BilledCost", "oops")
+        .write(harness.export("azure-test").resolve("billing_period=2024-09/a.csv"));
   }
 
   private static FocusCsv month(String month, String... costs) {
     FocusCsv csv = FocusCsv.focus12();
     for (String cost : costs) {
-      csv.row("BilledCost", cost, "EffectiveCost", cost, "BillingPeriodStart", month + "-01T00:00:00Z",
-          "BillingPeriodEnd", java.time.YearMonth.parse(month).plusMonths(1) + "-01T00:00:00Z", "ChargePeriodStart", month + "-02T00:00:00Z",
-          "ChargePeriodEnd", month + "-03T00:00:00Z");
+      csv.row(
+          "BilledCost",
+          cost,
+          "EffectiveCost",
+          cost,
+          "BillingPeriodStart",
+          month + "-01T00:00:00Z",
+          "BillingPeriodEnd",
+          java.time.YearMonth.parse(month).plusMonths(1) + "-01T00:00:00Z",
+          "ChargePeriodStart",
+          month + "-02T00:00:00Z",
+          "ChargePeriodEnd",
+          month + "-03T00:00:00Z");
     }
     return csv;
   }
 
-  /** Runs both at once; each either succeeds or fails with the retryable one-line error, which a retry then fixes. */
+  /**
+   * Runs both at once; each either succeeds or fails with the retryable one-line error, which a
+   * retry then fixes.
+   */
   private void atOnce(String periodA, String periodB) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -66,7 +83,9 @@ class ConcurrentRunsTest {
         try {
           runs.get(i).get();
         } catch (java.util.concurrent.ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(ConcurrentWriteException.class).hasMessageNotContaining("\n");
+          assertThat(e.getCause())
+              .isInstanceOf(ConcurrentWriteException.class)
+              .hasMessageNotContaining("\n");
           harness.ingest("run", BillingPeriodRange.parse(i == 0 ? periodA : periodB));
         }
       }
@@ -86,7 +105,8 @@ class ConcurrentRunsTest {
   private void assertTablesEqual(Map<String, List<Row>> expected) {
     for (String table : SILVER) {
       Dataset<Row> actual = harness.table(table);
-      DataFrameAssertions.assertSameRows(actual, actual.sparkSession().createDataFrame(expected.get(table), actual.schema()));
+      DataFrameAssertions.assertSameRows(
+          actual, actual.sparkSession().createDataFrame(expected.get(table), actual.schema()));
     }
   }
 
@@ -98,17 +118,36 @@ class ConcurrentRunsTest {
     atOnce("2024-08", "2024-09");
 
     assertTablesEqual(once);
-    assertThat(harness.table(Tables.CHARGES).where(col(ChargeColumns.BILLING_MONTH).equalTo("2024-08-01")).count()).isEqualTo(3);
-    assertThat(harness.table(Tables.CHARGES).where(col(ChargeColumns.BILLING_MONTH).equalTo("2024-09-01")).count()).isEqualTo(2);
+    assertThat(
+            harness
+                .table(Tables.CHARGES)
+                .where(col(ChargeColumns.BILLING_MONTH).equalTo("2024-08-01"))
+                .count())
+        .isEqualTo(3);
+    assertThat(
+            harness
+                .table(Tables.CHARGES)
+                .where(col(ChargeColumns.BILLING_MONTH).equalTo("2024-09-01"))
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
   void twoRunsForTheSamePeriodAtOnceOnAnEmptyWarehouseNeverDoubleARow() throws Exception {
     atOnce("2024-09", "2024-09");
 
-    assertThat(harness.table(Tables.CHARGES).count()).as("September's two clean rows, once").isEqualTo(2);
-    assertThat(harness.table(Tables.REJECTED_CHARGES).count()).as("its one bad row, once").isEqualTo(1);
-    assertThat(harness.table(Tables.CHARGES_MONTHLY).agg(org.apache.spark.sql.functions.sum(Columns.BILLED_REVENUE)).head().getDecimal(0))
+    assertThat(harness.table(Tables.CHARGES).count())
+        .as("September's two clean rows, once")
+        .isEqualTo(2);
+    assertThat(harness.table(Tables.REJECTED_CHARGES).count())
+        .as("its one bad row, once")
+        .isEqualTo(1);
+    assertThat(
+            harness
+                .table(Tables.CHARGES_MONTHLY)
+                .agg(org.apache.spark.sql.functions.sum(Columns.BILLED_REVENUE))
+                .head()
+                .getDecimal(0))
         .isEqualByComparingTo("30");
   }
 }

@@ -19,8 +19,8 @@ import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageRunner;
-import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.BundledPipeline;
+import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,17 +36,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code ingest} on the bundled datasets: every table written, rows conserved, a rerun identical, and
- * the generator's planted truth found in the tables (bad rows with their reasons, rows per file,
- * revenue per provider, month and stream to the cent).
+ * {@code ingest} on the bundled datasets: every table written, rows conserved, a rerun identical,
+ * and the generator's planted truth found in the tables (bad rows with their reasons, rows per
+ * file, revenue per provider, month and stream to the cent).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestEndToEndTest {
   private static final Path TRUTH = Path.of("datasets/focus/_truth");
   private static final String FINOPS_SAMPLE = "finops-sample";
-  private static final List<String> RERUN_TABLES = List.of(
-      Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY, Tables.ATTRIBUTION, Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS,
-      Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES, Tables.REJECTED_REFERENCE);
+  private static final List<String> RERUN_TABLES =
+      List.of(
+          Tables.CHARGES,
+          Tables.REJECTED_CHARGES,
+          Tables.CHARGES_MONTHLY,
+          Tables.ATTRIBUTION,
+          Tables.PARTNERSHIP_TERMS,
+          Tables.REJECTED_PARTNERSHIPS,
+          Tables.LAB_REVENUE,
+          Tables.PROVIDER_DISCLOSURES,
+          Tables.REJECTED_REFERENCE);
 
   private final SparkSession spark = SparkTestSession.get();
   private CloudshiftConfig config;
@@ -68,27 +76,54 @@ class IngestEndToEndTest {
   @Test
   void everyInputRowIsInSilverOrQuarantinePerFile() {
     assertThat(fullRun.status()).isEqualTo(JobRun.SUCCEEDED);
-    assertThat(fullRun.inputs()).isNotEmpty().allSatisfy(f -> assertThat(f.conserved()).as(f.sourceFile()).isTrue());
+    assertThat(fullRun.inputs())
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.conserved()).as(f.sourceFile()).isTrue());
     assertThat(fullRun.inputs()).allSatisfy(f -> assertThat(f.rowsOutOfScope()).isZero());
-    long focusSilver = fullRun.inputs().stream().filter(f -> f.exportId() != null).mapToLong(InputCount::rowsSilver).sum();
-    long focusQuarantine = fullRun.inputs().stream().filter(f -> f.exportId() != null).mapToLong(InputCount::rowsQuarantine).sum();
+    long focusSilver =
+        fullRun.inputs().stream()
+            .filter(f -> f.exportId() != null)
+            .mapToLong(InputCount::rowsSilver)
+            .sum();
+    long focusQuarantine =
+        fullRun.inputs().stream()
+            .filter(f -> f.exportId() != null)
+            .mapToLong(InputCount::rowsQuarantine)
+            .sum();
     assertThat(table(Tables.CHARGES).count()).isEqualTo(focusSilver);
     assertThat(table(Tables.REJECTED_CHARGES).count()).isEqualTo(focusQuarantine);
-    assertThat(fullRun.inputs()).extracting(InputCount::exportId)
-        .contains("azure-focus", "aws-focus", "gcp-focus", "oci-focus", "coreweave-focus", "finops-sample");
+    assertThat(fullRun.inputs())
+        .extracting(InputCount::exportId)
+        .contains(
+            "azure-focus",
+            "aws-focus",
+            "gcp-focus",
+            "oci-focus",
+            "coreweave-focus",
+            "finops-sample");
     // The generator plants a handful of bad rows; they must be quarantined, not lost.
     assertThat(focusQuarantine).isPositive();
   }
 
   @Test
   void jobRunsRecordsTheRun() {
-    Row run = table(Tables.JOB_RUNS).where(col("run_id").equalTo(BundledPipeline.RUN_ID).and(col("job").equalTo("ingest"))).head();
+    Row run =
+        table(Tables.JOB_RUNS)
+            .where(col("run_id").equalTo(BundledPipeline.RUN_ID).and(col("job").equalTo("ingest")))
+            .head();
     assertThat(run.<String>getAs("status")).isEqualTo("SUCCEEDED");
     assertThat(run.<String>getAs("logical_period")).isEqualTo("all");
     assertThat(run.<String>getAs("config_hash")).isEqualTo(config.hash());
-    assertThat(run.<Long>getAs("rows_in")).isEqualTo(run.<Long>getAs("rows_silver") + run.<Long>getAs("rows_quarantine"));
-    assertThat(run.getJavaMap(run.fieldIndex("table_versions"))).containsKeys(Tables.CHARGES, Tables.REJECTED_CHARGES,
-        Tables.ATTRIBUTION, Tables.PARTNERSHIP_TERMS, Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES);
+    assertThat(run.<Long>getAs("rows_in"))
+        .isEqualTo(run.<Long>getAs("rows_silver") + run.<Long>getAs("rows_quarantine"));
+    assertThat(run.getJavaMap(run.fieldIndex("table_versions")))
+        .containsKeys(
+            Tables.CHARGES,
+            Tables.REJECTED_CHARGES,
+            Tables.ATTRIBUTION,
+            Tables.PARTNERSHIP_TERMS,
+            Tables.LAB_REVENUE,
+            Tables.PROVIDER_DISCLOSURES);
   }
 
   /** A file of the generator's planted truth (datasets/focus/_truth), as text columns. */
@@ -98,7 +133,16 @@ class IngestEndToEndTest {
 
   /** A synthetic export's source file relative to its export folder, as the truth names it. */
   private static Column fileInExport(String sourceFile, String exportId) {
-    return expr("substring(" + sourceFile + ", instr(" + sourceFile + ", concat(" + exportId + ", '/')) + length(" + exportId + ") + 1)");
+    return expr(
+        "substring("
+            + sourceFile
+            + ", instr("
+            + sourceFile
+            + ", concat("
+            + exportId
+            + ", '/')) + length("
+            + exportId
+            + ") + 1)");
   }
 
   private static Column synthetic(String exportId) {
@@ -107,11 +151,15 @@ class IngestEndToEndTest {
 
   @Test
   void everyPlantedBadRowIsQuarantinedWithItsReason() {
-    Dataset<Row> planted = truth("bad_rows.csv").select(col("export"), col("file"), col("reason_code"));
-    Dataset<Row> quarantined = table(Tables.REJECTED_CHARGES).where(synthetic(Columns.EXPORT_ID)).select(
-        col(Columns.EXPORT_ID).as("export"),
-        fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"),
-        col(RejectedColumns.REASON_CODE).as("reason_code"));
+    Dataset<Row> planted =
+        truth("bad_rows.csv").select(col("export"), col("file"), col("reason_code"));
+    Dataset<Row> quarantined =
+        table(Tables.REJECTED_CHARGES)
+            .where(synthetic(Columns.EXPORT_ID))
+            .select(
+                col(Columns.EXPORT_ID).as("export"),
+                fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"),
+                col(RejectedColumns.REASON_CODE).as("reason_code"));
 
     assertThat(planted.count()).isEqualTo(15);
     DataFrameAssertions.assertSameRows(quarantined, planted);
@@ -119,23 +167,46 @@ class IngestEndToEndTest {
 
   @Test
   void everyFileLandsWithTheRowsTheGeneratorWrote() {
-    Dataset<Row> written = truth("row_counts.csv").select(col("export"), col("file"), col("rows").cast("long").as("rows"));
-    Dataset<Row> silver = table(Tables.CHARGES).where(synthetic(Columns.EXPORT_ID))
-        .select(col(Columns.EXPORT_ID).as("export"), fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"));
-    Dataset<Row> quarantined = table(Tables.REJECTED_CHARGES).where(synthetic(Columns.EXPORT_ID))
-        .select(col(Columns.EXPORT_ID).as("export"), fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"));
-    Dataset<Row> landed = silver.unionByName(quarantined).groupBy("export", "file").agg(count(lit(1)).as("rows"));
+    Dataset<Row> written =
+        truth("row_counts.csv")
+            .select(col("export"), col("file"), col("rows").cast("long").as("rows"));
+    Dataset<Row> silver =
+        table(Tables.CHARGES)
+            .where(synthetic(Columns.EXPORT_ID))
+            .select(
+                col(Columns.EXPORT_ID).as("export"),
+                fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"));
+    Dataset<Row> quarantined =
+        table(Tables.REJECTED_CHARGES)
+            .where(synthetic(Columns.EXPORT_ID))
+            .select(
+                col(Columns.EXPORT_ID).as("export"),
+                fileInExport(Columns.SOURCE_FILE, Columns.EXPORT_ID).as("file"));
+    Dataset<Row> landed =
+        silver.unionByName(quarantined).groupBy("export", "file").agg(count(lit(1)).as("rows"));
 
     assertThat(written.count()).isEqualTo(225);
     DataFrameAssertions.assertSameRows(landed, written);
 
-    // job_runs' rows in per file are the records counted in the file without Spark: the generator's count too.
+    // job_runs' rows in per file are the records counted in the file without Spark: the generator's
+    // count too.
     Map<String, Long> generated = new TreeMap<>();
-    written.collectAsList().forEach(r -> generated.put(r.getString(0) + "/" + r.getString(1), r.getLong(2)));
+    written
+        .collectAsList()
+        .forEach(r -> generated.put(r.getString(0) + "/" + r.getString(1), r.getLong(2)));
     Map<String, Long> rowsIn = new TreeMap<>();
-    fullRun.inputs().stream().filter(i -> i.exportId() != null && !i.exportId().equals(FINOPS_SAMPLE))
-        .forEach(i -> rowsIn.put(i.exportId() + i.sourceFile().substring(i.sourceFile().indexOf("/" + i.exportId() + "/") + i.exportId().length() + 1),
-            i.rowsIn()));
+    fullRun.inputs().stream()
+        .filter(i -> i.exportId() != null && !i.exportId().equals(FINOPS_SAMPLE))
+        .forEach(
+            i ->
+                rowsIn.put(
+                    i.exportId()
+                        + i.sourceFile()
+                            .substring(
+                                i.sourceFile().indexOf("/" + i.exportId() + "/")
+                                    + i.exportId().length()
+                                    + 1),
+                    i.rowsIn()));
     assertThat(rowsIn).isEqualTo(generated);
   }
 
@@ -144,31 +215,67 @@ class IngestEndToEndTest {
     // The truth is in cents and silver's amounts have 6 decimals: compared at 6, a sum off by a
     // fraction of a cent differs.
     String money = "decimal(38,6)";
-    Dataset<Row> planted = truth("provider_monthly_revenue.csv").select(col("provider"), col("billing_month"), col("billing_currency"),
-        col("stream"), col("billed_revenue").cast(money).as("billed_revenue"), col("effective_revenue").cast(money).as("effective_revenue"));
-    Dataset<Row> ingested = table(Tables.CHARGES_MONTHLY).where(synthetic(Columns.EXPORT_ID))
-        .groupBy(col(Columns.PROVIDER).as("provider"), date_format(col(Columns.MONTH), "yyyy-MM").as("billing_month"),
-            col(Columns.BILLING_CURRENCY).as("billing_currency"), col(Columns.STREAM).as("stream"))
-        .agg(sum(Columns.BILLED_REVENUE).cast(money).as("billed_revenue"), sum(Columns.EFFECTIVE_REVENUE).cast(money).as("effective_revenue"));
+    Dataset<Row> planted =
+        truth("provider_monthly_revenue.csv")
+            .select(
+                col("provider"),
+                col("billing_month"),
+                col("billing_currency"),
+                col("stream"),
+                col("billed_revenue").cast(money).as("billed_revenue"),
+                col("effective_revenue").cast(money).as("effective_revenue"));
+    Dataset<Row> ingested =
+        table(Tables.CHARGES_MONTHLY)
+            .where(synthetic(Columns.EXPORT_ID))
+            .groupBy(
+                col(Columns.PROVIDER).as("provider"),
+                date_format(col(Columns.MONTH), "yyyy-MM").as("billing_month"),
+                col(Columns.BILLING_CURRENCY).as("billing_currency"),
+                col(Columns.STREAM).as("stream"))
+            .agg(
+                sum(Columns.BILLED_REVENUE).cast(money).as("billed_revenue"),
+                sum(Columns.EFFECTIVE_REVENUE).cast(money).as("effective_revenue"));
 
     assertThat(planted.count()).isEqualTo(617);
     DataFrameAssertions.assertSameRows(ingested, planted);
   }
 
-  /** A period's rerun on the bundled data; ChargeIngestTest reruns whole runs and periods on hand-made files. */
+  /**
+   * A period's rerun on the bundled data; ChargeIngestTest reruns whole runs and periods on
+   * hand-made files.
+   */
   @Test
   void rerunningAPeriodLeavesEveryTableIdentical() {
     Map<String, Long> before = new LinkedHashMap<>();
-    RERUN_TABLES.forEach(t -> before.put(t, io.delta.tables.DeltaTable.forPath(spark, warehouse.path(t)).history(1).head().<Long>getAs("version")));
+    RERUN_TABLES.forEach(
+        t ->
+            before.put(
+                t,
+                io.delta.tables.DeltaTable.forPath(spark, warehouse.path(t))
+                    .history(1)
+                    .head()
+                    .<Long>getAs("version")));
 
-    StageContext context = StageContext.of(spark, config, warehouse, new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.parse("2024-09")));
+    StageContext context =
+        StageContext.of(
+            spark,
+            config,
+            warehouse,
+            new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.parse("2024-09")));
     IngestJob ingest = new IngestJob(context);
     JobRun september = new StageRunner(context, List.of(ingest)).run(ingest);
     assertThat(september.inputs()).allSatisfy(f -> assertThat(f.conserved()).isTrue());
     assertThat(september.inputs().stream().mapToLong(InputCount::rowsSilver).sum()).isPositive();
 
     // Compare each table now with its own version before the rerun (Delta time travel).
-    before.forEach((name, version) -> DataFrameAssertions.assertSameRows(
-        table(name), spark.read().format("delta").option("versionAsOf", version).load(warehouse.path(name))));
+    before.forEach(
+        (name, version) ->
+            DataFrameAssertions.assertSameRows(
+                table(name),
+                spark
+                    .read()
+                    .format("delta")
+                    .option("versionAsOf", version)
+                    .load(warehouse.path(name))));
   }
 }

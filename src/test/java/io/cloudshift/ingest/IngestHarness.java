@@ -1,22 +1,21 @@
 package io.cloudshift.ingest;
 
-import io.cloudshift.stage.StageTables;
-import io.cloudshift.schema.QuarantineTables;
-import io.cloudshift.schema.ChargesTable;
-import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
-import io.cloudshift.testing.SparkTestSession;
-import io.cloudshift.testing.TestConfigs;
-import io.cloudshift.testing.TestStages;
-import io.cloudshift.schema.Tables;
+import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.ChargesTable;
+import io.cloudshift.schema.QuarantineTables;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageRunner;
+import io.cloudshift.stage.StageTables;
+import io.cloudshift.testing.SparkTestSession;
+import io.cloudshift.testing.TestConfigs;
+import io.cloudshift.testing.TestStages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +50,36 @@ final class IngestHarness {
   }
 
   DeltaTableWriter writer() {
-    return new DeltaTableWriter(SparkTestSession.get(), new Warehouse(root.resolve("warehouse").toString()), "{\"test\":true}");
+    return new DeltaTableWriter(
+        SparkTestSession.get(),
+        new Warehouse(root.resolve("warehouse").toString()),
+        "{\"test\":true}");
   }
 
   CloudshiftConfig config() {
-    String list = exports.entrySet().stream().map(e -> {
-      String[] providerFormat = e.getValue().split(" ");
-      return "{ id = " + e.getKey() + ", provider = " + providerFormat[0] + ", format = " + providerFormat[1]
-          + ", path = \"" + export(e.getKey()) + "\" }";
-    }).collect(Collectors.joining(", ", "[", "]"));
+    String list =
+        exports.entrySet().stream()
+            .map(
+                e -> {
+                  String[] providerFormat = e.getValue().split(" ");
+                  return "{ id = "
+                      + e.getKey()
+                      + ", provider = "
+                      + providerFormat[0]
+                      + ", format = "
+                      + providerFormat[1]
+                      + ", path = \""
+                      + export(e.getKey())
+                      + "\" }";
+                })
+            .collect(Collectors.joining(", ", "[", "]"));
     return TestConfigs.withExports(list, overrides);
   }
 
-  /** Ingests every export over every month as run {@code runId}; the progress is kept even when it throws. */
+  /**
+   * Ingests every export over every month as run {@code runId}; the progress is kept even when it
+   * throws.
+   */
   StageProgress ingest(String runId) {
     return ingest(runId, BillingPeriodRange.all());
   }
@@ -71,7 +87,8 @@ final class IngestHarness {
   StageProgress ingest(String runId, BillingPeriodRange period) {
     StageProgress run = new StageProgress();
     progress = run;
-    StageContext context = TestStages.context(config(), writer(), new RunContext(runId, "ingest", period));
+    StageContext context =
+        TestStages.context(config(), writer(), new RunContext(runId, "ingest", period));
     new ChargeIngest(context).execute(TestStages.ingest(context, run));
     return run;
   }
@@ -81,15 +98,22 @@ final class IngestHarness {
    * succeeds or fails.
    */
   void ingestAudited(String runId) {
-    StageContext context = TestStages.context(config(), writer(), new RunContext(runId, "ingest", BillingPeriodRange.all()));
-    PipelineStage charges = new PipelineStage(context, "ingest", List.of(),
-        List.of(QuarantineTables.REJECTED_CHARGES, ChargesTable.SPEC, ChargesMonthlyTable.SPEC), true) {
-      @Override
-      public void execute(StageTables tables) {
-        progress = tables.progress();
-        new ChargeIngest(context).execute(tables);
-      }
-    };
+    StageContext context =
+        TestStages.context(
+            config(), writer(), new RunContext(runId, "ingest", BillingPeriodRange.all()));
+    PipelineStage charges =
+        new PipelineStage(
+            context,
+            "ingest",
+            List.of(),
+            List.of(QuarantineTables.REJECTED_CHARGES, ChargesTable.SPEC, ChargesMonthlyTable.SPEC),
+            true) {
+          @Override
+          public void execute(StageTables tables) {
+            progress = tables.progress();
+            new ChargeIngest(context).execute(tables);
+          }
+        };
     new StageRunner(context, List.of(charges)).run(charges);
   }
 

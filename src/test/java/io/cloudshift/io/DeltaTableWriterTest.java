@@ -18,10 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole-table replacement: one commit per run, the same table throughout. */
 class DeltaTableWriterTest {
-  private static final TableSpec SPEC = TableSpec.of("gold", "A gold table.",
-      column("lab", DataTypes.StringType, "The lab."),
-      column("n", DataTypes.LongType, "A count."));
-  private static final StructType INPUT = new StructType().add("lab", DataTypes.StringType).add("n", DataTypes.LongType);
+  private static final TableSpec SPEC =
+      TableSpec.of(
+          "gold",
+          "A gold table.",
+          column("lab", DataTypes.StringType, "The lab."),
+          column("n", DataTypes.LongType, "A count."));
+  private static final StructType INPUT =
+      new StructType().add("lab", DataTypes.StringType).add("n", DataTypes.LongType);
 
   @TempDir Path dir;
 
@@ -30,9 +34,15 @@ class DeltaTableWriterTest {
     SparkSession spark = SparkTestSession.get();
     DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}");
 
-    long first = writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("OpenAI", 1L), RowFactory.create("Mistral", 2L)), INPUT));
+    long first =
+        writer.replace(
+            SPEC,
+            spark.createDataFrame(
+                List.of(RowFactory.create("OpenAI", 1L), RowFactory.create("Mistral", 2L)), INPUT));
     String id = detail(spark, "id");
-    long second = writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("Anthropic", 3L)), INPUT));
+    long second =
+        writer.replace(
+            SPEC, spark.createDataFrame(List.of(RowFactory.create("Anthropic", 3L)), INPUT));
 
     assertThat(first).isZero();
     assertThat(second).isEqualTo(1L);
@@ -41,10 +51,14 @@ class DeltaTableWriterTest {
     assertThat(detail(spark, "description")).isEqualTo("A gold table.");
     List<Row> rows = writer.read("gold").collectAsList();
     assertThat(rows).containsExactly(RowFactory.create("Anthropic", 3L));
-    assertThat(writer.read("gold").schema().apply("n").metadata().getString("comment")).isEqualTo("A count.");
+    assertThat(writer.read("gold").schema().apply("n").metadata().getString("comment"))
+        .isEqualTo("A count.");
   }
 
-  /** README: every commit carries {run_id, job, period}, so DESCRIBE HISTORY links each version to its run. */
+  /**
+   * README: every commit carries {run_id, job, period}, so DESCRIBE HISTORY links each version to
+   * its run.
+   */
   @Test
   void everyCommitCarriesTheRunsMetadataTheTablesCreationToo() {
     SparkSession spark = SparkTestSession.get();
@@ -54,13 +68,24 @@ class DeltaTableWriterTest {
     writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("OpenAI", 1L)), INPUT));
     writer.replace(SPEC, spark.createDataFrame(List.of(RowFactory.create("Mistral", 2L)), INPUT));
 
-    List<Row> history = DeltaTable.forPath(spark, dir.resolve("gold").toString()).history().select("version", "userMetadata")
-        .orderBy("version").collectAsList();
-    assertThat(history).containsExactly(RowFactory.create(0L, metadata), RowFactory.create(1L, metadata));
-    assertThat(spark.conf().getOption("spark.databricks.delta.commitInfo.userMetadata").isDefined()).as("no setting left behind").isFalse();
+    List<Row> history =
+        DeltaTable.forPath(spark, dir.resolve("gold").toString())
+            .history()
+            .select("version", "userMetadata")
+            .orderBy("version")
+            .collectAsList();
+    assertThat(history)
+        .containsExactly(RowFactory.create(0L, metadata), RowFactory.create(1L, metadata));
+    assertThat(spark.conf().getOption("spark.databricks.delta.commitInfo.userMetadata").isDefined())
+        .as("no setting left behind")
+        .isFalse();
   }
 
   private String detail(SparkSession spark, String field) {
-    return DeltaTable.forPath(spark, dir.resolve("gold").toString()).detail().select(field).head().getString(0);
+    return DeltaTable.forPath(spark, dir.resolve("gold").toString())
+        .detail()
+        .select(field)
+        .head()
+        .getString(0);
   }
 }

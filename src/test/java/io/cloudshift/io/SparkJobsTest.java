@@ -17,7 +17,9 @@ import org.apache.spark.sql.execution.WholeStageCodegenExec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Settings that hold for a piece of work only: code generation on for large inputs, then restored. */
+/**
+ * Settings that hold for a piece of work only: code generation on for large inputs, then restored.
+ */
 class SparkJobsTest {
   /** A query without a shuffle, so its executed plan is not wrapped by adaptive execution. */
   private static SparkPlan plan(SparkSession spark) {
@@ -40,29 +42,43 @@ class SparkJobsTest {
   void theSessionsSettingsComeBackWhenTheWorkFails() {
     SparkSession spark = SparkTestSession.get();
 
-    assertThatThrownBy(() -> SparkJobs.compiled(spark, () -> {
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    assertThatThrownBy(
+            () ->
+                SparkJobs.compiled(
+                    spark,
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
 
     assertThat(plan(spark)).isNotInstanceOf(WholeStageCodegenExec.class);
     assertThat(spark.conf().get(SparkJobs.CODEGEN_FACTORY_MODE)).isEqualTo("NO_CODEGEN");
   }
 
-  /** Spark names a file it cannot read in its error's parameters; ingest holds that file's export back. */
+  /**
+   * Spark names a file it cannot read in its error's parameters; ingest holds that file's export
+   * back.
+   */
   @Test
   void theFileASparkJobCouldNotReadIsFoundAmongTheCauses(@TempDir Path dir) throws Exception {
     Path whole = dir.resolve("whole.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
       for (int i = 0; i < 2000; i++) {
-        out.write(("row " + i + ",some text to make the stream longer than one buffer\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("row " + i + ",some text to make the stream longer than one buffer\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     byte[] bytes = Files.readAllBytes(whole);
-    Path truncated = Files.write(dir.resolve("truncated.csv.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+    Path truncated =
+        Files.write(dir.resolve("truncated.csv.gz"), Arrays.copyOf(bytes, bytes.length / 2));
 
-    Throwable failure = catchThrowable(() -> SparkTestSession.get().read().csv(truncated.toString()).count());
+    Throwable failure =
+        catchThrowable(() -> SparkTestSession.get().read().csv(truncated.toString()).count());
 
-    assertThat(SparkJobs.failedReadFile(failure)).hasValueSatisfying(path -> assertThat(path).endsWith("/truncated.csv.gz"));
-    assertThat(SparkJobs.failedReadFile(new IllegalStateException("boom", new RuntimeException()))).isEmpty();
+    assertThat(SparkJobs.failedReadFile(failure))
+        .hasValueSatisfying(path -> assertThat(path).endsWith("/truncated.csv.gz"));
+    assertThat(SparkJobs.failedReadFile(new IllegalStateException("boom", new RuntimeException())))
+        .isEmpty();
   }
 }

@@ -16,7 +16,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** The calendar rules, worked by hand for Microsoft (July), Oracle (June) and the calendar year, and both forms compared. */
+/**
+ * The calendar rules, worked by hand for Microsoft (July), Oracle (June) and the calendar year, and
+ * both forms compared.
+ */
 class FiscalCalendarTest {
   private static final int MICROSOFT = 7;
   private static final int ORACLE = 6;
@@ -41,16 +44,20 @@ class FiscalCalendarTest {
 
   @Test
   void quartersOverColumnsAsWorkedByHand() {
-    Row r = SparkTestSession.get().range(1).select(
-        FiscalCalendar.quarterStart(lit(Date.valueOf("2025-09-01")), lit(MICROSOFT)),
-        FiscalCalendar.quarterEnd(lit(Date.valueOf("2025-07-01"))),
-        FiscalCalendar.quarterStart(lit(Date.valueOf("2024-08-01")), lit(ORACLE)),
-        FiscalCalendar.fiscalQuarterStart(lit(2023), lit(1), lit(MICROSOFT)),
-        FiscalCalendar.fiscalQuarterStart(lit(2025), lit(1), lit(ORACLE)),
-        FiscalCalendar.fiscalQuarterStart(lit(2026), lit(2), lit(CALENDAR)),
-        FiscalCalendar.fiscalQuarterStart(lit(2026), lit(5), lit(CALENDAR)),
-        FiscalCalendar.fiscalLabel(lit(Date.valueOf("2025-07-01")), lit(MICROSOFT)),
-        FiscalCalendar.calendarQuarter(lit(Date.valueOf("2026-04-27")))).head();
+    Row r =
+        SparkTestSession.get()
+            .range(1)
+            .select(
+                FiscalCalendar.quarterStart(lit(Date.valueOf("2025-09-01")), lit(MICROSOFT)),
+                FiscalCalendar.quarterEnd(lit(Date.valueOf("2025-07-01"))),
+                FiscalCalendar.quarterStart(lit(Date.valueOf("2024-08-01")), lit(ORACLE)),
+                FiscalCalendar.fiscalQuarterStart(lit(2023), lit(1), lit(MICROSOFT)),
+                FiscalCalendar.fiscalQuarterStart(lit(2025), lit(1), lit(ORACLE)),
+                FiscalCalendar.fiscalQuarterStart(lit(2026), lit(2), lit(CALENDAR)),
+                FiscalCalendar.fiscalQuarterStart(lit(2026), lit(5), lit(CALENDAR)),
+                FiscalCalendar.fiscalLabel(lit(Date.valueOf("2025-07-01")), lit(MICROSOFT)),
+                FiscalCalendar.calendarQuarter(lit(Date.valueOf("2026-04-27"))))
+            .head();
     assertThat(r.getDate(0)).isEqualTo(Date.valueOf("2025-07-01"));
     assertThat(r.getDate(1)).isEqualTo(Date.valueOf("2025-09-30"));
     assertThat(r.getDate(2)).isEqualTo(Date.valueOf("2024-06-01"));
@@ -62,24 +69,40 @@ class FiscalCalendarTest {
     assertThat(r.getString(8)).isEqualTo("2026Q2");
   }
 
-  /** Every month of two years under every start month: the column and int forms agree, and a fiscal quarter's start inverts its label. */
+  /**
+   * Every month of two years under every start month: the column and int forms agree, and a fiscal
+   * quarter's start inverts its label.
+   */
   @Test
   void theColumnAndDriverFormsAgreeForEveryMonthAndStartMonth() {
     List<Row> cases = new ArrayList<>();
     for (int start = 1; start <= 12; start++) {
       for (LocalDate m = LocalDate.of(2025, 1, 1); m.getYear() < 2027; m = m.plusMonths(1)) {
-        cases.add(RowFactory.create(Date.valueOf(m), start, FiscalCalendar.fiscalYear(m.getYear(), m.getMonthValue(), start),
-            FiscalCalendar.fiscalQuarter(m.getMonthValue(), start)));
+        cases.add(
+            RowFactory.create(
+                Date.valueOf(m),
+                start,
+                FiscalCalendar.fiscalYear(m.getYear(), m.getMonthValue(), start),
+                FiscalCalendar.fiscalQuarter(m.getMonthValue(), start)));
       }
     }
-    StructType schema = new StructType().add("month", DataTypes.DateType).add("start", DataTypes.IntegerType)
-        .add("year", DataTypes.IntegerType).add("quarter", DataTypes.IntegerType);
+    StructType schema =
+        new StructType()
+            .add("month", DataTypes.DateType)
+            .add("start", DataTypes.IntegerType)
+            .add("year", DataTypes.IntegerType)
+            .add("quarter", DataTypes.IntegerType);
     Dataset<Row> months = SparkTestSession.get().createDataFrame(cases, schema);
-    Dataset<Row> disagreeing = months.where(
-        FiscalCalendar.fiscalYear(col("month"), col("start")).notEqual(col("year"))
-            .or(FiscalCalendar.fiscalQuarter(col("month"), col("start")).notEqual(col("quarter")))
-            .or(FiscalCalendar.fiscalQuarterStart(col("year"), col("quarter"), col("start"))
-                .notEqual(FiscalCalendar.quarterStart(col("month"), col("start")))));
+    Dataset<Row> disagreeing =
+        months.where(
+            FiscalCalendar.fiscalYear(col("month"), col("start"))
+                .notEqual(col("year"))
+                .or(
+                    FiscalCalendar.fiscalQuarter(col("month"), col("start"))
+                        .notEqual(col("quarter")))
+                .or(
+                    FiscalCalendar.fiscalQuarterStart(col("year"), col("quarter"), col("start"))
+                        .notEqual(FiscalCalendar.quarterStart(col("month"), col("start")))));
 
     assertThat(cases).hasSize(12 * 24);
     assertThat(disagreeing.collectAsList()).isEmpty();

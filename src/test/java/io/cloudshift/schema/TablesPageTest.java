@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/tables.md is the catalogue's rendering, and the catalogue documents every table and column. */
+/**
+ * docs/tables.md is the catalogue's rendering, and the catalogue documents every table and column.
+ */
 class TablesPageTest {
   @Test
   void theCommittedPageIsTheCataloguesRendering() throws IOException {
@@ -22,7 +24,9 @@ class TablesPageTest {
   void everyTableAndColumnOfTheCatalogueHasAComment() {
     for (TableSpec table : TableCatalog.ALL) {
       assertThat(table.comment()).as(table.name()).isNotBlank();
-      assertThat(table.columns()).as(table.name()).isNotEmpty()
+      assertThat(table.columns())
+          .as(table.name())
+          .isNotEmpty()
           .allSatisfy(c -> assertThat(c.comment()).as(table.name() + "." + c.name()).isNotBlank());
     }
   }

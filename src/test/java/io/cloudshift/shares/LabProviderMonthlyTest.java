@@ -18,9 +18,16 @@ import org.junit.jupiter.api.Test;
 
 class LabProviderMonthlyTest {
 
-  private static Row cell(Dataset<Row> lpm, String lab, String provider, String stream, String month) {
-    List<Row> rows = lpm.where(col("lab").equalTo(lab).and(col("provider").equalTo(provider))
-        .and(col("stream").equalTo(stream)).and(col("month").equalTo(month(month)))).collectAsList();
+  private static Row cell(
+      Dataset<Row> lpm, String lab, String provider, String stream, String month) {
+    List<Row> rows =
+        lpm.where(
+                col("lab")
+                    .equalTo(lab)
+                    .and(col("provider").equalTo(provider))
+                    .and(col("stream").equalTo(stream))
+                    .and(col("month").equalTo(month(month))))
+            .collectAsList();
     assertThat(rows).as("%s %s %s %s", lab, provider, stream, month).hasSize(1);
     return rows.get(0);
   }
@@ -31,24 +38,28 @@ class LabProviderMonthlyTest {
 
   @Test
   void sharesOfEachProviderAreNullWhenACreditMakesTheTotalNonPositiveAndEmptyMonthsAreFilled() {
-    Dataset<Row> monthly = SharesFixtures.monthly()
-        // OpenAI compute 2025-01: R = 600 / 300 / 100, T = 1000 -> s = 0.6 / 0.3 / 0.1.
-        // Effective: 500 / 300 / 200, T_eff = 1000 -> 0.5 / 0.3 / 0.2.
-        .add("azure", "OpenAI", "compute", "2025-01", "USD", "600", "500", "600")
-        .add("aws", "OpenAI", "compute", "2025-01", "USD", "300", "300", "300")
-        .add("gcp", "OpenAI", "compute", "2025-01", "USD", "100", "200", "100")
-        // 2025-02: a credit at aws: T = 200 + (-250) + 0 (gcp absent) = -50 <= 0 -> every share null.
-        .add("azure", "OpenAI", "compute", "2025-02", "200")
-        .add("aws", "OpenAI", "compute", "2025-02", "-250")
-        .add("aws", "Anthropic", "resale", "2025-01", "80")
-        // Unattributed revenue: not a lab stream, but it makes the data run to 2025-04.
-        .add("aws", null, "unattributed", "2025-04", "9999")
-        .build();
+    Dataset<Row> monthly =
+        SharesFixtures.monthly()
+            // OpenAI compute 2025-01: R = 600 / 300 / 100, T = 1000 -> s = 0.6 / 0.3 / 0.1.
+            // Effective: 500 / 300 / 200, T_eff = 1000 -> 0.5 / 0.3 / 0.2.
+            .add("azure", "OpenAI", "compute", "2025-01", "USD", "600", "500", "600")
+            .add("aws", "OpenAI", "compute", "2025-01", "USD", "300", "300", "300")
+            .add("gcp", "OpenAI", "compute", "2025-01", "USD", "100", "200", "100")
+            // 2025-02: a credit at aws: T = 200 + (-250) + 0 (gcp absent) = -50 <= 0 -> every share
+            // null.
+            .add("azure", "OpenAI", "compute", "2025-02", "200")
+            .add("aws", "OpenAI", "compute", "2025-02", "-250")
+            .add("aws", "Anthropic", "resale", "2025-01", "80")
+            // Unattributed revenue: not a lab stream, but it makes the data run to 2025-04.
+            .add("aws", null, "unattributed", "2025-04", "9999")
+            .build();
 
-    Dataset<Row> lpm = LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
+    Dataset<Row> lpm =
+        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
 
     assertThat(lpm.columns()).containsExactlyElementsOf(LabProviderMonthlyTable.SPEC.columnNames());
-    // Grid: OpenAI compute 3 providers x 4 months (2025-01..04) + Anthropic resale 1 x 4 = 16; no unattributed.
+    // Grid: OpenAI compute 3 providers x 4 months (2025-01..04) + Anthropic resale 1 x 4 = 16; no
+    // unattributed.
     assertThat(lpm.count()).isEqualTo(16);
     assertThat(lpm.where(col("stream").equalTo("unattributed")).count()).isZero();
 
@@ -57,9 +68,12 @@ class LabProviderMonthlyTest {
     assertThat(dec(azure, "lab_stream_total")).isEqualByComparingTo("1000");
     assertThat(dec(azure, "share")).isEqualByComparingTo("0.6");
     assertThat(dec(azure, "share_effective")).isEqualByComparingTo("0.5");
-    assertThat(dec(cell(lpm, "OpenAI", "aws", "compute", "2025-01"), "share")).isEqualByComparingTo("0.3");
-    assertThat(dec(cell(lpm, "OpenAI", "gcp", "compute", "2025-01"), "share")).isEqualByComparingTo("0.1");
-    assertThat(dec(cell(lpm, "OpenAI", "gcp", "compute", "2025-01"), "share_effective")).isEqualByComparingTo("0.2");
+    assertThat(dec(cell(lpm, "OpenAI", "aws", "compute", "2025-01"), "share"))
+        .isEqualByComparingTo("0.3");
+    assertThat(dec(cell(lpm, "OpenAI", "gcp", "compute", "2025-01"), "share"))
+        .isEqualByComparingTo("0.1");
+    assertThat(dec(cell(lpm, "OpenAI", "gcp", "compute", "2025-01"), "share_effective"))
+        .isEqualByComparingTo("0.2");
 
     for (String provider : List.of("azure", "aws", "gcp")) {
       Row credit = cell(lpm, "OpenAI", provider, "compute", "2025-02");
@@ -75,9 +89,11 @@ class LabProviderMonthlyTest {
         assertThat(none.<Object>getAs("share_effective")).isNull();
       }
     }
-    assertThat(dec(cell(lpm, "OpenAI", "gcp", "compute", "2025-02"), "billed_revenue")).isEqualByComparingTo("0");
+    assertThat(dec(cell(lpm, "OpenAI", "gcp", "compute", "2025-02"), "billed_revenue"))
+        .isEqualByComparingTo("0");
     // A lab with one provider: share 1 whenever it spends.
-    assertThat(dec(cell(lpm, "Anthropic", "aws", "resale", "2025-01"), "share")).isEqualByComparingTo("1");
+    assertThat(dec(cell(lpm, "Anthropic", "aws", "resale", "2025-01"), "share"))
+        .isEqualByComparingTo("1");
     assertThat(cell(lpm, "Anthropic", "aws", "resale", "2025-02").<Object>getAs("share")).isNull();
     lpm.unpersist();
   }
@@ -97,10 +113,13 @@ class LabProviderMonthlyTest {
             for (String currency : List.of("USD", "EUR")) {
               if (random.nextDouble() < 0.55) {
                 // Non-negative amounts from 0 to about 10^9 with 6 decimals, some exactly 0.
-                BigDecimal amount = random.nextInt(10) == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(random.nextLong(1_000_000_000_000_000L), 6);
+                BigDecimal amount =
+                    random.nextInt(10) == 0
+                        ? BigDecimal.ZERO
+                        : BigDecimal.valueOf(random.nextLong(1_000_000_000_000_000L), 6);
                 String a = amount.toPlainString();
-                monthly.add(provider, lab, stream, String.format("2024-%02d", m), currency, a, a, a);
+                monthly.add(
+                    provider, lab, stream, String.format("2024-%02d", m), currency, a, a, a);
                 cells++;
               }
             }
@@ -110,29 +129,43 @@ class LabProviderMonthlyTest {
     }
     assertThat(cells).isGreaterThan(100);
 
-    Dataset<Row> lpm = LabProviderMonthly.of(monthly.build(), SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
-    List<Row> groups = lpm.groupBy("lab", "stream", "month", "billing_currency")
-        .agg(sum("share").as("share_sum"), count("share").as("shares"), sum("billed_revenue").as("r_sum"),
-            min("lab_stream_total").as("t_min"), max("lab_stream_total").as("t_max"), count("*").as("rows"))
-        .collectAsList();
+    Dataset<Row> lpm =
+        LabProviderMonthly.of(monthly.build(), SharesFixtures.noTerms(), SharesFixtures.PROVIDERS)
+            .cache();
+    List<Row> groups =
+        lpm.groupBy("lab", "stream", "month", "billing_currency")
+            .agg(
+                sum("share").as("share_sum"),
+                count("share").as("shares"),
+                sum("billed_revenue").as("r_sum"),
+                min("lab_stream_total").as("t_min"),
+                max("lab_stream_total").as("t_max"),
+                count("*").as("rows"))
+            .collectAsList();
     assertThat(groups).isNotEmpty();
     for (Row g : groups) {
       BigDecimal total = g.getAs("t_min");
-      assertThat(total).as("T constant in the group").isEqualByComparingTo(g.<BigDecimal>getAs("t_max"));
+      assertThat(total)
+          .as("T constant in the group")
+          .isEqualByComparingTo(g.<BigDecimal>getAs("t_max"));
       assertThat(total).as("T = sum of R").isEqualByComparingTo(g.<BigDecimal>getAs("r_sum"));
       if (total.signum() > 0) {
         assertThat(g.<Long>getAs("shares")).isEqualTo(g.<Long>getAs("rows"));
-        assertThat(g.<BigDecimal>getAs("share_sum").subtract(BigDecimal.ONE).abs()).as(g.toString())
+        assertThat(g.<BigDecimal>getAs("share_sum").subtract(BigDecimal.ONE).abs())
+            .as(g.toString())
             .isLessThanOrEqualTo(new BigDecimal("1e-9"));
       } else {
         assertThat(g.<Long>getAs("shares")).as("shares of T = 0 are null").isZero();
       }
     }
     // Complete grid: each (lab, stream, currency) has every month for every provider it ever had.
-    for (Row key : lpm.groupBy("lab", "stream", "billing_currency")
-        .agg(org.apache.spark.sql.functions.countDistinct("provider").as("p"), org.apache.spark.sql.functions.countDistinct("month").as("m"),
-            count("*").as("n"))
-        .collectAsList()) {
+    for (Row key :
+        lpm.groupBy("lab", "stream", "billing_currency")
+            .agg(
+                org.apache.spark.sql.functions.countDistinct("provider").as("p"),
+                org.apache.spark.sql.functions.countDistinct("month").as("m"),
+                count("*").as("n"))
+            .collectAsList()) {
       assertThat(key.<Long>getAs("m")).isEqualTo(12L);
       assertThat(key.<Long>getAs("n")).isEqualTo(key.<Long>getAs("p") * 12L);
     }
@@ -141,18 +174,20 @@ class LabProviderMonthlyTest {
 
   @Test
   void termsInForceAndProviderNetAfterTheResaleShare() {
-    Dataset<Row> monthly = SharesFixtures.monthly()
-        .add("azure", "OpenAI", "resale", "2026-03", "1000")
-        .add("azure", "OpenAI", "resale", "2026-04", "1000")
-        .add("azure", "OpenAI", "resale", "2026-05", "1000")
-        .add("aws", "OpenAI", "resale", "2026-03", "250")
-        .add("azure", "OpenAI", "compute", "2026-03", "500")
-        .build();
+    Dataset<Row> monthly =
+        SharesFixtures.monthly()
+            .add("azure", "OpenAI", "resale", "2026-03", "1000")
+            .add("azure", "OpenAI", "resale", "2026-04", "1000")
+            .add("azure", "OpenAI", "resale", "2026-05", "1000")
+            .add("aws", "OpenAI", "resale", "2026-03", "250")
+            .add("azure", "OpenAI", "compute", "2026-03", "500")
+            .build();
     // The amendment takes effect on 27 April 2026: it governs April (months are the unit).
-    Dataset<Row> terms = SharesFixtures.terms()
-        .add("P11", "OpenAI", "azure", "2025-10-01", "2026-04-27", "rofr", "0.20", "0.20")
-        .add("P13", "OpenAI", "azure", "2026-04-27", null, "none", "0", "0.20")
-        .build();
+    Dataset<Row> terms =
+        SharesFixtures.terms()
+            .add("P11", "OpenAI", "azure", "2025-10-01", "2026-04-27", "rofr", "0.20", "0.20")
+            .add("P13", "OpenAI", "azure", "2026-04-27", null, "none", "0", "0.20")
+            .build();
 
     Dataset<Row> lpm = LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS).cache();
 
@@ -171,7 +206,8 @@ class LabProviderMonthlyTest {
     assertThat(april.<String>getAs("exclusivity")).isEqualTo("none");
     // p = 0 from April: net = R = 1000.
     assertThat(dec(april, "provider_net_revenue")).isEqualByComparingTo("1000");
-    assertThat(cell(lpm, "OpenAI", "azure", "resale", "2026-05").<String>getAs("terms_record_id")).isEqualTo("P13");
+    assertThat(cell(lpm, "OpenAI", "azure", "resale", "2026-05").<String>getAs("terms_record_id"))
+        .isEqualTo("P13");
 
     // Compute keeps R whatever p is: 500 under P11's p = 0.2.
     Row compute = cell(lpm, "OpenAI", "azure", "compute", "2026-03");
@@ -187,18 +223,21 @@ class LabProviderMonthlyTest {
 
   @Test
   void calendarAndProviderFiscalQuarters() {
-    Dataset<Row> monthly = SharesFixtures.monthly()
-        .add("azure", "OpenAI", "compute", "2025-07", "10")
-        .add("azure", "OpenAI", "compute", "2026-06", "10")
-        .add("oci", "OpenAI", "compute", "2025-12", "10")
-        .add("aws", "OpenAI", "compute", "2026-01", "10")
-        .build();
-    Dataset<Row> lpm = LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
+    Dataset<Row> monthly =
+        SharesFixtures.monthly()
+            .add("azure", "OpenAI", "compute", "2025-07", "10")
+            .add("azure", "OpenAI", "compute", "2026-06", "10")
+            .add("oci", "OpenAI", "compute", "2025-12", "10")
+            .add("aws", "OpenAI", "compute", "2026-01", "10")
+            .build();
+    Dataset<Row> lpm =
+        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
 
     // Microsoft's fiscal year starts in July: July 2025 is FY26 Q1, June 2026 FY26 Q4.
     assertQuarter(cell(lpm, "OpenAI", "azure", "compute", "2025-07"), "2025Q3", 2026, 1);
     assertQuarter(cell(lpm, "OpenAI", "azure", "compute", "2026-06"), "2026Q2", 2026, 4);
-    // Oracle's starts in June: Dec 2025, Jan and Feb 2026 are FY26 Q3 across the calendar year; June 2026 starts FY27.
+    // Oracle's starts in June: Dec 2025, Jan and Feb 2026 are FY26 Q3 across the calendar year;
+    // June 2026 starts FY27.
     assertQuarter(cell(lpm, "OpenAI", "oci", "compute", "2025-12"), "2025Q4", 2026, 3);
     assertQuarter(cell(lpm, "OpenAI", "oci", "compute", "2026-01"), "2026Q1", 2026, 3);
     assertQuarter(cell(lpm, "OpenAI", "oci", "compute", "2026-02"), "2026Q1", 2026, 3);
@@ -208,7 +247,8 @@ class LabProviderMonthlyTest {
     lpm.unpersist();
   }
 
-  private static void assertQuarter(Row row, String calendarQuarter, int fiscalYear, int fiscalQuarter) {
+  private static void assertQuarter(
+      Row row, String calendarQuarter, int fiscalYear, int fiscalQuarter) {
     assertThat(row.<String>getAs("calendar_quarter_label")).isEqualTo(calendarQuarter);
     assertThat(row.<Integer>getAs("fiscal_year")).isEqualTo(fiscalYear);
     assertThat(row.<Integer>getAs("fiscal_quarter_number")).isEqualTo(fiscalQuarter);

@@ -22,28 +22,31 @@ class ProviderLabMixTest {
 
   @BeforeAll
   void compute() {
-    monthly = SharesFixtures.monthly()
-        // Oracle (fiscal year from June): Dec 2025 - Feb 2026 is FY26 Q3; Mar 2026 starts FY26 Q4.
-        // Arguments: provider, lab, stream, month, currency, billed, effective, AI billed.
-        .add("oci", "OpenAI", "compute", "2025-12", "USD", "150", "150", "100")
-        .add("oci", "xAI", "resale", "2025-12", "USD", "20", "20", "20")
-        .add("oci", null, "unattributed", "2025-12", "USD", "1000", "1000", "30")
-        .add("oci", "OpenAI", "compute", "2026-01", "USD", "200", "200", "200")
-        .add("oci", "Cohere", "compute", "2026-01", "USD", "50", "50", "50")
-        .add("oci", null, "unattributed", "2026-01", "USD", "10", "10", "10")
-        .add("oci", "OpenAI", "compute", "2026-02", "USD", "100", "100", "100")
-        .add("oci", "xAI", "resale", "2026-02", "USD", "30", "30", "30")
-        .add("oci", "OpenAI", "compute", "2026-03", "USD", "40", "40", "40")
-        // OpenAI also resold at OCI in Jan: compute and resale add up for the lab.
-        .add("oci", "OpenAI", "resale", "2026-01", "USD", "5", "5", "5")
-        // Microsoft (fiscal year from July): July 2025 = FY26 Q1, June 2026 = FY26 Q4.
-        .add("azure", "OpenAI", "compute", "2025-07", "USD", "70", "70", "70")
-        .add("azure", "OpenAI", "compute", "2026-06", "USD", "60", "60", "60")
-        // Google, Jan 2026: AI revenue nets to 0 (credit in unattributed) -> shares null; EUR kept apart.
-        .add("gcp", "OpenAI", "compute", "2026-01", "USD", "10", "10", "10")
-        .add("gcp", null, "unattributed", "2026-01", "USD", "-10", "-10", "-10")
-        .add("gcp", "Anthropic", "compute", "2026-01", "EUR", "8", "8", "8")
-        .build();
+    monthly =
+        SharesFixtures.monthly()
+            // Oracle (fiscal year from June): Dec 2025 - Feb 2026 is FY26 Q3; Mar 2026 starts FY26
+            // Q4.
+            // Arguments: provider, lab, stream, month, currency, billed, effective, AI billed.
+            .add("oci", "OpenAI", "compute", "2025-12", "USD", "150", "150", "100")
+            .add("oci", "xAI", "resale", "2025-12", "USD", "20", "20", "20")
+            .add("oci", null, "unattributed", "2025-12", "USD", "1000", "1000", "30")
+            .add("oci", "OpenAI", "compute", "2026-01", "USD", "200", "200", "200")
+            .add("oci", "Cohere", "compute", "2026-01", "USD", "50", "50", "50")
+            .add("oci", null, "unattributed", "2026-01", "USD", "10", "10", "10")
+            .add("oci", "OpenAI", "compute", "2026-02", "USD", "100", "100", "100")
+            .add("oci", "xAI", "resale", "2026-02", "USD", "30", "30", "30")
+            .add("oci", "OpenAI", "compute", "2026-03", "USD", "40", "40", "40")
+            // OpenAI also resold at OCI in Jan: compute and resale add up for the lab.
+            .add("oci", "OpenAI", "resale", "2026-01", "USD", "5", "5", "5")
+            // Microsoft (fiscal year from July): July 2025 = FY26 Q1, June 2026 = FY26 Q4.
+            .add("azure", "OpenAI", "compute", "2025-07", "USD", "70", "70", "70")
+            .add("azure", "OpenAI", "compute", "2026-06", "USD", "60", "60", "60")
+            // Google, Jan 2026: AI revenue nets to 0 (credit in unattributed) -> shares null; EUR
+            // kept apart.
+            .add("gcp", "OpenAI", "compute", "2026-01", "USD", "10", "10", "10")
+            .add("gcp", null, "unattributed", "2026-01", "USD", "-10", "-10", "-10")
+            .add("gcp", "Anthropic", "compute", "2026-01", "EUR", "8", "8", "8")
+            .build();
     mix = ProviderLabMix.of(monthly, SharesFixtures.PROVIDERS).cache();
   }
 
@@ -53,9 +56,15 @@ class ProviderLabMixTest {
   }
 
   private Row row(String provider, String basis, String label, String lab, String currency) {
-    List<Row> rows = mix.where(col("provider").equalTo(provider).and(col("quarter_basis").equalTo(basis))
-        .and(col("quarter_label").equalTo(label)).and(col("lab").equalTo(lab)).and(col("billing_currency").equalTo(currency)))
-        .collectAsList();
+    List<Row> rows =
+        mix.where(
+                col("provider")
+                    .equalTo(provider)
+                    .and(col("quarter_basis").equalTo(basis))
+                    .and(col("quarter_label").equalTo(label))
+                    .and(col("lab").equalTo(lab))
+                    .and(col("billing_currency").equalTo(currency)))
+            .collectAsList();
     assertThat(rows).as("%s %s %s %s", provider, basis, label, lab).hasSize(1);
     return rows.get(0);
   }
@@ -66,14 +75,17 @@ class ProviderLabMixTest {
 
   @Test
   void hasTheSpecColumns() {
-    assertThat(mix.columns()).containsExactlyElementsOf(ProviderLabMixQuarterlyTable.SPEC.columnNames());
+    assertThat(mix.columns())
+        .containsExactlyElementsOf(ProviderLabMixQuarterlyTable.SPEC.columnNames());
   }
 
   @Test
   void oracleFiscalQuarterAcrossTheYearBoundary() {
     // FY26 Q3 = Dec 2025 + Jan 2026 + Feb 2026:
-    // OpenAI 100 + (200 compute + 5 resale) + 100 = 405; xAI 20 + 30 = 50; Cohere 50; (other) 30 + 10 = 40.
-    // Provider AI total = 405 + 50 + 50 + 40 = 545; OpenAI share = 405 / 545 = 0.743119266055045872 (18 digits).
+    // OpenAI 100 + (200 compute + 5 resale) + 100 = 405; xAI 20 + 30 = 50; Cohere 50; (other) 30 +
+    // 10 = 40.
+    // Provider AI total = 405 + 50 + 50 + 40 = 545; OpenAI share = 405 / 545 = 0.743119266055045872
+    // (18 digits).
     Row openai = row("oci", "fiscal", "FY26Q3", "OpenAI", "USD");
     assertThat(openai.<Integer>getAs("quarter_year")).isEqualTo(2026);
     assertThat(openai.<Integer>getAs("quarter_number")).isEqualTo(3);
@@ -84,7 +96,8 @@ class ProviderLabMixTest {
     assertThat(dec(openai, "lab_ai_resale_revenue")).isEqualByComparingTo("5");
     assertThat(dec(openai, "lab_ai_revenue")).isEqualByComparingTo("405");
     assertThat(dec(openai, "provider_ai_revenue")).isEqualByComparingTo("545");
-    assertThat(dec(openai, "lab_share_of_provider_ai")).isEqualByComparingTo("0.743119266055045872");
+    assertThat(dec(openai, "lab_share_of_provider_ai"))
+        .isEqualByComparingTo("0.743119266055045872");
 
     Row other = row("oci", "fiscal", "FY26Q3", "(other)", "USD");
     assertThat(dec(other, "lab_ai_revenue")).isEqualByComparingTo("40");
@@ -92,7 +105,8 @@ class ProviderLabMixTest {
     assertThat(dec(other, "lab_ai_resale_revenue")).isEqualByComparingTo("0");
     // 40 / 545 = 0.073394495412844037 (18 digits, HALF_EVEN).
     assertThat(dec(other, "lab_share_of_provider_ai")).isEqualByComparingTo("0.073394495412844037");
-    assertThat(dec(row("oci", "fiscal", "FY26Q3", "xAI", "USD"), "lab_ai_resale_revenue")).isEqualByComparingTo("50");
+    assertThat(dec(row("oci", "fiscal", "FY26Q3", "xAI", "USD"), "lab_ai_resale_revenue"))
+        .isEqualByComparingTo("50");
 
     // March 2026 alone in FY26 Q4 (Mar - May): one month of data.
     Row march = row("oci", "fiscal", "FY26Q4", "OpenAI", "USD");
@@ -112,7 +126,8 @@ class ProviderLabMixTest {
     assertThat(q4.<java.sql.Date>getAs("quarter_end")).isEqualTo(date("2025-12-31"));
     assertThat(q4.<Integer>getAs("months_with_data")).isEqualTo(1);
     assertThat(dec(q4, "provider_ai_revenue")).isEqualByComparingTo("150");
-    // 2026Q1 = Jan + Feb + Mar: OpenAI 205 + 100 + 40 = 345; Cohere 50; xAI 30; (other) 10 -> total 435.
+    // 2026Q1 = Jan + Feb + Mar: OpenAI 205 + 100 + 40 = 345; Cohere 50; xAI 30; (other) 10 -> total
+    // 435.
     Row q1 = row("oci", "calendar", "2026Q1", "OpenAI", "USD");
     assertThat(dec(q1, "lab_ai_revenue")).isEqualByComparingTo("345");
     assertThat(dec(q1, "provider_ai_revenue")).isEqualByComparingTo("435");
@@ -130,7 +145,9 @@ class ProviderLabMixTest {
     assertThat(june.<Integer>getAs("quarter_number")).isEqualTo(4);
     assertThat(june.<java.sql.Date>getAs("quarter_start")).isEqualTo(date("2026-04-01"));
     assertThat(june.<java.sql.Date>getAs("quarter_end")).isEqualTo(date("2026-06-30"));
-    assertThat(row("azure", "calendar", "2026Q2", "OpenAI", "USD").<BigDecimal>getAs("lab_ai_revenue")).isEqualByComparingTo("60");
+    assertThat(
+            row("azure", "calendar", "2026Q2", "OpenAI", "USD").<BigDecimal>getAs("lab_ai_revenue"))
+        .isEqualByComparingTo("60");
   }
 
   @Test
@@ -147,24 +164,36 @@ class ProviderLabMixTest {
 
   @Test
   void quarterRowsAreExactSumsOfTheMonthsOnBothBases() {
-    List<Row> monthlyTotals = monthly.groupBy("provider", "billing_currency").agg(sum("ai_billed_revenue").as("ai"))
-        .orderBy("provider", "billing_currency").collectAsList();
+    List<Row> monthlyTotals =
+        monthly
+            .groupBy("provider", "billing_currency")
+            .agg(sum("ai_billed_revenue").as("ai"))
+            .orderBy("provider", "billing_currency")
+            .collectAsList();
     for (String basis : List.of("calendar", "fiscal")) {
-      List<Row> quarterly = mix.where(col("quarter_basis").equalTo(basis))
-          .groupBy("provider", "billing_currency").agg(sum("lab_ai_revenue").as("ai"))
-          .orderBy("provider", "billing_currency").collectAsList();
+      List<Row> quarterly =
+          mix.where(col("quarter_basis").equalTo(basis))
+              .groupBy("provider", "billing_currency")
+              .agg(sum("lab_ai_revenue").as("ai"))
+              .orderBy("provider", "billing_currency")
+              .collectAsList();
       assertThat(quarterly).as(basis).hasSameSizeAs(monthlyTotals);
       for (int i = 0; i < quarterly.size(); i++) {
         assertThat(quarterly.get(i).getString(0)).isEqualTo(monthlyTotals.get(i).getString(0));
-        assertThat(quarterly.get(i).<BigDecimal>getAs("ai")).as(basis + " " + quarterly.get(i))
+        assertThat(quarterly.get(i).<BigDecimal>getAs("ai"))
+            .as(basis + " " + quarterly.get(i))
             .isEqualByComparingTo(monthlyTotals.get(i).<BigDecimal>getAs("ai"));
       }
     }
     // Per quarter, lab shares of a positive total sum to 1.
-    for (Row q : mix.where(col("provider_ai_revenue").gt(0))
-        .groupBy("provider", "quarter_basis", "quarter_label", "billing_currency").agg(sum("lab_share_of_provider_ai").as("s"))
-        .collectAsList()) {
-      assertThat(q.<BigDecimal>getAs("s").subtract(BigDecimal.ONE).abs()).as(q.toString()).isLessThanOrEqualTo(new BigDecimal("1e-15"));
+    for (Row q :
+        mix.where(col("provider_ai_revenue").gt(0))
+            .groupBy("provider", "quarter_basis", "quarter_label", "billing_currency")
+            .agg(sum("lab_share_of_provider_ai").as("s"))
+            .collectAsList()) {
+      assertThat(q.<BigDecimal>getAs("s").subtract(BigDecimal.ONE).abs())
+          .as(q.toString())
+          .isLessThanOrEqualTo(new BigDecimal("1e-15"));
     }
   }
 }

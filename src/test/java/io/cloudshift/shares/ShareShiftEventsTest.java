@@ -30,9 +30,10 @@ import org.junit.jupiter.api.TestInstance;
  *   2026-01    150    50    - |  200
  * </pre>
  *
- * and one resale month (azure 100 in Aug 2025). Terms: azure AZ1 from 10 Aug 2025 (exclusive, p 0.20),
- * AZ2 from 15 Oct 2025 (rofr, p 0.10); aws AWS1 from 5 Nov 2025; oci OCI1 from 20 Nov 2025 (never used);
- * gcp GCP1 from 10 Jan 2026; Cohere (no spend at all) from Nov 2025; Meta-coreweave MET1 from 15 Nov 2025.
+ * and one resale month (azure 100 in Aug 2025). Terms: azure AZ1 from 10 Aug 2025 (exclusive, p
+ * 0.20), AZ2 from 15 Oct 2025 (rofr, p 0.10); aws AWS1 from 5 Nov 2025; oci OCI1 from 20 Nov 2025
+ * (never used); gcp GCP1 from 10 Jan 2026; Cohere (no spend at all) from Nov 2025; Meta-coreweave
+ * MET1 from 15 Nov 2025.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShareShiftEventsTest {
@@ -42,30 +43,41 @@ class ShareShiftEventsTest {
 
   @BeforeAll
   void compute() {
-    Dataset<Row> monthly = SharesFixtures.monthly()
-        .add("azure", "OpenAI", "compute", "2025-08", "90").add("aws", "OpenAI", "compute", "2025-08", "10")
-        .add("azure", "OpenAI", "compute", "2025-09", "180").add("aws", "OpenAI", "compute", "2025-09", "20")
-        .add("azure", "OpenAI", "compute", "2025-10", "270").add("aws", "OpenAI", "compute", "2025-10", "30")
-        .add("azure", "OpenAI", "compute", "2025-11", "150").add("aws", "OpenAI", "compute", "2025-11", "40")
-        .add("gcp", "OpenAI", "compute", "2025-11", "10")
-        .add("azure", "OpenAI", "compute", "2025-12", "150").add("aws", "OpenAI", "compute", "2025-12", "30")
-        .add("gcp", "OpenAI", "compute", "2025-12", "20")
-        .add("azure", "OpenAI", "compute", "2026-01", "150").add("aws", "OpenAI", "compute", "2026-01", "50")
-        .add("azure", "OpenAI", "resale", "2025-08", "100")
-        // Meta: coreweave 10 of 10000 in Oct, then 11 of 10000 in Nov (+0.01 pp); aws 0 then 6 (+0.06 pp).
-        .add("gcp", "Meta", "compute", "2025-10", "9990").add("coreweave", "Meta", "compute", "2025-10", "10")
-        .add("gcp", "Meta", "compute", "2025-11", "9983").add("coreweave", "Meta", "compute", "2025-11", "11")
-        .add("aws", "Meta", "compute", "2025-11", "6")
-        .build();
-    Dataset<Row> terms = SharesFixtures.terms()
-        .add("AZ1", "OpenAI", "azure", "2025-08-10", "2025-10-15", "exclusive", "0.20", null)
-        .add("AZ2", "OpenAI", "azure", "2025-10-15", null, "rofr", "0.10", null)
-        .add("AWS1", "OpenAI", "aws", "2025-11-05", null, "none", null, null)
-        .add("OCI1", "OpenAI", "oci", "2025-11-20", null, "none", null, null)
-        .add("GCP1", "OpenAI", "gcp", "2026-01-10", null, "none", null, null)
-        .add("COH1", "Cohere", "oci", "2025-11-01", null, "none", null, null)
-        .add("MET1", "Meta", "coreweave", "2025-11-15", null, "none", null, null)
-        .build();
+    Dataset<Row> monthly =
+        SharesFixtures.monthly()
+            .add("azure", "OpenAI", "compute", "2025-08", "90")
+            .add("aws", "OpenAI", "compute", "2025-08", "10")
+            .add("azure", "OpenAI", "compute", "2025-09", "180")
+            .add("aws", "OpenAI", "compute", "2025-09", "20")
+            .add("azure", "OpenAI", "compute", "2025-10", "270")
+            .add("aws", "OpenAI", "compute", "2025-10", "30")
+            .add("azure", "OpenAI", "compute", "2025-11", "150")
+            .add("aws", "OpenAI", "compute", "2025-11", "40")
+            .add("gcp", "OpenAI", "compute", "2025-11", "10")
+            .add("azure", "OpenAI", "compute", "2025-12", "150")
+            .add("aws", "OpenAI", "compute", "2025-12", "30")
+            .add("gcp", "OpenAI", "compute", "2025-12", "20")
+            .add("azure", "OpenAI", "compute", "2026-01", "150")
+            .add("aws", "OpenAI", "compute", "2026-01", "50")
+            .add("azure", "OpenAI", "resale", "2025-08", "100")
+            // Meta: coreweave 10 of 10000 in Oct, then 11 of 10000 in Nov (+0.01 pp); aws 0 then 6
+            // (+0.06 pp).
+            .add("gcp", "Meta", "compute", "2025-10", "9990")
+            .add("coreweave", "Meta", "compute", "2025-10", "10")
+            .add("gcp", "Meta", "compute", "2025-11", "9983")
+            .add("coreweave", "Meta", "compute", "2025-11", "11")
+            .add("aws", "Meta", "compute", "2025-11", "6")
+            .build();
+    Dataset<Row> terms =
+        SharesFixtures.terms()
+            .add("AZ1", "OpenAI", "azure", "2025-08-10", "2025-10-15", "exclusive", "0.20", null)
+            .add("AZ2", "OpenAI", "azure", "2025-10-15", null, "rofr", "0.10", null)
+            .add("AWS1", "OpenAI", "aws", "2025-11-05", null, "none", null, null)
+            .add("OCI1", "OpenAI", "oci", "2025-11-20", null, "none", null, null)
+            .add("GCP1", "OpenAI", "gcp", "2026-01-10", null, "none", null, null)
+            .add("COH1", "Cohere", "oci", "2025-11-01", null, "none", null, null)
+            .add("MET1", "Meta", "coreweave", "2025-11-15", null, "none", null, null)
+            .build();
     lpm = LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS).cache();
     events = TermEvents.of(terms).cache();
     shifts = ShareShiftEvents.of(lpm, events, List.of(3)).cache();
@@ -79,8 +91,14 @@ class ShareShiftEventsTest {
   }
 
   private static Row row(Dataset<Row> table, String eventId, String stream, int window) {
-    List<Row> rows = table.where(col("event_id").equalTo(eventId).and(col("stream").equalTo(stream))
-        .and(col("window_months").equalTo(window))).collectAsList();
+    List<Row> rows =
+        table
+            .where(
+                col("event_id")
+                    .equalTo(eventId)
+                    .and(col("stream").equalTo(stream))
+                    .and(col("window_months").equalTo(window)))
+            .collectAsList();
     assertThat(rows).as("%s %s w=%d", eventId, stream, window).hasSize(1);
     return rows.get(0);
   }
@@ -91,12 +109,18 @@ class ShareShiftEventsTest {
 
   @Test
   void oneRowPerEventStreamAndWindowWhereTheLabSpent() {
-    assertThat(shifts.columns()).containsExactlyElementsOf(ShareShiftEventsTable.SPEC.columnNames());
-    // compute: AZ1, AZ2, AWS1, OCI1, GCP1, MET1; resale: AZ1, AZ2, AWS1, OCI1 (GCP1's windows Oct-Dec and
+    assertThat(shifts.columns())
+        .containsExactlyElementsOf(ShareShiftEventsTable.SPEC.columnNames());
+    // compute: AZ1, AZ2, AWS1, OCI1, GCP1, MET1; resale: AZ1, AZ2, AWS1, OCI1 (GCP1's windows
+    // Oct-Dec and
     // Jan hold no resale spend: dropped; Meta has no resale); Cohere has no spend at all: no row.
     assertThat(shifts.count()).isEqualTo(10);
     assertThat(shifts.where(col("lab").equalTo("Cohere")).count()).isZero();
-    assertThat(shifts.where(col("event_id").equalTo("GCP1").and(col("stream").equalTo("resale"))).count()).isZero();
+    assertThat(
+            shifts
+                .where(col("event_id").equalTo("GCP1").and(col("stream").equalTo("resale")))
+                .count())
+        .isZero();
   }
 
   @Test
@@ -112,7 +136,8 @@ class ShareShiftEventsTest {
     assertThat(dec(aws, "pre_total")).isEqualByComparingTo("600");
     assertThat(dec(aws, "pre_avg_monthly_total")).isEqualByComparingTo("200");
     assertThat(dec(aws, "pre_share")).isEqualByComparingTo("0.1");
-    // post = [Nov, Jan]: aws 40 + 30 + 50 = 120 of 600 -> s_post = 0.2; delta = (0.2 - 0.1) x 100 = +10 pp.
+    // post = [Nov, Jan]: aws 40 + 30 + 50 = 120 of 600 -> s_post = 0.2; delta = (0.2 - 0.1) x 100 =
+    // +10 pp.
     assertThat(aws.<Integer>getAs("months_post")).isEqualTo(3);
     assertThat(dec(aws, "post_revenue")).isEqualByComparingTo("120");
     assertThat(dec(aws, "post_total")).isEqualByComparingTo("600");
@@ -164,7 +189,8 @@ class ShareShiftEventsTest {
     assertThat(dec(az2, "pre_total")).isEqualByComparingTo("300");
     assertThat(dec(az2, "pre_avg_monthly_total")).isEqualByComparingTo("150");
     assertThat(dec(az2, "pre_share")).isEqualByComparingTo("0.9");
-    // post = [Oct, Dec]: azure 270 + 150 + 150 = 570 of 300 + 200 + 200 = 700 = 0.814285714285714286 (18 digits).
+    // post = [Oct, Dec]: azure 270 + 150 + 150 = 570 of 300 + 200 + 200 = 700 =
+    // 0.814285714285714286 (18 digits).
     assertThat(dec(az2, "post_share")).isEqualByComparingTo("0.814285714285714286");
     // (0.814285714285714286 - 0.9) x 100 = -8.5714285714285714 pp.
     assertThat(dec(az2, "delta_pp")).isEqualByComparingTo("-8.5714285714285714");
@@ -184,20 +210,23 @@ class ShareShiftEventsTest {
   @Test
   void aWindowReachingAfterTheDataIsClipped() {
     Row gcp = row(shifts, "GCP1", "compute", 3);
-    // pre = [Oct, Dec]: gcp 0 + 10 + 20 = 30 of 700 = 0.042857142857142857; post = [Jan, Mar] clipped to Jan: 0 of 200.
+    // pre = [Oct, Dec]: gcp 0 + 10 + 20 = 30 of 700 = 0.042857142857142857; post = [Jan, Mar]
+    // clipped to Jan: 0 of 200.
     assertThat(gcp.<Integer>getAs("months_pre")).isEqualTo(3);
     assertThat(gcp.<Integer>getAs("months_post")).isEqualTo(1);
     assertThat(dec(gcp, "pre_share")).isEqualByComparingTo("0.042857142857142857");
     assertThat(dec(gcp, "post_share")).isEqualByComparingTo("0");
     assertThat(dec(gcp, "delta_pp")).isEqualByComparingTo("-4.2857142857142857");
-    // aws 100/700 = 0.142857142857142857 -> 50/200 = 0.25: +10.7142857142857143 pp; azure fell (0.8143 -> 0.75).
+    // aws 100/700 = 0.142857142857142857 -> 50/200 = 0.25: +10.7142857142857143 pp; azure fell
+    // (0.8143 -> 0.75).
     assertThat(gcp.<String>getAs("gainers")).isEqualTo("aws +10.7pp");
     assertThat(dec(gcp, "top_gainer_delta_pp")).isEqualByComparingTo("10.7142857142857143");
   }
 
   @Test
   void resaleSharesAreNullWhereTheLabHasNoResaleSpend() {
-    // Resale: only azure 100 in Aug. AWS1: pre [Aug, Oct] T = 100, aws never resold: share 0; post T = 0: null.
+    // Resale: only azure 100 in Aug. AWS1: pre [Aug, Oct] T = 100, aws never resold: share 0; post
+    // T = 0: null.
     Row aws = row(shifts, "AWS1", "resale", 3);
     assertThat(dec(aws, "pre_share")).isEqualByComparingTo("0");
     assertThat(dec(aws, "post_total")).isEqualByComparingTo("0");
@@ -210,11 +239,13 @@ class ShareShiftEventsTest {
   @Test
   void risesThatWouldShowAsZeroPointsAreNoGain() {
     Row meta = row(shifts, "MET1", "compute", 3);
-    // pre = [Aug, Oct]: T = 10000, coreweave 10 -> 0.001; post = [Nov, Jan]: T = 10000, coreweave 11 -> 0.0011.
+    // pre = [Aug, Oct]: T = 10000, coreweave 10 -> 0.001; post = [Nov, Jan]: T = 10000, coreweave
+    // 11 -> 0.0011.
     assertThat(dec(meta, "pre_share")).isEqualByComparingTo("0.001");
     assertThat(dec(meta, "post_share")).isEqualByComparingTo("0.0011");
     assertThat(dec(meta, "delta_pp")).isEqualByComparingTo("0.01");
-    // aws 0 -> 6/10000 = 0.0006: +0.06 pp >= 0.05, a gainer shown as +0.1pp; coreweave's +0.01 pp is not.
+    // aws 0 -> 6/10000 = 0.0006: +0.06 pp >= 0.05, a gainer shown as +0.1pp; coreweave's +0.01 pp
+    // is not.
     assertThat(meta.<String>getAs("gainers")).isEqualTo("aws +0.1pp");
     assertThat(meta.<String>getAs("top_gainer")).isEqualTo("aws");
     assertThat(dec(meta, "top_gainer_delta_pp")).isEqualByComparingTo("0.06");
@@ -229,12 +260,14 @@ class ShareShiftEventsTest {
     assertThat(six.<Integer>getAs("months_post")).isEqualTo(3);
     assertThat(dec(six, "pre_share")).isEqualByComparingTo("0.1");
     assertThat(dec(six, "post_share")).isEqualByComparingTo("0.2");
-    assertThat(row(both, "AWS1", "compute", 3).<BigDecimal>getAs("delta_pp")).isEqualByComparingTo("10");
+    assertThat(row(both, "AWS1", "compute", 3).<BigDecimal>getAs("delta_pp"))
+        .isEqualByComparingTo("10");
   }
 
   @Test
   void windowsMustBePositive() {
     assertThatThrownBy(() -> ShareShiftEvents.of(lpm, events, List.of(3, 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot compute share shifts");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Cannot compute share shifts");
   }
 }

@@ -1,9 +1,8 @@
 package io.cloudshift.shares;
 
-import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.ChargesMonthlyTable;
-import io.cloudshift.schema.PartnershipColumns;
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.testing.SparkTestSession;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -14,15 +13,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
-/** Small hand-made inputs of the shares stage: charges_monthly rows, partnership terms, providers. */
+/**
+ * Small hand-made inputs of the shares stage: charges_monthly rows, partnership terms, providers.
+ */
 final class SharesFixtures {
   /** The bundled providers' fiscal calendars: Microsoft starts its year in July, Oracle in June. */
-  static final List<ProviderConfig> PROVIDERS = List.of(
-      new ProviderConfig("azure", "Microsoft Azure", 7, List.of()),
-      new ProviderConfig("aws", "Amazon Web Services", 1, List.of()),
-      new ProviderConfig("gcp", "Google Cloud", 1, List.of()),
-      new ProviderConfig("oci", "Oracle Cloud Infrastructure", 6, List.of()),
-      new ProviderConfig("coreweave", "CoreWeave", 1, List.of()));
+  static final List<ProviderConfig> PROVIDERS =
+      List.of(
+          new ProviderConfig("azure", "Microsoft Azure", 7, List.of()),
+          new ProviderConfig("aws", "Amazon Web Services", 1, List.of()),
+          new ProviderConfig("gcp", "Google Cloud", 1, List.of()),
+          new ProviderConfig("oci", "Oracle Cloud Infrastructure", 6, List.of()),
+          new ProviderConfig("coreweave", "CoreWeave", 1, List.of()));
 
   private SharesFixtures() {}
 
@@ -39,10 +41,29 @@ final class SharesFixtures {
       return add(provider, lab, stream, month, "USD", amount, amount, amount);
     }
 
-    Monthly add(String provider, String lab, String stream, String month, String currency, String billed, String effective, String aiBilled) {
+    Monthly add(
+        String provider,
+        String lab,
+        String stream,
+        String month,
+        String currency,
+        String billed,
+        String effective,
+        String aiBilled) {
       // One export per provider, as the bundled data has.
-      rows.add(RowFactory.create(provider, provider + "-focus", lab, stream, Date.valueOf(month + "-01"), currency,
-          new BigDecimal(billed), new BigDecimal(effective), new BigDecimal(aiBilled), new BigDecimal(aiBilled), 1L));
+      rows.add(
+          RowFactory.create(
+              provider,
+              provider + "-focus",
+              lab,
+              stream,
+              Date.valueOf(month + "-01"),
+              currency,
+              new BigDecimal(billed),
+              new BigDecimal(effective),
+              new BigDecimal(aiBilled),
+              new BigDecimal(aiBilled),
+              1L));
       return this;
     }
 
@@ -59,12 +80,45 @@ final class SharesFixtures {
   static final class Terms {
     private final List<Row> rows = new ArrayList<>();
 
-    /** validTo exclusive, null = open; p = resale_share_to_lab, q = lab_share_to_provider (null = not disclosed). */
-    Terms add(String recordId, String lab, String provider, String validFrom, String validTo, String exclusivity, String p, String q) {
-      rows.add(RowFactory.create(lab, provider, Date.valueOf(validFrom), validTo == null ? null : Date.valueOf(validTo),
-          validTo == null, rows.size() + 1, recordId, "test agreement", null, Date.valueOf(validFrom), null, exclusivity,
-          p == null ? null : new BigDecimal(p), q == null ? null : new BigDecimal(q), null, null, null, null, null,
-          "https://example.invalid/" + recordId, List.of(), "assumed", List.of(), null));
+    /**
+     * validTo exclusive, null = open; p = resale_share_to_lab, q = lab_share_to_provider (null =
+     * not disclosed).
+     */
+    Terms add(
+        String recordId,
+        String lab,
+        String provider,
+        String validFrom,
+        String validTo,
+        String exclusivity,
+        String p,
+        String q) {
+      rows.add(
+          RowFactory.create(
+              lab,
+              provider,
+              Date.valueOf(validFrom),
+              validTo == null ? null : Date.valueOf(validTo),
+              validTo == null,
+              rows.size() + 1,
+              recordId,
+              "test agreement",
+              null,
+              Date.valueOf(validFrom),
+              null,
+              exclusivity,
+              p == null ? null : new BigDecimal(p),
+              q == null ? null : new BigDecimal(q),
+              null,
+              null,
+              null,
+              null,
+              null,
+              "https://example.invalid/" + recordId,
+              List.of(),
+              "assumed",
+              List.of(),
+              null));
       return this;
     }
 

@@ -41,7 +41,9 @@ public final class BundledPipeline {
     this.config = TestConfigs.bundled(Map.of("warehouse", root.toString()));
     this.warehouse = new Warehouse(config.warehouse());
     IngestJob ingestJob = new IngestJob(StageContext.of(spark(), config, warehouse, run()));
-    this.ingest = new StageRunner(StageContext.of(spark(), config, warehouse, run()), List.of(ingestJob)).run(ingestJob);
+    this.ingest =
+        new StageRunner(StageContext.of(spark(), config, warehouse, run()), List.of(ingestJob))
+            .run(ingestJob);
     runGoldStages(warehouse);
   }
 
@@ -75,7 +77,12 @@ public final class BundledPipeline {
     CloudshiftConfig targetConfig = TestConfigs.bundled(Map.of("warehouse", target.root()));
     DeltaTableWriter writer = new DeltaTableWriter(spark(), target, run().commitMetadata());
     StageContext context = TestStages.context(targetConfig, writer, run());
-    for (PipelineStage stage : List.of(new SharesJob(context), new UpliftJob(context), new ProjectionJob(context), new ReconcileJob(context))) {
+    for (PipelineStage stage :
+        List.of(
+            new SharesJob(context),
+            new UpliftJob(context),
+            new ProjectionJob(context),
+            new ReconcileJob(context))) {
       TestStages.execute(stage);
     }
   }

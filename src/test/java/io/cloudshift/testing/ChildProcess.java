@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A process an integration test starts (bin/cloudshift, a Spark master or worker, S3Proxy) with
- * its output in files, and stops with everything it started: {@link #close} ends the whole process
- * tree (politely, then by force), so a failing test leaves no JVM behind.
+ * A process an integration test starts (bin/cloudshift, a Spark master or worker, S3Proxy) with its
+ * output in files, and stops with everything it started: {@link #close} ends the whole process tree
+ * (politely, then by force), so a failing test leaves no JVM behind.
  */
 public final class ChildProcess implements AutoCloseable {
   private static final Duration POLITE_STOP = Duration.ofSeconds(20);
@@ -30,13 +30,18 @@ public final class ChildProcess implements AutoCloseable {
     this.stderr = stderr;
   }
 
-  /** Starts {@code command} in the project folder with {@code environment} added; output to {@code logs}/name.{out,err}. */
-  public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logs) {
+  /**
+   * Starts {@code command} in the project folder with {@code environment} added; output to {@code
+   * logs}/name.{out,err}.
+   */
+  public static ChildProcess start(
+      String name, List<String> command, Map<String, String> environment, Path logs) {
     Path out = logs.resolve(name + ".out");
     Path err = logs.resolve(name + ".err");
     try {
       Files.createDirectories(logs);
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().putAll(environment);
       return new ChildProcess(name, builder.start(), out, err);
     } catch (IOException e) {
@@ -52,15 +57,26 @@ public final class ChildProcess implements AutoCloseable {
     return read(stderr);
   }
 
-  /** Waits until stdout or stderr holds {@code text}; fails if the process ends first or the time runs out. */
+  /**
+   * Waits until stdout or stderr holds {@code text}; fails if the process ends first or the time
+   * runs out.
+   */
   public ChildProcess awaitOutput(String text, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!stdout().contains(text) && !stderr().contains(text)) {
       if (!process.isAlive()) {
-        throw new AssertionError(name + " ended (exit " + process.exitValue() + ") before printing '" + text + "':\n" + tail());
+        throw new AssertionError(
+            name
+                + " ended (exit "
+                + process.exitValue()
+                + ") before printing '"
+                + text
+                + "':\n"
+                + tail());
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(name + " did not print '" + text + "' within " + timeout + ":\n" + tail());
+        throw new AssertionError(
+            name + " did not print '" + text + "' within " + timeout + ":\n" + tail());
       }
       Thread.sleep(200);
     }
@@ -87,7 +103,10 @@ public final class ChildProcess implements AutoCloseable {
     process.waitFor(1, TimeUnit.MINUTES);
   }
 
-  /** SIGTERM to the tree (a Spark worker then stops its executors), SIGKILL to whatever is left after a while. */
+  /**
+   * SIGTERM to the tree (a Spark worker then stops its executors), SIGKILL to whatever is left
+   * after a while.
+   */
   @Override
   public void close() throws InterruptedException {
     List<ProcessHandle> tree = process.descendants().toList();

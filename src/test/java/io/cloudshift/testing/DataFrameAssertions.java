@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * DataFrame equality for tests (spark-testing-base is not published for Spark 4): same schema,
- * same rows as a multiset. {@code exceptAll} both ways keeps duplicates visible, unlike {@code except}.
+ * DataFrame equality for tests (spark-testing-base is not published for Spark 4): same schema, same
+ * rows as a multiset. {@code exceptAll} both ways keeps duplicates visible, unlike {@code except}.
  */
 public final class DataFrameAssertions {
   private DataFrameAssertions() {}

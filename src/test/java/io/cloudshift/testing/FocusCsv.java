@@ -21,16 +21,41 @@ public final class FocusCsv {
 
   public static FocusCsv focus12() {
     FocusCsv csv = new FocusCsv();
-    csv.columns.addAll(List.of(
-        "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingAccountId", "BillingAccountName",
-        "SubAccountId", "SubAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd",
-        "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription",
-        "ServiceCategory", "ServiceSubcategory", "ServiceName", "SkuId", "SkuMeter", "ResourceType", "RegionId",
-        "InvoiceIssuerName", "ProviderName", "PublisherName", "InvoiceId"));
+    csv.columns.addAll(
+        List.of(
+            "BilledCost",
+            "EffectiveCost",
+            "ListCost",
+            "ContractedCost",
+            "BillingAccountId",
+            "BillingAccountName",
+            "SubAccountId",
+            "SubAccountName",
+            "BillingCurrency",
+            "BillingPeriodStart",
+            "BillingPeriodEnd",
+            "ChargePeriodStart",
+            "ChargePeriodEnd",
+            "ChargeCategory",
+            "ChargeClass",
+            "ChargeDescription",
+            "ServiceCategory",
+            "ServiceSubcategory",
+            "ServiceName",
+            "SkuId",
+            "SkuMeter",
+            "ResourceType",
+            "RegionId",
+            "InvoiceIssuerName",
+            "ProviderName",
+            "PublisherName",
+            "InvoiceId"));
     return csv;
   }
 
-  /** A clean Usage row billed in 2024-09 on account "acct-1"; override cells with key/value pairs. */
+  /**
+   * A clean Usage row billed in 2024-09 on account "acct-1"; override cells with key/value pairs.
+   */
   public FocusCsv row(String... overrides) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("BilledCost", "10.5");
@@ -84,9 +109,12 @@ public final class FocusCsv {
   }
 
   public String text(String lineEnding) {
-    StringBuilder out = new StringBuilder(String.join(",", columns.stream().map(FocusCsv::quote).toList())).append(lineEnding);
+    StringBuilder out =
+        new StringBuilder(String.join(",", columns.stream().map(FocusCsv::quote).toList()))
+            .append(lineEnding);
     for (Map<String, String> r : rows) {
-      out.append(String.join(",", columns.stream().map(c -> quote(r.getOrDefault(c, ""))).toList())).append(lineEnding);
+      out.append(String.join(",", columns.stream().map(c -> quote(r.getOrDefault(c, ""))).toList()))
+          .append(lineEnding);
     }
     return out.toString();
   }

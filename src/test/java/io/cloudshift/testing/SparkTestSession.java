@@ -11,8 +11,10 @@ public final class SparkTestSession {
 
   public static synchronized SparkSession get() {
     if (session == null) {
-      SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("cloudshift-tests");
-      // The same tuning as a run's session (snapshot partitions, local file system without forks, …).
+      SparkSession.Builder builder =
+          SparkSession.builder().master("local[2]").appName("cloudshift-tests");
+      // The same tuning as a run's session (snapshot partitions, local file system without forks,
+      // …).
       SparkSessions.TUNING.forEach(builder::config);
       session =
           SparkSessions.withDelta(builder)

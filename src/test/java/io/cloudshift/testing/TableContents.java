@@ -30,23 +30,48 @@ public final class TableContents {
   private TableContents() {}
 
   /** Every table under {@code warehouse} but {@code skipTables}, as "N rows <sha-256>". */
-  public static Map<String, String> hashes(Path warehouse, Set<String> skipTables, Set<String> skipColumns) {
+  public static Map<String, String> hashes(
+      Path warehouse, Set<String> skipTables, Set<String> skipColumns) {
     return hashes(warehouse, skipTables, skipColumns, UnaryOperator.identity());
   }
 
-  /** {@link #hashes}, each row's JSON passed through {@code rewrite} first (e.g. one input root for another). */
-  public static Map<String, String> hashes(Path warehouse, Set<String> skipTables, Set<String> skipColumns, UnaryOperator<String> rewrite) {
+  /**
+   * {@link #hashes}, each row's JSON passed through {@code rewrite} first (e.g. one input root for
+   * another).
+   */
+  public static Map<String, String> hashes(
+      Path warehouse,
+      Set<String> skipTables,
+      Set<String> skipColumns,
+      UnaryOperator<String> rewrite) {
     Map<String, String> hashes = new TreeMap<>();
     try (Stream<Path> tables = Files.list(warehouse)) {
-      for (Path table : tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
-          .filter(t -> !skipTables.contains(t.getFileName().toString())).toList()) {
+      for (Path table :
+          tables
+              .filter(t -> Files.isDirectory(t.resolve("_delta_log")))
+              .filter(t -> !skipTables.contains(t.getFileName().toString()))
+              .toList()) {
         Dataset<Row> rows = SparkTestSession.get().read().format("delta").load(table.toString());
-        Column[] kept = Arrays.stream(rows.columns()).filter(c -> !skipColumns.contains(c)).map(functions::col).toArray(Column[]::new);
-        List<String> json = rows.select(functions.to_json(functions.struct(kept))).as(Encoders.STRING()).collectAsList()
-            .stream().map(rewrite).toList();
+        Column[] kept =
+            Arrays.stream(rows.columns())
+                .filter(c -> !skipColumns.contains(c))
+                .map(functions::col)
+                .toArray(Column[]::new);
+        List<String> json =
+            rows
+                .select(functions.to_json(functions.struct(kept)))
+                .as(Encoders.STRING())
+                .collectAsList()
+                .stream()
+                .map(rewrite)
+                .toList();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        json.stream().sorted().forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        hashes.put(table.getFileName().toString(), json.size() + " rows " + HexFormat.of().formatHex(sha.digest()));
+        json.stream()
+            .sorted()
+            .forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        hashes.put(
+            table.getFileName().toString(),
+            json.size() + " rows " + HexFormat.of().formatHex(sha.digest()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -26,6 +26,14 @@ public final class TestConfigs {
 
   /** One CSV export of a single provider, read from {@code dir}. */
   public static CloudshiftConfig singleCsvExport(String exportId, String provider, Path dir) {
-    return withExports("[{ id = " + exportId + ", provider = " + provider + ", format = csv, path = \"" + dir + "\" }]", Map.of());
+    return withExports(
+        "[{ id = "
+            + exportId
+            + ", provider = "
+            + provider
+            + ", format = csv, path = \""
+            + dir
+            + "\" }]",
+        Map.of());
   }
 }

@@ -1,14 +1,14 @@
 package io.cloudshift.testing;
 
-import io.cloudshift.ingest.IngestJob;
-import io.cloudshift.stage.StageTables;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.RunContext;
+import io.cloudshift.ingest.IngestJob;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageTables;
 import java.util.Map;
 
 /** Stages run directly, without StageRunner's job_runs row: for tests of a stage's tables. */
@@ -17,12 +17,15 @@ public final class TestStages {
 
   private TestStages() {}
 
-  /** The shared session, {@code config}, run {@link #RUN_ID} over every month, and {@code writer}. */
+  /**
+   * The shared session, {@code config}, run {@link #RUN_ID} over every month, and {@code writer}.
+   */
   public static StageContext context(CloudshiftConfig config, DeltaTableWriter writer) {
     return context(config, writer, new RunContext(RUN_ID, "test", BillingPeriodRange.all()));
   }
 
-  public static StageContext context(CloudshiftConfig config, DeltaTableWriter writer, RunContext run) {
+  public static StageContext context(
+      CloudshiftConfig config, DeltaTableWriter writer, RunContext run) {
     return new StageContext(SparkTestSession.get(), config, run, writer);
   }
 

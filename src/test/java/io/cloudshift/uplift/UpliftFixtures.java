@@ -1,11 +1,10 @@
 package io.cloudshift.uplift;
 
-import io.cloudshift.schema.LabRevenueTable;
-import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
-import io.cloudshift.schema.PartnershipColumns;
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.testing.SparkTestSession;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,14 +21,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
-/** Hand-made inputs of the uplift: lab_provider_monthly rows, partnership_terms versions, lab_revenue figures. */
+/**
+ * Hand-made inputs of the uplift: lab_provider_monthly rows, partnership_terms versions,
+ * lab_revenue figures.
+ */
 final class UpliftFixtures {
   /** Microsoft's fiscal year starts in July, Oracle's in June, the others in January. */
-  static final List<ProviderConfig> PROVIDERS = List.of(
-      new ProviderConfig("azure", "Microsoft Azure", 7, List.of()),
-      new ProviderConfig("aws", "Amazon Web Services", 1, List.of()),
-      new ProviderConfig("oci", "Oracle Cloud Infrastructure", 6, List.of()),
-      new ProviderConfig("gcp", "Google Cloud", 1, List.of()));
+  static final List<ProviderConfig> PROVIDERS =
+      List.of(
+          new ProviderConfig("azure", "Microsoft Azure", 7, List.of()),
+          new ProviderConfig("aws", "Amazon Web Services", 1, List.of()),
+          new ProviderConfig("oci", "Oracle Cloud Infrastructure", 6, List.of()),
+          new ProviderConfig("gcp", "Google Cloud", 1, List.of()));
 
   private UpliftFixtures() {}
 
@@ -51,11 +54,12 @@ final class UpliftFixtures {
 
   /**
    * Builds {@code lab_provider_monthly} the way the shares job does: R per provider, T = Σ R of the
-   * lab, stream, currency and month over providers, s = R / T (18 decimals), null when T ≤ 0.
-   * The caller lists every provider of the lab's grid in every month (R = 0 when absent).
+   * lab, stream, currency and month over providers, s = R / T (18 decimals), null when T ≤ 0. The
+   * caller lists every provider of the lab's grid in every month (R = 0 when absent).
    */
   static final class Lpm {
-    private record Cell(String lab, String provider, String stream, String month, String currency, BigDecimal r) {}
+    private record Cell(
+        String lab, String provider, String stream, String month, String currency, BigDecimal r) {}
 
     private final List<Cell> cells = new ArrayList<>();
 
@@ -70,7 +74,9 @@ final class UpliftFixtures {
 
     /** The same R for every month of an inclusive range. */
     Lpm range(String lab, String provider, String stream, String from, String to, String r) {
-      for (YearMonth m = YearMonth.parse(from); !m.isAfter(YearMonth.parse(to)); m = m.plusMonths(1)) {
+      for (YearMonth m = YearMonth.parse(from);
+          !m.isAfter(YearMonth.parse(to));
+          m = m.plusMonths(1)) {
         add(lab, provider, stream, m.toString(), r);
       }
       return this;
@@ -86,8 +92,29 @@ final class UpliftFixtures {
         BigDecimal t = totals.get(String.join("|", c.lab, c.stream, c.month, c.currency));
         BigDecimal s = t.signum() > 0 ? c.r.divide(t, 18, RoundingMode.HALF_EVEN) : null;
         Date m = month(c.month);
-        rows.add(RowFactory.create(c.lab, c.provider, c.stream, m, c.currency, null, null, null, null,
-            c.r, c.r, c.r, t, t, s, s, null, null, null, null, c.r));
+        rows.add(
+            RowFactory.create(
+                c.lab,
+                c.provider,
+                c.stream,
+                m,
+                c.currency,
+                null,
+                null,
+                null,
+                null,
+                c.r,
+                c.r,
+                c.r,
+                t,
+                t,
+                s,
+                s,
+                null,
+                null,
+                null,
+                null,
+                c.r));
       }
       return spark().createDataFrame(rows, LabProviderMonthlyTable.SPEC.schema());
     }
@@ -99,13 +126,43 @@ final class UpliftFixtures {
     private final Map<String, Integer> versions = new LinkedHashMap<>();
 
     /** One version [validFrom, validTo) (validTo null = open); p, q, cap may be null. */
-    Terms add(String recordId, String lab, String provider, String validFrom, String validTo, String exclusivity,
-        String p, String q, String cap) {
+    Terms add(
+        String recordId,
+        String lab,
+        String provider,
+        String validFrom,
+        String validTo,
+        String exclusivity,
+        String p,
+        String q,
+        String cap) {
       int version = versions.merge(lab + "|" + provider, 1, Integer::sum);
-      rows.add(RowFactory.create(lab, provider, day(validFrom), validTo == null ? null : day(validTo), validTo == null, version,
-          recordId, "agreement " + recordId, day(validFrom), day(validFrom), validTo == null ? null : day(validTo), exclusivity,
-          dec(p), dec(q), cap == null ? null : new BigDecimal(cap).setScale(2), null, null, null, null,
-          "https://example.com/" + recordId, List.of(), "reported", List.of(), null));
+      rows.add(
+          RowFactory.create(
+              lab,
+              provider,
+              day(validFrom),
+              validTo == null ? null : day(validTo),
+              validTo == null,
+              version,
+              recordId,
+              "agreement " + recordId,
+              day(validFrom),
+              day(validFrom),
+              validTo == null ? null : day(validTo),
+              exclusivity,
+              dec(p),
+              dec(q),
+              cap == null ? null : new BigDecimal(cap).setScale(2),
+              null,
+              null,
+              null,
+              null,
+              "https://example.com/" + recordId,
+              List.of(),
+              "reported",
+              List.of(),
+              null));
       return this;
     }
 
@@ -119,15 +176,35 @@ final class UpliftFixtures {
     private final List<Row> rows = new ArrayList<>();
 
     /** A figure with its implied monthly revenue given directly (the ingest derives it). */
-    LabRevenue add(String factId, String lab, String metric, String periodStart, String periodEnd, String monthlyUsd) {
+    LabRevenue add(
+        String factId,
+        String lab,
+        String metric,
+        String periodStart,
+        String periodEnd,
+        String monthlyUsd) {
       LocalDate start = LocalDate.parse(periodStart);
       LocalDate end = LocalDate.parse(periodEnd);
-      int months = (end.getYear() - start.getYear()) * 12 + end.getMonthValue() - start.getMonthValue() + 1;
+      int months =
+          (end.getYear() - start.getYear()) * 12 + end.getMonthValue() - start.getMonthValue() + 1;
       BigDecimal monthly = new BigDecimal(monthlyUsd).setScale(2);
-      BigDecimal value = metric.equals(LabRevenueColumns.ANNUALIZED_RUN_RATE_USD)
-          ? monthly.multiply(BigDecimal.valueOf(12)) : monthly.multiply(BigDecimal.valueOf(months));
-      rows.add(RowFactory.create(factId, lab, metric, Date.valueOf(start), Date.valueOf(end), value, months, monthly,
-          "https://example.com/" + factId, "reported", null));
+      BigDecimal value =
+          metric.equals(LabRevenueColumns.ANNUALIZED_RUN_RATE_USD)
+              ? monthly.multiply(BigDecimal.valueOf(12))
+              : monthly.multiply(BigDecimal.valueOf(months));
+      rows.add(
+          RowFactory.create(
+              factId,
+              lab,
+              metric,
+              Date.valueOf(start),
+              Date.valueOf(end),
+              value,
+              months,
+              monthly,
+              "https://example.com/" + factId,
+              "reported",
+              null));
       return this;
     }
 

@@ -1,7 +1,5 @@
 package io.cloudshift.uplift;
 
-import io.cloudshift.schema.LabRevenueTable;
-import io.cloudshift.schema.PartnershipTermsTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.config.CloudshiftConfig;
@@ -10,6 +8,8 @@ import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
+import io.cloudshift.schema.LabRevenueTable;
+import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
@@ -28,7 +28,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The uplift job at its I/O edge: reads the three inputs, writes both gold tables, headline (missing inputs: StageRunnerTest, PipelineTest). */
+/**
+ * The uplift job at its I/O edge: reads the three inputs, writes both gold tables, headline
+ * (missing inputs: StageRunnerTest, PipelineTest).
+ */
 class UpliftJobTest {
   @TempDir Path warehouseDir;
 
@@ -36,48 +39,76 @@ class UpliftJobTest {
   void writesBothTablesAndSummarisesTheLatestQuarter() {
     SparkSession spark = UpliftFixtures.spark();
     CloudshiftConfig config = TestConfigs.bundled(Map.of("warehouse", warehouseDir.toString()));
-    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"t\"}");
+    DeltaTableWriter writer =
+        new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"t\"}");
     // The resale / compute example of UpliftMonthlyTest, data to July 2026, with an inbound share
     // (20 % of $1,000 a month, uncapped before, capped at $500 from the event).
-    Lpm lpm = new Lpm()
-        .range("OpenAI", "azure", "resale", "2025-10", "2026-03", "90")
-        .range("OpenAI", "aws", "resale", "2025-10", "2026-03", "10")
-        .range("OpenAI", "azure", "resale", "2026-04", "2026-07", "105")
-        .range("OpenAI", "aws", "resale", "2026-04", "2026-07", "45")
-        .range("OpenAI", "azure", "compute", "2025-10", "2026-03", "100")
-        .range("OpenAI", "aws", "compute", "2025-10", "2026-03", "100")
-        .range("OpenAI", "azure", "compute", "2026-04", "2026-07", "120")
-        .range("OpenAI", "aws", "compute", "2026-04", "2026-07", "180");
-    Terms terms = new Terms()
-        .add("P01", "OpenAI", "azure", "2023-01-23", "2026-04-27", "exclusive", "0.20", "0.20", null)
-        .add("P02", "OpenAI", "azure", "2026-04-27", null, "none", "0", "0.20", "500");
-    LabRevenue labRevenue = new LabRevenue()
-        .add("R1", "OpenAI", LabRevenueColumns.ANNUALIZED_RUN_RATE_USD, "2025-01-01", "2026-12-31", "1000");
+    Lpm lpm =
+        new Lpm()
+            .range("OpenAI", "azure", "resale", "2025-10", "2026-03", "90")
+            .range("OpenAI", "aws", "resale", "2025-10", "2026-03", "10")
+            .range("OpenAI", "azure", "resale", "2026-04", "2026-07", "105")
+            .range("OpenAI", "aws", "resale", "2026-04", "2026-07", "45")
+            .range("OpenAI", "azure", "compute", "2025-10", "2026-03", "100")
+            .range("OpenAI", "aws", "compute", "2025-10", "2026-03", "100")
+            .range("OpenAI", "azure", "compute", "2026-04", "2026-07", "120")
+            .range("OpenAI", "aws", "compute", "2026-04", "2026-07", "180");
+    Terms terms =
+        new Terms()
+            .add(
+                "P01",
+                "OpenAI",
+                "azure",
+                "2023-01-23",
+                "2026-04-27",
+                "exclusive",
+                "0.20",
+                "0.20",
+                null)
+            .add("P02", "OpenAI", "azure", "2026-04-27", null, "none", "0", "0.20", "500");
+    LabRevenue labRevenue =
+        new LabRevenue()
+            .add(
+                "R1",
+                "OpenAI",
+                LabRevenueColumns.ANNUALIZED_RUN_RATE_USD,
+                "2025-01-01",
+                "2026-12-31",
+                "1000");
     writer.replace(LabProviderMonthlyTable.SPEC, lpm.build());
     writer.replace(PartnershipTermsTable.SPEC, terms.build());
     writer.replace(LabRevenueTable.SPEC, labRevenue.build());
 
-    Map<String, Long> versions = TestStages.execute(new UpliftJob(TestStages.context(config, writer)));
+    Map<String, Long> versions =
+        TestStages.execute(new UpliftJob(TestStages.context(config, writer)));
 
     assertThat(versions).containsOnlyKeys(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY);
     Dataset<Row> monthly = writer.read(Tables.UPLIFT_MONTHLY);
     Dataset<Row> quarterly = writer.read(Tables.UPLIFT_QUARTERLY);
     assertThat(monthly.columns()).containsExactlyElementsOf(UpliftMonthlyTable.SPEC.columnNames());
-    assertThat(quarterly.columns()).containsExactlyElementsOf(UpliftQuarterlyTable.SPEC.columnNames());
-    assertThat(monthly.schema().apply(Columns.BREAK_EVEN_SHARE).getComment().get()).startsWith("s* = s0 x g0 / g1");
+    assertThat(quarterly.columns())
+        .containsExactlyElementsOf(UpliftQuarterlyTable.SPEC.columnNames());
+    assertThat(monthly.schema().apply(Columns.BREAK_EVEN_SHARE).getComment().get())
+        .startsWith("s* = s0 x g0 / g1");
 
     // The latest calendar quarter of the April 2026 event is 2026Q3 (July only):
-    //   compute: U = 120 - 0.5 x 300 = -30 = share effect; volume 0.5 x (300 - 200) = 50; margin 0; s 0.4 vs s* 0.5
+    //   compute: U = 120 - 0.5 x 300 = -30 = share effect; volume 0.5 x (300 - 200) = 50; margin 0;
+    // s 0.4 vs s* 0.5
     //   resale:  U = 105 - 0.9 x 150 x 0.8 = -3; volume 36, share -24, margin 21; s 0.7 vs s* 0.72
     //   inbound: cap 500 used up by June (200 + 200 + 100): July I_new = 0, I_old = 200, U = -200
-    List<HeadlineRow> headline = UpliftJob.headline(quarterly, "OpenAI", "azure", LocalDate.of(2026, 4, 27));
-    assertThat(headline).extracting(HeadlineRow::stream).containsExactly("compute", "resale", "inbound");
-    assertThat(headline).allSatisfy(h -> {
-      assertThat(h.quarter()).isEqualTo("2026Q3");
-      assertThat(h.monthsInQuarter()).isEqualTo(1);
-      assertThat(h.lastMonth()).isEqualTo(LocalDate.of(2026, 7, 1));
-      assertThat(h.currency()).isEqualTo("USD");
-    });
+    List<HeadlineRow> headline =
+        UpliftJob.headline(quarterly, "OpenAI", "azure", LocalDate.of(2026, 4, 27));
+    assertThat(headline)
+        .extracting(HeadlineRow::stream)
+        .containsExactly("compute", "resale", "inbound");
+    assertThat(headline)
+        .allSatisfy(
+            h -> {
+              assertThat(h.quarter()).isEqualTo("2026Q3");
+              assertThat(h.monthsInQuarter()).isEqualTo(1);
+              assertThat(h.lastMonth()).isEqualTo(LocalDate.of(2026, 7, 1));
+              assertThat(h.currency()).isEqualTo("USD");
+            });
     HeadlineRow compute = headline.get(0);
     assertThat(compute.uplift()).isEqualByComparingTo("-30");
     assertThat(compute.volumeEffect()).isEqualByComparingTo("50");

@@ -1,6 +1,21 @@
 package io.cloudshift.uplift;
 
-import static io.cloudshift.schema.UpliftMonthlyTable.*;
+import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_FROM;
+import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_MONTHS;
+import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_SHARE;
+import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_STREAM_TOTAL;
+import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND;
+import static io.cloudshift.schema.UpliftMonthlyTable.MARGIN_EFFECT;
+import static io.cloudshift.schema.UpliftMonthlyTable.MONTHS_AFTER_EVENT;
+import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
+import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
+import static io.cloudshift.schema.UpliftMonthlyTable.NET_PRE_EVENT;
+import static io.cloudshift.schema.UpliftMonthlyTable.NEXT_EVENT_MONTH;
+import static io.cloudshift.schema.UpliftMonthlyTable.RETAINED_NEW;
+import static io.cloudshift.schema.UpliftMonthlyTable.RETAINED_OLD;
+import static io.cloudshift.schema.UpliftMonthlyTable.SHARE_EFFECT;
+import static io.cloudshift.schema.UpliftMonthlyTable.UPLIFT;
+import static io.cloudshift.schema.UpliftMonthlyTable.VOLUME_EFFECT;
 import static io.cloudshift.uplift.UpliftFixtures.month;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +28,16 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** uplift_monthly for compute and resale: docs/methodology.md#uplift formulas checked against numbers worked out by hand. */
+/**
+ * uplift_monthly for compute and resale: docs/methodology.md#uplift formulas checked against
+ * numbers worked out by hand.
+ */
 class UpliftMonthlyTest {
   private static List<Row> all;
 
-  /** The hand-made scenarios of {@link HandScenarios}, computed once for all uplift test classes. */
+  /**
+   * The hand-made scenarios of {@link HandScenarios}, computed once for all uplift test classes.
+   */
   @BeforeAll
   static void compute() {
     all = HandScenarios.get().monthly();
@@ -26,7 +46,9 @@ class UpliftMonthlyTest {
   @Test
   void resaleExampleWorkedByHand() {
     List<Row> resale = rows(event("P02"), "resale");
-    assertThat(resale).extracting(r -> r.getAs(Columns.MONTH)).containsExactly(month("2026-04"), month("2026-05"), month("2026-06"));
+    assertThat(resale)
+        .extracting(r -> r.getAs(Columns.MONTH))
+        .containsExactly(month("2026-04"), month("2026-05"), month("2026-06"));
     for (Row r : resale) {
       // g0 = 1 - p0 = 1 - 0.20 = 0.8; g1 = 1 - p1 = 1 - 0 = 1
       assertDec(r, RETAINED_OLD, "0.8");
@@ -106,12 +128,16 @@ class UpliftMonthlyTest {
     // No lab share in either terms: no inbound rows
     assertThat(rows(event("P02"), INBOUND)).isEmpty();
     // A provider without events gets no rows (aws here)
-    assertThat(all).filteredOn(r -> r.getAs(Columns.LAB).equals("OpenAI")).extracting(r -> r.<String>getAs(Columns.PROVIDER)).containsOnly("azure");
+    assertThat(all)
+        .filteredOn(r -> r.getAs(Columns.LAB).equals("OpenAI"))
+        .extracting(r -> r.<String>getAs(Columns.PROVIDER))
+        .containsOnly("azure");
   }
 
   @Test
   void specBreakEvenExampleExclusiveProviderLosingItsTwentyPercent() {
-    // docs/methodology.md#break-even-share: exclusive s0 = 1, p0 = 0.20, p1 = 0 -> s* = 1 x 0.8 / 1 = 0.80
+    // docs/methodology.md#break-even-share: exclusive s0 = 1, p0 = 0.20, p1 = 0 -> s* = 1 x 0.8 / 1
+    // = 0.80
     Row r = event("S02").get(0);
     assertDec(r, BASELINE_SHARE, "1");
     assertDec(r, Columns.BREAK_EVEN_SHARE, "0.8");
@@ -125,19 +151,32 @@ class UpliftMonthlyTest {
       assertThat(r.<Integer>getAs(BASELINE_MONTHS)).isZero();
       // N_act is still known: R.g1 = 60 x (1 - 0.10) = 54
       assertDec(r, NET_ACTUAL, "54");
-      for (String counterfactual : List.of(BASELINE_SHARE, BASELINE_STREAM_TOTAL, NET_COUNTERFACTUAL, UPLIFT, NET_PRE_EVENT,
-          VOLUME_EFFECT, SHARE_EFFECT, MARGIN_EFFECT, Columns.BREAK_EVEN_SHARE)) {
+      for (String counterfactual :
+          List.of(
+              BASELINE_SHARE,
+              BASELINE_STREAM_TOTAL,
+              NET_COUNTERFACTUAL,
+              UPLIFT,
+              NET_PRE_EVENT,
+              VOLUME_EFFECT,
+              SHARE_EFFECT,
+              MARGIN_EFFECT,
+              Columns.BREAK_EVEN_SHARE)) {
         assertThat(r.<Object>getAs(counterfactual)).as(counterfactual).isNull();
       }
     }
-    // An event before any data (F01, 2019) has rows for every month (2 streams' worth: 2 months), none with a counterfactual.
-    assertThat(event("F01")).hasSize(2).allSatisfy(r -> assertThat(r.<Object>getAs(UPLIFT)).isNull());
+    // An event before any data (F01, 2019) has rows for every month (2 streams' worth: 2 months),
+    // none with a counterfactual.
+    assertThat(event("F01"))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.<Object>getAs(UPLIFT)).isNull());
   }
 
   @Test
   void creditMonthWithNonPositiveTotalGivesNoNaNAndNoError() {
     // Baseline: 2 months, azure 30 of T 40 each -> s0 = 60/80 = 0.75, T0 = 40.
-    // Event month: credits make T = -10 (azure -20, aws 10): s is null, the rest is plain arithmetic.
+    // Event month: credits make T = -10 (azure -20, aws 10): s is null, the rest is plain
+    // arithmetic.
     // g0 = 1 - 0.2 = 0.8, g1 = 1 - 0.5 = 0.5.
     Row r = event("C02").get(0);
     assertThat(r.<Object>getAs(Columns.SHARE)).isNull();
@@ -179,18 +218,23 @@ class UpliftMonthlyTest {
     assertThat(april.<String>getAs(Columns.OLD_TERMS_RECORD_ID)).isEqualTo("V01");
     assertDec(april, Columns.OLD_RESALE_SHARE_TO_LAB, "0.20");
     assertDec(april, Columns.NEW_RESALE_SHARE_TO_LAB, "0");
-    assertThat(april.<Object>getAs(Columns.EFFECTIVE_FROM)).isEqualTo(UpliftFixtures.day("2026-04-27"));
+    assertThat(april.<Object>getAs(Columns.EFFECTIVE_FROM))
+        .isEqualTo(UpliftFixtures.day("2026-04-27"));
     // s0 = 1 (sole provider): N_act = 100, N_cf = 1 x 100 x 0.8 = 80, U = 20 = margin
     assertDec(april, UPLIFT, "20");
     assertDec(april, MARGIN_EFFECT, "20");
     // The January 2025 event (V01) runs over all data months and points to the next change
-    assertThat(event("V01")).hasSize(5).allSatisfy(r -> assertThat(r.<Object>getAs(NEXT_EVENT_MONTH)).isEqualTo(month("2026-04")));
+    assertThat(event("V01"))
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.<Object>getAs(NEXT_EVENT_MONTH)).isEqualTo(month("2026-04")));
   }
 
   @Test
   void baselineIsPerCurrencyAndAmountsAreNeverMixed() {
     List<Row> rows = event("X02");
-    assertThat(rows).extracting(r -> r.<String>getAs(Columns.BILLING_CURRENCY)).containsExactly("EUR", "USD");
+    assertThat(rows)
+        .extracting(r -> r.<String>getAs(Columns.BILLING_CURRENCY))
+        .containsExactly("EUR", "USD");
     // EUR: s0 = 30/100 = 0.3, U = 50 - 0.3 x 100 = 20; USD: s0 = 0.9, U = 90 - 0.9 x 100 = 0
     assertDec(rows.get(0), BASELINE_SHARE, "0.3");
     assertDec(rows.get(0), UPLIFT, "20");
@@ -200,9 +244,12 @@ class UpliftMonthlyTest {
 
   /** Rows of one event, ordered by stream, currency and month. */
   static List<Row> event(String eventId) {
-    return all.stream().filter(r -> r.getAs(Columns.EVENT_ID).equals(eventId))
-        .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Columns.STREAM)).thenComparing(r -> r.<String>getAs(Columns.BILLING_CURRENCY))
-            .thenComparing(r -> r.<Date>getAs(Columns.MONTH)))
+    return all.stream()
+        .filter(r -> r.getAs(Columns.EVENT_ID).equals(eventId))
+        .sorted(
+            Comparator.comparing((Row r) -> r.<String>getAs(Columns.STREAM))
+                .thenComparing(r -> r.<String>getAs(Columns.BILLING_CURRENCY))
+                .thenComparing(r -> r.<Date>getAs(Columns.MONTH)))
         .toList();
   }
 
@@ -214,7 +261,9 @@ class UpliftMonthlyTest {
     assertThat(r.<BigDecimal>getAs(column)).as(column).isNotNull().isEqualByComparingTo(expected);
   }
 
-  /** volume + share + margin = N_act - N_pre and share + margin = U, exactly on the stored decimals. */
+  /**
+   * volume + share + margin = N_act - N_pre and share + margin = U, exactly on the stored decimals.
+   */
   static void assertInvariants(Row r) {
     BigDecimal volume = r.getAs(VOLUME_EFFECT);
     BigDecimal share = r.getAs(SHARE_EFFECT);

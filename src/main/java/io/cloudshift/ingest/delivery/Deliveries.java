@@ -14,35 +14,51 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Groups an export's files into deliveries and chooses the latest delivery of each billing month. */
+/**
+ * Groups an export's files into deliveries and chooses the latest delivery of each billing month.
+ */
 public final class Deliveries {
   private Deliveries() {}
 
-  /** The export's deliveries, in path order: one per folder or one per file, as the export is configured. */
+  /**
+   * The export's deliveries, in path order: one per folder or one per file, as the export is
+   * configured.
+   */
   public static List<Delivery> group(ExportConfig export, List<FocusFile> files) {
-    Function<FocusFile, String> location = export.delivery() == ExportConfig.Delivery.FOLDER ? FocusFile::folder : f -> f.path().toString();
+    Function<FocusFile, String> location =
+        export.delivery() == ExportConfig.Delivery.FOLDER
+            ? FocusFile::folder
+            : f -> f.path().toString();
     Map<String, List<FocusFile>> byLocation = new TreeMap<>();
     for (FocusFile file : files) {
       byLocation.computeIfAbsent(location.apply(file), k -> new ArrayList<>()).add(file);
     }
     List<Delivery> deliveries = new ArrayList<>();
-    byLocation.forEach((where, members) -> {
-      Instant modified = members.stream().map(FocusFile::modifiedAt).max(Comparator.naturalOrder()).orElseThrow();
-      // Files of one folder share its billing_period= folder, so the first one speaks for all.
-      Optional<YearMonth> month = members.get(0).folderMonth();
-      deliveries.add(new Delivery(export.id(), where, members, modified, month));
-    });
+    byLocation.forEach(
+        (where, members) -> {
+          Instant modified =
+              members.stream()
+                  .map(FocusFile::modifiedAt)
+                  .max(Comparator.naturalOrder())
+                  .orElseThrow();
+          // Files of one folder share its billing_period= folder, so the first one speaks for all.
+          Optional<YearMonth> month = members.get(0).folderMonth();
+          deliveries.add(new Delivery(export.id(), where, members, modified, month));
+        });
     return List.copyOf(deliveries);
   }
 
-  /** For each month any delivery holds, the latest delivery holding it ({@link Delivery#RECENCY}). */
+  /**
+   * For each month any delivery holds, the latest delivery holding it ({@link Delivery#RECENCY}).
+   */
   public static Map<YearMonth, Delivery> latestPerMonth(Map<Delivery, Set<YearMonth>> monthsOf) {
     Map<YearMonth, Delivery> latest = new TreeMap<>();
-    monthsOf.forEach((delivery, months) -> {
-      for (YearMonth month : months) {
-        latest.merge(month, delivery, (a, b) -> Delivery.RECENCY.compare(a, b) >= 0 ? a : b);
-      }
-    });
+    monthsOf.forEach(
+        (delivery, months) -> {
+          for (YearMonth month : months) {
+            latest.merge(month, delivery, (a, b) -> Delivery.RECENCY.compare(a, b) >= 0 ? a : b);
+          }
+        });
     return latest;
   }
 

@@ -11,11 +11,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * One validation rule of a curated input row (docs/guarantees.md: bad input gets a quarantine row with a
- * reason code). {@code failed} is true when the row breaks the rule (null counts as passed, so a rule
- * on an optional column holds for an empty cell); {@code detail} names the column and the value.
- * Rules read the trimmed text of a column ({@code col(name)}) and its parsed value
- * ({@link RowValidator#typed(String)}), which {@link Rules} computes once per row.
+ * One validation rule of a curated input row (docs/guarantees.md: bad input gets a quarantine row
+ * with a reason code). {@code failed} is true when the row breaks the rule (null counts as passed,
+ * so a rule on an optional column holds for an empty cell); {@code detail} names the column and the
+ * value. Rules read the trimmed text of a column ({@code col(name)}) and its parsed value ({@link
+ * RowValidator#typed(String)}), which {@link Rules} computes once per row.
  */
 record Check(ReasonCode code, Column failed, Column detail) {
 
@@ -25,7 +25,10 @@ record Check(ReasonCode code, Column failed, Column detail) {
 
   /** NULL_REQUIRED when the cell is empty. */
   static Check required(String column) {
-    return of(ReasonCode.NULL_REQUIRED, col(column).isNull(), lit(column + " is empty (a value is required)"));
+    return of(
+        ReasonCode.NULL_REQUIRED,
+        col(column).isNull(),
+        lit(column + " is empty (a value is required)"));
   }
 
   /** BAD_DATE when a non-empty cell is not a yyyy-MM-dd calendar date. */
@@ -35,7 +38,8 @@ record Check(ReasonCode code, Column failed, Column detail) {
 
   /** BAD_NUMBER when a non-empty cell is not a plain number (e.g. "$4B", "4,000,000"). */
   static Check number(String column) {
-    return unreadable(ReasonCode.BAD_NUMBER, column, "is not a number (write plain digits, e.g. 4000000000)");
+    return unreadable(
+        ReasonCode.BAD_NUMBER, column, "is not a number (write plain digits, e.g. 4000000000)");
   }
 
   /** BAD_NUMBER when a non-empty cell is not a whole number. */
@@ -61,7 +65,13 @@ record Check(ReasonCode code, Column failed, Column detail) {
     Column value = RowValidator.typed(column);
     return of(
         ReasonCode.BAD_SHARE,
-        col(column).isNotNull().and(value.isNull().or(value.lt(lit(BigDecimal.ZERO))).or(value.gt(lit(BigDecimal.ONE)))),
+        col(column)
+            .isNotNull()
+            .and(
+                value
+                    .isNull()
+                    .or(value.lt(lit(BigDecimal.ZERO)))
+                    .or(value.gt(lit(BigDecimal.ONE)))),
         quoted(column, "is not a fraction between 0 and 1 (write 0.20 for 20 %)"));
   }
 
@@ -72,6 +82,9 @@ record Check(ReasonCode code, Column failed, Column detail) {
 
   /** {@code code} when the cell has text but its parser could not read it. */
   private static Check unreadable(ReasonCode code, String column, String reason) {
-    return of(code, col(column).isNotNull().and(RowValidator.typed(column).isNull()), quoted(column, reason));
+    return of(
+        code,
+        col(column).isNotNull().and(RowValidator.typed(column).isNull()),
+        quoted(column, reason));
   }
 }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a curated CSV (header, UTF-8, RFC 4180 quoting with {@code ""} inside quoted cells, cells may
- * span lines) with every column as text: types are applied later with try_cast, so a bad value
+ * Reads a curated CSV (header, UTF-8, RFC 4180 quoting with {@code ""} inside quoted cells, cells
+ * may span lines) with every column as text: types are applied later with try_cast, so a bad value
  * becomes a quarantine row instead of an exception. A record that does not split into the header's
  * columns keeps its text in {@link RowValidator#CORRUPT_RECORD} (quarantined as MALFORMED_ROW).
  * Problems with the file as a whole (missing, no header, missing columns) fail with one clear line.
@@ -75,7 +75,12 @@ final class CuratedCsvReader {
         throw notFound(dataset, path);
       }
       throw new InvalidReferenceInputException(
-          "Cannot read " + dataset.id() + " input " + path + ": " + firstLine(analysis.getMessage())
+          "Cannot read "
+              + dataset.id()
+              + " input "
+              + path
+              + ": "
+              + firstLine(analysis.getMessage())
               + " (it must be a UTF-8 CSV file whose first line is the header)");
     }
     List<String> columns = new ArrayList<>();
@@ -84,26 +89,51 @@ final class CuratedCsvReader {
     }
     if (columns.isEmpty()) {
       throw new InvalidReferenceInputException(
-          "Cannot read " + dataset.id() + " input " + path + ": the file is empty (its first line must be the header: "
-              + String.join(",", dataset.columns()) + ")");
+          "Cannot read "
+              + dataset.id()
+              + " input "
+              + path
+              + ": the file is empty (its first line must be the header: "
+              + String.join(",", dataset.columns())
+              + ")");
     }
     Set<String> missing = new LinkedHashSet<>(dataset.columns());
     missing.removeAll(columns);
     if (!missing.isEmpty()) {
       throw new InvalidReferenceInputException(
-          "Cannot read " + dataset.id() + " input " + path + ": missing column(s) " + String.join(", ", missing)
-              + " (the header must name " + String.join(",", dataset.columns()) + "; was a column renamed? found "
-              + String.join(",", columns) + ")");
+          "Cannot read "
+              + dataset.id()
+              + " input "
+              + path
+              + ": missing column(s) "
+              + String.join(", ", missing)
+              + " (the header must name "
+              + String.join(",", dataset.columns())
+              + "; was a column renamed? found "
+              + String.join(",", columns)
+              + ")");
     }
-    if (new LinkedHashSet<>(columns).size() != columns.size() || columns.contains(RowValidator.CORRUPT_RECORD)) {
+    if (new LinkedHashSet<>(columns).size() != columns.size()
+        || columns.contains(RowValidator.CORRUPT_RECORD)) {
       throw new InvalidReferenceInputException(
-          "Cannot read " + dataset.id() + " input " + path + ": the header repeats a column name or uses "
-              + RowValidator.CORRUPT_RECORD + " (found " + String.join(",", columns) + ")");
+          "Cannot read "
+              + dataset.id()
+              + " input "
+              + path
+              + ": the header repeats a column name or uses "
+              + RowValidator.CORRUPT_RECORD
+              + " (found "
+              + String.join(",", columns)
+              + ")");
     }
     List<String> extra = new ArrayList<>(columns);
     extra.removeAll(dataset.columns());
     if (!extra.isEmpty()) {
-      LOG.warn("{} input {}: ignoring unknown column(s) {} (kept only in quarantined raw rows)", dataset.id(), path, extra);
+      LOG.warn(
+          "{} input {}: ignoring unknown column(s) {} (kept only in quarantined raw rows)",
+          dataset.id(),
+          path,
+          extra);
     }
     return List.copyOf(columns);
   }
@@ -114,15 +144,27 @@ final class CuratedCsvReader {
       return file.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(file);
     } catch (IOException | IllegalArgumentException e) {
       throw new InvalidReferenceInputException(
-          "Cannot read " + dataset.id() + " input " + path + ": " + firstLine(e.getMessage())
+          "Cannot read "
+              + dataset.id()
+              + " input "
+              + path
+              + ": "
+              + firstLine(e.getMessage())
               + " (check the path and its file system's settings)");
     }
   }
 
   private static InputNotFoundException notFound(ReferenceDataset dataset, String path) {
     return new InputNotFoundException(
-        "Cannot read " + dataset.id() + " input " + path + ": no such file (check cloudshift.inputs." + dataset.id()
-            + " in conf/ or pass --set cloudshift.inputs." + dataset.id() + "=<path of the curated CSV>)");
+        "Cannot read "
+            + dataset.id()
+            + " input "
+            + path
+            + ": no such file (check cloudshift.inputs."
+            + dataset.id()
+            + " in conf/ or pass --set cloudshift.inputs."
+            + dataset.id()
+            + "=<path of the curated CSV>)");
   }
 
   private static String firstLine(String message) {

@@ -1,8 +1,17 @@
 package io.cloudshift.ingest.reference;
 
-import io.cloudshift.schema.ProviderDisclosuresTable;
 import static io.cloudshift.ingest.reference.RowValidator.typed;
-import static io.cloudshift.schema.DisclosureColumns.*;
+import static io.cloudshift.schema.DisclosureColumns.CALENDAR_END;
+import static io.cloudshift.schema.DisclosureColumns.CALENDAR_START;
+import static io.cloudshift.schema.DisclosureColumns.INPUT;
+import static io.cloudshift.schema.DisclosureColumns.METRICS;
+import static io.cloudshift.schema.DisclosureColumns.NON_NEGATIVE_METRICS;
+import static io.cloudshift.schema.DisclosureColumns.PERIOD_LABEL;
+import static io.cloudshift.schema.DisclosureColumns.REQUIRED;
+import static io.cloudshift.schema.DisclosureColumns.SEGMENT;
+import static io.cloudshift.schema.DisclosureColumns.SEGMENT_BASIS;
+import static io.cloudshift.schema.DisclosureColumns.VALUE;
+import static io.cloudshift.schema.DisclosureColumns.VALUE_TYPE;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -12,9 +21,8 @@ import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.schema.Columns;
-import io.cloudshift.schema.Conform;
-import io.cloudshift.schema.DisclosureColumns;
 import io.cloudshift.schema.PartnershipColumns;
+import io.cloudshift.schema.ProviderDisclosuresTable;
 import io.cloudshift.schema.ReasonCode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -26,15 +34,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Provider disclosures (text) → {@code provider_disclosures} rows and rejects (docs/methodology.md#provider-disclosures). Besides
- * types and allowed values it checks that calendar_start..calendar_end is exactly the fiscal quarter
- * the row names, in the provider's configured fiscal calendar (docs/methodology.md#quarters: Microsoft's fiscal year
- * starts 1 July): reconciliation places disclosures by those dates, so a row whose dates and fiscal
- * label disagree would otherwise be silently misplaced.
+ * Provider disclosures (text) → {@code provider_disclosures} rows and rejects
+ * (docs/methodology.md#provider-disclosures). Besides types and allowed values it checks that
+ * calendar_start..calendar_end is exactly the fiscal quarter the row names, in the provider's
+ * configured fiscal calendar (docs/methodology.md#quarters: Microsoft's fiscal year starts 1 July):
+ * reconciliation places disclosures by those dates, so a row whose dates and fiscal label disagree
+ * would otherwise be silently misplaced.
  */
 final class DisclosureTransform {
   private static final List<String> DATES = List.of(CALENDAR_START, CALENDAR_END);
-  private static final List<String> WHOLE_NUMBERS = List.of(Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER);
+  private static final List<String> WHOLE_NUMBERS =
+      List.of(Columns.FISCAL_YEAR, Columns.FISCAL_QUARTER);
   private static final String FISCAL_START_MONTH = "_fiscal_start_month";
   private static final String EXPECTED_START = "_expected_start";
   private static final String EXPECTED_END = "_expected_end";
@@ -42,7 +52,9 @@ final class DisclosureTransform {
   private final Rules rules;
   private final List<String> providerIds;
 
-  /** @param fiscalYearStartMonth configured provider id → first calendar month of its fiscal year */
+  /**
+   * @param fiscalYearStartMonth configured provider id → first calendar month of its fiscal year
+   */
   DisclosureTransform(Map<String, Integer> fiscalYearStartMonth) {
     Map<String, Integer> sorted = new TreeMap<>(fiscalYearStartMonth);
     this.providerIds = List.copyOf(sorted.keySet());
@@ -55,7 +67,12 @@ final class DisclosureTransform {
             .parse(Columns.METRIC, Parse.oneOf(METRICS))
             .parse(Columns.CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
             .derive(FISCAL_START_MONTH, fiscalStartMonth(sorted))
-            .derive(EXPECTED_START, FiscalCalendar.fiscalQuarterStart(typed(Columns.FISCAL_YEAR), typed(Columns.FISCAL_QUARTER), col(FISCAL_START_MONTH)))
+            .derive(
+                EXPECTED_START,
+                FiscalCalendar.fiscalQuarterStart(
+                    typed(Columns.FISCAL_YEAR),
+                    typed(Columns.FISCAL_QUARTER),
+                    col(FISCAL_START_MONTH)))
             .derive(EXPECTED_END, FiscalCalendar.quarterEnd(col(EXPECTED_START)))
             .checkEach(REQUIRED, Check::required)
             .checkEach(DATES, Check::date)
@@ -72,15 +89,20 @@ final class DisclosureTransform {
             .check(
                 Check.of(
                     ReasonCode.NEGATIVE_AMOUNT,
-                    typed(Columns.METRIC).isin(NON_NEGATIVE_METRICS.toArray()).and(typed(VALUE).lt(lit(BigDecimal.ZERO))),
+                    typed(Columns.METRIC)
+                        .isin(NON_NEGATIVE_METRICS.toArray())
+                        .and(typed(VALUE).lt(lit(BigDecimal.ZERO))),
                     concat(Check.quoted(VALUE, "is negative for metric "), typed(Columns.METRIC))))
             .check(
                 Check.of(
                     ReasonCode.BAD_PERIOD,
                     typed(CALENDAR_END).lt(typed(CALENDAR_START)),
                     concat(
-                        lit(CALENDAR_END + "='"), day(typed(CALENDAR_END)),
-                        lit("' is before " + CALENDAR_START + "='"), day(typed(CALENDAR_START)), lit("'"))))
+                        lit(CALENDAR_END + "='"),
+                        day(typed(CALENDAR_END)),
+                        lit("' is before " + CALENDAR_START + "='"),
+                        day(typed(CALENDAR_START)),
+                        lit("'"))))
             .check(fiscalQuarterMatchesDates())
             .build();
   }
@@ -105,7 +127,8 @@ final class DisclosureTransform {
                 typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
                 col(Columns.FACT_ID),
                 col(Columns.NOTES));
-    return new Outcome(ProviderDisclosuresTable.SPEC.conform(typed), RowValidator.rejected(validated));
+    return new Outcome(
+        ProviderDisclosuresTable.SPEC.conform(typed), RowValidator.rejected(validated));
   }
 
   /** The configured fiscal-year start month of the row's provider; null for an unknown provider. */
@@ -113,7 +136,8 @@ final class DisclosureTransform {
     Column result = null;
     for (Map.Entry<String, Integer> e : fiscalYearStartMonth.entrySet()) {
       Column match = typed(Columns.PROVIDER).equalTo(lit(e.getKey()));
-      result = result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
+      result =
+          result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
     }
     return result == null ? lit(null).cast(DataTypes.IntegerType) : result;
   }
@@ -123,21 +147,38 @@ final class DisclosureTransform {
     Column start = typed(CALENDAR_START);
     Column end = typed(CALENDAR_END);
     Column applicable =
-        col(FISCAL_START_MONTH).isNotNull().and(typed(Columns.FISCAL_YEAR).isNotNull()).and(typed(Columns.FISCAL_QUARTER).between(1, 4))
-            .and(start.isNotNull()).and(end.isNotNull());
+        col(FISCAL_START_MONTH)
+            .isNotNull()
+            .and(typed(Columns.FISCAL_YEAR).isNotNull())
+            .and(typed(Columns.FISCAL_QUARTER).between(1, 4))
+            .and(start.isNotNull())
+            .and(end.isNotNull());
     Column mismatch =
-        col(EXPECTED_START).isNull().or(start.notEqual(col(EXPECTED_START))).or(end.notEqual(col(EXPECTED_END)));
+        col(EXPECTED_START)
+            .isNull()
+            .or(start.notEqual(col(EXPECTED_START)))
+            .or(end.notEqual(col(EXPECTED_END)));
     return Check.of(
         ReasonCode.BAD_PERIOD,
         applicable.and(mismatch),
         concat(
-            lit(CALENDAR_START + ".." + CALENDAR_END + " = "), day(start), lit(".."), day(end),
-            lit(" is not fiscal Q"), typed(Columns.FISCAL_QUARTER).cast(DataTypes.StringType),
-            lit(" of FY"), typed(Columns.FISCAL_YEAR).cast(DataTypes.StringType),
-            lit(" for provider "), typed(Columns.PROVIDER),
-            lit(" (expected "), coalesce(day(col(EXPECTED_START)), lit("?")), lit(".."),
+            lit(CALENDAR_START + ".." + CALENDAR_END + " = "),
+            day(start),
+            lit(".."),
+            day(end),
+            lit(" is not fiscal Q"),
+            typed(Columns.FISCAL_QUARTER).cast(DataTypes.StringType),
+            lit(" of FY"),
+            typed(Columns.FISCAL_YEAR).cast(DataTypes.StringType),
+            lit(" for provider "),
+            typed(Columns.PROVIDER),
+            lit(" (expected "),
+            coalesce(day(col(EXPECTED_START)), lit("?")),
+            lit(".."),
             coalesce(day(col(EXPECTED_END)), lit("?")),
-            lit("; its fiscal year starts in month "), col(FISCAL_START_MONTH).cast(DataTypes.StringType), lit(")")));
+            lit("; its fiscal year starts in month "),
+            col(FISCAL_START_MONTH).cast(DataTypes.StringType),
+            lit(")")));
   }
 
   private static Column day(Column date) {

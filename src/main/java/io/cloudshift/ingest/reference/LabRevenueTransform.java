@@ -1,7 +1,15 @@
 package io.cloudshift.ingest.reference;
 
-import io.cloudshift.schema.LabRevenueTable;
-import static io.cloudshift.schema.LabRevenueColumns.*;
+import static io.cloudshift.schema.LabRevenueColumns.ANNUALIZED_RUN_RATE_USD;
+import static io.cloudshift.schema.LabRevenueColumns.INPUT;
+import static io.cloudshift.schema.LabRevenueColumns.METRICS;
+import static io.cloudshift.schema.LabRevenueColumns.MONTHLY_REVENUE_USD;
+import static io.cloudshift.schema.LabRevenueColumns.MONTHS_COVERED;
+import static io.cloudshift.schema.LabRevenueColumns.PERIOD_END;
+import static io.cloudshift.schema.LabRevenueColumns.PERIOD_START;
+import static io.cloudshift.schema.LabRevenueColumns.REQUIRED;
+import static io.cloudshift.schema.LabRevenueColumns.USD;
+import static io.cloudshift.schema.LabRevenueColumns.VALUE_USD;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
@@ -13,8 +21,7 @@ import static org.apache.spark.sql.functions.year;
 
 import io.cloudshift.config.LabNames;
 import io.cloudshift.schema.Columns;
-import io.cloudshift.schema.Conform;
-import io.cloudshift.schema.LabRevenueColumns;
+import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.ReasonCode;
 import java.util.List;
@@ -23,10 +30,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Lab revenue figures (text) → {@code lab_revenue} rows and rejects (docs/methodology.md#lab-revenue). Besides typing the
- * figure, it derives monthly_revenue_usd, because the inbound share of docs/methodology.md#inbound-share needs LabRevenue(L,m)
- * per month: a run-rate is annualised, so one month is a twelfth; a period revenue is spread evenly
- * over the calendar months it covers (Q1 revenue / 3). The figure applies to each of those months.
+ * Lab revenue figures (text) → {@code lab_revenue} rows and rejects
+ * (docs/methodology.md#lab-revenue). Besides typing the figure, it derives monthly_revenue_usd,
+ * because the inbound share of docs/methodology.md#inbound-share needs LabRevenue(L,m) per month: a
+ * run-rate is annualised, so one month is a twelfth; a period revenue is spread evenly over the
+ * calendar months it covers (Q1 revenue / 3). The figure applies to each of those months.
  */
 final class LabRevenueTransform {
   private static final int MONTHS_PER_YEAR = 12;
@@ -34,34 +42,40 @@ final class LabRevenueTransform {
 
   private final Rules rules;
 
-  /** @param labs the one spelling of each attributed lab, which the figures' lab names are matched to */
+  /**
+   * @param labs the one spelling of each attributed lab, which the figures' lab names are matched
+   *     to
+   */
   LabRevenueTransform(LabNames labs) {
     this.rules = rules(labs);
   }
 
   private static Rules rules(LabNames labs) {
     return Rules.forColumns(INPUT)
-          .parse(Columns.LAB, Parse.lab(labs))
-          .parse(DATES, Parse::date)
-          .parse(VALUE_USD, Parse.decimal(USD))
-          .parse(Columns.METRIC, Parse.oneOf(METRICS))
-          .parse(Columns.CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
-          .checkEach(REQUIRED, Check::required)
-          .checkEach(DATES, Check::date)
-          .check(Check.number(VALUE_USD))
-          .check(Check.nonNegative(VALUE_USD))
-          .check(Check.oneOf(Columns.METRIC, METRICS))
-          .check(Check.oneOf(Columns.CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
-          // period_end is inclusive here (the last day the figure describes): a one-day period is fine.
-          .check(
-              Check.of(
-                  ReasonCode.BAD_PERIOD,
-                  RowValidator.typed(PERIOD_END).lt(RowValidator.typed(PERIOD_START)),
-                  concat(
-                      lit(PERIOD_END + "='"), date_format(RowValidator.typed(PERIOD_END), "yyyy-MM-dd"),
-                      lit("' is before " + PERIOD_START + "='"), date_format(RowValidator.typed(PERIOD_START), "yyyy-MM-dd"),
-                      lit("'"))))
-          .build();
+        .parse(Columns.LAB, Parse.lab(labs))
+        .parse(DATES, Parse::date)
+        .parse(VALUE_USD, Parse.decimal(USD))
+        .parse(Columns.METRIC, Parse.oneOf(METRICS))
+        .parse(Columns.CONFIDENCE, Parse.oneOf(PartnershipColumns.CONFIDENCE_VALUES))
+        .checkEach(REQUIRED, Check::required)
+        .checkEach(DATES, Check::date)
+        .check(Check.number(VALUE_USD))
+        .check(Check.nonNegative(VALUE_USD))
+        .check(Check.oneOf(Columns.METRIC, METRICS))
+        .check(Check.oneOf(Columns.CONFIDENCE, PartnershipColumns.CONFIDENCE_VALUES))
+        // period_end is inclusive here (the last day the figure describes): a one-day period is
+        // fine.
+        .check(
+            Check.of(
+                ReasonCode.BAD_PERIOD,
+                RowValidator.typed(PERIOD_END).lt(RowValidator.typed(PERIOD_START)),
+                concat(
+                    lit(PERIOD_END + "='"),
+                    date_format(RowValidator.typed(PERIOD_END), "yyyy-MM-dd"),
+                    lit("' is before " + PERIOD_START + "='"),
+                    date_format(RowValidator.typed(PERIOD_START), "yyyy-MM-dd"),
+                    lit("'"))))
+        .build();
   }
 
   Outcome apply(Dataset<Row> input) {
@@ -78,7 +92,9 @@ final class LabRevenueTransform {
                 col(Columns.SOURCE_URL),
                 RowValidator.typed(Columns.CONFIDENCE).as(Columns.CONFIDENCE),
                 col(Columns.NOTES))
-            .withColumn(MONTHS_COVERED, monthIndex(col(PERIOD_END)).minus(monthIndex(col(PERIOD_START))).plus(lit(1)))
+            .withColumn(
+                MONTHS_COVERED,
+                monthIndex(col(PERIOD_END)).minus(monthIndex(col(PERIOD_START))).plus(lit(1)))
             .withColumn(MONTHLY_REVENUE_USD, monthly());
     return new Outcome(LabRevenueTable.SPEC.conform(typed), RowValidator.rejected(validated));
   }
@@ -90,7 +106,8 @@ final class LabRevenueTransform {
 
   private static Column monthly() {
     Column months =
-        when(col(Columns.METRIC).equalTo(lit(ANNUALIZED_RUN_RATE_USD)), lit(MONTHS_PER_YEAR)).otherwise(col(MONTHS_COVERED));
+        when(col(Columns.METRIC).equalTo(lit(ANNUALIZED_RUN_RATE_USD)), lit(MONTHS_PER_YEAR))
+            .otherwise(col(MONTHS_COVERED));
     // Rounded half-up to the cent by the cast; try_ forms so ANSI mode cannot throw.
     return try_divide(col(VALUE_USD), months).try_cast(USD);
   }

@@ -5,7 +5,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * What one curated input becomes: silver rows (in the table's schema) and rejected rows as
- * (reason_code, reason_detail, raw). Every input row is in exactly one of the two (docs/guarantees.md).
+ * (reason_code, reason_detail, raw). Every input row is in exactly one of the two
+ * (docs/guarantees.md).
  */
 record Outcome(Dataset<Row> silver, Dataset<Row> rejected) {
   /**

@@ -20,14 +20,15 @@ import org.apache.spark.sql.Row;
 
 /**
  * Finds partnership records that would be in force at the same time for one lab × provider, which
- * docs/methodology.md#outputs forbids ("non-overlapping validity intervals"). Two records conflict when they start on the
- * same day, or when the earlier one has an explicit effective_to after the later one's start (a
- * record without effective_to simply ends where the next begins, so it cannot overlap). Both records
- * of a conflicting pair are quarantined (OVERLAPPING_TERMS): the file does not say which is right.
+ * docs/methodology.md#outputs forbids ("non-overlapping validity intervals"). Two records conflict
+ * when they start on the same day, or when the earlier one has an explicit effective_to after the
+ * later one's start (a record without effective_to simply ends where the next begins, so it cannot
+ * overlap). Both records of a conflicting pair are quarantined (OVERLAPPING_TERMS): the file does
+ * not say which is right.
  *
- * <p>Every pair is checked, not only neighbours: an explicit end that runs past several later starts
- * conflicts with each of them. If the end overlaps a later record it always overlaps the next one,
- * so this is the "record vs next record" rule, applied to every record it reaches.
+ * <p>Every pair is checked, not only neighbours: an explicit end that runs past several later
+ * starts conflicts with each of them. If the end overlaps a later record it always overlaps the
+ * next one, so this is the "record vs next record" rule, applied to every record it reaches.
  */
 final class OverlappingTerms {
   private static final String A = "a_";
@@ -38,19 +39,22 @@ final class OverlappingTerms {
   private OverlappingTerms() {}
 
   /**
-   * The conflicting records of {@code typed} (output of {@link PartnershipRecords#typed}): one row per
-   * record, {@link RowValidator#ROW_ID} and a detail naming every record it conflicts with.
+   * The conflicting records of {@code typed} (output of {@link PartnershipRecords#typed}): one row
+   * per record, {@link RowValidator#ROW_ID} and a detail naming every record it conflicts with.
    */
   static Dataset<Row> conflicts(Dataset<Row> typed) {
     Dataset<Row> a = side(typed, A);
     Dataset<Row> b = side(typed, B);
     Column sameStart = col(A + Columns.EFFECTIVE_FROM).equalTo(col(B + Columns.EFFECTIVE_FROM));
     Column endsAfterNextStart =
-        col(A + Columns.EFFECTIVE_FROM).lt(col(B + Columns.EFFECTIVE_FROM)).and(col(A + EFFECTIVE_TO).gt(col(B + Columns.EFFECTIVE_FROM)));
+        col(A + Columns.EFFECTIVE_FROM)
+            .lt(col(B + Columns.EFFECTIVE_FROM))
+            .and(col(A + EFFECTIVE_TO).gt(col(B + Columns.EFFECTIVE_FROM)));
     Dataset<Row> pairs =
         a.join(
                 b,
-                col(A + Columns.LAB).equalTo(col(B + Columns.LAB))
+                col(A + Columns.LAB)
+                    .equalTo(col(B + Columns.LAB))
                     .and(col(A + Columns.PROVIDER).equalTo(col(B + Columns.PROVIDER)))
                     .and(col(A + RowValidator.ROW_ID).notEqual(col(B + RowValidator.ROW_ID)))
                     .and(sameStart.or(endsAfterNextStart)))
@@ -62,11 +66,21 @@ final class OverlappingTerms {
     Dataset<Row> blamedFirst =
         pairs.select(
             col(A + RowValidator.ROW_ID).as(RowValidator.ROW_ID),
-            when(col(SAME_START), concat(lit("same effective_from "), day(B + Columns.EFFECTIVE_FROM), lit(" as record "), col(B + RECORD_ID)))
+            when(
+                    col(SAME_START),
+                    concat(
+                        lit("same effective_from "),
+                        day(B + Columns.EFFECTIVE_FROM),
+                        lit(" as record "),
+                        col(B + RECORD_ID)))
                 .otherwise(
                     concat(
-                        lit("effective_to "), day(A + EFFECTIVE_TO), lit(" runs past the start "), day(B + Columns.EFFECTIVE_FROM),
-                        lit(" of record "), col(B + RECORD_ID)))
+                        lit("effective_to "),
+                        day(A + EFFECTIVE_TO),
+                        lit(" runs past the start "),
+                        day(B + Columns.EFFECTIVE_FROM),
+                        lit(" of record "),
+                        col(B + RECORD_ID)))
                 .as(OTHER));
     Dataset<Row> blamedSecond =
         pairs
@@ -74,8 +88,13 @@ final class OverlappingTerms {
             .select(
                 col(B + RowValidator.ROW_ID).as(RowValidator.ROW_ID),
                 concat(
-                    lit("starts "), day(B + Columns.EFFECTIVE_FROM), lit(" before record "), col(A + RECORD_ID),
-                    lit(" ends (its effective_to "), day(A + EFFECTIVE_TO), lit(")"))
+                        lit("starts "),
+                        day(B + Columns.EFFECTIVE_FROM),
+                        lit(" before record "),
+                        col(A + RECORD_ID),
+                        lit(" ends (its effective_to "),
+                        day(A + EFFECTIVE_TO),
+                        lit(")"))
                     .as(OTHER));
 
     return blamedFirst

@@ -22,16 +22,21 @@ import org.apache.spark.sql.types.DecimalType;
 
 /**
  * Typed values from the text cells of a curated CSV. Every parser yields null for a value it cannot
- * read (try_cast, never cast), so Spark's ANSI mode never throws on bad input: the matching
- * {@link Check} turns that null into a quarantine reason. Parsers take the trimmed text.
+ * read (try_cast, never cast), so Spark's ANSI mode never throws on bad input: the matching {@link
+ * Check} turns that null into a quarantine reason. Parsers take the trimmed text.
  */
 final class Parse {
-  /** Strict ISO calendar date: Spark's own cast would also accept "2024-1-5" or "2024-01-05T10:00". */
+  /**
+   * Strict ISO calendar date: Spark's own cast would also accept "2024-1-5" or "2024-01-05T10:00".
+   */
   static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
   private Parse() {}
 
-  /** The cell trimmed; an empty or blank cell is null (docs/methodology.md#inputs: empty cell = no value). */
+  /**
+   * The cell trimmed; an empty or blank cell is null (docs/methodology.md#inputs: empty cell = no
+   * value).
+   */
   static Column text(Column cell) {
     Column trimmed = trim(cell);
     return when(trimmed.notEqual(lit("")), trimmed);
@@ -42,7 +47,10 @@ final class Parse {
     return when(text.rlike(DATE_PATTERN), text.try_cast(DataTypes.DateType));
   }
 
-  /** A plain decimal number (scientific notation accepted); null when empty, not a number or too large. */
+  /**
+   * A plain decimal number (scientific notation accepted); null when empty, not a number or too
+   * large.
+   */
   static Function<Column, Column> decimal(DecimalType type) {
     return text -> text.try_cast(type);
   }
@@ -53,8 +61,9 @@ final class Parse {
   }
 
   /**
-   * A lab name in its one spelling ({@link io.cloudshift.config.LabNames}): matched ignoring case and
-   * runs of spaces; a name no attribution rule uses is kept as written (and reported by the ingest).
+   * A lab name in its one spelling ({@link io.cloudshift.config.LabNames}): matched ignoring case
+   * and runs of spaces; a name no attribution rule uses is kept as written (and reported by the
+   * ingest).
    */
   static Function<Column, Column> lab(LabNames labs) {
     return text -> {
@@ -62,7 +71,8 @@ final class Parse {
       Column result = null;
       for (Map.Entry<String, String> e : new TreeMap<>(labs.byMatchKey()).entrySet()) {
         Column match = key.equalTo(lit(e.getKey()));
-        result = result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
+        result =
+            result == null ? when(match, lit(e.getValue())) : result.when(match, lit(e.getValue()));
       }
       return result == null ? text : result.otherwise(text);
     };
@@ -86,7 +96,9 @@ final class Parse {
 
   /** A ';'-separated list, items trimmed, empty items dropped; an empty cell is an empty list. */
   static Column list(Column text) {
-    Column items = filter(transform(split(text, ";"), item -> trim(item)), item -> item.notEqual(lit("")));
-    return when(text.isNull(), array().cast(DataTypes.createArrayType(DataTypes.StringType))).otherwise(items);
+    Column items =
+        filter(transform(split(text, ";"), item -> trim(item)), item -> item.notEqual(lit("")));
+    return when(text.isNull(), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
+        .otherwise(items);
   }
 }

@@ -10,15 +10,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Partnership records (text) → {@code partnership_terms} rows and rejects (docs/methodology.md#partnership-records, docs/methodology.md#outputs, docs/guarantees.md): rows
- * breaking a rule are rejected with its reason; of the valid rows, overlapping records of one
- * lab × provider are rejected in pairs (OVERLAPPING_TERMS) and the SCD2 chain is built from the rest.
+ * Partnership records (text) → {@code partnership_terms} rows and rejects
+ * (docs/methodology.md#partnership-records, docs/methodology.md#outputs, docs/guarantees.md): rows
+ * breaking a rule are rejected with its reason; of the valid rows, overlapping records of one lab ×
+ * provider are rejected in pairs (OVERLAPPING_TERMS) and the SCD2 chain is built from the rest.
  */
 final class PartnershipTransform {
   private final PartnershipRecords records;
   private final LocalDate asOf;
 
-  /** @param asOf the day whose version of the terms is current (is_current) */
+  /**
+   * @param asOf the day whose version of the terms is current (is_current)
+   */
   PartnershipTransform(List<String> providerIds, LabNames labs, LocalDate asOf) {
     this.records = new PartnershipRecords(providerIds, labs);
     this.asOf = asOf;
@@ -38,6 +41,7 @@ final class PartnershipTransform {
                 col(RejectedColumns.REASON_DETAIL),
                 col(RowValidator.RAW).as(RejectedColumns.RAW));
 
-    return new Outcome(TermsHistory.build(clean, asOf), RowValidator.rejected(validated).unionByName(overlapping));
+    return new Outcome(
+        TermsHistory.build(clean, asOf), RowValidator.rejected(validated).unionByName(overlapping));
   }
 }

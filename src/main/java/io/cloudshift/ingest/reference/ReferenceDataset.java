@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The curated reference inputs (docs/methodology.md#inputs). {@link #id()} is both the key under
- * {@code cloudshift.inputs} and the value of the {@code dataset} column in quarantine and audit rows.
+ * {@code cloudshift.inputs} and the value of the {@code dataset} column in quarantine and audit
+ * rows.
  */
 public enum ReferenceDataset {
   PARTNERSHIPS("partnerships", PartnershipColumns.INPUT),

@@ -1,10 +1,5 @@
 package io.cloudshift.ingest.reference;
 
-import io.cloudshift.stage.StageTables;
-import io.cloudshift.schema.QuarantineTables;
-import io.cloudshift.schema.ProviderDisclosuresTable;
-import io.cloudshift.schema.PartnershipTermsTable;
-import io.cloudshift.schema.LabRevenueTable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -17,8 +12,13 @@ import io.cloudshift.ingest.DataQualityException;
 import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipColumns;
+import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.schema.ProviderDisclosuresTable;
+import io.cloudshift.schema.QuarantineTables;
 import io.cloudshift.stage.StageContext;
+import io.cloudshift.stage.StageTables;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.List;
@@ -32,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Curated reference inputs → silver {@code partnership_terms}, {@code lab_revenue},
- * {@code provider_disclosures} and the quarantine tables {@code rejected_partnerships} and
- * {@code rejected_reference} (docs/methodology.md#inputs; docs/guarantees.md). The I/O edge: it reads, counts and writes; the
- * rules live in the transform classes.
+ * Curated reference inputs → silver {@code partnership_terms}, {@code lab_revenue}, {@code
+ * provider_disclosures} and the quarantine tables {@code rejected_partnerships} and {@code
+ * rejected_reference} (docs/methodology.md#inputs; docs/guarantees.md). The I/O edge: it reads,
+ * counts and writes; the rules live in the transform classes.
  *
  * <p>Every input is read in full each run, so each run replaces what the previous one wrote:
  * partnership_terms is synchronised with one MERGE on (lab, provider, valid_from) (only changed
@@ -56,7 +56,10 @@ public final class ReferenceIngest {
     this.counter = new RecordCounter(context.spark().sparkContext().hadoopConfiguration());
   }
 
-  /** Reads, checks and writes every curated input, reporting each input's rows and each commit to the stage's progress. */
+  /**
+   * Reads, checks and writes every curated input, reporting each input's rows and each commit to
+   * the stage's progress.
+   */
   public void execute(StageTables tables) {
     StageProgress progress = tables.progress();
     CuratedCsvReader reader = new CuratedCsvReader(context.spark());
@@ -70,7 +73,10 @@ public final class ReferenceIngest {
       fiscalStarts.put(provider.id(), provider.fiscalYearStartMonth());
     }
     LabNames labs = context.config().labNames();
-    Outcome terms = new PartnershipTransform(List.copyOf(fiscalStarts.keySet()), labs, context.run().asOf()).apply(partnerships.rows()).cached();
+    Outcome terms =
+        new PartnershipTransform(List.copyOf(fiscalStarts.keySet()), labs, context.run().asOf())
+            .apply(partnerships.rows())
+            .cached();
     Outcome revenue = new LabRevenueTransform(labs).apply(labRevenue.rows()).cached();
     Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
     try {
@@ -81,65 +87,126 @@ public final class ReferenceIngest {
     }
   }
 
-  private void write(StageTables tables, Input partnerships, Input labRevenue, Input disclosures, Outcome terms, Outcome revenue,
+  private void write(
+      StageTables tables,
+      Input partnerships,
+      Input labRevenue,
+      Input disclosures,
+      Outcome terms,
+      Outcome revenue,
       Outcome disclosed) {
     // Every input accounted for before anything is written.
-    List<InputCount> counts = List.of(
-        count(partnerships, terms, QuarantineTables.REJECTED_PARTNERSHIPS.name()),
-        count(labRevenue, revenue, QuarantineTables.REJECTED_REFERENCE.name()),
-        count(disclosures, disclosed, QuarantineTables.REJECTED_REFERENCE.name()));
+    List<InputCount> counts =
+        List.of(
+            count(partnerships, terms, QuarantineTables.REJECTED_PARTNERSHIPS.name()),
+            count(labRevenue, revenue, QuarantineTables.REJECTED_REFERENCE.name()),
+            count(disclosures, disclosed, QuarantineTables.REJECTED_REFERENCE.name()));
     tables.progress().readAll(counts);
 
-    Dataset<Row> rejectedPartnerships = Quarantine.partnershipRows(terms.rejected(), runId, partnerships.path());
+    Dataset<Row> rejectedPartnerships =
+        Quarantine.partnershipRows(terms.rejected(), runId, partnerships.path());
     Dataset<Row> rejectedReference =
-        Quarantine.referenceRows(revenue.rejected(), ReferenceDataset.LAB_REVENUE, runId, labRevenue.path())
+        Quarantine.referenceRows(
+                revenue.rejected(), ReferenceDataset.LAB_REVENUE, runId, labRevenue.path())
             .unionByName(
-                Quarantine.referenceRows(disclosed.rejected(), ReferenceDataset.PROVIDER_DISCLOSURES, runId, disclosures.path()));
+                Quarantine.referenceRows(
+                    disclosed.rejected(),
+                    ReferenceDataset.PROVIDER_DISCLOSURES,
+                    runId,
+                    disclosures.path()));
 
     tables.write(PartnershipTermsTable.SPEC, terms.silver());
     tables.write(QuarantineTables.REJECTED_PARTNERSHIPS, rejectedPartnerships);
     tables.write(LabRevenueTable.SPEC, revenue.silver());
     tables.write(ProviderDisclosuresTable.SPEC, disclosed.silver());
-    // Written even when empty: the quarantine tables must exist (with their schema) for queries and audits.
+    // Written even when empty: the quarantine tables must exist (with their schema) for queries and
+    // audits.
     tables.write(QuarantineTables.REJECTED_REFERENCE, rejectedReference);
   }
 
   /**
-   * Lab names are matched to the attribution rules' spelling ignoring case and spaces ({@link LabNames});
-   * a name that still matches no rule is a lab no charge can be attributed to, so its terms changes
-   * get no shares and no uplift: reported, not fatal. Losing the configured headline event is fatal,
-   * before anything is written: the run would otherwise end with an empty headline and exit 0.
+   * Lab names are matched to the attribution rules' spelling ignoring case and spaces ({@link
+   * LabNames}); a name that still matches no rule is a lab no charge can be attributed to, so its
+   * terms changes get no shares and no uplift: reported, not fatal. Losing the configured headline
+   * event is fatal, before anything is written: the run would otherwise end with an empty headline
+   * and exit 0.
    */
-  private void checkLabNames(StageProgress progress, Input partnerships, Input labRevenue, Outcome terms, Outcome revenue) {
+  private void checkLabNames(
+      StageProgress progress,
+      Input partnerships,
+      Input labRevenue,
+      Outcome terms,
+      Outcome revenue) {
     List<String> known = context.config().labNames().labs();
     List<String> unknownInTerms = unknownLabs(terms.silver(), known);
     if (!unknownInTerms.isEmpty()) {
-      progress.note("Partnership records " + partnerships.path() + " name lab(s) " + unknownInTerms + " that no attribution rule names "
-          + "(known: " + known + "): their terms changes have no attributed spend, hence no shares or uplift");
+      progress.note(
+          "Partnership records "
+              + partnerships.path()
+              + " name lab(s) "
+              + unknownInTerms
+              + " that no attribution rule names "
+              + "(known: "
+              + known
+              + "): their terms changes have no attributed spend, hence no shares or uplift");
     }
     List<String> unknownInRevenue = unknownLabs(revenue.silver(), known);
     if (!unknownInRevenue.isEmpty()) {
-      progress.note("Lab revenue " + labRevenue.path() + " names lab(s) " + unknownInRevenue + " that no attribution rule names "
-          + "(known: " + known + "): their figures are not used");
+      progress.note(
+          "Lab revenue "
+              + labRevenue.path()
+              + " names lab(s) "
+              + unknownInRevenue
+              + " that no attribution rule names "
+              + "(known: "
+              + known
+              + "): their figures are not used");
     }
-    context.config().headline().ifPresent(headline -> {
-      boolean present = !terms.silver()
-          .where(col(Columns.LAB).equalTo(headline.lab())
-              .and(col(Columns.PROVIDER).equalTo(headline.provider()))
-              .and(col(PartnershipColumns.VALID_FROM).equalTo(lit(Date.valueOf(headline.effectiveFrom())))))
-          .isEmpty();
-      if (!present) {
-        throw new DataQualityException("Cannot ingest partnership records: " + partnerships.path() + " holds no valid record of the "
-            + "headline terms change (cloudshift.summary.headline: " + headline.lab() + " x " + headline.provider() + " from "
-            + headline.effectiveFrom() + ")" + (unknownInTerms.isEmpty() ? "" : "; labs that no attribution rule names: " + unknownInTerms)
-            + " (nothing was written; fix the records, see rejected_partnerships of an earlier run, or the headline)");
-      }
-    });
+    context
+        .config()
+        .headline()
+        .ifPresent(
+            headline -> {
+              boolean present =
+                  !terms
+                      .silver()
+                      .where(
+                          col(Columns.LAB)
+                              .equalTo(headline.lab())
+                              .and(col(Columns.PROVIDER).equalTo(headline.provider()))
+                              .and(
+                                  col(PartnershipColumns.VALID_FROM)
+                                      .equalTo(lit(Date.valueOf(headline.effectiveFrom())))))
+                      .isEmpty();
+              if (!present) {
+                throw new DataQualityException(
+                    "Cannot ingest partnership records: "
+                        + partnerships.path()
+                        + " holds no valid record of the "
+                        + "headline terms change (cloudshift.summary.headline: "
+                        + headline.lab()
+                        + " x "
+                        + headline.provider()
+                        + " from "
+                        + headline.effectiveFrom()
+                        + ")"
+                        + (unknownInTerms.isEmpty()
+                            ? ""
+                            : "; labs that no attribution rule names: " + unknownInTerms)
+                        + " (nothing was written; fix the records, see rejected_partnerships of an"
+                        + " earlier run, or the headline)");
+              }
+            });
   }
 
   private static List<String> unknownLabs(Dataset<Row> silver, List<String> known) {
-    return silver.select(Columns.LAB).distinct().where(not(col(Columns.LAB).isin(known.toArray()))).orderBy(Columns.LAB)
-        .as(Encoders.STRING()).collectAsList();
+    return silver
+        .select(Columns.LAB)
+        .distinct()
+        .where(not(col(Columns.LAB).isin(known.toArray())))
+        .orderBy(Columns.LAB)
+        .as(Encoders.STRING())
+        .collectAsList();
   }
 
   /** A curated input opened (header checked), with its configured path. */
@@ -147,7 +214,10 @@ public final class ReferenceIngest {
 
   private Input open(CuratedCsvReader reader, ReferenceDataset dataset) {
     String path = context.config().input(dataset.id());
-    return SparkJobs.described(context.spark(), "cloudshift ingest: read " + dataset.id(), () -> new Input(dataset, path, reader.read(dataset, path)));
+    return SparkJobs.described(
+        context.spark(),
+        "cloudshift ingest: read " + dataset.id(),
+        () -> new Input(dataset, path, reader.read(dataset, path)));
   }
 
   /**
@@ -155,21 +225,45 @@ public final class ReferenceIngest {
    * rows placed in silver and in quarantine.
    */
   private InputCount count(Input input, Outcome outcome, String quarantineTable) {
-    return SparkJobs.described(context.spark(), "cloudshift ingest: count " + input.dataset().id(), () -> {
-      long records = counter.csvRecords(new Path(input.path()), StandardCharsets.UTF_8);
-      long silver = outcome.silver().count();
-      long quarantined = outcome.rejected().count();
-      if (records != silver + quarantined) {
-        throw new IllegalStateException("Cannot account for the rows of " + input.path() + ": the file holds " + records
-            + " record(s), ingest placed " + silver + " in silver and " + quarantined
-            + " in quarantine (nothing was written; this is a bug: please report it with the file)");
-      }
-      LOG.info("{} input {}: {} rows read, {} silver, {} quarantined", input.dataset().id(), input.path(), records, silver, quarantined);
-      if (quarantined > 0) {
-        LOG.warn("{} input {}: {} row(s) quarantined, see table {} (run_id = '{}') for reason_code and reason_detail",
-            input.dataset().id(), input.path(), quarantined, quarantineTable, runId);
-      }
-      return new InputCount(input.dataset().id(), null, input.path(), records, silver, quarantined, 0, 0, 0);
-    });
+    return SparkJobs.described(
+        context.spark(),
+        "cloudshift ingest: count " + input.dataset().id(),
+        () -> {
+          long records = counter.csvRecords(new Path(input.path()), StandardCharsets.UTF_8);
+          long silver = outcome.silver().count();
+          long quarantined = outcome.rejected().count();
+          if (records != silver + quarantined) {
+            throw new IllegalStateException(
+                "Cannot account for the rows of "
+                    + input.path()
+                    + ": the file holds "
+                    + records
+                    + " record(s), ingest placed "
+                    + silver
+                    + " in silver and "
+                    + quarantined
+                    + " in quarantine (nothing was written; this is a bug: please report it with"
+                    + " the file)");
+          }
+          LOG.info(
+              "{} input {}: {} rows read, {} silver, {} quarantined",
+              input.dataset().id(),
+              input.path(),
+              records,
+              silver,
+              quarantined);
+          if (quarantined > 0) {
+            LOG.warn(
+                "{} input {}: {} row(s) quarantined, see table {} (run_id = '{}') for reason_code"
+                    + " and reason_detail",
+                input.dataset().id(),
+                input.path(),
+                quarantined,
+                quarantineTable,
+                runId);
+          }
+          return new InputCount(
+              input.dataset().id(), null, input.path(), records, silver, quarantined, 0, 0, 0);
+        });
   }
 }

@@ -24,26 +24,29 @@ import org.apache.spark.sql.Row;
 
 /**
  * Applies a curated input's {@link Rules} to every row (read as text) and marks the rows that break
- * one. Each row gets one reason code, the first broken rule in list order, and a detail listing every
- * broken rule, so a curator fixes a row in one pass.
+ * one. Each row gets one reason code, the first broken rule in list order, and a detail listing
+ * every broken rule, so a curator fixes a row in one pass.
  *
- * <p>The work is staged in separate projections (raw + trimmed text → parsed values → failure flags →
- * reason) so each value is computed once: one inlined expression tree would exceed the JVM's 64 KB
- * method limit in Spark's generated code. For the same reason the accepted/rejected filters also read
- * the row id, which is non-deterministic and computed last: the optimizer cannot push a filter below
- * it, which would inline every stage back into the filter.
+ * <p>The work is staged in separate projections (raw + trimmed text → parsed values → failure flags
+ * → reason) so each value is computed once: one inlined expression tree would exceed the JVM's 64
+ * KB method limit in Spark's generated code. For the same reason the accepted/rejected filters also
+ * read the row id, which is non-deterministic and computed last: the optimizer cannot push a filter
+ * below it, which would inline every stage back into the filter.
  */
 final class RowValidator {
   /**
-   * Identifies a row within one evaluation of the input (joins a record to itself across the overlap
-   * check). Stable across re-evaluations: no shuffle precedes it, and a multi-line CSV file is read
-   * as one unsplit partition, so the same file always yields the same ids.
+   * Identifies a row within one evaluation of the input (joins a record to itself across the
+   * overlap check). Stable across re-evaluations: no shuffle precedes it, and a multi-line CSV file
+   * is read as one unsplit partition, so the same file always yields the same ids.
    */
   static final String ROW_ID = "_row_id";
+
   /** The row as read: JSON object of every file column (nulls kept), for the quarantine. */
   static final String RAW = "_raw";
+
   static final String REASON_CODE = "_reason_code";
   static final String REASON_DETAIL = "_reason_detail";
+
   /** Filled by the CSV reader when a record does not split into the header's columns. */
   static final String CORRUPT_RECORD = "_corrupt_record";
 
@@ -61,14 +64,18 @@ final class RowValidator {
 
   /**
    * The rules' columns as trimmed text (null when empty), their parsed values ({@link #typed}), the
-   * derived helper columns, and {@link #RAW}, {@link #REASON_CODE}, {@link #REASON_DETAIL}, {@link #ROW_ID}.
+   * derived helper columns, and {@link #RAW}, {@link #REASON_CODE}, {@link #REASON_DETAIL}, {@link
+   * #ROW_ID}.
    */
   static Dataset<Row> validate(Dataset<Row> input, Rules rules) {
     boolean hasCorruptColumn = Arrays.asList(input.columns()).contains(CORRUPT_RECORD);
-    List<String> fileColumns = Arrays.stream(input.columns()).filter(c -> !c.equals(CORRUPT_RECORD)).toList();
+    List<String> fileColumns =
+        Arrays.stream(input.columns()).filter(c -> !c.equals(CORRUPT_RECORD)).toList();
 
     List<Column> texts = new ArrayList<>();
-    texts.add(to_json(struct(fileColumns.stream().map(c -> col(c)).toArray(Column[]::new)), JSON_OPTIONS).as(RAW));
+    texts.add(
+        to_json(struct(fileColumns.stream().map(c -> col(c)).toArray(Column[]::new)), JSON_OPTIONS)
+            .as(RAW));
     texts.add(hasCorruptColumn ? col(CORRUPT_RECORD) : lit(null).cast("string").as(CORRUPT_RECORD));
     rules.columns().forEach(c -> texts.add(Parse.text(col(c)).as(c)));
     Dataset<Row> rows = input.select(texts.toArray(Column[]::new));
@@ -106,7 +113,8 @@ final class RowValidator {
     return rows.select(
             col("*"),
             code.as(REASON_CODE),
-            when(code.isNotNull(), concat_ws("; ", details.toArray(Column[]::new))).as(REASON_DETAIL),
+            when(code.isNotNull(), concat_ws("; ", details.toArray(Column[]::new)))
+                .as(REASON_DETAIL),
             monotonically_increasing_id().as(ROW_ID))
         .drop(flagNames);
   }
@@ -140,7 +148,10 @@ final class RowValidator {
         ReasonCode.MALFORMED_ROW,
         col(CORRUPT_RECORD).isNotNull(),
         concat(
-            lit("the CSV record does not split into the header's " + columns + " columns (check quotes and commas): "),
+            lit(
+                "the CSV record does not split into the header's "
+                    + columns
+                    + " columns (check quotes and commas): "),
             coalesce(substring(col(CORRUPT_RECORD), 1, CORRUPT_RECORD_EXCERPT), lit(""))));
   }
 }

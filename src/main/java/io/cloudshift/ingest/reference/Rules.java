@@ -9,13 +9,16 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 
 /**
- * How the rows of one curated input are validated: its columns, the parser of each typed column, any
- * helper columns derived from parsed values, and the checks, in reason-code priority order. Each
- * parsed value is computed once per row (see {@link RowValidator}) and shared by the checks and the
- * silver projection.
+ * How the rows of one curated input are validated: its columns, the parser of each typed column,
+ * any helper columns derived from parsed values, and the checks, in reason-code priority order.
+ * Each parsed value is computed once per row (see {@link RowValidator}) and shared by the checks
+ * and the silver projection.
  */
 record Rules(
-    List<String> columns, Map<String, Function<Column, Column>> parsers, Map<String, Column> derived, List<Check> checks) {
+    List<String> columns,
+    Map<String, Function<Column, Column>> parsers,
+    Map<String, Column> derived,
+    List<Check> checks) {
 
   Rules {
     columns = List.copyOf(columns);

@@ -38,7 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReferenceIngestTest {
   private static final List<String> TABLES =
       List.of(
-          Tables.PARTNERSHIP_TERMS, Tables.REJECTED_PARTNERSHIPS, Tables.LAB_REVENUE, Tables.PROVIDER_DISCLOSURES,
+          Tables.PARTNERSHIP_TERMS,
+          Tables.REJECTED_PARTNERSHIPS,
+          Tables.LAB_REVENUE,
+          Tables.PROVIDER_DISCLOSURES,
           Tables.REJECTED_REFERENCE);
 
   private static final String PARTNERSHIPS_HEADER = String.join(",", PartnershipColumns.INPUT);
@@ -49,28 +52,48 @@ class ReferenceIngestTest {
   private static final List<String> PARTNERSHIPS =
       List.of(
           PARTNERSHIPS_HEADER,
-          "P01,OpenAI,azure,Azure exclusive,2019-07-22,2019-07-22,,exclusive,0.20,0.20,,,,,1000000000,https://a.example,,assumed,P01,",
-          "P07,OpenAI,azure,ROFR,2025-01-21,2025-01-21,,rofr,0.20,0.20,,,,,,https://b.example,https://c.example;https://d.example,reported,P07;L11,\"two-way share, \"\"reported\"\"\"",
-          "P13,OpenAI,azure,Amended,2026-04-27,2026-04-27,2031-01-01,none,0,0.20,38000000000,,,0.27,,https://e.example,,reported,P13,",
-          "BAD,OpenAI,gcp,Bad share,2025-05-01,2025-05-01,,none,20%,,,,,,,https://f.example,,reported,P22,",
-          "A05,Anthropic,gcp,TPU expansion,2025-10-01,2025-10-01,,none,,,,,,0.14,,https://g.example,,reported,A05,",
-          "A05b,Anthropic,gcp,TPU expansion (duplicate),2025-10-01,2025-10-01,,none,,,,,,0.14,,https://g.example,,reported,A05,");
+          "P01,OpenAI,azure,Azure"
+              + " exclusive,2019-07-22,2019-07-22,,exclusive,0.20,0.20,,,,,1000000000,"
+              + "https://a.example,,assumed,P01,",
+          "P07,OpenAI,azure,ROFR,2025-01-21,2025-01-21,,rofr,0.20,0.20,,,,,,https://b.example,"
+              + "https://c.example;https://d.example,reported,P07;L11,\"two-way"
+              + " share, \"\"reported\"\"\"",
+          "P13,OpenAI,azure,Amended,2026-04-27,2026-04-27,2031-01-01,none,0,0.20,38000000000,,,"
+              + "0.27,,https://e.example,,reported,P13,",
+          "BAD,OpenAI,gcp,Bad"
+              + " share,2025-05-01,2025-05-01,,none,20%,,,,,,,https://f.example,,reported,P22,",
+          "A05,Anthropic,gcp,TPU"
+              + " expansion,2025-10-01,2025-10-01,,none,,,,,,0.14,,https://g.example,,reported,"
+              + "A05,",
+          "A05b,Anthropic,gcp,TPU expansion"
+              + " (duplicate),2025-10-01,2025-10-01,,none,,,,,,0.14,,https://g.example,,"
+              + "reported,A05,");
 
   // 3 rows: 2 silver, 1 negative.
   private static final List<String> LAB_REVENUE =
       List.of(
           LAB_REVENUE_HEADER,
-          "L03,OpenAI,annualized_run_rate_usd,2025-07-01,2025-07-31,12000000000,https://h.example,reported,",
-          "L01b,OpenAI,period_revenue_usd,2024-01-01,2024-12-31,6000000000,https://i.example,reported,\"Calendar 2024\nrevenue\"",
+          "L03,OpenAI,annualized_run_rate_usd,2025-07-01,2025-07-31,12000000000,"
+              + "https://h.example,reported,",
+          "L01b,OpenAI,period_revenue_usd,2024-01-01,2024-12-31,6000000000,https://i.example,"
+              + "reported,\"Calendar"
+              + " 2024\n"
+              + "revenue\"",
           "NEG,OpenAI,period_revenue_usd,2024-01-01,2024-12-31,-1,https://j.example,reported,");
 
   // 3 rows: 2 silver, 1 whose dates are not the named fiscal quarter.
   private static final List<String> DISCLOSURES =
       List.of(
           DISCLOSURES_HEADER,
-          "MS-01,azure,Azure and other cloud services,2023,1,FY23Q1,2022-07-01,2022-09-30,revenue_growth_yoy,0.35,,https://k.example,confirmed,MS-01,",
-          "AWS-1,aws,AWS,2025,4,Q4 2025,2025-10-01,2025-12-31,segment_revenue_usd,35600000000,,https://l.example,confirmed,AWS-1,",
-          "MS-BAD,azure,Azure and other cloud services,2023,1,FY23Q1,2023-01-01,2023-03-31,revenue_growth_yoy,0.27,,https://m.example,confirmed,MS-03,");
+          "MS-01,azure,Azure and other cloud"
+              + " services,2023,1,FY23Q1,2022-07-01,2022-09-30,revenue_growth_yoy,0.35,,"
+              + "https://k.example,confirmed,MS-01,",
+          "AWS-1,aws,AWS,2025,4,Q4"
+              + " 2025,2025-10-01,2025-12-31,segment_revenue_usd,35600000000,,"
+              + "https://l.example,confirmed,AWS-1,",
+          "MS-BAD,azure,Azure and other cloud"
+              + " services,2023,1,FY23Q1,2023-01-01,2023-03-31,revenue_growth_yoy,0.27,,"
+              + "https://m.example,confirmed,MS-03,");
 
   /** The run's as-of date, fixed so is_current does not depend on the day the test runs. */
   private static final LocalDate AS_OF = LocalDate.of(2026, 12, 6);
@@ -89,16 +112,26 @@ class ReferenceIngestTest {
 
     assertThat(first.inputs()).isEqualTo(second.inputs());
     assertThat(first.inputs())
-        .extracting(InputCount::dataset, InputCount::rowsIn, InputCount::rowsSilver, InputCount::rowsQuarantine)
+        .extracting(
+            InputCount::dataset,
+            InputCount::rowsIn,
+            InputCount::rowsSilver,
+            InputCount::rowsQuarantine)
         .containsExactly(
             tuple("partnerships", 6L, 3L, 3L),
             tuple("lab-revenue", 3L, 2L, 1L),
             tuple("provider-disclosures", 3L, 2L, 1L));
-    assertThat(first.inputs()).allSatisfy(c -> assertThat(c.rowsIn()).isEqualTo(c.rowsSilver() + c.rowsQuarantine()));
+    assertThat(first.inputs())
+        .allSatisfy(c -> assertThat(c.rowsIn()).isEqualTo(c.rowsSilver() + c.rowsQuarantine()));
     assertThat(firstVersions).containsOnlyKeys(TABLES);
 
     for (String table : TABLES) {
-      Dataset<Row> before = spark.read().format("delta").option("versionAsOf", firstVersions.get(table)).load(path(table));
+      Dataset<Row> before =
+          spark
+              .read()
+              .format("delta")
+              .option("versionAsOf", firstVersions.get(table))
+              .load(path(table));
       Dataset<Row> after = table(table);
       assertThat(after.count()).as(table).isEqualTo(before.count());
       assertThat(after.exceptAll(before).count()).as(table + " rows added by the rerun").isZero();
@@ -113,27 +146,37 @@ class ReferenceIngestTest {
 
     ingest(config, "run-7");
 
-    assertThat(table(Tables.PARTNERSHIP_TERMS).orderBy(PartnershipColumns.VALID_FROM).collectAsList())
+    assertThat(
+            table(Tables.PARTNERSHIP_TERMS).orderBy(PartnershipColumns.VALID_FROM).collectAsList())
         .extracting(
-            r -> r.getAs(PartnershipColumns.RECORD_ID), r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
+            r -> r.getAs(PartnershipColumns.RECORD_ID),
+                r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
             r -> r.getAs(PartnershipColumns.IS_CURRENT), r -> r.getAs(PartnershipColumns.VERSION))
         .containsExactly(
-            tuple("P01", "2025-01-21", false, 1), tuple("P07", "2026-04-27", false, 2), tuple("P13", "2031-01-01", true, 3));
+            tuple("P01", "2025-01-21", false, 1),
+            tuple("P07", "2026-04-27", false, 2),
+            tuple("P13", "2031-01-01", true, 3));
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).collectAsList())
         .extracting(
-            r -> r.getAs(Columns.RUN_ID), r -> r.getAs(Columns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
+            r -> r.getAs(Columns.RUN_ID),
+            r -> r.getAs(Columns.SOURCE_FILE),
+            r -> r.getAs(RejectedColumns.REASON_CODE))
         .containsExactlyInAnyOrder(
             tuple("run-7", config.input("partnerships"), "BAD_SHARE"),
             tuple("run-7", config.input("partnerships"), "OVERLAPPING_TERMS"),
             tuple("run-7", config.input("partnerships"), "OVERLAPPING_TERMS"));
     assertThat(table(Tables.REJECTED_REFERENCE).collectAsList())
         .extracting(
-            r -> r.getAs(RejectedColumns.DATASET), r -> r.getAs(Columns.SOURCE_FILE), r -> r.getAs(RejectedColumns.REASON_CODE))
+            r -> r.getAs(RejectedColumns.DATASET),
+            r -> r.getAs(Columns.SOURCE_FILE),
+            r -> r.getAs(RejectedColumns.REASON_CODE))
         .containsExactlyInAnyOrder(
             tuple("lab-revenue", config.input("lab-revenue"), "NEGATIVE_AMOUNT"),
             tuple("provider-disclosures", config.input("provider-disclosures"), "BAD_PERIOD"));
     assertThat(table(Tables.LAB_REVENUE).orderBy(Columns.FACT_ID).collectAsList())
-        .extracting(r -> r.getAs(Columns.FACT_ID), r -> r.getAs(LabRevenueColumns.MONTHLY_REVENUE_USD).toString())
+        .extracting(
+            r -> r.getAs(Columns.FACT_ID),
+            r -> r.getAs(LabRevenueColumns.MONTHLY_REVENUE_USD).toString())
         .containsExactly(tuple("L01b", "500000000.00"), tuple("L03", "1000000000.00"));
     assertThat(table(Tables.PROVIDER_DISCLOSURES).count()).isEqualTo(2);
   }
@@ -142,30 +185,47 @@ class ReferenceIngestTest {
   void aChangedFileIsMergedIntoTheTermsHistory() throws IOException {
     ingest(configWithoutHeadline(PARTNERSHIPS.subList(0, 3), LAB_REVENUE, DISCLOSURES), "run-1");
     assertThat(table(Tables.PARTNERSHIP_TERMS).collectAsList())
-        .extracting(r -> r.getAs(PartnershipColumns.RECORD_ID), r -> r.getAs(PartnershipColumns.IS_CURRENT))
+        .extracting(
+            r -> r.getAs(PartnershipColumns.RECORD_ID), r -> r.getAs(PartnershipColumns.IS_CURRENT))
         .containsExactlyInAnyOrder(tuple("P01", false), tuple("P07", true));
 
     ingest(config(PARTNERSHIPS, LAB_REVENUE, DISCLOSURES), "run-2");
 
     assertThat(table(Tables.PARTNERSHIP_TERMS).collectAsList())
         .extracting(
-            r -> r.getAs(PartnershipColumns.RECORD_ID), r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
+            r -> r.getAs(PartnershipColumns.RECORD_ID),
+            r -> String.valueOf(r.<Object>getAs(PartnershipColumns.VALID_TO)),
             r -> r.getAs(PartnershipColumns.VERSION))
-        .containsExactlyInAnyOrder(tuple("P01", "2025-01-21", 1), tuple("P07", "2026-04-27", 2), tuple("P13", "2031-01-01", 3));
+        .containsExactlyInAnyOrder(
+            tuple("P01", "2025-01-21", 1),
+            tuple("P07", "2026-04-27", 2),
+            tuple("P13", "2031-01-01", 3));
   }
 
   @Test
   void emptyQuarantinesAreStillWrittenWithTheirSchema() throws IOException {
-    ingest(configWithoutHeadline(PARTNERSHIPS.subList(0, 3), LAB_REVENUE.subList(0, 2), DISCLOSURES.subList(0, 2)), "run-1");
+    ingest(
+        configWithoutHeadline(
+            PARTNERSHIPS.subList(0, 3), LAB_REVENUE.subList(0, 2), DISCLOSURES.subList(0, 2)),
+        "run-1");
 
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).count()).isZero();
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).columns())
-        .containsExactly(Columns.RUN_ID, Columns.SOURCE_FILE, RejectedColumns.REASON_CODE, RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
+        .containsExactly(
+            Columns.RUN_ID,
+            Columns.SOURCE_FILE,
+            RejectedColumns.REASON_CODE,
+            RejectedColumns.REASON_DETAIL,
+            RejectedColumns.RAW);
     assertThat(table(Tables.REJECTED_REFERENCE).count()).isZero();
     assertThat(table(Tables.REJECTED_REFERENCE).columns())
         .containsExactly(
-            RejectedColumns.DATASET, Columns.RUN_ID, Columns.SOURCE_FILE, RejectedColumns.REASON_CODE,
-            RejectedColumns.REASON_DETAIL, RejectedColumns.RAW);
+            RejectedColumns.DATASET,
+            Columns.RUN_ID,
+            Columns.SOURCE_FILE,
+            RejectedColumns.REASON_CODE,
+            RejectedColumns.REASON_DETAIL,
+            RejectedColumns.RAW);
   }
 
   @Test
@@ -175,82 +235,143 @@ class ReferenceIngestTest {
 
     assertThatThrownBy(() -> ingest(config, "run-1"))
         .isInstanceOf(InputNotFoundException.class)
-        .hasMessageStartingWith("Cannot read provider-disclosures input " + config.input("provider-disclosures") + ": no such file (")
+        .hasMessageStartingWith(
+            "Cannot read provider-disclosures input "
+                + config.input("provider-disclosures")
+                + ": no such file (")
         .hasMessageNotContaining("\n");
     assertThat(dir.resolve("warehouse")).doesNotExist();
   }
 
   /**
-   * Issue 20, item 1: with {@code openai} in the records and {@code OpenAI} in the attribution rules,
-   * the OpenAI x Azure terms changes matched no charge and vanished without a word. Lab names are
-   * matched to the attribution spelling ignoring case and spaces; a name matching no rule is reported.
+   * Issue 20, item 1: with {@code openai} in the records and {@code OpenAI} in the attribution
+   * rules, the OpenAI x Azure terms changes matched no charge and vanished without a word. Lab
+   * names are matched to the attribution spelling ignoring case and spaces; a name matching no rule
+   * is reported.
    */
   @Test
-  void labNamesTakeTheAttributionSpellingWhateverTheirCaseAndANameMatchingNoRuleIsReported() throws IOException {
-    List<String> partnerships = List.of(PARTNERSHIPS.get(0),
-        PARTNERSHIPS.get(1).replace(",OpenAI,", ",openai,"),
-        PARTNERSHIPS.get(2).replace(",OpenAI,", ",\"  OPENAI \","),
-        PARTNERSHIPS.get(3).replace(",OpenAI,", ",OpenAi,"),
-        "X01,Acme Labs,gcp,Compute deal,2025-05-01,2025-05-01,,none,,,,,,,,https://x.example,,reported,X01,");
-    List<String> labRevenue = List.of(LAB_REVENUE.get(0), LAB_REVENUE.get(1).replace(",OpenAI,", ",openai,"),
-        LAB_REVENUE.get(2).replace(",OpenAI,", ",OPENAI ,"), LAB_REVENUE.get(3).replace(",OpenAI,", ",Acme Labs,").replace(",-1,", ",1,"));
+  void labNamesTakeTheAttributionSpellingWhateverTheirCaseAndANameMatchingNoRuleIsReported()
+      throws IOException {
+    List<String> partnerships =
+        List.of(
+            PARTNERSHIPS.get(0),
+            PARTNERSHIPS.get(1).replace(",OpenAI,", ",openai,"),
+            PARTNERSHIPS.get(2).replace(",OpenAI,", ",\"  OPENAI \","),
+            PARTNERSHIPS.get(3).replace(",OpenAI,", ",OpenAi,"),
+            "X01,Acme Labs,gcp,Compute"
+                + " deal,2025-05-01,2025-05-01,,none,,,,,,,,https://x.example,,reported,X01,");
+    List<String> labRevenue =
+        List.of(
+            LAB_REVENUE.get(0),
+            LAB_REVENUE.get(1).replace(",OpenAI,", ",openai,"),
+            LAB_REVENUE.get(2).replace(",OpenAI,", ",OPENAI ,"),
+            LAB_REVENUE.get(3).replace(",OpenAI,", ",Acme Labs,").replace(",-1,", ",1,"));
 
     StageProgress progress = ingest(config(partnerships, labRevenue, DISCLOSURES), "run-1");
 
-    assertThat(table(Tables.PARTNERSHIP_TERMS).orderBy(PartnershipColumns.VALID_FROM).collectAsList())
-        .extracting(r -> r.getAs(PartnershipColumns.RECORD_ID), r -> r.getAs(Columns.LAB), r -> r.getAs(PartnershipColumns.VERSION))
-        .containsExactly(tuple("P01", "OpenAI", 1), tuple("P07", "OpenAI", 2), tuple("X01", "Acme Labs", 1), tuple("P13", "OpenAI", 3));
-    assertThat(table(Tables.LAB_REVENUE).orderBy(Columns.FACT_ID).collectAsList()).extracting(r -> r.<String>getAs(Columns.LAB))
+    assertThat(
+            table(Tables.PARTNERSHIP_TERMS).orderBy(PartnershipColumns.VALID_FROM).collectAsList())
+        .extracting(
+            r -> r.getAs(PartnershipColumns.RECORD_ID),
+            r -> r.getAs(Columns.LAB),
+            r -> r.getAs(PartnershipColumns.VERSION))
+        .containsExactly(
+            tuple("P01", "OpenAI", 1),
+            tuple("P07", "OpenAI", 2),
+            tuple("X01", "Acme Labs", 1),
+            tuple("P13", "OpenAI", 3));
+    assertThat(table(Tables.LAB_REVENUE).orderBy(Columns.FACT_ID).collectAsList())
+        .extracting(r -> r.<String>getAs(Columns.LAB))
         .containsExactly("OpenAI", "OpenAI", "Acme Labs");
     String known = "[Anthropic, Cohere, Meta, Mistral, OpenAI, xAI]";
-    assertThat(progress.notes()).containsExactly(
-        "Partnership records " + dir.resolve("inputs/partnership_records.csv") + " name lab(s) [Acme Labs] that no attribution rule names (known: "
-            + known + "): their terms changes have no attributed spend, hence no shares or uplift",
-        "Lab revenue " + dir.resolve("inputs/lab_revenue.csv") + " names lab(s) [Acme Labs] that no attribution rule names (known: "
-            + known + "): their figures are not used");
+    assertThat(progress.notes())
+        .containsExactly(
+            "Partnership records "
+                + dir.resolve("inputs/partnership_records.csv")
+                + " name lab(s) [Acme Labs] that no attribution rule names (known: "
+                + known
+                + "): their terms changes have no attributed spend, hence no shares or uplift",
+            "Lab revenue "
+                + dir.resolve("inputs/lab_revenue.csv")
+                + " names lab(s) [Acme Labs] that no attribution rule names (known: "
+                + known
+                + "): their figures are not used");
   }
 
-  /** ... and where such a name would drop the configured headline event, the run fails before writing anything. */
+  /**
+   * ... and where such a name would drop the configured headline event, the run fails before
+   * writing anything.
+   */
   @Test
   void aHeadlineEventTheRecordsDoNotHoldFailsTheIngestBeforeAnythingIsWritten() throws IOException {
-    List<String> partnerships = List.of(PARTNERSHIPS.get(0), PARTNERSHIPS.get(1), PARTNERSHIPS.get(2),
-        PARTNERSHIPS.get(3).replace(",OpenAI,", ",Open AI,"));
+    List<String> partnerships =
+        List.of(
+            PARTNERSHIPS.get(0),
+            PARTNERSHIPS.get(1),
+            PARTNERSHIPS.get(2),
+            PARTNERSHIPS.get(3).replace(",OpenAI,", ",Open AI,"));
 
     assertThatThrownBy(() -> ingest(config(partnerships, LAB_REVENUE, DISCLOSURES), "run-1"))
         .isInstanceOf(DataQualityException.class)
-        .hasMessage("Cannot ingest partnership records: " + dir.resolve("inputs/partnership_records.csv") + " holds no valid record of the "
-            + "headline terms change (cloudshift.summary.headline: OpenAI x azure from 2026-04-27); labs that no attribution rule names: "
-            + "[Open AI] (nothing was written; fix the records, see rejected_partnerships of an earlier run, or the headline)");
+        .hasMessage(
+            "Cannot ingest partnership records: "
+                + dir.resolve("inputs/partnership_records.csv")
+                + " holds no valid record of the headline terms change"
+                + " (cloudshift.summary.headline: OpenAI x azure from 2026-04-27); labs that no"
+                + " attribution rule names: [Open AI] (nothing was written; fix the records, see"
+                + " rejected_partnerships of an earlier run, or the headline)");
     assertThat(dir.resolve("warehouse")).doesNotExist();
   }
 
   private StageProgress ingest(CloudshiftConfig config, String runId) {
-    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
+    DeltaTableWriter writer =
+        new DeltaTableWriter(
+            spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
     StageProgress progress = new StageProgress();
-    new ReferenceIngest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF))).execute(TestStages.ingest(TestStages.context(config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)), progress));
+    new ReferenceIngest(
+            TestStages.context(
+                config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)))
+        .execute(
+            TestStages.ingest(
+                TestStages.context(
+                    config,
+                    writer,
+                    new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)),
+                progress));
     return progress;
   }
 
-  /** The bundled config (headline: OpenAI x azure from 2026-04-27, record P13) reading these inputs. */
-  private CloudshiftConfig config(List<String> partnerships, List<String> labRevenue, List<String> disclosures) throws IOException {
+  /**
+   * The bundled config (headline: OpenAI x azure from 2026-04-27, record P13) reading these inputs.
+   */
+  private CloudshiftConfig config(
+      List<String> partnerships, List<String> labRevenue, List<String> disclosures)
+      throws IOException {
     return config(partnerships, labRevenue, disclosures, Map.of());
   }
 
   /** For records without P13: the bundled config's headline would fail the ingest. */
-  private CloudshiftConfig configWithoutHeadline(List<String> partnerships, List<String> labRevenue, List<String> disclosures)
+  private CloudshiftConfig configWithoutHeadline(
+      List<String> partnerships, List<String> labRevenue, List<String> disclosures)
       throws IOException {
     return config(partnerships, labRevenue, disclosures, Map.of("summary.headline", "null"));
   }
 
-  private CloudshiftConfig config(List<String> partnerships, List<String> labRevenue, List<String> disclosures, Map<String, String> more)
+  private CloudshiftConfig config(
+      List<String> partnerships,
+      List<String> labRevenue,
+      List<String> disclosures,
+      Map<String, String> more)
       throws IOException {
-    Path conf = Path.of(System.getProperty("cloudshift.project.dir", "."), "conf", "cloudshift.conf");
+    Path conf =
+        Path.of(System.getProperty("cloudshift.project.dir", "."), "conf", "cloudshift.conf");
     Map<String, String> overrides = new java.util.HashMap<>(more);
-    overrides.putAll(Map.of(
-        "inputs.partnerships", write("partnership_records.csv", partnerships),
-        "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
-        "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
-        "warehouse", dir.resolve("warehouse").toString()));
+    overrides.putAll(
+        Map.of(
+            "inputs.partnerships", write("partnership_records.csv", partnerships),
+            "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
+            "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
+            "warehouse", dir.resolve("warehouse").toString()));
     return ConfigLoader.load(List.of(conf), overrides);
   }
 
