@@ -2,6 +2,7 @@ package io.cloudshift.cli;
 
 import io.cloudshift.CloudshiftException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -24,11 +25,17 @@ import picocli.CommandLine.Command;
       UpliftCommand.class,
       ProjectCommand.class,
       ReconcileCommand.class,
-      RunAllCommand.class,
-      GenerateCommand.class
+      RunAllCommand.class
     })
 public final class CloudshiftCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudshiftCli.class);
+
+  /**
+   * The synthetic-data generator: a development and demo tool, shipped in its own jar
+   * (cloudshift-generate.jar) rather than in the job's, and a subcommand only where that jar is on
+   * the class path (bin/cloudshift adds it for {@code generate}).
+   */
+  private static final String GENERATE_COMMAND = "io.cloudshift.generate.GenerateCommand";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +55,19 @@ public final class CloudshiftCli implements Runnable {
 
   /** As {@link #execute(String...)}, help and usage on {@code out}, errors on {@code err}. */
   static int execute(PrintWriter stdout, PrintWriter stderr, String... args) {
-    CommandLine cli = new CommandLine(new CloudshiftCli()).setOut(stdout).setErr(stderr);
+    CommandLine cli = new CommandLine(new CloudshiftCli());
+    Optional<Object> generate = generateCommand();
+    if (generate.isPresent()) {
+      cli.addSubcommand(generate.get());
+    } else if (args.length > 0 && args[0].equals("generate")) {
+      stderr.println(
+          "cloudshift generate: the generator is not in this jar: it is the separate artifact"
+              + " cloudshift-generate.jar (bin/cloudshift generate adds it; with spark-submit, pass"
+              + " --jars target/cloudshift-generate.jar)");
+      return CloudshiftException.EXIT_USAGE;
+    }
+    // After the subcommands: the writers are set on every command already added.
+    cli.setOut(stdout).setErr(stderr);
     cli.setParameterExceptionHandler(
         (e, argv) -> {
           PrintWriter err = e.getCommandLine().getErr();
@@ -80,6 +99,16 @@ public final class CloudshiftCli implements Runnable {
           return CloudshiftException.EXIT_FAILED;
         });
     return cli.execute(args);
+  }
+
+  private static Optional<Object> generateCommand() {
+    try {
+      return Optional.of(Class.forName(GENERATE_COMMAND).getDeclaredConstructor().newInstance());
+    } catch (ClassNotFoundException e) {
+      return Optional.empty();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot create " + GENERATE_COMMAND + " (this is a bug)", e);
+    }
   }
 
   private static String qualifiedName(CommandLine commandLine) {

@@ -56,7 +56,8 @@ public final class CommonOptions {
               + " cloudshift.catalog.database); the same as --set catalog.register=true.")
   boolean registerTables;
 
-  CloudshiftConfig loadConfig() {
+  /** The layered configuration these options name: defaults, the --config files, then --set. */
+  public CloudshiftConfig loadConfig() {
     List<Path> files = new ArrayList<>(configFiles);
     if (files.isEmpty() && Files.isRegularFile(DEFAULT_CONF)) {
       files.add(DEFAULT_CONF);

@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -62,6 +64,37 @@ class LauncherIT {
     // Issue 21, item 9: the JVM's notice of the incubator module Spark adds opened every command's
     // output.
     assertThat(missing.stderr()).doesNotContain("WARNING: Using incubator modules");
+  }
+
+  /**
+   * Issue 21, item 8: the generator, 30 % of the main code, was shipped inside the cluster jar. It
+   * is its own jar now, and bin/cloudshift generate still runs it.
+   */
+  @Test
+  void theClusterJarHoldsOnlyTheJobAndTheGeneratorRunsFromItsOwnJar() throws Exception {
+    try (JarFile job = new JarFile(Path.of("target", "cloudshift.jar").toFile());
+        JarFile generator = new JarFile(Path.of("target", "cloudshift-generate.jar").toFile())) {
+      assertThat(job.stream().map(JarEntry::getName))
+          .anyMatch(n -> n.startsWith("io/cloudshift/cli/"))
+          .noneMatch(n -> n.startsWith("io/cloudshift/generate/"));
+      assertThat(generator.getEntry("io/cloudshift/generate/GenerateCommand.class")).isNotNull();
+    }
+    Path out = dir.resolve("generated");
+    ChildProcess generate =
+        cloudshift(
+            "generate",
+            Map.of(),
+            "generate",
+            "--rows",
+            "300",
+            "--from",
+            "2026-01",
+            "--to",
+            "2026-02",
+            "--output",
+            out.toString());
+    assertThat(generate.waitFor(Duration.ofMinutes(10))).as(generate.stderr()).isZero();
+    assertThat(out.resolve("_truth/row_counts.csv")).exists();
   }
 
   /**

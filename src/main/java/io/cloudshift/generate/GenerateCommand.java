@@ -1,8 +1,7 @@
-package io.cloudshift.cli;
+package io.cloudshift.generate;
 
-import io.cloudshift.generate.GenerateJob;
-import io.cloudshift.generate.GenerateResult;
-import io.cloudshift.generate.GeneratorOptions;
+import io.cloudshift.cli.CommonOptions;
+import io.cloudshift.cli.UsageException;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
           + " planted at the real contract events and the planted truth written beside the data"
           + " (_truth/)."
     })
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
   private static final GeneratorOptions DEFAULTS = GeneratorOptions.defaults();
 
   @Mixin CommonOptions options;
