@@ -37,9 +37,6 @@ record ProviderMonthPlan(
   /** A lab's models sold by the provider in the month, under one resale rule. */
   record ResaleCell(String lab, ResaleRule rule, BigDecimal amount) {}
 
-  /** Share of the other customers' revenue billed to the EUR customer (assumption). */
-  static final BigDecimal EURO_CUSTOMER_FRACTION = new BigDecimal("0.03");
-
   static ProviderMonthPlan of(
       String provider,
       YearMonth month,
@@ -61,9 +58,11 @@ record ProviderMonthPlan(
     BigDecimal others = calibration.unattributedAmount(provider, month);
     BigDecimal euroUsd =
         accounts.euroCustomer().isPresent()
-            ? others.multiply(EURO_CUSTOMER_FRACTION).setScale(2, RoundingMode.HALF_EVEN)
+            ? others
+                .multiply(calibration.euroCustomerFraction())
+                .setScale(2, RoundingMode.HALF_EVEN)
             : BigDecimal.ZERO.setScale(2);
-    BigDecimal euro = euroUsd.multiply(Calibration.EUR_PER_USD).setScale(2, RoundingMode.HALF_EVEN);
+    BigDecimal euro = euroUsd.multiply(calibration.eurPerUsd()).setScale(2, RoundingMode.HALF_EVEN);
     return new ProviderMonthPlan(
         month, List.copyOf(compute), List.copyOf(resale), others.subtract(euroUsd), euro);
   }
