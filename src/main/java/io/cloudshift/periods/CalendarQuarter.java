@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A calendar quarter, written {@code 2026Q4} as in {@code lab_provider_monthly.calendar_quarter}.
+ * A calendar quarter, written {@code 2026Q4} as in {@code
+ * lab_provider_monthly.calendar_quarter_label}.
  */
 public record CalendarQuarter(int year, int quarter) implements Comparable<CalendarQuarter> {
   private static final Pattern LABEL = Pattern.compile("([0-9]{4})Q([1-4])");
