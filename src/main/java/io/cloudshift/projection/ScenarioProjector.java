@@ -83,18 +83,8 @@ public final class ScenarioProjector {
                   + "' in "
                   + observation.baseQuarter()
                   + " is not positive";
-      throw new InvalidConfigException(
-          "Invalid config "
-              + a.key()
-              + ": "
-              + scenario.describe()
-              + ": "
-              + why
-              + "; set "
-              + stream
-              + ".start-total-usd and "
-              + stream
-              + ".start-share to project it");
+      throw withoutStartValues(
+          scenario, a, why, stream + ".start-total-usd and " + stream + ".start-share");
     }
     BigDecimal share;
     String shareSource;
@@ -120,16 +110,7 @@ public final class ScenarioProjector {
                     + "' has no complete quarter of "
                     + stream
                     + " spend (USD) in lab_provider_monthly";
-        throw new InvalidConfigException(
-            "Invalid config "
-                + a.key()
-                + ": "
-                + scenario.describe()
-                + ": "
-                + why
-                + "; set "
-                + stream
-                + ".start-share to project it");
+        throw withoutStartValues(scenario, a, why, stream + ".start-share");
       }
       share = s;
       shareSource = UpliftProjectionTable.SOURCE_OBSERVED;
@@ -151,6 +132,21 @@ public final class ScenarioProjector {
               + " or later)");
     }
     return new StreamBase(baseQuarter, total, totalSource, share, shareSource);
+  }
+
+  /** The data cannot give a start value and the scenario does not set it: one line naming both. */
+  private static InvalidConfigException withoutStartValues(
+      Scenario scenario, StreamAssumptions a, String why, String keysToSet) {
+    return new InvalidConfigException(
+        "Invalid config "
+            + a.key()
+            + ": "
+            + scenario.describe()
+            + ": "
+            + why
+            + "; set "
+            + keysToSet
+            + " to project it");
   }
 
   /**
