@@ -117,6 +117,10 @@ Where it deliberately differs
 * The shares table holds only observed (lab, provider, stream, month, currency) cells. cloudshift's
   ``lab_provider_monthly`` also fills a complete grid with R = 0 cells; those add rows with s = 0
   or null but never change T or any non-zero share.
+* The shares are per billing currency; cloudshift converts every amount into the reporting
+  currency with the ECB's rates first and computes one set of shares across currencies. The two
+  agree whenever a lab's stream is billed in one currency (the bundled and generated data: only
+  unattributed revenue is billed in EUR); the shares are timed, not cross-checked.
 """
 
 from __future__ import annotations

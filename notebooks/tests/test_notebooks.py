@@ -69,14 +69,14 @@ def test_01_reports_the_last_share_shift_and_concentration_of_the_tables(warehou
     assert shift["key"]["event_id"] == "P13"
     events = table(warehouse, "share_shift_events")
     row = events[(events.event_id == "P13") & (events.stream == "compute") & (events.window_months == 6)
-                 & (events.billing_currency == "USD")]
+                 & (events.reporting_currency == "USD")]
     assert len(row) == 1
     assert shift["value"] == pytest.approx(float(row.delta_pp.iloc[0]), abs=1e-9)
 
     effective = reported["effective_providers_latest"]
     concentration = table(warehouse, "lab_concentration_monthly")
     openai = concentration[(concentration.lab == "OpenAI") & (concentration.stream == "compute")
-                           & (concentration.billing_currency == "USD")]
+                           & (concentration.reporting_currency == "USD")]
     latest = openai[openai.month == openai.month.max()]
     assert effective["key"]["month"] == str(latest.month.iloc[0])
     assert effective["value"] == pytest.approx(float(latest.effective_providers.iloc[0]), abs=1e-9)
@@ -84,7 +84,7 @@ def test_01_reports_the_last_share_shift_and_concentration_of_the_tables(warehou
 
 def p13_total_uplift(warehouse: Path, table_name: str, **filters) -> Decimal:
     rows = table(warehouse, table_name)
-    rows = rows[(rows.event_id == "P13") & (rows.billing_currency == "USD")]
+    rows = rows[(rows.event_id == "P13") & (rows.reporting_currency == "USD")]
     for column, value in filters.items():
         rows = rows[rows[column] == value]
     return sum((u for u in rows.uplift if u is not None), Decimal(0))

@@ -13,17 +13,13 @@ import java.util.List;
 final class HeadlineSummary {
   private HeadlineSummary() {}
 
-  /**
-   * The headline in {@code currency} only: amounts are never summed across currencies, and a share
-   * read from another currency's rows (a few EUR lines of the same account) can say the opposite.
-   */
-  static String render(HeadlineEvent event, List<HeadlineRow> allRows, String currency) {
+  /** The headline in {@code currency}, the reporting currency of every uplift row. */
+  static String render(HeadlineEvent event, List<HeadlineRow> rows, String currency) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             "Headline: %s x %s, terms change of %s, in %s%n",
             event.lab(), event.provider(), event.effectiveFrom(), currency));
-    List<HeadlineRow> rows = allRows.stream().filter(r -> r.currency().equals(currency)).toList();
     if (rows.isEmpty()) {
       return out.append(
               String.format(
@@ -85,19 +81,6 @@ final class HeadlineSummary {
                         r.aboveBreakEven()
                             ? "above: better off than under the old terms"
                             : "below: worse off than under the old terms")));
-    List<String> others =
-        allRows.stream()
-            .map(HeadlineRow::currency)
-            .filter(c -> !c.equals(currency))
-            .distinct()
-            .sorted()
-            .toList();
-    if (!others.isEmpty()) {
-      out.append(
-          String.format(
-              "  (rows in %s are in uplift_quarterly, not summed here)%n",
-              String.join(", ", others)));
-    }
     return out.toString();
   }
 

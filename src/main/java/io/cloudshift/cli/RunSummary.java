@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.JobRun;
+import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Columns;
@@ -95,7 +95,6 @@ final class RunSummary {
       for (Row r :
           tables
               .read(Tables.CHARGES_MONTHLY, version)
-              .where(col(Columns.BILLING_CURRENCY).equalTo(currency))
               .groupBy(Columns.PROVIDER)
               .agg(
                   millions(Stream.COMPUTE),
@@ -125,8 +124,11 @@ final class RunSummary {
 
   private static Column millions(Stream stream) {
     return round(
-        sum(when(col(Columns.STREAM).equalTo(stream.value()), col(Columns.BILLED_REVENUE))
-                .otherwise(lit(0)))
+        ConvertedSums.sum(
+                when(
+                        col(Columns.STREAM).equalTo(stream.value()),
+                        col(Columns.BILLED_REVENUE + Columns.REPORTING_SUFFIX))
+                    .otherwise(lit(0)))
             .cast("double")
             .divide(1e6),
         1);

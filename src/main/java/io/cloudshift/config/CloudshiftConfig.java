@@ -69,7 +69,7 @@ public final class CloudshiftConfig {
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
     this.headline = readHeadline();
-    this.reportingCurrency = string("cloudshift.summary.reporting-currency");
+    this.reportingCurrency = string("cloudshift.reporting-currency");
     this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
     this.asOf = readAsOf();
     this.stopGracePeriod = read("cloudshift.stop.grace-period", config::getDuration);
@@ -82,7 +82,7 @@ public final class CloudshiftConfig {
             : Optional.empty();
     if (!focusRules.currencies().contains(reportingCurrency)) {
       throw bad(
-          "cloudshift.summary.reporting-currency",
+          "cloudshift.reporting-currency",
           "'" + reportingCurrency + "' is not one of cloudshift.focus.currencies");
     }
   }
@@ -198,7 +198,7 @@ public final class CloudshiftConfig {
     return catalogDatabase;
   }
 
-  /** The currency run-all's summary reports in (amounts are never summed across currencies). */
+  /** The currency every amount is also converted to (docs/methodology.md#currencies). */
   public String reportingCurrency() {
     return reportingCurrency;
   }

@@ -11,6 +11,8 @@ import io.cloudshift.audit.StageProgress;
 import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.config.ExportConfig;
+import io.cloudshift.currency.CurrencyConversion;
+import io.cloudshift.currency.ReferenceRates;
 import io.cloudshift.ingest.ChargeSelection.Disposition;
 import io.cloudshift.ingest.ChargeSelection.ExportDeliveries;
 import io.cloudshift.ingest.ChargeSelection.SurveyCell;
@@ -85,19 +87,23 @@ public final class ChargeIngest {
   private final ChargeParser parser;
   private final RecordCounter counter;
   private final UnaryOperator<Dataset<Row>> parsedRows;
+  private final CurrencyConversion conversion;
 
   /** The exports this execution has held back so far. */
   private HeldBackExports heldBack = new HeldBackExports();
 
-  public ChargeIngest(StageContext context) {
-    this(context, UnaryOperator.identity());
+  /**
+   * {@code rates}: the reference rates charges_monthly is converted to the reporting currency at.
+   */
+  public ChargeIngest(StageContext context, ReferenceRates rates) {
+    this(context, rates, UnaryOperator.identity());
   }
 
   /**
    * As the public constructor, with {@code parsedRows} applied to the parsed rows before anything
    * counts them: tests drop a row there to see the row accounting fail the run.
    */
-  ChargeIngest(StageContext context, UnaryOperator<Dataset<Row>> parsedRows) {
+  ChargeIngest(StageContext context, ReferenceRates rates, UnaryOperator<Dataset<Row>> parsedRows) {
     this.spark = context.spark();
     this.config = context.config();
     this.runId = context.run().runId();
@@ -108,6 +114,7 @@ public final class ChargeIngest {
     this.parser = new ChargeParser(config.focusRules());
     this.counter = new RecordCounter(spark.sparkContext().hadoopConfiguration());
     this.parsedRows = parsedRows;
+    this.conversion = new CurrencyConversion(rates, config.reportingCurrency());
   }
 
   /**
@@ -591,10 +598,21 @@ public final class ChargeIngest {
         }
         tables.progress().read(input.withUnattributed(n[1]));
       }
+      CurrencyConversion.Converted monthly = MonthlyAggregate.monthly(perFile, conversion);
+      for (CurrencyConversion.Missing missing : monthly.missing()) {
+        tables
+            .progress()
+            .note(
+                "No reference rate into "
+                    + config.reportingCurrency()
+                    + " for "
+                    + missing
+                    + ": their reporting amounts in charges_monthly are null (renew"
+                    + " cloudshift.inputs.fx-rates with bin/refresh-fx, then ingest those months"
+                    + " again)");
+      }
       tables.write(
-          ChargesMonthlyTable.SPEC,
-          MonthlyAggregate.monthly(perFile).coalesce(1),
-          silverRange(Columns.MONTH));
+          ChargesMonthlyTable.SPEC, monthly.rows().coalesce(1), silverRange(Columns.MONTH));
     } finally {
       perFile.unpersist();
     }

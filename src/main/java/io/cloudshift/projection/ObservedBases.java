@@ -19,9 +19,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * Base values of the projection from {@code lab_provider_monthly}: per lab × stream, the last
- * complete calendar quarter of data, the lab's stream total in it and each provider's revenue. Only
- * USD rows are used (amounts are never summed across currencies; the projection is in USD). Revenue
- * is the billed (invoiced) measure: R = billed_revenue, T = lab_stream_total.
+ * complete calendar quarter of data, the lab's stream total in it and each provider's revenue. The
+ * projection works in USD, as its scenarios' amounts are: it reads the table when its reporting
+ * currency is USD (the default), and finds no observed base otherwise. Revenue is the billed
+ * (invoiced) measure: R = billed_revenue, T = lab_stream_total.
  */
 public final class ObservedBases {
   /** The currency the projection works in. */
@@ -50,7 +51,7 @@ public final class ObservedBases {
     List<Row> rows =
         labProviderMonthly
             .where(
-                col(Columns.BILLING_CURRENCY)
+                col(Columns.REPORTING_CURRENCY)
                     .equalTo(lit(CURRENCY))
                     .and(col(Columns.LAB).isin(new TreeSet<>(labs).toArray())))
             .select(

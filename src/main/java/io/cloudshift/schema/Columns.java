@@ -18,6 +18,15 @@ public final class Columns {
 
   public static final String BILLED_REVENUE = "billed_revenue";
   public static final String BILLING_CURRENCY = "billing_currency";
+  public static final String CURRENCY = "currency";
+  // Reporting currency (docs/methodology.md#currencies)
+  public static final String REPORTING_CURRENCY = "reporting_currency";
+  public static final String FX_RATE = "fx_rate";
+  public static final String FX_RATE_DATE = "fx_rate_date";
+
+  /** Suffix of the reporting-currency twin of an amount column. */
+  public static final String REPORTING_SUFFIX = "_reporting";
+
   public static final String BREAK_EVEN_SHARE = "break_even_share";
   public static final String CALENDAR_QUARTER_LABEL = "calendar_quarter_label";
   public static final String CONFIDENCE = "confidence";

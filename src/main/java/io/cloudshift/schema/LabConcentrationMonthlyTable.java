@@ -7,10 +7,10 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code lab_concentration_monthly} (docs/methodology.md#outputs,
- * docs/methodology.md#concentration): per lab × stream × month × currency, how concentrated the
- * lab's spend is across providers: total T, providers with revenue, HHI = Σ s² × 10 000, effective
- * number of providers = 10 000 / HHI, and the top provider. Computed from {@code
- * lab_provider_monthly}, so months without spend have a row with T = 0 and null metrics.
+ * docs/methodology.md#concentration): per lab × stream × month, how concentrated the lab's spend is
+ * across providers: total T, providers with revenue, HHI = Σ s² × 10 000, effective number of
+ * providers = 10 000 / HHI, and the top provider. Computed from {@code lab_provider_monthly}, so
+ * months without spend have a row with T = 0 and null metrics.
  */
 public final class LabConcentrationMonthlyTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
@@ -31,22 +31,19 @@ public final class LabConcentrationMonthlyTable {
           "Per lab x stream x month: the lab's total spend across providers and how concentrated it"
               + " is (HHI = sum of squared provider shares x 10000, effective number of providers ="
               + " 10000 / HHI, top provider and its share), docs/methodology.md#concentration."
-              + " Amounts in billing_currency; metrics are null when the total is <= 0.",
+              + " Amounts in reporting_currency; metrics are null when the total is <= 0.",
           column(Columns.LAB, DataTypes.StringType, "AI lab"),
           column(
               Columns.STREAM,
               DataTypes.StringType,
               "compute (lab's own accounts) or resale (lab's models sold by the provider)"),
           column(Columns.MONTH, DataTypes.DateType, "Billing month (first day)"),
-          column(
-              Columns.BILLING_CURRENCY,
-              DataTypes.StringType,
-              "ISO 4217 currency of every amount in the row"),
+          CurrencyColumnSpecs.reportingCurrency(),
           column(
               Columns.LAB_STREAM_TOTAL,
               MONEY,
               "T: the lab's stream total over all providers in the month, sum of BilledCost"
-                  + " (billing_currency)"),
+                  + " (reporting_currency)"),
           column(
               PROVIDER_COUNT,
               DataTypes.IntegerType,

@@ -7,11 +7,11 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code lab_provider_monthly} (docs/methodology.md#outputs,
- * docs/methodology.md#revenue-and-shares): per lab × provider × stream × month × currency, the
- * provider's revenue from the lab R, the lab's stream total T over providers, the share s = R/T,
- * the terms in force and the provider's net revenue after revenue shares. The grid is complete:
- * every provider a lab ever used in a stream has a row for every month of the data (R = 0 when
- * absent).
+ * docs/methodology.md#revenue-and-shares): per lab × provider × stream × month, in the reporting
+ * currency, the provider's revenue from the lab R, the lab's stream total T over providers, the
+ * share s = R/T, the terms in force and the provider's net revenue after revenue shares. The grid
+ * is complete: every provider a lab ever used in a stream has a row for every month of the data (R
+ * = 0 when absent).
  */
 public final class LabProviderMonthlyTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
@@ -19,6 +19,10 @@ public final class LabProviderMonthlyTable {
 
   public static final String STREAM_TOTAL_EFFECTIVE = "lab_stream_total_effective";
   public static final String SHARE_EFFECTIVE = "share_effective";
+
+  /** R as billed, before conversion into the reporting currency. */
+  public static final String BILLED_REVENUE_IN_BILLING_CURRENCY =
+      "billed_revenue_in_billing_currency";
 
   /**
    * R·(1 − p) for resale, R for compute (docs/methodology.md#inbound-share provider net, without
@@ -32,7 +36,8 @@ public final class LabProviderMonthlyTable {
           "Per lab x provider x stream x month: provider revenue from the lab, the lab's stream"
               + " total across providers, the provider's share of it, the partnership terms in"
               + " force and the provider's net revenue after the revenue share it pays the lab"
-              + " (docs/methodology.md#revenue-and-shares). Amounts in billing_currency; shares are"
+              + " (docs/methodology.md#revenue-and-shares). Amounts in reporting_currency, summed"
+              + " over billing currencies (null when a charge found no reference rate); shares are"
               + " fractions 0..1.",
           TableSpec.join(
               column(Columns.LAB, DataTypes.StringType, "AI lab"),
@@ -43,27 +48,28 @@ public final class LabProviderMonthlyTable {
                   "compute (lab's own accounts) or resale (lab's models sold by the provider)"),
               column(Columns.MONTH, DataTypes.DateType, "Billing month (first day)"),
               column(
-                  Columns.BILLING_CURRENCY,
+                  Columns.REPORTING_CURRENCY,
                   DataTypes.StringType,
-                  "ISO 4217 currency of every amount in the row"),
+                  "ISO 4217 currency of every amount in the row except"
+                      + " billed_revenue_in_billing_currency (cloudshift.reporting-currency)"),
               QuarterColumnSpecs.calendarQuarterOfMonth(),
               QuarterColumnSpecs.fiscalQuarterOfMonth(),
               column(
                   Columns.BILLED_REVENUE,
                   MONEY,
                   "R: provider revenue from the lab in the stream, sum of BilledCost"
-                      + " (billing_currency)"),
+                      + " (reporting_currency)"),
               column(
                   Columns.EFFECTIVE_REVENUE,
                   MONEY,
-                  "Amortised variant of R, sum of EffectiveCost (billing_currency)"),
+                  "Amortised variant of R, sum of EffectiveCost (reporting_currency)"),
               column(
-                  Columns.AI_BILLED_REVENUE, MONEY, "AI-workload subset of R (billing_currency)"),
+                  Columns.AI_BILLED_REVENUE, MONEY, "AI-workload subset of R (reporting_currency)"),
               column(
                   Columns.LAB_STREAM_TOTAL,
                   MONEY,
-                  "T: the lab's stream total over all providers in the month (billing_currency)"),
-              column(STREAM_TOTAL_EFFECTIVE, MONEY, "Amortised variant of T (billing_currency)"),
+                  "T: the lab's stream total over all providers in the month (reporting_currency)"),
+              column(STREAM_TOTAL_EFFECTIVE, MONEY, "Amortised variant of T (reporting_currency)"),
               column(
                   Columns.SHARE,
                   FRACTION,
@@ -94,7 +100,16 @@ public final class LabProviderMonthlyTable {
                   PROVIDER_NET,
                   MONEY,
                   "Provider net revenue from the stream: R for compute, R x (1 - p) for resale"
-                      + " (billing_currency)")));
+                      + " (reporting_currency)"),
+              column(
+                  Columns.BILLING_CURRENCY,
+                  DataTypes.StringType,
+                  "ISO 4217 currency the provider billed the lab in that month; null when it billed"
+                      + " in several, or not at all"),
+              column(
+                  BILLED_REVENUE_IN_BILLING_CURRENCY,
+                  MONEY,
+                  "R before conversion, in billing_currency; null when billing_currency is null")));
 
   private LabProviderMonthlyTable() {}
 }

@@ -6,12 +6,12 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code provider_lab_mix_quarterly} (docs/methodology.md#outputs): per provider × quarter × lab ×
- * currency, the provider's AI revenue from each lab and each lab's share of the provider's AI
- * revenue. Every quarter appears twice, once per {@link #QUARTER_BASIS}: the calendar quarter and
- * the provider's fiscal quarter (docs/methodology.md#quarters: Microsoft's fiscal year starts 1
- * July, Oracle's 1 June). Revenue matching no attribution rule is the lab {@link #OTHER_LAB}.
- * Quarter amounts are exact sums of the months.
+ * {@code provider_lab_mix_quarterly} (docs/methodology.md#outputs): per provider × quarter × lab,
+ * in the reporting currency, the provider's AI revenue from each lab and each lab's share of the
+ * provider's AI revenue. Every quarter appears twice, once per {@link #QUARTER_BASIS}: the calendar
+ * quarter and the provider's fiscal quarter (docs/methodology.md#quarters: Microsoft's fiscal year
+ * starts 1 July, Oracle's 1 June). Revenue matching no attribution rule is the lab {@link
+ * #OTHER_LAB}. Quarter amounts are exact sums of the months.
  */
 public final class ProviderLabMixQuarterlyTable {
   public static final DataType MONEY = ChargesMonthlyTable.MONEY;
@@ -33,7 +33,7 @@ public final class ProviderLabMixQuarterlyTable {
           "Per provider x quarter (calendar and the provider's fiscal quarters) x lab: the"
               + " provider's AI-workload revenue from each lab (compute + resale; unattributed"
               + " revenue as lab '(other)') and the lab's share of the provider's AI revenue."
-              + " Quarter amounts are sums of the billing months; amounts in billing_currency.",
+              + " Quarter amounts are sums of the billing months; amounts in reporting_currency.",
           TableSpec.join(
               column(Columns.PROVIDER, DataTypes.StringType, "Cloud provider id"),
               QuarterColumnSpecs.quarter(),
@@ -47,30 +47,27 @@ public final class ProviderLabMixQuarterlyTable {
                   Columns.LAB,
                   DataTypes.StringType,
                   "AI lab; '(other)' for the provider's revenue matching no attribution rule"),
-              column(
-                  Columns.BILLING_CURRENCY,
-                  DataTypes.StringType,
-                  "ISO 4217 currency of every amount in the row"),
+              CurrencyColumnSpecs.reportingCurrency(),
               column(
                   LAB_AI_COMPUTE,
                   MONEY,
                   "AI-workload BilledCost of the lab's own accounts (stream compute) in the quarter"
-                      + " (billing_currency); 0 for '(other)'"),
+                      + " (reporting_currency); 0 for '(other)'"),
               column(
                   LAB_AI_RESALE,
                   MONEY,
                   "AI-workload BilledCost of the lab's models resold by the provider (stream"
-                      + " resale) in the quarter (billing_currency); 0 for '(other)'"),
+                      + " resale) in the quarter (reporting_currency); 0 for '(other)'"),
               column(
                   LAB_AI,
                   MONEY,
                   "The provider's AI-workload revenue from the lab: compute + resale, or the"
-                      + " unattributed AI revenue for '(other)' (billing_currency)"),
+                      + " unattributed AI revenue for '(other)' (reporting_currency)"),
               column(
                   PROVIDER_AI,
                   MONEY,
                   "The provider's total AI-workload revenue in the quarter over all labs and"
-                      + " '(other)' (billing_currency)"),
+                      + " '(other)' (reporting_currency)"),
               column(
                   LAB_SHARE,
                   FRACTION,

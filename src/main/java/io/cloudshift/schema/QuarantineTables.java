@@ -77,13 +77,14 @@ public final class QuarantineTables {
       TableSpec.table(
               Tables.REJECTED_REFERENCE,
               TableSpec.Layer.QUARANTINE,
-              "Rows of the other curated inputs (lab revenue, provider disclosures) that are not in"
-                  + " silver, with the reason; replaced every run.")
+              "Rows of the other curated inputs (lab revenue, provider disclosures, reference"
+                  + " rates) that are not in silver, with the reason; replaced every run.")
           .columns(
               required(
                   RejectedColumns.DATASET,
                   TEXT,
-                  "Curated input the row came from: lab-revenue or provider-disclosures"),
+                  "Curated input the row came from: lab-revenue, provider-disclosures or"
+                      + " fx-rates"),
               RUN_ID,
               SOURCE_FILE,
               REASON_CODE,

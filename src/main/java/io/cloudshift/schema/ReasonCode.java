@@ -59,6 +59,8 @@ public enum ReasonCode {
   NEGATIVE_AMOUNT,
   /** A date is not yyyy-MM-dd. */
   BAD_DATE,
+  /** A reference rate date appears on two lines of the rates file. */
+  DUPLICATE_DATE,
   /** A value outside the allowed set (exclusivity, confidence, metric, lab, provider). */
   BAD_VALUE
 }

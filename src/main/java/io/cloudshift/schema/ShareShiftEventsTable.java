@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code share_shift_events} (docs/methodology.md#outputs, docs/methodology.md#share-shift Share
- * shift"): per terms change e of (L, P) effective in month d × stream × window w × currency, P's
+ * shift"): per terms change e of (L, P) effective in month d × stream × window w, P's
  * spend-weighted share of L's stream spend over the w months before, [d−w, d), and from d on, [d,
  * d+w), the change in percentage points, the terms before and after, and which of L's providers
  * gained share over the same windows. Windows are clipped to the months present in the data ({@link
@@ -47,8 +47,8 @@ public final class ShareShiftEventsTable {
   public static final TableSpec SPEC =
       TableSpec.of(
           Tables.SHARE_SHIFT_EVENTS,
-          "Per partnership terms change (lab, provider, event month d) x stream x window w x"
-              + " currency: the provider's spend-weighted share of the lab's stream spend over"
+          "Per partnership terms change (lab, provider, event month d) x stream x window w:"
+              + " the provider's spend-weighted share of the lab's stream spend over"
               + " [d-w, d) and [d, d+w) (windows clipped to the months in the data), the change in"
               + " percentage points, the terms before and after, and the lab's providers that"
               + " gained share over the same windows (docs/methodology.md#share-shift). Rows where"
@@ -74,10 +74,7 @@ public final class ShareShiftEventsTable {
               WINDOW_MONTHS,
               DataTypes.IntegerType,
               "w: nominal window length in months (configured, default 3, 6, 12)"),
-          column(
-              Columns.BILLING_CURRENCY,
-              DataTypes.StringType,
-              "ISO 4217 currency of every amount in the row"),
+          CurrencyColumnSpecs.reportingCurrency(),
           column(
               MONTHS_PRE,
               DataTypes.IntegerType,
@@ -90,27 +87,27 @@ public final class ShareShiftEventsTable {
               PRE_REVENUE,
               MONEY,
               "Sum of P's revenue R from the lab in the stream over the pre window"
-                  + " (billing_currency)"),
+                  + " (reporting_currency)"),
           column(
               POST_REVENUE,
               MONEY,
               "Sum of P's revenue R from the lab in the stream over the post window"
-                  + " (billing_currency)"),
+                  + " (reporting_currency)"),
           column(
               PRE_TOTAL,
               MONEY,
-              "Sum of the lab's stream total T over the pre window (billing_currency); null when"
+              "Sum of the lab's stream total T over the pre window (reporting_currency); null when"
                   + " months_pre = 0"),
           column(
               POST_TOTAL,
               MONEY,
-              "Sum of the lab's stream total T over the post window (billing_currency); null when"
+              "Sum of the lab's stream total T over the post window (reporting_currency); null when"
                   + " months_post = 0"),
           column(
               PRE_AVG_MONTHLY_TOTAL,
               MONEY,
               "pre_total / months_pre: the lab's average monthly stream total before the event"
-                  + " (billing_currency)"),
+                  + " (reporting_currency)"),
           column(
               PRE_SHARE,
               FRACTION,

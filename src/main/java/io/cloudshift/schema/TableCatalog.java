@@ -18,6 +18,7 @@ public final class TableCatalog {
           PartnershipTermsTable.SPEC,
           LabRevenueTable.SPEC,
           ProviderDisclosuresTable.SPEC,
+          FxRatesTable.SPEC,
           QuarantineTables.REJECTED_CHARGES,
           QuarantineTables.REJECTED_PARTNERSHIPS,
           QuarantineTables.REJECTED_REFERENCE,

@@ -8,6 +8,7 @@ public final class Tables {
   public static final String ATTRIBUTION = "attribution";
   public static final String LAB_REVENUE = "lab_revenue";
   public static final String PROVIDER_DISCLOSURES = "provider_disclosures";
+  public static final String FX_RATES = "fx_rates";
   // Quarantine
   public static final String REJECTED_CHARGES = "rejected_charges";
   public static final String REJECTED_PARTNERSHIPS = "rejected_partnerships";

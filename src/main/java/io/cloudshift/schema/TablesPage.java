@@ -38,7 +38,9 @@ public final class TablesPage {
             "the same comments are in the tables themselves (run `DESCRIBE TABLE EXTENDED` on a"
                 + " table). Money is exact ")
         .append(
-            "decimal in the row's `billing_currency` unless a column says USD. Each commit's"
+            "decimal: in the row's `billing_currency` in silver tables and `charges_monthly`"
+                + " (whose `_reporting` twins are in its `reporting_currency`), in the row's"
+                + " `reporting_currency` in gold tables, unless a column says USD. Each commit's"
                 + " `userMetadata` names the run, ")
         .append(
             "the stage and the months it covered ([ingest.md](ingest.md)). How the figures are"

@@ -7,13 +7,13 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code uplift_monthly} (docs/methodology.md#outputs, docs/methodology.md#uplift Uplift
- * (counterfactual)"): per terms-change event × stream × currency × month from the event month on,
- * the provider's actual net revenue from the lab under the new terms, the counterfactual under the
- * old terms with the share frozen at its pre-event baseline, the uplift, its split into volume /
- * share / margin effects against the pre-event level, and the break-even share. The inbound share
- * (what the lab pays the provider) has its own rows, {@code stream = 'inbound'}, in USD, so an
- * event's total effect on the provider is the sum of {@code uplift} over its compute, resale and
- * inbound rows (per currency).
+ * (counterfactual)"): per terms-change event × stream × month from the event month on, the
+ * provider's actual net revenue from the lab under the new terms, the counterfactual under the old
+ * terms with the share frozen at its pre-event baseline, the uplift, its split into volume / share
+ * / margin effects against the pre-event level, and the break-even share. The inbound share (what
+ * the lab pays the provider) has its own rows, {@code stream = 'inbound'}, so an event's total
+ * effect on the provider is the sum of {@code uplift} over its compute, resale and inbound rows.
+ * Every amount is in the reporting currency.
  *
  * <p>Exactness: every product and quotient is computed exactly and rounded once, half even, to 12
  * decimals (money) or 18 (fractions); the effects are differences of those rounded products, so
@@ -31,9 +31,6 @@ public final class UpliftMonthlyTable {
    * Stream#RESALE}).
    */
   public static final String INBOUND = "inbound";
-
-  /** Currency of the inbound-share rows: lab revenue figures are in USD. */
-  public static final String INBOUND_CURRENCY = "USD";
 
   // The event (constant on all its rows)
   public static final String NEXT_EVENT_MONTH = "next_event_month";
@@ -138,11 +135,7 @@ public final class UpliftMonthlyTable {
         DataTypes.StringType,
         "compute (lab's own accounts), resale (lab's models sold by the provider) or inbound (share"
             + " of the lab's revenue paid to the provider)"),
-    column(
-        Columns.BILLING_CURRENCY,
-        DataTypes.StringType,
-        "ISO 4217 currency of every amount in the row (inbound rows: USD); never summed across"
-            + " currencies"),
+    CurrencyColumnSpecs.reportingCurrency(),
   };
 
   static final TableSpec.Column[] BASELINE_COLUMNS = {
@@ -175,7 +168,7 @@ public final class UpliftMonthlyTable {
     column(
         BASELINE_STREAM_TOTAL,
         MONEY,
-        "T0: average monthly lab stream total over the baseline months (billing_currency per"
+        "T0: average monthly lab stream total over the baseline months (reporting_currency per"
             + " month); null when no baseline months"),
   };
 
@@ -184,35 +177,35 @@ public final class UpliftMonthlyTable {
         NET_ACTUAL,
         MONEY,
         "N_act: provider net revenue under the new terms = R x g1 (= s x T x g1); inbound rows: I"
-            + " under the new rate and cap (billing_currency)"),
+            + " under the new rate and cap (reporting_currency)"),
     column(
         NET_COUNTERFACTUAL,
         MONEY,
         "N_cf: old terms kept, share frozen at s0, stream total as observed = s0 x T x g0; inbound"
-            + " rows: I under the old rate and cap (billing_currency)"),
+            + " rows: I under the old rate and cap (reporting_currency)"),
     column(
         UPLIFT,
         MONEY,
-        "U = N_act - N_cf (billing_currency); on inbound rows the inbound-share difference"),
+        "U = N_act - N_cf (reporting_currency); on inbound rows the inbound-share difference"),
     column(
         NET_PRE_EVENT,
         MONEY,
-        "N_pre = s0 x T0 x g0: the pre-event monthly level (billing_currency); null on inbound"
+        "N_pre = s0 x T0 x g0: the pre-event monthly level (reporting_currency); null on inbound"
             + " rows"),
     column(
         VOLUME_EFFECT,
         MONEY,
-        "s0 x (T - T0) x g0: change from the lab's stream total moving (billing_currency); null on"
-            + " inbound rows"),
+        "s0 x (T - T0) x g0: change from the lab's stream total moving (reporting_currency); null"
+            + " on inbound rows"),
     column(
         SHARE_EFFECT,
         MONEY,
         "(s - s0) x T x g0 = R x g0 - N_cf: change from the provider's share moving"
-            + " (billing_currency); null on inbound rows"),
+            + " (reporting_currency); null on inbound rows"),
     column(
         MARGIN_EFFECT,
         MONEY,
-        "s x T x (g1 - g0) = R x (g1 - g0): change from the new revenue share (billing_currency);"
+        "s x T x (g1 - g0) = R x (g1 - g0): change from the new revenue share (reporting_currency);"
             + " null on inbound rows and with the counterfactual"),
     column(
         Columns.BREAK_EVEN_SHARE,
@@ -248,13 +241,13 @@ public final class UpliftMonthlyTable {
   public static final TableSpec SPEC =
       TableSpec.of(
           Tables.UPLIFT_MONTHLY,
-          "Per partnership terms change x stream x currency x month from the event month on"
+          "Per partnership terms change x stream x month from the event month on"
               + " (docs/methodology.md#terms-in-force, uplift): provider net revenue from the lab"
               + " under the new terms (actual) vs the old terms with the share frozen at its"
               + " pre-event baseline (counterfactual), the uplift, its split into volume, share and"
               + " margin effects against the pre-event level, and the break-even share; the inbound"
               + " share the lab pays the provider has its own rows (stream = inbound, USD). Amounts"
-              + " in billing_currency, exact to 1e-12; shares are fractions.",
+              + " in reporting_currency, exact to 1e-12; shares are fractions.",
           TableSpec.join(
               concat(
                   EVENT_COLUMNS,
@@ -274,13 +267,13 @@ public final class UpliftMonthlyTable {
                       column(
                           Columns.BILLED_REVENUE,
                           MONEY,
-                          "R: provider revenue from the lab in the stream (billing_currency); null"
-                              + " on inbound rows"),
+                          "R: provider revenue from the lab in the stream (reporting_currency);"
+                              + " null on inbound rows"),
                       column(
                           Columns.LAB_STREAM_TOTAL,
                           MONEY,
-                          "T: the lab's stream total over all providers (billing_currency); null on"
-                              + " inbound rows"),
+                          "T: the lab's stream total over all providers (reporting_currency); null"
+                              + " on inbound rows"),
                       column(
                           Columns.SHARE,
                           FRACTION,

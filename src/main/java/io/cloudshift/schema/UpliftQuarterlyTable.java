@@ -30,12 +30,12 @@ public final class UpliftQuarterlyTable {
   public static final TableSpec SPEC =
       TableSpec.of(
           Tables.UPLIFT_QUARTERLY,
-          "uplift_monthly summed per partnership terms change x stream x currency x quarter, in"
-              + " calendar quarters (quarter_basis = calendar, e.g. 2026Q2) and in the provider's"
-              + " fiscal quarters (quarter_basis = fiscal, e.g. FY26Q4)"
-              + " (docs/methodology.md#quarters). Money columns are exact sums of the monthly rows"
-              + " (null when a month of the quarter is null); baseline, terms and break-even share"
-              + " repeat the event's constants. Amounts in billing_currency; shares are fractions.",
+          "uplift_monthly summed per partnership terms change x stream x quarter, in calendar"
+              + " quarters (quarter_basis = calendar, e.g. 2026Q2) and in the provider's fiscal"
+              + " quarters (quarter_basis = fiscal, e.g. FY26Q4) (docs/methodology.md#quarters)."
+              + " Money columns are exact sums of the monthly rows (null when a month of the"
+              + " quarter is null); baseline, terms and break-even share repeat the event's"
+              + " constants. Amounts in reporting_currency; shares are fractions.",
           TableSpec.join(
               UpliftMonthlyTable.concat(
                   UpliftMonthlyTable.EVENT_COLUMNS,
@@ -58,11 +58,11 @@ public final class UpliftQuarterlyTable {
                       column(
                           Columns.BILLED_REVENUE,
                           MONEY,
-                          "Sum of R over the months (billing_currency); null on inbound rows"),
+                          "Sum of R over the months (reporting_currency); null on inbound rows"),
                       column(
                           Columns.LAB_STREAM_TOTAL,
                           MONEY,
-                          "Sum of T over the months (billing_currency); null on inbound rows"),
+                          "Sum of T over the months (reporting_currency); null on inbound rows"),
                       column(
                           Columns.SHARE,
                           FRACTION,
@@ -79,36 +79,37 @@ public final class UpliftQuarterlyTable {
                         UpliftMonthlyTable.NET_ACTUAL,
                         MONEY,
                         "Sum of monthly N_act: provider net revenue under the new terms; inbound"
-                            + " rows: inbound share under the new terms (billing_currency)"),
+                            + " rows: inbound share under the new terms (reporting_currency)"),
                     column(
                         UpliftMonthlyTable.NET_COUNTERFACTUAL,
                         MONEY,
                         "Sum of monthly N_cf: old terms kept, share frozen at s0; inbound rows:"
-                            + " inbound share under the old terms (billing_currency)"),
+                            + " inbound share under the old terms (reporting_currency)"),
                     column(
                         UpliftMonthlyTable.UPLIFT,
                         MONEY,
-                        "Sum of monthly U = N_act - N_cf (billing_currency); inbound rows: the"
+                        "Sum of monthly U = N_act - N_cf (reporting_currency); inbound rows: the"
                             + " inbound-share difference"),
                     column(
                         UpliftMonthlyTable.NET_PRE_EVENT,
                         MONEY,
                         "Sum of monthly N_pre = s0 x T0 x g0, i.e. months_in_quarter times the"
-                            + " pre-event monthly level (billing_currency); null on inbound rows"),
+                            + " pre-event monthly level (reporting_currency); null on inbound"
+                            + " rows"),
                     column(
                         UpliftMonthlyTable.VOLUME_EFFECT,
                         MONEY,
-                        "Sum of monthly volume effects s0 x (T - T0) x g0 (billing_currency); null"
-                            + " on inbound rows"),
+                        "Sum of monthly volume effects s0 x (T - T0) x g0 (reporting_currency);"
+                            + " null on inbound rows"),
                     column(
                         UpliftMonthlyTable.SHARE_EFFECT,
                         MONEY,
-                        "Sum of monthly share effects (s - s0) x T x g0 (billing_currency); null on"
-                            + " inbound rows"),
+                        "Sum of monthly share effects (s - s0) x T x g0 (reporting_currency); null"
+                            + " on inbound rows"),
                     column(
                         UpliftMonthlyTable.MARGIN_EFFECT,
                         MONEY,
-                        "Sum of monthly margin effects s x T x (g1 - g0) (billing_currency); null"
+                        "Sum of monthly margin effects s x T x (g1 - g0) (reporting_currency); null"
                             + " on inbound rows"),
                     column(
                         Columns.BREAK_EVEN_SHARE,

@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
 import org.apache.spark.sql.Column;
@@ -39,10 +39,10 @@ public final class LabConcentration {
                 col(Columns.LAB).as(Columns.LAB),
                 col(Columns.STREAM).as(Columns.STREAM),
                 col(Columns.MONTH).as(Columns.MONTH),
-                col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
+                col(Columns.REPORTING_CURRENCY).as(Columns.REPORTING_CURRENCY))
             .agg(
                 // Σ_P R = T of every row of the group.
-                sum(Columns.BILLED_REVENUE).as(Columns.LAB_STREAM_TOTAL),
+                ConvertedSums.sum(col(Columns.BILLED_REVENUE)).as(Columns.LAB_STREAM_TOTAL),
                 count(when(col(Columns.BILLED_REVENUE).gt(0), true))
                     .as(LabConcentrationMonthlyTable.PROVIDER_COUNT),
                 ShareFormulas.hhi(share).as(LabConcentrationMonthlyTable.HHI),

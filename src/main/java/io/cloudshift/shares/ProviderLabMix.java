@@ -3,14 +3,15 @@ package io.cloudshift.shares;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.periods.QuarterColumns;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.Joins;
 import io.cloudshift.schema.ProviderLabMixQuarterlyTable;
 import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.Stream;
@@ -40,7 +41,7 @@ public final class ProviderLabMix {
 
   public static Dataset<Row> of(Dataset<Row> chargesMonthly, Collection<ProviderConfig> providers) {
     Column stream = col(Columns.STREAM);
-    Column ai = col(Columns.AI_BILLED_REVENUE);
+    Column ai = col(Columns.AI_BILLED_REVENUE + Columns.REPORTING_SUFFIX);
     Column attributed =
         stream
             .isin(Stream.COMPUTE.value(), Stream.RESALE.value())
@@ -54,7 +55,7 @@ public final class ProviderLabMix {
             when(attributed, col(Columns.LAB))
                 .otherwise(lit(ProviderLabMixQuarterlyTable.OTHER_LAB))
                 .as(Columns.LAB),
-            col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY),
+            col(Columns.REPORTING_CURRENCY).as(Columns.REPORTING_CURRENCY),
             when(attributed.and(stream.equalTo(Stream.COMPUTE.value())), ai)
                 .otherwise(zero)
                 .as(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE),
@@ -75,25 +76,26 @@ public final class ProviderLabMix {
             Columns.QUARTER_END);
     List<String> rowKey = new ArrayList<>(quarterKey);
     rowKey.add(Columns.LAB);
-    rowKey.add(Columns.BILLING_CURRENCY);
+    rowKey.add(Columns.REPORTING_CURRENCY);
     Dataset<Row> perLab =
         byQuarter
             .groupBy(rowKey.stream().map(c -> col(c)).toArray(Column[]::new))
             .agg(
-                sum(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE)
+                ConvertedSums.sum(col(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE))
                     .as(ProviderLabMixQuarterlyTable.LAB_AI_COMPUTE),
-                sum(ProviderLabMixQuarterlyTable.LAB_AI_RESALE)
+                ConvertedSums.sum(col(ProviderLabMixQuarterlyTable.LAB_AI_RESALE))
                     .as(ProviderLabMixQuarterlyTable.LAB_AI_RESALE),
-                sum(ProviderLabMixQuarterlyTable.LAB_AI).as(ProviderLabMixQuarterlyTable.LAB_AI))
+                ConvertedSums.sum(col(ProviderLabMixQuarterlyTable.LAB_AI))
+                    .as(ProviderLabMixQuarterlyTable.LAB_AI))
             .withColumn(
                 ProviderLabMixQuarterlyTable.PROVIDER_AI,
-                sum(ProviderLabMixQuarterlyTable.LAB_AI)
-                    .over(
-                        Window.partitionBy(
-                            Columns.PROVIDER,
-                            Columns.QUARTER_BASIS,
-                            Columns.QUARTER_START,
-                            Columns.BILLING_CURRENCY)))
+                ConvertedSums.sum(
+                    col(ProviderLabMixQuarterlyTable.LAB_AI),
+                    Window.partitionBy(
+                        Columns.PROVIDER,
+                        Columns.QUARTER_BASIS,
+                        Columns.QUARTER_START,
+                        Columns.REPORTING_CURRENCY)))
             .withColumn(
                 ProviderLabMixQuarterlyTable.LAB_SHARE,
                 ShareFormulas.share(

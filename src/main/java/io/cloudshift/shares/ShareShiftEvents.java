@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ShareShiftEventsTable;
@@ -105,7 +106,7 @@ public final class ShareShiftEvents {
             .select(
                 col(Columns.LAB).as("_lab"),
                 col(Columns.STREAM).as(Columns.STREAM),
-                col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY))
+                col(Columns.REPORTING_CURRENCY).as(Columns.REPORTING_CURRENCY))
             .distinct();
     Dataset<Row> keys =
         termEvents
@@ -119,7 +120,7 @@ public final class ShareShiftEvents {
         labProviderMonthly.select(
             col(Columns.LAB).as("_c_lab"),
             col(Columns.STREAM).as("_c_stream"),
-            col(Columns.BILLING_CURRENCY).as("_c_currency"),
+            col(Columns.REPORTING_CURRENCY).as("_c_currency"),
             col(Columns.PROVIDER).as(Q),
             col(Columns.MONTH).as(M),
             col(Columns.BILLED_REVENUE).as(R),
@@ -130,7 +131,7 @@ public final class ShareShiftEvents {
         col(Columns.LAB)
             .equalTo(col("_c_lab"))
             .and(col(Columns.STREAM).equalTo(col("_c_stream")))
-            .and(col(Columns.BILLING_CURRENCY).equalTo(col("_c_currency")))
+            .and(col(Columns.REPORTING_CURRENCY).equalTo(col("_c_currency")))
             .and(col(M).geq(add_months(d, negate(w))))
             .and(col(M).lt(add_months(d, w)));
     Dataset<Row> inWindow = keys.join(cells, inWindows).withColumn(PRE, col(M).lt(d));
@@ -146,10 +147,10 @@ public final class ShareShiftEvents {
         inWindow
             .groupBy(perProviderKey.toArray(Column[]::new))
             .agg(
-                sum(when(pre, col(R))).as(Q_PRE_R),
-                sum(when(post, col(R))).as(Q_POST_R),
-                sum(when(pre, col(T))).as(Q_PRE_T),
-                sum(when(post, col(T))).as(Q_POST_T),
+                ConvertedSums.sumWhere(pre, col(R)).as(Q_PRE_R),
+                ConvertedSums.sumWhere(post, col(R)).as(Q_POST_R),
+                ConvertedSums.sumWhere(pre, col(T)).as(Q_PRE_T),
+                ConvertedSums.sumWhere(post, col(T)).as(Q_POST_T),
                 count_distinct(when(pre, col(M))).as(Q_MONTHS_PRE),
                 count_distinct(when(post, col(M))).as(Q_MONTHS_POST),
                 sum(abs(col(R))).as(Q_SPEND))

@@ -1,6 +1,11 @@
 package io.cloudshift.shares;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.cloudshift.config.InvalidConfigException;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.PartnershipTermsTable;
@@ -12,6 +17,7 @@ import io.cloudshift.stage.StageTables;
 import io.cloudshift.terms.TermEvents;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -41,8 +47,11 @@ public final class SharesJob extends PipelineStage {
     var providers = context.config().providers().values();
     Dataset<Row> monthly = tables.readSmall(ChargesMonthlyTable.SPEC).persist();
     Dataset<Row> terms = tables.readSmall(PartnershipTermsTable.SPEC).persist();
+    String reportingCurrency = context.config().reportingCurrency();
+    requireConvertedInto(monthly, reportingCurrency);
     // The tables below read lab_provider_monthly as it is stored (its types, its complete grid).
-    Dataset<Row> grid = LabProviderMonthly.of(monthly, terms, providers).persist();
+    Dataset<Row> grid =
+        LabProviderMonthly.of(monthly, terms, providers, reportingCurrency).persist();
     try {
       tables.write(LabProviderMonthlyTable.SPEC, grid);
       tables.write(LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
@@ -54,6 +63,29 @@ public final class SharesJob extends PipelineStage {
       grid.unpersist();
       terms.unpersist();
       monthly.unpersist();
+    }
+  }
+
+  /**
+   * charges_monthly holds amounts converted at ingest: a reporting currency changed since then
+   * would label them with a currency they are not in.
+   */
+  private static void requireConvertedInto(Dataset<Row> chargesMonthly, String reportingCurrency) {
+    List<String> found =
+        chargesMonthly
+            .select(col(Columns.REPORTING_CURRENCY))
+            .distinct()
+            .where(col(Columns.REPORTING_CURRENCY).notEqual(lit(reportingCurrency)))
+            .as(Encoders.STRING())
+            .collectAsList();
+    if (!found.isEmpty()) {
+      throw new InvalidConfigException(
+          "charges_monthly holds amounts converted into "
+              + String.join(", ", found)
+              + ", not into cloudshift.reporting-currency = "
+              + reportingCurrency
+              + ": ingest every month again after changing the reporting currency, or set it"
+              + " back");
     }
   }
 }

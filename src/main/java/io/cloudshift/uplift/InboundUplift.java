@@ -2,7 +2,6 @@ package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.UpliftMonthlyTable.CAP_REMAINING;
 import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND;
-import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND_CURRENCY;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.OLD_CAP_REMAINING;
@@ -16,6 +15,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
+import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
 import java.math.BigDecimal;
@@ -26,18 +26,22 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * The inbound-share rows of {@code uplift_monthly} ({@code stream = 'inbound'}, USD): for each
- * event whose old or new terms have a non-zero lab share q, one row per month from the event month
- * to the last month of {@code lab_provider_monthly} (every calendar month, so the cap is followed
- * without gaps). N_act = I under the new terms (q1, C1), N_cf = I under the old ones (q0, C0), U =
- * their difference. "Paid so far" runs under each terms from the event month on: payments before
- * the event are not known per terms, so each cap is taken as whole at d.
+ * The inbound-share rows of {@code uplift_monthly} ({@code stream = 'inbound'}): for each event
+ * whose old or new terms have a non-zero lab share q, one row per month from the event month to the
+ * last month of {@code lab_provider_monthly} (every calendar month, so the cap is followed without
+ * gaps). N_act = I under the new terms (q1, C1), N_cf = I under the old ones (q0, C0), U = their
+ * difference. "Paid so far" runs under each terms from the event month on: payments before the
+ * event are not known per terms, so each cap is taken as whole at d. I is worked out in USD, the
+ * currency of the lab revenue figures and the caps, then converted ({@link UsdToReporting}).
  */
 final class InboundUplift {
   private InboundUplift() {}
 
   static Dataset<Row> of(
-      Dataset<Row> labProviderMonthly, Dataset<Row> events, Dataset<Row> labRevenue) {
+      Dataset<Row> labProviderMonthly,
+      Dataset<Row> events,
+      Dataset<Row> labRevenue,
+      UsdToReporting toReporting) {
     Dataset<Row> lastMonth = labProviderMonthly.agg(max(col(Columns.MONTH)).as("_last_month"));
     Column hasInbound =
         coalesce(col(Columns.OLD_LAB_SHARE_TO_PROVIDER), lit(BigDecimal.ZERO))
@@ -96,10 +100,17 @@ final class InboundUplift {
             NET_COUNTERFACTUAL,
             OLD_CAP_REMAINING,
             before)
+        .withColumn(NET_ACTUAL, toReporting(toReporting, NET_ACTUAL))
+        .withColumn(NET_COUNTERFACTUAL, toReporting(toReporting, NET_COUNTERFACTUAL))
         .withColumn(UPLIFT, UpliftFormulas.uplift(col(NET_ACTUAL), col(NET_COUNTERFACTUAL)))
         .withColumn(Columns.STREAM, lit(INBOUND))
-        .withColumn(Columns.BILLING_CURRENCY, lit(INBOUND_CURRENCY))
+        .withColumn(Columns.REPORTING_CURRENCY, lit(toReporting.reportingCurrency()))
         .drop("_due_new", "_due_old");
+  }
+
+  /** The inbound share is worked out in USD, as the caps are; its amounts are then converted. */
+  private static Column toReporting(UsdToReporting toReporting, String usdAmount) {
+    return toReporting.convert(col(usdAmount), col(Columns.MONTH), ExactDecimal.MONEY);
   }
 
   /**

@@ -18,8 +18,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
+import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.Stream;
@@ -49,7 +49,7 @@ final class StreamUplift {
                 col(Columns.LAB).as("_g_lab"),
                 col(Columns.PROVIDER).as("_g_provider"),
                 col(Columns.STREAM).as(Columns.STREAM),
-                col(Columns.BILLING_CURRENCY).as(Columns.BILLING_CURRENCY),
+                col(Columns.REPORTING_CURRENCY).as(Columns.REPORTING_CURRENCY),
                 col(Columns.MONTH).as(Columns.MONTH),
                 col(Columns.BILLED_REVENUE).cast(ExactDecimal.MONEY).as(Columns.BILLED_REVENUE),
                 col(Columns.LAB_STREAM_TOTAL).cast(ExactDecimal.MONEY).as(Columns.LAB_STREAM_TOTAL),
@@ -73,10 +73,10 @@ final class StreamUplift {
                 e.col(Columns.PROVIDER).as("_b_provider"),
                 e.col(Columns.EVENT_MONTH).as("_b_event_month"),
                 grid.col(Columns.STREAM).as("_b_stream"),
-                grid.col(Columns.BILLING_CURRENCY).as("_b_currency"))
+                grid.col(Columns.REPORTING_CURRENCY).as("_b_currency"))
             .agg(
-                sum(Columns.BILLED_REVENUE).as("_b_sum_r"),
-                sum(Columns.LAB_STREAM_TOTAL).as("_b_sum_t"),
+                ConvertedSums.sum(col(Columns.BILLED_REVENUE)).as("_b_sum_r"),
+                ConvertedSums.sum(col(Columns.LAB_STREAM_TOTAL)).as("_b_sum_t"),
                 count(lit(1)).as("_b_months"));
 
     Dataset<Row> months =
@@ -93,7 +93,10 @@ final class StreamUplift {
                     .and(months.col(Columns.PROVIDER).equalTo(baseline.col("_b_provider")))
                     .and(months.col(Columns.EVENT_MONTH).equalTo(baseline.col("_b_event_month")))
                     .and(months.col(Columns.STREAM).equalTo(baseline.col("_b_stream")))
-                    .and(months.col(Columns.BILLING_CURRENCY).equalTo(baseline.col("_b_currency"))),
+                    .and(
+                        months
+                            .col(Columns.REPORTING_CURRENCY)
+                            .equalTo(baseline.col("_b_currency"))),
                 "left")
             .drop(
                 "_b_event_id",

@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.FxRatesTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipTermsTable;
@@ -42,7 +44,11 @@ public final class UpliftJob extends PipelineStage {
     super(
         context,
         "uplift",
-        List.of(LabProviderMonthlyTable.SPEC, PartnershipTermsTable.SPEC, LabRevenueTable.SPEC),
+        List.of(
+            LabProviderMonthlyTable.SPEC,
+            PartnershipTermsTable.SPEC,
+            LabRevenueTable.SPEC,
+            FxRatesTable.SPEC),
         List.of(UpliftMonthlyTable.SPEC, UpliftQuarterlyTable.SPEC),
         false);
   }
@@ -53,17 +59,38 @@ public final class UpliftJob extends PipelineStage {
     Dataset<Row> labProviderMonthly = tables.readSmall(LabProviderMonthlyTable.SPEC);
     Dataset<Row> terms = tables.readSmall(PartnershipTermsTable.SPEC);
     Dataset<Row> labRevenue = tables.readSmall(LabRevenueTable.SPEC);
+    UsdToReporting toReporting =
+        UsdToReporting.of(
+            context.config().reportingCurrency(), () -> tables.readSmall(FxRatesTable.SPEC));
+    toReporting
+        .lastMonthCovered()
+        .filter(last -> lastMonth(labProviderMonthly).isAfter(last))
+        .ifPresent(
+            last ->
+                tables
+                    .progress()
+                    .note(
+                        "The inbound share of the months after "
+                            + last
+                            + " has null amounts in "
+                            + toReporting.reportingCurrency()
+                            + ": the reference rates end there (renew them with bin/refresh-fx)"));
     // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ
     // monthly holds on the tables.
     Dataset<Row> monthly =
         UpliftMonthly.of(
-                labProviderMonthly, terms, labRevenue, context.config().baselineMonths(), providers)
+                labProviderMonthly,
+                terms,
+                labRevenue,
+                context.config().baselineMonths(),
+                providers,
+                toReporting)
             .orderBy(
                 col(Columns.LAB),
                 col(Columns.PROVIDER),
                 col(Columns.EVENT_MONTH),
                 col(Columns.STREAM),
-                col(Columns.BILLING_CURRENCY),
+                col(Columns.REPORTING_CURRENCY),
                 col(Columns.MONTH))
             .persist();
     try {
@@ -75,7 +102,7 @@ public final class UpliftJob extends PipelineStage {
                   col(Columns.PROVIDER),
                   col(Columns.EVENT_MONTH),
                   col(Columns.STREAM),
-                  col(Columns.BILLING_CURRENCY),
+                  col(Columns.REPORTING_CURRENCY),
                   col(Columns.QUARTER_BASIS),
                   col(Columns.QUARTER_START));
       tables.write(UpliftQuarterlyTable.SPEC, quarterly);
@@ -120,7 +147,7 @@ public final class UpliftJob extends PipelineStage {
   private static HeadlineRow headlineRow(Row r) {
     return new HeadlineRow(
         r.getAs(Columns.STREAM),
-        r.getAs(Columns.BILLING_CURRENCY),
+        r.getAs(Columns.REPORTING_CURRENCY),
         r.getAs(Columns.QUARTER_LABEL),
         r.<Integer>getAs(MONTHS_IN_QUARTER),
         localDate(r.getAs(LAST_MONTH)),
@@ -139,6 +166,11 @@ public final class UpliftJob extends PipelineStage {
    */
   private static LocalDate localDate(Object value) {
     return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+  }
+
+  private static LocalDate lastMonth(Dataset<Row> labProviderMonthly) {
+    Row last = labProviderMonthly.agg(max(col(Columns.MONTH))).head();
+    return last.isNullAt(0) ? LocalDate.MIN : localDate(last.get(0));
   }
 
   private static int streamRank(String stream) {

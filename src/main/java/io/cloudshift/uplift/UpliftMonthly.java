@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.months_between;
 
 import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.periods.QuarterColumns;
 import io.cloudshift.schema.Columns;
@@ -36,18 +37,21 @@ public final class UpliftMonthly {
    * @param baselineMonths w0, the baseline window in months ({@code windows.baseline-months})
    * @param providers the configured providers, for their fiscal calendars (unknown provider:
    *     calendar year)
+   * @param toReporting converts the inbound share, a USD figure, into the reporting currency
    */
   public static Dataset<Row> of(
       Dataset<Row> labProviderMonthly,
       Dataset<Row> partnershipTerms,
       Dataset<Row> labRevenue,
       int baselineMonths,
-      Collection<ProviderConfig> providers) {
+      Collection<ProviderConfig> providers,
+      UsdToReporting toReporting) {
     Dataset<Row> events = UpliftEvents.of(partnershipTerms);
     // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
     Dataset<Row> all =
         StreamUplift.of(labProviderMonthly, events, baselineMonths)
-            .unionByName(InboundUplift.of(labProviderMonthly, events, labRevenue), true);
+            .unionByName(
+                InboundUplift.of(labProviderMonthly, events, labRevenue, toReporting), true);
     Column month = col(Columns.MONTH);
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     Dataset<Row> rows =

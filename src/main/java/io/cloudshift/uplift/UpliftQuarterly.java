@@ -93,7 +93,7 @@ public final class UpliftQuarterly {
     List<Column> keys = new ArrayList<>();
     EVENT_COLUMN_NAMES.forEach(c -> keys.add(col(c)));
     keys.add(col(Columns.STREAM));
-    keys.add(col(Columns.BILLING_CURRENCY));
+    keys.add(col(Columns.REPORTING_CURRENCY));
     QUARTER_KEYS.forEach(k -> keys.add(col(k)));
     Stream.of(
             RETAINED_OLD,

@@ -308,11 +308,11 @@ class CloudshiftCliTest {
             "--set",
             "spark.conf.\"spark.hadoop.fs.azure.account.key.acct\"=" + secret,
             "--set",
-            "summary.reporting-currency=" + secret);
+            "reporting-currency=" + secret);
     assertThat(echoed.exitCode()).isEqualTo(2);
     assertThat(echoed.stderr().strip())
         .isEqualTo(
-            "cloudshift shares: Invalid config cloudshift.summary.reporting-currency: "
+            "cloudshift shares: Invalid config cloudshift.reporting-currency: "
                 + "'********' is not one of cloudshift.focus.currencies");
   }
 

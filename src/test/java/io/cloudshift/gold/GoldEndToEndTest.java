@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cloudshift.audit.StageProgress;
-import io.cloudshift.ingest.reference.ReferenceIngest;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.QuarterBasis;
@@ -83,7 +82,7 @@ class GoldEndToEndTest {
     Warehouse warehouse = new Warehouse(second.toString());
     StageContext context =
         StageContext.of(spark, TestConfigs.bundled(inputs), warehouse, pipeline.run());
-    new ReferenceIngest(context).execute(TestStages.ingest(context, new StageProgress()));
+    TestStages.referenceIngest(context, new StageProgress());
     pipeline.runGoldStages(warehouse);
   }
 
@@ -111,7 +110,7 @@ class GoldEndToEndTest {
     List<Row> sums =
         table(Tables.LAB_PROVIDER_MONTHLY)
             .where(col(Columns.LAB_STREAM_TOTAL).gt(0))
-            .groupBy(Columns.LAB, Columns.STREAM, Columns.MONTH, Columns.BILLING_CURRENCY)
+            .groupBy(Columns.LAB, Columns.STREAM, Columns.MONTH, Columns.REPORTING_CURRENCY)
             .agg(sum(Columns.SHARE).as("total"))
             .collectAsList();
     assertThat(sums).hasSizeGreaterThan(100);
@@ -162,7 +161,7 @@ class GoldEndToEndTest {
             .groupBy(
                 Columns.EVENT_ID,
                 Columns.STREAM,
-                Columns.BILLING_CURRENCY,
+                Columns.REPORTING_CURRENCY,
                 Columns.CALENDAR_QUARTER_LABEL)
             .agg(
                 sum(UpliftMonthlyTable.UPLIFT).as("u"),
@@ -174,13 +173,13 @@ class GoldEndToEndTest {
             .select(
                 col(Columns.EVENT_ID),
                 col(Columns.STREAM),
-                col(Columns.BILLING_CURRENCY),
+                col(Columns.REPORTING_CURRENCY),
                 col(Columns.QUARTER_LABEL).as(Columns.CALENDAR_QUARTER_LABEL),
                 col(UpliftMonthlyTable.UPLIFT).as("u"),
                 col(UpliftMonthlyTable.NET_ACTUAL).as("act"),
                 col(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
     String[] key = {
-      Columns.EVENT_ID, Columns.STREAM, Columns.BILLING_CURRENCY, Columns.CALENDAR_QUARTER_LABEL
+      Columns.EVENT_ID, Columns.STREAM, Columns.REPORTING_CURRENCY, Columns.CALENDAR_QUARTER_LABEL
     };
     Dataset<Row> joined =
         monthly
@@ -214,7 +213,7 @@ class GoldEndToEndTest {
             .select(
                 Columns.EVENT_ID,
                 Columns.STREAM,
-                Columns.BILLING_CURRENCY,
+                Columns.REPORTING_CURRENCY,
                 Columns.PROVIDER,
                 Columns.MONTH,
                 UpliftMonthlyTable.UPLIFT)
@@ -248,7 +247,7 @@ class GoldEndToEndTest {
             .select(
                 Columns.EVENT_ID,
                 Columns.STREAM,
-                Columns.BILLING_CURRENCY,
+                Columns.REPORTING_CURRENCY,
                 Columns.QUARTER_LABEL,
                 UpliftMonthlyTable.UPLIFT)
             .collectAsList()) {
@@ -315,7 +314,8 @@ class GoldEndToEndTest {
                 BigDecimal::add));
     List<Row> rows =
         table(Tables.LAB_PROVIDER_MONTHLY)
-            .where(col(Columns.BILLING_CURRENCY).equalTo("USD").and(col(Columns.SHARE).isNotNull()))
+            .where(
+                col(Columns.REPORTING_CURRENCY).equalTo("USD").and(col(Columns.SHARE).isNotNull()))
             .collectAsList();
     int compared = 0;
     for (Row r : rows) {
@@ -356,7 +356,7 @@ class GoldEndToEndTest {
                       .and(col(Columns.EVENT_MONTH).equalTo(f[2] + "-01"))
                       .and(col(Columns.STREAM).equalTo(f[3]))
                       .and(col(ShareShiftEventsTable.WINDOW_MONTHS).equalTo(Integer.parseInt(f[4])))
-                      .and(col(Columns.BILLING_CURRENCY).equalTo("USD")))
+                      .and(col(Columns.REPORTING_CURRENCY).equalTo("USD")))
               .collectAsList();
       if (found.isEmpty()) {
         continue; // the planted event has no partnership record of that month (e.g. a capacity
@@ -402,7 +402,7 @@ class GoldEndToEndTest {
                       .and(col(Columns.PROVIDER).equalTo("azure"))
                       .and(col(Columns.EVENT_MONTH).equalTo("2026-04-01"))
                       .and(col(Columns.STREAM).equalTo(stream))
-                      .and(col(Columns.BILLING_CURRENCY).equalTo("USD")))
+                      .and(col(Columns.REPORTING_CURRENCY).equalTo("USD")))
               .agg(sum(UpliftMonthlyTable.UPLIFT))
               .head()
               .getDecimal(0);

@@ -67,7 +67,8 @@ class ChargeIngestTest {
   private StageProgress ingest(CloudshiftConfig config, String runId, BillingPeriodRange period) {
     StageProgress progress = new StageProgress();
     StageContext context = context(config, runId, period);
-    new ChargeIngest(context).execute(TestStages.ingest(context, progress));
+    new ChargeIngest(context, TestStages.rates(context))
+        .execute(TestStages.ingest(context, progress));
     return progress;
   }
 
@@ -159,6 +160,52 @@ class ChargeIngestTest {
             .agg(sum(Columns.BILLED_REVENUE))
             .head();
     return r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0);
+  }
+
+  /**
+   * The bundled ECB rates quote USD 1.1061 per euro on 2 September 2024 and never quote ARS: the
+   * euro charge converts, the peso charge stays null in the reporting currency and is named.
+   */
+  @Test
+  void aChargeTheRatesCannotConvertIsNullInTheReportingCurrencyAndNamedInTheRun() throws Exception {
+    FocusCsv csv = september("A", "10");
+    for (String currency : List.of("EUR", "ARS")) {
+      csv.row(
+          "BillingAccountId",
+          "A",
+          "BilledCost",
+          "100",
+          "EffectiveCost",
+          "100",
+          "BillingCurrency",
+          currency,
+          "BillingPeriodStart",
+          "2024-09-01T00:00:00Z",
+          "BillingPeriodEnd",
+          "2024-10-01T00:00:00Z",
+          "ChargePeriodStart",
+          "2024-09-02T00:00:00Z",
+          "ChargePeriodEnd",
+          "2024-09-03T00:00:00Z");
+    }
+    csv.write(export().resolve("billing_period=2024-09/a.csv"));
+
+    StageProgress progress = ingest("run-1", BillingPeriodRange.all());
+
+    assertThat(
+            writer().read(Tables.CHARGES_MONTHLY).orderBy(Columns.BILLING_CURRENCY).collectAsList())
+        .extracting(
+            r -> r.getAs(Columns.BILLING_CURRENCY),
+            r -> String.valueOf(r.<Object>getAs(Columns.BILLED_REVENUE + Columns.REPORTING_SUFFIX)))
+        .containsExactly(
+            tuple("ARS", "null"),
+            tuple("EUR", "110.610000000000"),
+            tuple("USD", "10.000000000000"));
+    assertThat(progress.notes())
+        .contains(
+            "No reference rate into USD for 1 charge row(s) in ARS dated 2024-09-02: their"
+                + " reporting amounts in charges_monthly are null (renew cloudshift.inputs.fx-rates"
+                + " with bin/refresh-fx, then ingest those months again)");
   }
 
   @Test
@@ -510,7 +557,9 @@ class ChargeIngestTest {
             BillingPeriodRange.all());
     ChargeIngest losingOneRow =
         new ChargeIngest(
-            context, parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
+            context,
+            TestStages.rates(context),
+            parsed -> parsed.where(col(ChargeColumns.BILLED_COST).notEqual(20)));
 
     assertThatThrownBy(() -> losingOneRow.execute(TestStages.ingest(context, new StageProgress())))
         .isInstanceOf(IllegalStateException.class)
@@ -625,7 +674,7 @@ class ChargeIngestTest {
             TestConfigs.singleCsvExport("azure-test", "azure", export()),
             "run-2",
             BillingPeriodRange.all());
-    ChargeIngest failing = new ChargeIngest(context);
+    ChargeIngest failing = new ChargeIngest(context, TestStages.rates(context));
     assertThatThrownBy(() -> failing.execute(TestStages.ingest(context, progress)))
         .isInstanceOf(RejectRatioExceededException.class)
         .hasMessageContaining("66.67% of rows were quarantined")

@@ -25,7 +25,8 @@ class ChargeReadTest {
   @TempDir Path dir;
 
   private List<Row> read(CloudshiftConfig config) {
-    ChargeIngest ingest = new ChargeIngest(TestStages.context(config, null));
+    ChargeIngest ingest =
+        new ChargeIngest(TestStages.context(config, null), TestStages.rates(config));
     Dataset<Row> rows =
         config.exports().stream()
             .map(e -> ingest.parsed(e).orElseThrow())

@@ -38,7 +38,8 @@ class FocusSampleTest {
   private StageProgress ingest(CloudshiftConfig config) {
     StageProgress progress = new StageProgress();
     StageContext context = TestStages.context(config, writer());
-    new ChargeIngest(context).execute(TestStages.ingest(context, progress));
+    new ChargeIngest(context, TestStages.rates(context))
+        .execute(TestStages.ingest(context, progress));
     return progress;
   }
 

@@ -89,7 +89,7 @@ final class IngestHarness {
     progress = run;
     StageContext context =
         TestStages.context(config(), writer(), new RunContext(runId, "ingest", period));
-    new ChargeIngest(context).execute(TestStages.ingest(context, run));
+    new ChargeIngest(context, TestStages.rates(context)).execute(TestStages.ingest(context, run));
     return run;
   }
 
@@ -111,7 +111,7 @@ final class IngestHarness {
           @Override
           public void execute(StageTables tables) {
             progress = tables.progress();
-            new ChargeIngest(context).execute(tables);
+            new ChargeIngest(context, TestStages.rates(context)).execute(tables);
           }
         };
     new StageRunner(context, List.of(charges)).run(charges);

@@ -105,7 +105,8 @@ class RepeatedIngestTest {
         new RunContext("ingest-1", "ingest", BillingPeriodRange.parse("2026-07:2026-09"));
     StageContext context =
         StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run);
-    new ChargeIngest(context).execute(TestStages.ingest(context, new StageProgress()));
+    new ChargeIngest(context, TestStages.rates(context))
+        .execute(TestStages.ingest(context, new StageProgress()));
     Map<String, String> first = contentHashes();
     assertThat(first)
         .containsOnlyKeys(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);
@@ -116,7 +117,8 @@ class RepeatedIngestTest {
       run = new RunContext("ingest-" + i, "ingest", BillingPeriodRange.parse("2026-07:2026-09"));
       StageContext again =
           StageContext.of(SparkTestSession.get(), config, new Warehouse(config.warehouse()), run);
-      new ChargeIngest(again).execute(TestStages.ingest(again, new StageProgress()));
+      new ChargeIngest(again, TestStages.rates(again))
+          .execute(TestStages.ingest(again, new StageProgress()));
       assertThat(contentHashes()).as("after ingest %d", i).isEqualTo(first);
     }
   }

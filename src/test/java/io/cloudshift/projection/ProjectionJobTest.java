@@ -46,8 +46,8 @@ class ProjectionJobTest {
   }
 
   /**
-   * The rows of ScenarioProjectorTest.points() as lab_provider_monthly (other columns null), plus
-   * an EUR row.
+   * The rows of ScenarioProjectorTest.points() as lab_provider_monthly (other columns null), plus a
+   * row reported in EUR.
    */
   static Dataset<Row> labProviderMonthly(SparkSession spark) {
     StructType schema =
@@ -56,7 +56,7 @@ class ProjectionJobTest {
             .add(Columns.PROVIDER, DataTypes.StringType)
             .add(Columns.STREAM, DataTypes.StringType)
             .add(Columns.MONTH, DataTypes.DateType)
-            .add(Columns.BILLING_CURRENCY, DataTypes.StringType)
+            .add(Columns.REPORTING_CURRENCY, DataTypes.StringType)
             .add(Columns.BILLED_REVENUE, LabProviderMonthlyTable.MONEY)
             .add(Columns.LAB_STREAM_TOTAL, LabProviderMonthlyTable.MONEY);
     List<Row> rows = new ArrayList<>();
@@ -71,7 +71,8 @@ class ProjectionJobTest {
               p.revenue(),
               p.streamTotal()));
     }
-    // EUR is never mixed in: a large EUR month would change azure's share if it were.
+    // The projection is in USD: a large month reported in EUR would change azure's share if it
+    // were read.
     rows.add(
         RowFactory.create(
             "OpenAI",

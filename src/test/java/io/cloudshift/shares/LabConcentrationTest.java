@@ -44,7 +44,7 @@ class LabConcentrationTest {
             .add("gcp", "OpenAI", "compute", "2025-04", "50")
             .build();
     Dataset<Row> lpm =
-        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS);
+        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS, "USD");
     concentration = LabConcentration.of(lpm).cache();
   }
 

@@ -42,9 +42,9 @@ class LabProviderMonthlyTest {
         SharesFixtures.monthly()
             // OpenAI compute 2025-01: R = 600 / 300 / 100, T = 1000 -> s = 0.6 / 0.3 / 0.1.
             // Effective: 500 / 300 / 200, T_eff = 1000 -> 0.5 / 0.3 / 0.2.
-            .add("azure", "OpenAI", "compute", "2025-01", "USD", "600", "500", "600")
-            .add("aws", "OpenAI", "compute", "2025-01", "USD", "300", "300", "300")
-            .add("gcp", "OpenAI", "compute", "2025-01", "USD", "100", "200", "100")
+            .add("azure", "OpenAI", "compute", "2025-01", "USD", "1", "600", "500", "600")
+            .add("aws", "OpenAI", "compute", "2025-01", "USD", "1", "300", "300", "300")
+            .add("gcp", "OpenAI", "compute", "2025-01", "USD", "1", "100", "200", "100")
             // 2025-02: a credit at aws: T = 200 + (-250) + 0 (gcp absent) = -50 <= 0 -> every share
             // null.
             .add("azure", "OpenAI", "compute", "2025-02", "200")
@@ -55,7 +55,8 @@ class LabProviderMonthlyTest {
             .build();
 
     Dataset<Row> lpm =
-        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
+        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS, "USD")
+            .cache();
 
     assertThat(lpm.columns()).containsExactlyElementsOf(LabProviderMonthlyTable.SPEC.columnNames());
     // Grid: OpenAI compute 3 providers x 4 months (2025-01..04) + Anthropic resale 1 x 4 = 16; no
@@ -111,15 +112,24 @@ class LabProviderMonthlyTest {
         for (String provider : providers) {
           for (int m = 1; m <= 12; m++) {
             for (String currency : List.of("USD", "EUR")) {
-              if (random.nextDouble() < 0.55) {
+              if (random.nextDouble() < 0.4) {
                 // Non-negative amounts from 0 to about 10^9 with 6 decimals, some exactly 0.
                 BigDecimal amount =
                     random.nextInt(10) == 0
                         ? BigDecimal.ZERO
                         : BigDecimal.valueOf(random.nextLong(1_000_000_000_000_000L), 6);
                 String a = amount.toPlainString();
+                String usdPerUnit = currency.equals("USD") ? "1" : "1.0" + m;
                 monthly.add(
-                    provider, lab, stream, String.format("2024-%02d", m), currency, a, a, a);
+                    provider,
+                    lab,
+                    stream,
+                    String.format("2024-%02d", m),
+                    currency,
+                    usdPerUnit,
+                    a,
+                    a,
+                    a);
                 cells++;
               }
             }
@@ -130,10 +140,11 @@ class LabProviderMonthlyTest {
     assertThat(cells).isGreaterThan(100);
 
     Dataset<Row> lpm =
-        LabProviderMonthly.of(monthly.build(), SharesFixtures.noTerms(), SharesFixtures.PROVIDERS)
+        LabProviderMonthly.of(
+                monthly.build(), SharesFixtures.noTerms(), SharesFixtures.PROVIDERS, "USD")
             .cache();
     List<Row> groups =
-        lpm.groupBy("lab", "stream", "month", "billing_currency")
+        lpm.groupBy("lab", "stream", "month")
             .agg(
                 sum("share").as("share_sum"),
                 count("share").as("shares"),
@@ -158,9 +169,10 @@ class LabProviderMonthlyTest {
         assertThat(g.<Long>getAs("shares")).as("shares of T = 0 are null").isZero();
       }
     }
-    // Complete grid: each (lab, stream, currency) has every month for every provider it ever had.
+    // Complete grid: each (lab, stream) has every month for every provider it ever had, whatever
+    // the currencies it was billed in.
     for (Row key :
-        lpm.groupBy("lab", "stream", "billing_currency")
+        lpm.groupBy("lab", "stream")
             .agg(
                 org.apache.spark.sql.functions.countDistinct("provider").as("p"),
                 org.apache.spark.sql.functions.countDistinct("month").as("m"),
@@ -168,6 +180,52 @@ class LabProviderMonthlyTest {
             .collectAsList()) {
       assertThat(key.<Long>getAs("m")).isEqualTo(12L);
       assertThat(key.<Long>getAs("n")).isEqualTo(key.<Long>getAs("p") * 12L);
+    }
+    lpm.unpersist();
+  }
+
+  @Test
+  void aLabBilledInTwoCurrenciesHasOneShareUniverseInTheReportingCurrency() {
+    Dataset<Row> monthly =
+        SharesFixtures.monthly()
+            // Mistral compute, March 2026: 600 USD at aws; 400 EUR at oci at 1.10 USD per EUR
+            // (440 USD) plus 100 USD at oci. R(aws) = 600, R(oci) = 440 + 100 = 540, T = 1140:
+            // s(aws) = 600 / 1140 = 0.526315789473684211, s(oci) = 540 / 1140 =
+            // 0.473684210526315789 (18 digits, half even).
+            .add("aws", "Mistral", "compute", "2026-03", "USD", "1", "600", "600", "600")
+            .add("oci", "Mistral", "compute", "2026-03", "EUR", "1.10", "400", "400", "400")
+            .add("oci", "Mistral", "compute", "2026-03", "USD", "1", "100", "100", "100")
+            // April: oci's EUR charges found no rate, so oci's R, T and every share are null.
+            .add("aws", "Mistral", "compute", "2026-04", "USD", "1", "600", "600", "600")
+            .add("oci", "Mistral", "compute", "2026-04", "EUR", null, "400", "400", "400")
+            .build();
+    Dataset<Row> lpm =
+        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS, "USD")
+            .cache();
+
+    // One row per lab x provider x stream x month, whatever the currencies.
+    assertThat(lpm.count()).isEqualTo(4);
+    Row aws = cell(lpm, "Mistral", "aws", "compute", "2026-03");
+    Row oci = cell(lpm, "Mistral", "oci", "compute", "2026-03");
+    assertThat(aws.<String>getAs("reporting_currency")).isEqualTo("USD");
+    assertThat(dec(oci, "billed_revenue")).isEqualByComparingTo("540");
+    assertThat(dec(oci, "lab_stream_total")).isEqualByComparingTo("1140");
+    assertThat(dec(aws, "share")).isEqualByComparingTo("0.526315789473684211");
+    assertThat(dec(oci, "share")).isEqualByComparingTo("0.473684210526315789");
+    // The billing-currency figure is kept when the cell has one currency only.
+    assertThat(aws.<String>getAs("billing_currency")).isEqualTo("USD");
+    assertThat(dec(aws, "billed_revenue_in_billing_currency")).isEqualByComparingTo("600");
+    assertThat(oci.<Object>getAs("billing_currency")).isNull();
+    assertThat(oci.<Object>getAs("billed_revenue_in_billing_currency")).isNull();
+
+    Row awsApril = cell(lpm, "Mistral", "aws", "compute", "2026-04");
+    Row ociApril = cell(lpm, "Mistral", "oci", "compute", "2026-04");
+    assertThat(dec(awsApril, "billed_revenue")).isEqualByComparingTo("600");
+    assertThat(ociApril.<Object>getAs("billed_revenue")).isNull();
+    assertThat(dec(ociApril, "billed_revenue_in_billing_currency")).isEqualByComparingTo("400");
+    for (Row r : List.of(awsApril, ociApril)) {
+      assertThat(r.<Object>getAs("lab_stream_total")).as("T with a missing rate").isNull();
+      assertThat(r.<Object>getAs("share")).as("share with a missing rate").isNull();
     }
     lpm.unpersist();
   }
@@ -189,7 +247,8 @@ class LabProviderMonthlyTest {
             .add("P13", "OpenAI", "azure", "2026-04-27", null, "none", "0", "0.20")
             .build();
 
-    Dataset<Row> lpm = LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS).cache();
+    Dataset<Row> lpm =
+        LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS, "USD").cache();
 
     Row march = cell(lpm, "OpenAI", "azure", "resale", "2026-03");
     assertThat(march.<String>getAs("terms_record_id")).isEqualTo("P11");
@@ -231,7 +290,8 @@ class LabProviderMonthlyTest {
             .add("aws", "OpenAI", "compute", "2026-01", "10")
             .build();
     Dataset<Row> lpm =
-        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS).cache();
+        LabProviderMonthly.of(monthly, SharesFixtures.noTerms(), SharesFixtures.PROVIDERS, "USD")
+            .cache();
 
     // Microsoft's fiscal year starts in July: July 2025 is FY26 Q1, June 2026 FY26 Q4.
     assertQuarter(cell(lpm, "OpenAI", "azure", "compute", "2025-07"), "2025Q3", 2026, 1);

@@ -26,26 +26,32 @@ class ProviderLabMixTest {
         SharesFixtures.monthly()
             // Oracle (fiscal year from June): Dec 2025 - Feb 2026 is FY26 Q3; Mar 2026 starts FY26
             // Q4.
-            // Arguments: provider, lab, stream, month, currency, billed, effective, AI billed.
-            .add("oci", "OpenAI", "compute", "2025-12", "USD", "150", "150", "100")
-            .add("oci", "xAI", "resale", "2025-12", "USD", "20", "20", "20")
-            .add("oci", null, "unattributed", "2025-12", "USD", "1000", "1000", "30")
-            .add("oci", "OpenAI", "compute", "2026-01", "USD", "200", "200", "200")
-            .add("oci", "Cohere", "compute", "2026-01", "USD", "50", "50", "50")
-            .add("oci", null, "unattributed", "2026-01", "USD", "10", "10", "10")
-            .add("oci", "OpenAI", "compute", "2026-02", "USD", "100", "100", "100")
-            .add("oci", "xAI", "resale", "2026-02", "USD", "30", "30", "30")
-            .add("oci", "OpenAI", "compute", "2026-03", "USD", "40", "40", "40")
+            // Arguments: provider, lab, stream, month, currency, USD per unit, billed, effective,
+            // AI billed.
+            .add("oci", "OpenAI", "compute", "2025-12", "USD", "1", "150", "150", "100")
+            .add("oci", "xAI", "resale", "2025-12", "USD", "1", "20", "20", "20")
+            .add("oci", null, "unattributed", "2025-12", "USD", "1", "1000", "1000", "30")
+            .add("oci", "OpenAI", "compute", "2026-01", "USD", "1", "200", "200", "200")
+            .add("oci", "Cohere", "compute", "2026-01", "USD", "1", "50", "50", "50")
+            .add("oci", null, "unattributed", "2026-01", "USD", "1", "10", "10", "10")
+            .add("oci", "OpenAI", "compute", "2026-02", "USD", "1", "100", "100", "100")
+            .add("oci", "xAI", "resale", "2026-02", "USD", "1", "30", "30", "30")
+            .add("oci", "OpenAI", "compute", "2026-03", "USD", "1", "40", "40", "40")
             // OpenAI also resold at OCI in Jan: compute and resale add up for the lab.
-            .add("oci", "OpenAI", "resale", "2026-01", "USD", "5", "5", "5")
+            .add("oci", "OpenAI", "resale", "2026-01", "USD", "1", "5", "5", "5")
             // Microsoft (fiscal year from July): July 2025 = FY26 Q1, June 2026 = FY26 Q4.
-            .add("azure", "OpenAI", "compute", "2025-07", "USD", "70", "70", "70")
-            .add("azure", "OpenAI", "compute", "2026-06", "USD", "60", "60", "60")
-            // Google, Jan 2026: AI revenue nets to 0 (credit in unattributed) -> shares null; EUR
-            // kept apart.
-            .add("gcp", "OpenAI", "compute", "2026-01", "USD", "10", "10", "10")
-            .add("gcp", null, "unattributed", "2026-01", "USD", "-10", "-10", "-10")
-            .add("gcp", "Anthropic", "compute", "2026-01", "EUR", "8", "8", "8")
+            .add("azure", "OpenAI", "compute", "2025-07", "USD", "1", "70", "70", "70")
+            .add("azure", "OpenAI", "compute", "2026-06", "USD", "1", "60", "60", "60")
+            // Google, Jan 2026: AI revenue nets to 0 (credit in unattributed) -> shares null.
+            .add("gcp", "OpenAI", "compute", "2026-01", "USD", "1", "10", "10", "10")
+            .add("gcp", null, "unattributed", "2026-01", "USD", "1", "-10", "-10", "-10")
+            // CoreWeave, Jan 2026: OpenAI billed in USD, Anthropic in EUR at 1.25 USD per EUR:
+            // one total of 30 + 8 x 1.25 = 40 USD.
+            .add("coreweave", "OpenAI", "compute", "2026-01", "USD", "1", "30", "30", "30")
+            .add("coreweave", "Anthropic", "compute", "2026-01", "EUR", "1.25", "8", "8", "8")
+            // AWS, Q1 2026: Cohere's February charges in GBP found no rate.
+            .add("aws", "OpenAI", "compute", "2026-01", "USD", "1", "20", "20", "20")
+            .add("aws", "Cohere", "compute", "2026-02", "GBP", null, "3", "3", "3")
             .build();
     mix = ProviderLabMix.of(monthly, SharesFixtures.PROVIDERS).cache();
   }
@@ -63,7 +69,7 @@ class ProviderLabMixTest {
                     .and(col("quarter_basis").equalTo(basis))
                     .and(col("quarter_label").equalTo(label))
                     .and(col("lab").equalTo(lab))
-                    .and(col("billing_currency").equalTo(currency)))
+                    .and(col("reporting_currency").equalTo(currency)))
             .collectAsList();
     assertThat(rows).as("%s %s %s %s", provider, basis, label, lab).hasSize(1);
     return rows.get(0);
@@ -151,31 +157,53 @@ class ProviderLabMixTest {
   }
 
   @Test
-  void shareIsNullWhenTheProviderTotalIsNotPositiveAndCurrenciesStayApart() {
+  void shareIsNullWhenTheProviderTotalIsNotPositive() {
     // gcp Jan 2026 USD: 10 + (-10) = 0 -> every share null.
     Row openai = row("gcp", "calendar", "2026Q1", "OpenAI", "USD");
     assertThat(dec(openai, "provider_ai_revenue")).isEqualByComparingTo("0");
     assertThat(openai.<Object>getAs("lab_share_of_provider_ai")).isNull();
-    // EUR is its own total: Anthropic 8 of 8.
-    Row eur = row("gcp", "calendar", "2026Q1", "Anthropic", "EUR");
-    assertThat(dec(eur, "provider_ai_revenue")).isEqualByComparingTo("8");
-    assertThat(dec(eur, "lab_share_of_provider_ai")).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void labsBilledInDifferentCurrenciesShareOneTotalInTheReportingCurrency() {
+    // coreweave 2026Q1: OpenAI 30 USD, Anthropic 8 EUR x 1.25 = 10 USD: total 40.
+    Row anthropic = row("coreweave", "calendar", "2026Q1", "Anthropic", "USD");
+    assertThat(dec(anthropic, "lab_ai_revenue")).isEqualByComparingTo("10");
+    assertThat(dec(anthropic, "provider_ai_revenue")).isEqualByComparingTo("40");
+    assertThat(dec(anthropic, "lab_share_of_provider_ai")).isEqualByComparingTo("0.25");
+    assertThat(
+            dec(
+                row("coreweave", "calendar", "2026Q1", "OpenAI", "USD"),
+                "lab_share_of_provider_ai"))
+        .isEqualByComparingTo("0.75");
+  }
+
+  @Test
+  void aChargeWithoutARateLeavesItsQuarterTotalsNullNotSmaller() {
+    // aws 2026Q1: OpenAI 20 USD, Cohere 3 GBP without a rate: Cohere's revenue and the provider's
+    // total are unknown, so no share is given; OpenAI's own revenue is still known.
+    Row cohere = row("aws", "calendar", "2026Q1", "Cohere", "USD");
+    assertThat(cohere.<Object>getAs("lab_ai_revenue")).isNull();
+    Row openai = row("aws", "calendar", "2026Q1", "OpenAI", "USD");
+    assertThat(dec(openai, "lab_ai_revenue")).isEqualByComparingTo("20");
+    assertThat(openai.<Object>getAs("provider_ai_revenue")).isNull();
+    assertThat(openai.<Object>getAs("lab_share_of_provider_ai")).isNull();
   }
 
   @Test
   void quarterRowsAreExactSumsOfTheMonthsOnBothBases() {
     List<Row> monthlyTotals =
         monthly
-            .groupBy("provider", "billing_currency")
-            .agg(sum("ai_billed_revenue").as("ai"))
-            .orderBy("provider", "billing_currency")
+            .groupBy("provider")
+            .agg(sum("ai_billed_revenue_reporting").as("ai"))
+            .orderBy("provider")
             .collectAsList();
     for (String basis : List.of("calendar", "fiscal")) {
       List<Row> quarterly =
           mix.where(col("quarter_basis").equalTo(basis))
-              .groupBy("provider", "billing_currency")
+              .groupBy("provider")
               .agg(sum("lab_ai_revenue").as("ai"))
-              .orderBy("provider", "billing_currency")
+              .orderBy("provider")
               .collectAsList();
       assertThat(quarterly).as(basis).hasSameSizeAs(monthlyTotals);
       for (int i = 0; i < quarterly.size(); i++) {
@@ -188,7 +216,7 @@ class ProviderLabMixTest {
     // Per quarter, lab shares of a positive total sum to 1.
     for (Row q :
         mix.where(col("provider_ai_revenue").gt(0))
-            .groupBy("provider", "quarter_basis", "quarter_label", "billing_currency")
+            .groupBy("provider", "quarter_basis", "quarter_label")
             .agg(sum("lab_share_of_provider_ai").as("s"))
             .collectAsList()) {
       assertThat(q.<BigDecimal>getAs("s").subtract(BigDecimal.ONE).abs())

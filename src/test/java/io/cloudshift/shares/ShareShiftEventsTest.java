@@ -78,7 +78,7 @@ class ShareShiftEventsTest {
             .add("COH1", "Cohere", "oci", "2025-11-01", null, "none", null, null)
             .add("MET1", "Meta", "coreweave", "2025-11-15", null, "none", null, null)
             .build();
-    lpm = LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS).cache();
+    lpm = LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS, "USD").cache();
     events = TermEvents.of(terms).cache();
     shifts = ShareShiftEvents.of(lpm, events, List.of(3)).cache();
   }
@@ -129,7 +129,7 @@ class ShareShiftEventsTest {
     assertThat(aws.<String>getAs("provider")).isEqualTo("aws");
     assertThat(aws.<java.sql.Date>getAs("event_month")).isEqualTo(month("2025-11"));
     assertThat(aws.<java.sql.Date>getAs("effective_from")).isEqualTo(date("2025-11-05"));
-    assertThat(aws.<String>getAs("billing_currency")).isEqualTo("USD");
+    assertThat(aws.<String>getAs("reporting_currency")).isEqualTo("USD");
     // pre = [Aug, Oct]: aws 10 + 20 + 30 = 60 of T 100 + 200 + 300 = 600 -> s_pre = 0.1.
     assertThat(aws.<Integer>getAs("months_pre")).isEqualTo(3);
     assertThat(dec(aws, "pre_revenue")).isEqualByComparingTo("60");

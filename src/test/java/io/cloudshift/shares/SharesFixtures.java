@@ -2,10 +2,13 @@ package io.cloudshift.shares;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.schema.ChargesMonthlyTable;
+import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.testing.SparkTestSession;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -38,18 +41,26 @@ final class SharesFixtures {
 
     /** Every amount (billed, effective, AI billed, AI effective) = {@code amount}; USD. */
     Monthly add(String provider, String lab, String stream, String month, String amount) {
-      return add(provider, lab, stream, month, "USD", amount, amount, amount);
+      return add(provider, lab, stream, month, "USD", "1", amount, amount, amount);
     }
 
+    /**
+     * A row in {@code currency}, converted into USD at {@code fxRate} (USD per unit of currency;
+     * null: no rate, so the reporting amounts are null), rounded half-even to the money scale.
+     */
     Monthly add(
         String provider,
         String lab,
         String stream,
         String month,
         String currency,
+        String fxRate,
         String billed,
         String effective,
         String aiBilled) {
+      Date first = Date.valueOf(month + "-01");
+      Date next = Date.valueOf(first.toLocalDate().plusMonths(1));
+      BigDecimal rate = fxRate == null ? null : new BigDecimal(fxRate);
       // One export per provider, as the bundled data has.
       rows.add(
           RowFactory.create(
@@ -57,14 +68,31 @@ final class SharesFixtures {
               provider + "-focus",
               lab,
               stream,
-              Date.valueOf(month + "-01"),
+              first,
               currency,
+              new Timestamp(first.getTime()),
+              new Timestamp(next.getTime()),
               new BigDecimal(billed),
               new BigDecimal(effective),
               new BigDecimal(aiBilled),
               new BigDecimal(aiBilled),
-              1L));
+              1L,
+              "USD",
+              rate,
+              rate == null || currency.equals("USD") ? null : first,
+              times(billed, rate),
+              times(effective, rate),
+              times(aiBilled, rate),
+              times(aiBilled, rate)));
       return this;
+    }
+
+    private static BigDecimal times(String amount, BigDecimal rate) {
+      return rate == null
+          ? null
+          : new BigDecimal(amount)
+              .multiply(rate)
+              .setScale(ExactDecimal.MONEY.scale(), RoundingMode.HALF_EVEN);
     }
 
     Dataset<Row> build() {

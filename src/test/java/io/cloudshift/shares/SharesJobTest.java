@@ -2,8 +2,12 @@ package io.cloudshift.shares;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.currency.CurrencyConversion;
+import io.cloudshift.currency.ReferenceRates;
 import io.cloudshift.ingest.MonthlyAggregate;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
@@ -53,6 +57,8 @@ class SharesJobTest {
         spark.sql(
             "SELECT 'file:/x.csv' AS source_file, 'exp' AS export_id, provider, lab, stream,"
                 + " CAST(billing_month AS DATE) AS billing_month, billing_currency,"
+                + " CAST(billing_month AS TIMESTAMP) AS charge_period_start,"
+                + " CAST(add_months(billing_month, 1) AS TIMESTAMP) AS charge_period_end,"
                 + " CAST(billed_cost AS DECIMAL(38,12)) AS billed_cost, CAST(billed_cost AS"
                 + " DECIMAL(38,12)) AS effective_cost, is_ai_workload, counts_as_revenue FROM"
                 + " VALUES "
@@ -69,7 +75,9 @@ class SharesJobTest {
                 + " true) AS t(provider, lab, stream, billing_month, billing_currency, billed_cost,"
                 + " is_ai_workload, counts_as_revenue)");
     assertThat(charges.columns()).allSatisfy(c -> assertThat(ChargeColumns.ALL).contains(c));
-    writer.replace(ChargesMonthlyTable.SPEC, MonthlyAggregate.of(charges));
+    writer.replace(
+        ChargesMonthlyTable.SPEC,
+        MonthlyAggregate.of(charges, new CurrencyConversion(ReferenceRates.of(Map.of()), "USD")));
     writer.replace(
         PartnershipTermsTable.SPEC,
         SharesFixtures.terms()
@@ -141,5 +149,23 @@ class SharesJobTest {
       assertThat(again.get(table)).as(table).isGreaterThan(versions.get(table));
       DataFrameAssertions.assertSameRows(writer.read(table), before.get(i));
     }
+  }
+
+  @Test
+  void aReportingCurrencyChangedSinceIngestStopsTheStageBeforeItWrites(@TempDir Path warehouseDir) {
+    CloudshiftConfig inEuros =
+        TestConfigs.bundled(
+            Map.of("warehouse", warehouseDir.toString(), "reporting-currency", "EUR"));
+    DeltaTableWriter writer =
+        new DeltaTableWriter(
+            spark, new Warehouse(inEuros.warehouse()), "{\"run_id\":\"shares-test\"}");
+    // charges_monthly as an ingest with the default reporting currency, USD, wrote it.
+    writeSilver(writer);
+
+    assertThatThrownBy(() -> TestStages.execute(new SharesJob(TestStages.context(inEuros, writer))))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("charges_monthly holds amounts converted into USD")
+        .hasMessageContaining("cloudshift.reporting-currency = EUR");
+    assertThat(writer.exists(Tables.LAB_PROVIDER_MONTHLY)).isFalse();
   }
 }

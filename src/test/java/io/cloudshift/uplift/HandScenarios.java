@@ -111,19 +111,6 @@ record HandScenarios(List<Row> monthly, List<Row> quarterly) {
         .add("V02", "LabSeveral", "azure", "2026-04-03", "2026-04-27", "rofr", "0.10", null, null)
         .add("V03", "LabSeveral", "azure", "2026-04-27", null, "none", "0", null, null);
 
-    // Two currencies of the same lab and stream.
-    lpm.add("LabFx", "azure", "compute", "2026-01", "EUR", "30")
-        .add("LabFx", "aws", "compute", "2026-01", "EUR", "70")
-        .add("LabFx", "azure", "compute", "2026-01", "USD", "90")
-        .add("LabFx", "aws", "compute", "2026-01", "USD", "10")
-        .add("LabFx", "azure", "compute", "2026-02", "EUR", "50")
-        .add("LabFx", "aws", "compute", "2026-02", "EUR", "50")
-        .add("LabFx", "azure", "compute", "2026-02", "USD", "90")
-        .add("LabFx", "aws", "compute", "2026-02", "USD", "10");
-    terms
-        .add("X01", "LabFx", "azure", "2024-02-26", "2026-02-01", "none", null, null, null)
-        .add("X02", "LabFx", "azure", "2026-02-01", null, "none", null, null, null);
-
     // Inbound share with a cap that runs out mid-quarter.
     lpm.range("LabInbound", "azure", "compute", "2026-01", "2026-07", "100");
     terms
@@ -158,7 +145,9 @@ record HandScenarios(List<Row> monthly, List<Row> quarterly) {
         .add("Y2", "LabFy", "azure", "2025-06-10", null, "none", null, null, null);
 
     Dataset<Row> monthly =
-        UpliftMonthly.of(lpm.build(), terms.build(), labRevenue.build(), 6, PROVIDERS).cache();
+        UpliftMonthly.of(
+                lpm.build(), terms.build(), labRevenue.build(), 6, PROVIDERS, UpliftFixtures.USD)
+            .cache();
     try {
       if (!List.of(monthly.columns()).equals(UpliftMonthlyTable.SPEC.columnNames())) {
         throw new AssertionError("uplift_monthly columns " + List.of(monthly.columns()));

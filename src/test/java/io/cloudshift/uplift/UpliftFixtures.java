@@ -1,6 +1,7 @@
 package io.cloudshift.uplift;
 
 import io.cloudshift.config.ProviderConfig;
+import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.LabRevenueTable;
@@ -27,6 +28,9 @@ import org.apache.spark.sql.SparkSession;
  */
 final class UpliftFixtures {
   /** Microsoft's fiscal year starts in July, Oracle's in June, the others in January. */
+  /** The reporting currency of the fixtures: USD, so the inbound share needs no rate. */
+  static final UsdToReporting USD = UsdToReporting.of("USD", () -> null);
+
   static final List<ProviderConfig> PROVIDERS =
       List.of(
           new ProviderConfig("azure", "Microsoft Azure", 7, List.of()),
@@ -54,22 +58,18 @@ final class UpliftFixtures {
 
   /**
    * Builds {@code lab_provider_monthly} the way the shares job does: R per provider, T = Σ R of the
-   * lab, stream, currency and month over providers, s = R / T (18 decimals), null when T ≤ 0. The
-   * caller lists every provider of the lab's grid in every month (R = 0 when absent).
+   * lab, stream and month over providers, s = R / T (18 decimals), null when T ≤ 0. The caller
+   * lists every provider of the lab's grid in every month (R = 0 when absent).
    */
   static final class Lpm {
-    private record Cell(
-        String lab, String provider, String stream, String month, String currency, BigDecimal r) {}
+    private record Cell(String lab, String provider, String stream, String month, BigDecimal r) {}
 
     private final List<Cell> cells = new ArrayList<>();
 
-    Lpm add(String lab, String provider, String stream, String month, String currency, String r) {
-      cells.add(new Cell(lab, provider, stream, month, currency, new BigDecimal(r)));
-      return this;
-    }
-
+    /** R in USD, the reporting currency, billed in USD. */
     Lpm add(String lab, String provider, String stream, String month, String r) {
-      return add(lab, provider, stream, month, "USD", r);
+      cells.add(new Cell(lab, provider, stream, month, new BigDecimal(r)));
+      return this;
     }
 
     /** The same R for every month of an inclusive range. */
@@ -85,11 +85,11 @@ final class UpliftFixtures {
     Dataset<Row> build() {
       Map<String, BigDecimal> totals = new HashMap<>();
       for (Cell c : cells) {
-        totals.merge(String.join("|", c.lab, c.stream, c.month, c.currency), c.r, BigDecimal::add);
+        totals.merge(String.join("|", c.lab, c.stream, c.month), c.r, BigDecimal::add);
       }
       List<Row> rows = new ArrayList<>();
       for (Cell c : cells) {
-        BigDecimal t = totals.get(String.join("|", c.lab, c.stream, c.month, c.currency));
+        BigDecimal t = totals.get(String.join("|", c.lab, c.stream, c.month));
         BigDecimal s = t.signum() > 0 ? c.r.divide(t, 18, RoundingMode.HALF_EVEN) : null;
         Date m = month(c.month);
         rows.add(
@@ -98,7 +98,7 @@ final class UpliftFixtures {
                 c.provider,
                 c.stream,
                 m,
-                c.currency,
+                "USD",
                 null,
                 null,
                 null,
@@ -114,6 +114,8 @@ final class UpliftFixtures {
                 null,
                 null,
                 null,
+                c.r,
+                "USD",
                 c.r));
       }
       return spark().createDataFrame(rows, LabProviderMonthlyTable.SPEC.schema());

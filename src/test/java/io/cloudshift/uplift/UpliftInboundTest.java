@@ -83,7 +83,7 @@ class UpliftInboundTest {
                 new BigDecimal("-2E+2"),
                 BigDecimal.ZERO));
     for (Row r : n1) {
-      assertThat(r.<String>getAs(Columns.BILLING_CURRENCY)).isEqualTo("USD");
+      assertThat(r.<String>getAs(Columns.REPORTING_CURRENCY)).isEqualTo("USD");
       assertDec(r, Columns.LAB_REVENUE_USD, "1000");
       assertThat(r.<String>getAs(Columns.LAB_REVENUE_FACT_ID)).isEqualTo("R1");
       assertThat(r.<Object>getAs(UpliftMonthlyTable.OLD_CAP_REMAINING)).as("no old cap").isNull();

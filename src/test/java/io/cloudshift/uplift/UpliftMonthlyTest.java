@@ -118,7 +118,7 @@ class UpliftMonthlyTest {
     assertThat(april.<String>getAs(Columns.NEW_EXCLUSIVITY)).isEqualTo("none");
     assertThat(april.<Object>getAs(Columns.EVENT_MONTH)).isEqualTo(month("2026-04"));
     assertThat(april.<Object>getAs(NEXT_EVENT_MONTH)).isNull();
-    assertThat(april.<String>getAs(Columns.BILLING_CURRENCY)).isEqualTo("USD");
+    assertThat(april.<String>getAs(Columns.REPORTING_CURRENCY)).isEqualTo("USD");
     assertThat(april.<Integer>getAs(MONTHS_AFTER_EVENT)).isZero();
     // April 2026: calendar 2026Q2; Microsoft FY26 = Jul 2025 - Jun 2026, so Q4
     assertThat(april.<String>getAs(Columns.CALENDAR_QUARTER_LABEL)).isEqualTo("2026Q2");
@@ -229,26 +229,12 @@ class UpliftMonthlyTest {
         .allSatisfy(r -> assertThat(r.<Object>getAs(NEXT_EVENT_MONTH)).isEqualTo(month("2026-04")));
   }
 
-  @Test
-  void baselineIsPerCurrencyAndAmountsAreNeverMixed() {
-    List<Row> rows = event("X02");
-    assertThat(rows)
-        .extracting(r -> r.<String>getAs(Columns.BILLING_CURRENCY))
-        .containsExactly("EUR", "USD");
-    // EUR: s0 = 30/100 = 0.3, U = 50 - 0.3 x 100 = 20; USD: s0 = 0.9, U = 90 - 0.9 x 100 = 0
-    assertDec(rows.get(0), BASELINE_SHARE, "0.3");
-    assertDec(rows.get(0), UPLIFT, "20");
-    assertDec(rows.get(1), BASELINE_SHARE, "0.9");
-    assertDec(rows.get(1), UPLIFT, "0");
-  }
-
-  /** Rows of one event, ordered by stream, currency and month. */
+  /** Rows of one event, ordered by stream and month. */
   static List<Row> event(String eventId) {
     return all.stream()
         .filter(r -> r.getAs(Columns.EVENT_ID).equals(eventId))
         .sorted(
             Comparator.comparing((Row r) -> r.<String>getAs(Columns.STREAM))
-                .thenComparing(r -> r.<String>getAs(Columns.BILLING_CURRENCY))
                 .thenComparing(r -> r.<Date>getAs(Columns.MONTH)))
         .toList();
   }

@@ -182,8 +182,8 @@ class UpliftQuarterlyTest {
 
   /**
    * Property, over a small random input with a fixed seed: every quarterly row is the exact sum of
-   * the monthly rows of its event, stream, currency and quarter (both bases), the monthly and
-   * quarterly identities hold exactly, and each effect is within 10^-12 of its closed form.
+   * the monthly rows of its event, stream and quarter (both bases), the monthly and quarterly
+   * identities hold exactly, and each effect is within 10^-12 of its closed form.
    */
   @Test
   void quarterlyRowsAreExactSumsOfMonthlyRowsOnRandomInputs() {
@@ -192,23 +192,21 @@ class UpliftQuarterlyTest {
     List<String> providers = List.of("azure", "aws", "oci");
     Lpm lpm = new Lpm();
     for (String lab : labs) {
-      for (String currency : lab.equals("L2") ? List.of("USD", "EUR") : List.of("USD")) {
-        for (String stream : List.of("compute", "resale")) {
-          for (String provider : providers) {
-            for (YearMonth m = YearMonth.of(2025, 1);
-                !m.isAfter(YearMonth.of(2026, 6));
-                m = m.plusMonths(1)) {
-              // Mostly positive amounts with cents and a third decimal; now and then a credit or
-              // nothing.
-              int kind = random.nextInt(10);
-              BigDecimal r =
-                  kind == 0
-                      ? BigDecimal.ZERO
-                      : kind == 1
-                          ? BigDecimal.valueOf(-random.nextInt(5000), 3)
-                          : BigDecimal.valueOf(random.nextInt(10_000_000), 3);
-              lpm.add(lab, provider, stream, m.toString(), currency, r.toPlainString());
-            }
+      for (String stream : List.of("compute", "resale")) {
+        for (String provider : providers) {
+          for (YearMonth m = YearMonth.of(2025, 1);
+              !m.isAfter(YearMonth.of(2026, 6));
+              m = m.plusMonths(1)) {
+            // Mostly positive amounts with cents and a third decimal; now and then a credit or
+            // nothing.
+            int kind = random.nextInt(10);
+            BigDecimal r =
+                kind == 0
+                    ? BigDecimal.ZERO
+                    : kind == 1
+                        ? BigDecimal.valueOf(-random.nextInt(5000), 3)
+                        : BigDecimal.valueOf(random.nextInt(10_000_000), 3);
+            lpm.add(lab, provider, stream, m.toString(), r.toPlainString());
           }
         }
       }
@@ -261,7 +259,8 @@ class UpliftQuarterlyTest {
             .build();
 
     Dataset<Row> monthlyDs =
-        UpliftMonthly.of(lpm.build(), terms.build(), labRevenue, 6, PROVIDERS).cache();
+        UpliftMonthly.of(lpm.build(), terms.build(), labRevenue, 6, PROVIDERS, UpliftFixtures.USD)
+            .cache();
     List<Row> monthly = monthlyDs.collectAsList();
     List<Row> quarterly = UpliftQuarterly.of(monthlyDs, PROVIDERS).collectAsList();
     monthlyDs.unpersist();
@@ -303,12 +302,7 @@ class UpliftQuarterlyTest {
 
     Map<String, List<Row>> byQuarter = new TreeMap<>();
     for (Row r : monthly) {
-      String key =
-          String.join(
-              "|",
-              r.getAs(Columns.EVENT_ID),
-              r.getAs(Columns.STREAM),
-              r.getAs(Columns.BILLING_CURRENCY));
+      String key = String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM));
       byQuarter
           .computeIfAbsent(
               key + "|calendar|" + r.getAs(Columns.CALENDAR_QUARTER_LABEL), k -> new ArrayList<>())
@@ -327,7 +321,6 @@ class UpliftQuarterlyTest {
                             "|",
                             r.getAs(Columns.EVENT_ID),
                             r.getAs(Columns.STREAM),
-                            r.getAs(Columns.BILLING_CURRENCY),
                             r.getAs(Columns.QUARTER_BASIS),
                             r.getAs(Columns.QUARTER_LABEL)),
                     r -> r));

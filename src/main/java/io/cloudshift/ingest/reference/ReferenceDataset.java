@@ -13,7 +13,11 @@ import java.util.List;
 public enum ReferenceDataset {
   PARTNERSHIPS("partnerships", PartnershipColumns.INPUT),
   LAB_REVENUE("lab-revenue", LabRevenueColumns.INPUT),
-  PROVIDER_DISCLOSURES("provider-disclosures", DisclosureColumns.INPUT);
+  PROVIDER_DISCLOSURES("provider-disclosures", DisclosureColumns.INPUT),
+  /**
+   * The ECB's euro reference rates: a wide file read by {@link EcbRatesFile}, not as curated CSV.
+   */
+  FX_RATES("fx-rates", List.of("Date"));
 
   private final String id;
   private final List<String> columns;

@@ -12,6 +12,7 @@ import io.cloudshift.ingest.DataQualityException;
 import io.cloudshift.io.RecordCounter;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.FxRatesTable;
 import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.PartnershipTermsTable;
@@ -49,11 +50,14 @@ public final class ReferenceIngest {
   private final StageContext context;
   private final String runId;
   private final RecordCounter counter;
+  private final EcbRatesFile.Parsed fxRates;
 
-  public ReferenceIngest(StageContext context) {
+  /** {@code fxRates}: the reference rates file, read by the ingest before the charges. */
+  public ReferenceIngest(StageContext context, EcbRatesFile.Parsed fxRates) {
     this.context = context;
     this.runId = context.run().runId();
     this.counter = new RecordCounter(context.spark().sparkContext().hadoopConfiguration());
+    this.fxRates = fxRates;
   }
 
   /**
@@ -79,11 +83,12 @@ public final class ReferenceIngest {
             .cached();
     Outcome revenue = new LabRevenueTransform(labs).apply(labRevenue.rows()).cached();
     Outcome disclosed = new DisclosureTransform(fiscalStarts).apply(disclosures.rows()).cached();
+    Outcome rates = FxRatesTransform.apply(context.spark(), fxRates).cached();
     try {
       checkLabNames(progress, partnerships, labRevenue, terms, revenue);
-      write(tables, partnerships, labRevenue, disclosures, terms, revenue, disclosed);
+      write(tables, partnerships, labRevenue, disclosures, terms, revenue, disclosed, rates);
     } finally {
-      List.of(terms, revenue, disclosed).forEach(Outcome::uncache);
+      List.of(terms, revenue, disclosed, rates).forEach(Outcome::uncache);
     }
   }
 
@@ -94,13 +99,15 @@ public final class ReferenceIngest {
       Input disclosures,
       Outcome terms,
       Outcome revenue,
-      Outcome disclosed) {
+      Outcome disclosed,
+      Outcome rates) {
     // Every input accounted for before anything is written.
     List<InputCount> counts =
         List.of(
             count(partnerships, terms, QuarantineTables.REJECTED_PARTNERSHIPS.name()),
             count(labRevenue, revenue, QuarantineTables.REJECTED_REFERENCE.name()),
-            count(disclosures, disclosed, QuarantineTables.REJECTED_REFERENCE.name()));
+            count(disclosures, disclosed, QuarantineTables.REJECTED_REFERENCE.name()),
+            countRates(rates));
     tables.progress().readAll(counts);
 
     Dataset<Row> rejectedPartnerships =
@@ -113,12 +120,16 @@ public final class ReferenceIngest {
                     disclosed.rejected(),
                     ReferenceDataset.PROVIDER_DISCLOSURES,
                     runId,
-                    disclosures.path()));
+                    disclosures.path()))
+            .unionByName(
+                Quarantine.referenceRows(
+                    rates.rejected(), ReferenceDataset.FX_RATES, runId, fxRates.path()));
 
     tables.write(PartnershipTermsTable.SPEC, terms.silver());
     tables.write(QuarantineTables.REJECTED_PARTNERSHIPS, rejectedPartnerships);
     tables.write(LabRevenueTable.SPEC, revenue.silver());
     tables.write(ProviderDisclosuresTable.SPEC, disclosed.silver());
+    tables.write(FxRatesTable.SPEC, rates.silver());
     // Written even when empty: the quarantine tables must exist (with their schema) for queries and
     // audits.
     tables.write(QuarantineTables.REJECTED_REFERENCE, rejectedReference);
@@ -207,6 +218,45 @@ public final class ReferenceIngest {
         .orderBy(Columns.LAB)
         .as(Encoders.STRING())
         .collectAsList();
+  }
+
+  /**
+   * The rates file's data lines, counted as the file was read, must be exactly its publication days
+   * in silver plus its lines in quarantine.
+   */
+  private InputCount countRates(Outcome rates) {
+    String dataset = ReferenceDataset.FX_RATES.id();
+    return SparkJobs.described(
+        context.spark(),
+        "cloudshift ingest: count " + dataset,
+        () -> {
+          long days = rates.silver().select(FxRatesTable.RATE_DATE).distinct().count();
+          long quarantined = rates.rejected().count();
+          if (fxRates.lines() != days + quarantined) {
+            throw new IllegalStateException(
+                "Cannot account for the lines of "
+                    + fxRates.path()
+                    + ": the file holds "
+                    + fxRates.lines()
+                    + " data line(s), ingest placed "
+                    + days
+                    + " day(s) in silver and "
+                    + quarantined
+                    + " in quarantine (nothing was written; this is a bug: please report it with"
+                    + " the file)");
+          }
+          LOG.info(
+              "{} input {}: {} lines read, {} publication days ({} to {}), {} quarantined",
+              dataset,
+              fxRates.path(),
+              fxRates.lines(),
+              days,
+              fxRates.rates().isEmpty() ? "-" : fxRates.rates().byDay().firstKey(),
+              fxRates.rates().isEmpty() ? "-" : fxRates.rates().byDay().lastKey(),
+              quarantined);
+          return new InputCount(
+              dataset, null, fxRates.path(), fxRates.lines(), days, quarantined, 0, 0, 0);
+        });
   }
 
   /** A curated input opened (header checked), with its configured path. */

@@ -16,6 +16,7 @@ import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.DisclosureColumns;
+import io.cloudshift.schema.FxRatesTable;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.PartnershipColumns;
 import io.cloudshift.schema.RejectedColumns;
@@ -42,7 +43,16 @@ class ReferenceIngestTest {
           Tables.REJECTED_PARTNERSHIPS,
           Tables.LAB_REVENUE,
           Tables.PROVIDER_DISCLOSURES,
+          Tables.FX_RATES,
           Tables.REJECTED_REFERENCE);
+
+  /** Three publication days, the last one unreadable: the full history is EcbRatesFileTest's. */
+  private static final List<String> FX_RATES =
+      List.of(
+          "Date,USD,GBP,",
+          "2026-04-27,1.1400,0.8650,",
+          "2026-04-24,1.1364,0.8700,",
+          "2026-04-23,1.1300,n/a,");
 
   private static final String PARTNERSHIPS_HEADER = String.join(",", PartnershipColumns.INPUT);
   private static final String LAB_REVENUE_HEADER = String.join(",", LabRevenueColumns.INPUT);
@@ -120,7 +130,8 @@ class ReferenceIngestTest {
         .containsExactly(
             tuple("partnerships", 6L, 3L, 3L),
             tuple("lab-revenue", 3L, 2L, 1L),
-            tuple("provider-disclosures", 3L, 2L, 1L));
+            tuple("provider-disclosures", 3L, 2L, 1L),
+            tuple("fx-rates", 3L, 2L, 1L));
     assertThat(first.inputs())
         .allSatisfy(c -> assertThat(c.rowsIn()).isEqualTo(c.rowsSilver() + c.rowsQuarantine()));
     assertThat(firstVersions).containsOnlyKeys(TABLES);
@@ -172,13 +183,27 @@ class ReferenceIngestTest {
             r -> r.getAs(RejectedColumns.REASON_CODE))
         .containsExactlyInAnyOrder(
             tuple("lab-revenue", config.input("lab-revenue"), "NEGATIVE_AMOUNT"),
-            tuple("provider-disclosures", config.input("provider-disclosures"), "BAD_PERIOD"));
+            tuple("provider-disclosures", config.input("provider-disclosures"), "BAD_PERIOD"),
+            tuple("fx-rates", config.input("fx-rates"), "BAD_NUMBER"));
     assertThat(table(Tables.LAB_REVENUE).orderBy(Columns.FACT_ID).collectAsList())
         .extracting(
             r -> r.getAs(Columns.FACT_ID),
             r -> r.getAs(LabRevenueColumns.MONTHLY_REVENUE_USD).toString())
         .containsExactly(tuple("L01b", "500000000.00"), tuple("L03", "1000000000.00"));
     assertThat(table(Tables.PROVIDER_DISCLOSURES).count()).isEqualTo(2);
+    assertThat(
+            table(Tables.FX_RATES)
+                .orderBy(FxRatesTable.RATE_DATE, Columns.CURRENCY)
+                .collectAsList())
+        .extracting(
+            r -> r.getAs(FxRatesTable.RATE_DATE).toString(),
+            r -> r.getAs(Columns.CURRENCY),
+            r -> r.<java.math.BigDecimal>getAs(FxRatesTable.UNITS_PER_EURO).toPlainString())
+        .containsExactly(
+            tuple("2026-04-24", "GBP", "0.87000000"),
+            tuple("2026-04-24", "USD", "1.13640000"),
+            tuple("2026-04-27", "GBP", "0.86500000"),
+            tuple("2026-04-27", "USD", "1.14000000"));
   }
 
   @Test
@@ -205,8 +230,15 @@ class ReferenceIngestTest {
   @Test
   void emptyQuarantinesAreStillWrittenWithTheirSchema() throws IOException {
     ingest(
-        configWithoutHeadline(
-            PARTNERSHIPS.subList(0, 3), LAB_REVENUE.subList(0, 2), DISCLOSURES.subList(0, 2)),
+        config(
+            PARTNERSHIPS.subList(0, 3),
+            LAB_REVENUE.subList(0, 2),
+            DISCLOSURES.subList(0, 2),
+            Map.of(
+                "summary.headline",
+                "null",
+                "inputs.fx-rates",
+                write("clean-rates.csv", FX_RATES.subList(0, 3)))),
         "run-1");
 
     assertThat(table(Tables.REJECTED_PARTNERSHIPS).count()).isZero();
@@ -328,16 +360,10 @@ class ReferenceIngestTest {
         new DeltaTableWriter(
             spark, new Warehouse(config.warehouse()), "{\"run_id\":\"" + runId + "\"}");
     StageProgress progress = new StageProgress();
-    new ReferenceIngest(
-            TestStages.context(
-                config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)))
-        .execute(
-            TestStages.ingest(
-                TestStages.context(
-                    config,
-                    writer,
-                    new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)),
-                progress));
+    TestStages.referenceIngest(
+        TestStages.context(
+            config, writer, new RunContext(runId, "ingest", BillingPeriodRange.all(), AS_OF)),
+        progress);
     return progress;
   }
 
@@ -365,13 +391,15 @@ class ReferenceIngestTest {
       throws IOException {
     Path conf =
         Path.of(System.getProperty("cloudshift.project.dir", "."), "conf", "cloudshift.conf");
-    Map<String, String> overrides = new java.util.HashMap<>(more);
-    overrides.putAll(
-        Map.of(
-            "inputs.partnerships", write("partnership_records.csv", partnerships),
-            "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
-            "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
-            "warehouse", dir.resolve("warehouse").toString()));
+    Map<String, String> overrides =
+        new java.util.HashMap<>(
+            Map.of(
+                "inputs.partnerships", write("partnership_records.csv", partnerships),
+                "inputs.lab-revenue", write("lab_revenue.csv", labRevenue),
+                "inputs.provider-disclosures", write("provider_disclosures.csv", disclosures),
+                "inputs.fx-rates", write("eurofxref-hist.csv", FX_RATES),
+                "warehouse", dir.resolve("warehouse").toString()));
+    overrides.putAll(more);
     return ConfigLoader.load(List.of(conf), overrides);
   }
 

@@ -1,13 +1,13 @@
-package io.cloudshift.shares;
+package io.cloudshift.schema;
 
 import java.util.List;
 
-/** Join plumbing shared by the transformations of this package. */
-final class Joins {
+/** Join plumbing shared by the Dataset transformations. */
+public final class Joins {
   private Joins() {}
 
   /** Column names for {@code Dataset.join(other, usingColumns, joinType)}. */
-  static scala.collection.immutable.Seq<String> using(List<String> columns) {
+  public static scala.collection.immutable.Seq<String> using(List<String> columns) {
     return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
   }
 }
