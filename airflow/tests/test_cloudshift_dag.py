@@ -118,7 +118,7 @@ def test_airflow_dags_test_runs_september_2026_on_the_bundled_data(tmp_path):
         commits = sorted((warehouse / table / "_delta_log").glob("*.json"))
         info = next(json.loads(line)["commitInfo"] for line in commits[-1].read_text().splitlines() if "commitInfo" in line)
         last[table] = json.loads(info["userMetadata"])
-    assert len(last) == 19
+    assert len(last) == 20
     dag_run = last["job_runs"]["run_id"]
     assert dag_run.startswith("manual__")
     assert {meta["run_id"] for meta in last.values()} <= {dag_run, "earlier-months"}

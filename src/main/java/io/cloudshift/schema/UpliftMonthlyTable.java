@@ -37,6 +37,9 @@ public final class UpliftMonthlyTable {
   // The row
   public static final String MONTHS_AFTER_EVENT = "months_after_event";
 
+  /** f: the fraction of the month after the change (docs/methodology.md#terms-by-the-instant). */
+  public static final String MONTH_FRACTION_AFTER = "month_fraction_after_change";
+
   /** g0 = 1 − p0 (resale), 1 (compute). */
   public static final String RETAINED_OLD = "retained_fraction_old";
 
@@ -246,7 +249,7 @@ public final class UpliftMonthlyTable {
               + " under the new terms (actual) vs the old terms with the share frozen at its"
               + " pre-event baseline (counterfactual), the uplift, its split into volume, share and"
               + " margin effects against the pre-event level, and the break-even share; the inbound"
-              + " share the lab pays the provider has its own rows (stream = inbound, USD). Amounts"
+              + " share the lab pays the provider has its own rows (stream = inbound). Amounts"
               + " in reporting_currency, exact to 1e-12; shares are fractions.",
           TableSpec.join(
               concat(
@@ -262,18 +265,26 @@ public final class UpliftMonthlyTable {
                           MONTHS_AFTER_EVENT,
                           DataTypes.IntegerType,
                           "Months since the event month (0 in the event month)"),
+                      column(
+                          MONTH_FRACTION_AFTER,
+                          FRACTION,
+                          "f: fraction of the month under the new terms, from effective_from 00:00"
+                              + " UTC to the month's end in the event month (4/30 from 27 April), 1"
+                              + " later; R, T, s, the net revenues and the inbound share of the"
+                              + " event month cover that part only, and N_pre is scaled by it"),
                       QuarterColumnSpecs.calendarQuarterOfMonth(),
                       QuarterColumnSpecs.fiscalQuarterOfMonth(),
                       column(
                           Columns.BILLED_REVENUE,
                           MONEY,
-                          "R: provider revenue from the lab in the stream (reporting_currency);"
-                              + " null on inbound rows"),
+                          "R: provider revenue from the lab in the stream (reporting_currency),"
+                              + " in the event month its part after the change; null on inbound"
+                              + " rows"),
                       column(
                           Columns.LAB_STREAM_TOTAL,
                           MONEY,
-                          "T: the lab's stream total over all providers (reporting_currency); null"
-                              + " on inbound rows"),
+                          "T: the lab's stream total over all providers (reporting_currency), in"
+                              + " the event month its part after the change; null on inbound rows"),
                       column(
                           Columns.SHARE,
                           FRACTION,

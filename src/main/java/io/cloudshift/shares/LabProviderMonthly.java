@@ -47,8 +47,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       and windows over the grid see every month.
  *   <li>T = Σ over the grid's providers of R for (lab, stream, month); s = R / T ({@link
  *       ShareFormulas#share}); the same for the EffectiveCost variant.
- *   <li>Terms in force per month ({@link TermsInForce}: a change on 27 April governs April);
- *       provider net = {@link ProviderNet#net}.
+ *   <li>Terms shown per month: the latest version in force during it ({@link TermsInForce}: the
+ *       version from 27 April is April's); provider net = {@link ProviderNet#net}, apportioned over
+ *       every version in force during the month by the instant.
  *   <li>Calendar quarter and the provider's fiscal year and quarter ({@link FiscalCalendar}).
  * </ul>
  */
@@ -122,12 +123,14 @@ public final class LabProviderMonthly {
     Column fiscalStart = FiscalCalendar.fiscalStartMonth(col(Columns.PROVIDER), providers);
     Dataset<Row> withTerms =
         TermsInForce.join(shares, partnershipTerms, Columns.LAB, Columns.PROVIDER, Columns.MONTH)
+            .join(
+                ProviderNet.resaleSharePaid(chargesMonthly, partnershipTerms),
+                Joins.using(cell),
+                "left")
             .withColumn(
                 LabProviderMonthlyTable.PROVIDER_NET,
-                ProviderNet.net(
-                    col(Columns.STREAM),
-                    col(Columns.BILLED_REVENUE),
-                    col(Columns.RESALE_SHARE_TO_LAB)));
+                ProviderNet.net(col(Columns.BILLED_REVENUE), col(ProviderNet.RESALE_SHARE_PAID)))
+            .drop(ProviderNet.RESALE_SHARE_PAID);
     return LabProviderMonthlyTable.SPEC.conform(
         withTerms.select(
             QuarterColumns.with(

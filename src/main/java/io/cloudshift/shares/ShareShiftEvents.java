@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -25,6 +26,7 @@ import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ShareShiftEventsTable;
+import io.cloudshift.terms.EventMonthSplit;
 import io.cloudshift.terms.TermEvents;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -85,7 +87,10 @@ public final class ShareShiftEvents {
   private ShareShiftEvents() {}
 
   public static Dataset<Row> of(
-      Dataset<Row> labProviderMonthly, Dataset<Row> termEvents, List<Integer> windows) {
+      Dataset<Row> labProviderMonthly,
+      Dataset<Row> chargesMonthly,
+      Dataset<Row> termEvents,
+      List<Integer> windows) {
     if (windows.stream().anyMatch(w -> w == null || w <= 0)) {
       throw new IllegalArgumentException(
           "Cannot compute share shifts: windows must be positive numbers of months, got "
@@ -134,7 +139,9 @@ public final class ShareShiftEvents {
             .and(col(Columns.REPORTING_CURRENCY).equalTo(col("_c_currency")))
             .and(col(M).geq(add_months(d, negate(w))))
             .and(col(M).lt(add_months(d, w)));
-    Dataset<Row> inWindow = keys.join(cells, inWindows).withColumn(PRE, col(M).lt(d));
+    Dataset<Row> inWindow =
+        afterTheChange(
+            keys.join(cells, inWindows).withColumn(PRE, col(M).lt(d)), chargesMonthly, termEvents);
 
     // Per event row and provider Q: Σ R and Σ T over each window. The grid gives every provider
     // every
@@ -230,5 +237,77 @@ public final class ShareShiftEvents {
                 ShareShiftEventsTable.TOP_GAINER_DELTA_PP,
                 try_element_at(gainers, lit(1)).getField("delta_pp"));
     return ShareShiftEventsTable.SPEC.conform(events);
+  }
+
+  /**
+   * The event month's cells hold only their part after the change
+   * (docs/methodology.md#terms-by-the-instant): its part before belongs to neither window.
+   */
+  private static Dataset<Row> afterTheChange(
+      Dataset<Row> inWindow, Dataset<Row> chargesMonthly, Dataset<Row> termEvents) {
+    Dataset<Row> perProvider = EventMonthSplit.perProvider(chargesMonthly, termEvents);
+    Dataset<Row> revenue =
+        perProvider.select(
+            col(Columns.LAB).as("_a_lab"),
+            col(Columns.PROVIDER).as("_a_provider"),
+            col(Columns.EVENT_MONTH).as("_a_month"),
+            col(Columns.STREAM).as("_a_stream"),
+            col(EventMonthSplit.SPLIT_PROVIDER).as("_a_q"),
+            col(EventMonthSplit.REVENUE_AFTER).as("_a_r"),
+            lit(true).as("_a_found"));
+    Dataset<Row> totals =
+        EventMonthSplit.totals(perProvider)
+            .select(
+                col(Columns.LAB).as("_at_lab"),
+                col(Columns.PROVIDER).as("_at_provider"),
+                col(Columns.EVENT_MONTH).as("_at_month"),
+                col(Columns.STREAM).as("_at_stream"),
+                col(EventMonthSplit.TOTAL_AFTER).as("_at_t"),
+                lit(true).as("_at_found"));
+    Column split =
+        col(M)
+            .equalTo(col(Columns.EVENT_MONTH))
+            .and(dayofmonth(col(Columns.EFFECTIVE_FROM)).notEqual(1));
+    Column zero = lit(BigDecimal.ZERO).cast(ChargesMonthlyTable.MONEY);
+    return inWindow
+        .join(
+            revenue,
+            col(Columns.LAB)
+                .equalTo(col("_a_lab"))
+                .and(col(Columns.PROVIDER).equalTo(col("_a_provider")))
+                .and(col(Columns.EVENT_MONTH).equalTo(col("_a_month")))
+                .and(col(Columns.STREAM).equalTo(col("_a_stream")))
+                .and(col(Q).equalTo(col("_a_q"))),
+            "left")
+        .join(
+            totals,
+            col(Columns.LAB)
+                .equalTo(col("_at_lab"))
+                .and(col(Columns.PROVIDER).equalTo(col("_at_provider")))
+                .and(col(Columns.EVENT_MONTH).equalTo(col("_at_month")))
+                .and(col(Columns.STREAM).equalTo(col("_at_stream"))),
+            "left")
+        .withColumn(
+            R,
+            when(split, when(col("_a_found").isNull(), zero).otherwise(col("_a_r")))
+                .otherwise(col(R)))
+        .withColumn(
+            T,
+            when(split, when(col("_at_found").isNull(), zero).otherwise(col("_at_t")))
+                .otherwise(col(T)))
+        .drop(
+            "_a_lab",
+            "_a_provider",
+            "_a_month",
+            "_a_stream",
+            "_a_q",
+            "_a_r",
+            "_a_found",
+            "_at_lab",
+            "_at_provider",
+            "_at_month",
+            "_at_stream",
+            "_at_t",
+            "_at_found");
   }
 }

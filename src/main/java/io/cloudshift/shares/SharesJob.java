@@ -58,7 +58,8 @@ public final class SharesJob extends PipelineStage {
       tables.write(ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, providers));
       tables.write(
           ShareShiftEventsTable.SPEC,
-          ShareShiftEvents.of(grid, TermEvents.of(terms), context.config().shareShiftWindows()));
+          ShareShiftEvents.of(
+              grid, monthly, TermEvents.of(terms), context.config().shareShiftWindows()));
     } finally {
       grid.unpersist();
       terms.unpersist();

@@ -2,6 +2,7 @@ package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.UpliftMonthlyTable.CAP_REMAINING;
 import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND;
+import static io.cloudshift.schema.UpliftMonthlyTable.MONTH_FRACTION_AFTER;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.OLD_CAP_REMAINING;
@@ -18,6 +19,7 @@ import static org.apache.spark.sql.functions.sum;
 import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
+import io.cloudshift.terms.EventMonthSplit;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -76,9 +78,26 @@ final class InboundUplift {
                 "left")
             .drop("_r_lab", "_r_month")
             .withColumn(
+                MONTH_FRACTION_AFTER,
+                EventMonthSplit.fractionAfter(
+                    col(Columns.EFFECTIVE_FROM), col(Columns.EVENT_MONTH), col(Columns.MONTH)))
+            .withColumn(
                 "_due_new",
-                UpliftFormulas.inboundDue(
-                    col(Columns.NEW_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)))
+                UpliftFormulas.inboundDueFor(
+                    col(Columns.NEW_LAB_SHARE_TO_PROVIDER),
+                    col(Columns.LAB_REVENUE_USD),
+                    col(MONTH_FRACTION_AFTER)))
+            // q0·LR − q0·LR·f rather than q0·LR·(1 − f): with q1 = q0 the two parts add up to
+            // q0·LR exactly.
+            .withColumn(
+                "_due_old_before_change",
+                ExactDecimal.minus(
+                    UpliftFormulas.inboundDue(
+                        col(Columns.OLD_LAB_SHARE_TO_PROVIDER), col(Columns.LAB_REVENUE_USD)),
+                    UpliftFormulas.inboundDueFor(
+                        col(Columns.OLD_LAB_SHARE_TO_PROVIDER),
+                        col(Columns.LAB_REVENUE_USD),
+                        col(MONTH_FRACTION_AFTER))))
             .withColumn(
                 "_due_old",
                 UpliftFormulas.inboundDue(
@@ -100,12 +119,21 @@ final class InboundUplift {
             NET_COUNTERFACTUAL,
             OLD_CAP_REMAINING,
             before)
+        // The event month's part before the change was paid under the old rate and cap.
+        .withColumn(
+            NET_ACTUAL,
+            ExactDecimal.plus(
+                col(NET_ACTUAL),
+                UpliftFormulas.inboundShare(
+                    col("_due_old_before_change"),
+                    lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY),
+                    col(Columns.OLD_LAB_SHARE_CAP_USD))))
         .withColumn(NET_ACTUAL, toReporting(toReporting, NET_ACTUAL))
         .withColumn(NET_COUNTERFACTUAL, toReporting(toReporting, NET_COUNTERFACTUAL))
         .withColumn(UPLIFT, UpliftFormulas.uplift(col(NET_ACTUAL), col(NET_COUNTERFACTUAL)))
         .withColumn(Columns.STREAM, lit(INBOUND))
         .withColumn(Columns.REPORTING_CURRENCY, lit(toReporting.reportingCurrency()))
-        .drop("_due_new", "_due_old");
+        .drop("_due_new", "_due_old", "_due_old_before_change");
   }
 
   /** The inbound share is worked out in USD, as the caps are; its amounts are then converted. */

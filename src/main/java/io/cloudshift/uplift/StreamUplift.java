@@ -5,6 +5,7 @@ import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_MONTHS;
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_SHARE;
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_STREAM_TOTAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.MARGIN_EFFECT;
+import static io.cloudshift.schema.UpliftMonthlyTable.MONTH_FRACTION_AFTER;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_PRE_EVENT;
@@ -17,12 +18,18 @@ import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
+import io.cloudshift.schema.Joins;
 import io.cloudshift.schema.Stream;
+import io.cloudshift.terms.EventMonthSplit;
+import java.math.BigDecimal;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,7 +48,11 @@ import org.apache.spark.sql.Row;
 final class StreamUplift {
   private StreamUplift() {}
 
-  static Dataset<Row> of(Dataset<Row> labProviderMonthly, Dataset<Row> events, int baselineMonths) {
+  static Dataset<Row> of(
+      Dataset<Row> labProviderMonthly,
+      Dataset<Row> chargesMonthly,
+      Dataset<Row> events,
+      int baselineMonths) {
     Dataset<Row> grid =
         labProviderMonthly
             .where(col(Columns.STREAM).isin(Stream.COMPUTE.value(), Stream.RESALE.value()))
@@ -107,7 +118,7 @@ final class StreamUplift {
                 "_b_currency");
 
     Dataset<Row> terms =
-        withBaseline
+        afterTheChange(withBaseline, chargesMonthly, events)
             .withColumn(
                 RETAINED_OLD,
                 UpliftFormulas.retainedFraction(
@@ -134,7 +145,10 @@ final class StreamUplift {
             .withColumn(
                 NET_PRE_EVENT,
                 UpliftFormulas.netPreEvent(
-                    col(BASELINE_SHARE), col(BASELINE_STREAM_TOTAL), col(RETAINED_OLD)))
+                    col(BASELINE_SHARE),
+                    col(BASELINE_STREAM_TOTAL),
+                    col(RETAINED_OLD),
+                    col(MONTH_FRACTION_AFTER)))
             .withColumn(
                 "_actual_at_old_terms",
                 UpliftFormulas.actualAtOldTerms(col(Columns.BILLED_REVENUE), col(RETAINED_OLD)));
@@ -154,5 +168,58 @@ final class StreamUplift {
             UpliftFormulas.breakEvenShare(
                 col(BASELINE_SHARE), col(RETAINED_OLD), col(RETAINED_NEW)))
         .drop("_b_sum_r", "_b_sum_t", "_b_months", "_actual_at_old_terms");
+  }
+
+  /**
+   * The event month's R, T and s replaced by those of its part after the change
+   * (docs/methodology.md#terms-by-the-instant), and f, the fraction of the month after it, added;
+   * later months are whole (f = 1).
+   */
+  private static Dataset<Row> afterTheChange(
+      Dataset<Row> rows, Dataset<Row> chargesMonthly, Dataset<Row> events) {
+    Dataset<Row> perProvider = EventMonthSplit.perProvider(chargesMonthly, events);
+    List<String> eventStream =
+        List.of(Columns.LAB, Columns.PROVIDER, Columns.EVENT_MONTH, Columns.STREAM);
+    Dataset<Row> own =
+        perProvider
+            .where(col(EventMonthSplit.SPLIT_PROVIDER).equalTo(col(Columns.PROVIDER)))
+            .drop(EventMonthSplit.SPLIT_PROVIDER)
+            .withColumn("_own_found", lit(true));
+    Dataset<Row> totals = EventMonthSplit.totals(perProvider).withColumn("_total_found", lit(true));
+    Column split =
+        col(Columns.MONTH)
+            .equalTo(col(Columns.EVENT_MONTH))
+            .and(dayofmonth(col(Columns.EFFECTIVE_FROM)).notEqual(1));
+    // A provider (or a lab) without charges in the event month has 0 after the change; a charge
+    // without a rate keeps its null.
+    Column zero = lit(BigDecimal.ZERO).cast(ExactDecimal.MONEY);
+    Column revenueAfter =
+        when(col("_own_found").isNull(), zero).otherwise(col(EventMonthSplit.REVENUE_AFTER));
+    Column totalAfter =
+        when(col("_total_found").isNull(), zero).otherwise(col(EventMonthSplit.TOTAL_AFTER));
+    return rows.join(own, Joins.using(eventStream), "left")
+        .join(totals, Joins.using(eventStream), "left")
+        .withColumn(
+            Columns.BILLED_REVENUE,
+            when(split, revenueAfter).otherwise(col(Columns.BILLED_REVENUE)))
+        .withColumn(
+            Columns.LAB_STREAM_TOTAL,
+            when(split, totalAfter).otherwise(col(Columns.LAB_STREAM_TOTAL)))
+        .withColumn(
+            Columns.SHARE,
+            when(
+                    split,
+                    UpliftFormulas.spendWeightedShare(
+                        col(Columns.BILLED_REVENUE), col(Columns.LAB_STREAM_TOTAL)))
+                .otherwise(col(Columns.SHARE)))
+        .withColumn(
+            MONTH_FRACTION_AFTER,
+            EventMonthSplit.fractionAfter(
+                col(Columns.EFFECTIVE_FROM), col(Columns.EVENT_MONTH), col(Columns.MONTH)))
+        .drop(
+            EventMonthSplit.REVENUE_AFTER,
+            EventMonthSplit.TOTAL_AFTER,
+            "_own_found",
+            "_total_found");
   }
 }

@@ -84,10 +84,17 @@ public final class UpliftFormulas {
     return ExactDecimal.minus(netActual, netCounterfactual);
   }
 
-  /** docs/methodology.md#uplift: pre-event level N_pre = s0·T0·g0. */
+  /**
+   * docs/methodology.md#uplift: pre-event level N_pre = s0·T0·g0, times f, the fraction of the
+   * month after the change (docs/methodology.md#terms-by-the-instant: 1 but in an event month that
+   * starts after its first day), so the volume effect compares like with like.
+   */
   public static Column netPreEvent(
-      Column baselineShare, Column baselineStreamTotal, Column retainedOld) {
-    return ExactDecimal.times(baselineShare, baselineStreamTotal, retainedOld, MONEY);
+      Column baselineShare, Column baselineStreamTotal, Column retainedOld, Column monthFraction) {
+    return ExactDecimal.times(
+        ExactDecimal.times(baselineShare, baselineStreamTotal, retainedOld, MONEY),
+        monthFraction,
+        MONEY);
   }
 
   /**
@@ -135,6 +142,15 @@ public final class UpliftFormulas {
             retainedNew.notEqual(0),
             ExactDecimal.timesDivide(baselineShare, retainedOld, retainedNew, FRACTION))
         .cast(FRACTION);
+  }
+
+  /**
+   * docs/methodology.md#terms-by-the-instant: what the terms ask for the part of a month they are
+   * in force, q·LabRevenue(L,m)·fraction (the revenue of a month spread evenly over its time).
+   */
+  public static Column inboundDueFor(
+      Column labShareToProvider, Column labRevenue, Column monthFraction) {
+    return ExactDecimal.times(inboundDue(labShareToProvider, labRevenue), monthFraction, MONEY);
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import io.cloudshift.currency.UsdToReporting;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.FxRatesTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
@@ -46,6 +47,7 @@ public final class UpliftJob extends PipelineStage {
         "uplift",
         List.of(
             LabProviderMonthlyTable.SPEC,
+            ChargesMonthlyTable.SPEC,
             PartnershipTermsTable.SPEC,
             LabRevenueTable.SPEC,
             FxRatesTable.SPEC),
@@ -80,6 +82,7 @@ public final class UpliftJob extends PipelineStage {
     Dataset<Row> monthly =
         UpliftMonthly.of(
                 labProviderMonthly,
+                tables.readSmall(ChargesMonthlyTable.SPEC),
                 terms,
                 labRevenue,
                 context.config().baselineMonths(),

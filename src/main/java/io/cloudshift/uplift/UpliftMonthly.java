@@ -32,6 +32,8 @@ public final class UpliftMonthly {
   /**
    * @param labProviderMonthly rows of {@code lab_provider_monthly} (LabProviderMonthlyTable
    *     columns)
+   * @param chargesMonthly {@code charges_monthly}, for the part of each event month after the
+   *     change (docs/methodology.md#terms-by-the-instant)
    * @param partnershipTerms the silver {@code partnership_terms} table
    * @param labRevenue the silver {@code lab_revenue} table
    * @param baselineMonths w0, the baseline window in months ({@code windows.baseline-months})
@@ -41,6 +43,7 @@ public final class UpliftMonthly {
    */
   public static Dataset<Row> of(
       Dataset<Row> labProviderMonthly,
+      Dataset<Row> chargesMonthly,
       Dataset<Row> partnershipTerms,
       Dataset<Row> labRevenue,
       int baselineMonths,
@@ -49,7 +52,7 @@ public final class UpliftMonthly {
     Dataset<Row> events = UpliftEvents.of(partnershipTerms);
     // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
     Dataset<Row> all =
-        StreamUplift.of(labProviderMonthly, events, baselineMonths)
+        StreamUplift.of(labProviderMonthly, chargesMonthly, events, baselineMonths)
             .unionByName(
                 InboundUplift.of(labProviderMonthly, events, labRevenue, toReporting), true);
     Column month = col(Columns.MONTH);

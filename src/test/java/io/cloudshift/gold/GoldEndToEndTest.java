@@ -363,6 +363,14 @@ class GoldEndToEndTest {
         // step)
       }
       Row event = found.get(0);
+      // The truth plants monthly shares and counts the whole event month after the change. By the
+      // instant only the days after a change inside the month count, and the generator's few
+      // charges a month fall on random days, so such an event's Δ differs from the truth by that
+      // sampling (docs/methodology.md#terms-by-the-instant; worked by hand in
+      // TermsByTheInstantTest). The two rules agree on changes on the first of a month.
+      if (event.<java.sql.Date>getAs(Columns.EFFECTIVE_FROM).toLocalDate().getDayOfMonth() != 1) {
+        continue;
+      }
       assertThat(event.<BigDecimal>getAs(ShareShiftEventsTable.DELTA_PP).doubleValue())
           .as(line)
           .isCloseTo(Double.parseDouble(f[7]), within(0.1));
@@ -374,15 +382,16 @@ class GoldEndToEndTest {
   @Test
   void headlineUpliftMatchesTheUpliftComputedFromThePlantedTruth() throws IOException {
     // Independent recomputation of docs/methodology.md#uplift from the truth files for OpenAI x
-    // azure, event 2026-04:
-    // s0, T0 over 2025-10..2026-03; for m >= 2026-04: U = R*g1 - s0*T*g0, resale g0 = 1 - 0.20, g1
-    // = 1 - 0.
+    // azure, event 2026-04 (27 April): s0, T0 over 2025-10..2026-03; for the whole months after
+    // the event month, 2026-05..2026-09: U = R*g1 - s0*T*g0, resale g0 = 1 - 0.20, g1 = 1 - 0.
+    // The event month counts only its part after the 27th, which the monthly truth cannot split
+    // (docs/methodology.md#terms-by-the-instant; worked by hand in TermsByTheInstantTest).
     Map<String, BigDecimal> planted = plantedRevenue();
     for (String stream : List.of("compute", "resale")) {
       double g0 = stream.equals("resale") ? 0.8 : 1.0;
       double g1 = 1.0;
       List<String> pre = months("2025-10", 6);
-      List<String> post = months("2026-04", 6);
+      List<String> post = months("2026-05", 5);
       double preR = 0;
       double preT = 0;
       for (String m : pre) {
@@ -401,6 +410,7 @@ class GoldEndToEndTest {
                       .equalTo("OpenAI")
                       .and(col(Columns.PROVIDER).equalTo("azure"))
                       .and(col(Columns.EVENT_MONTH).equalTo("2026-04-01"))
+                      .and(col(Columns.MONTH).gt(lit(java.sql.Date.valueOf("2026-04-01"))))
                       .and(col(Columns.STREAM).equalTo(stream))
                       .and(col(Columns.REPORTING_CURRENCY).equalTo("USD")))
               .agg(sum(UpliftMonthlyTable.UPLIFT))

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.schema.LabProviderMonthlyTable;
+import io.cloudshift.testing.ChargesMonthlyRows;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
@@ -105,7 +106,7 @@ class LabProviderMonthlyTest {
     List<String> labs = List.of("OpenAI", "Anthropic", "Mistral");
     List<String> streams = List.of("compute", "resale");
     List<String> providers = List.of("azure", "aws", "gcp", "oci", "coreweave");
-    SharesFixtures.Monthly monthly = SharesFixtures.monthly();
+    ChargesMonthlyRows monthly = SharesFixtures.monthly();
     int cells = 0;
     for (String lab : labs) {
       for (String stream : streams) {
@@ -240,7 +241,8 @@ class LabProviderMonthlyTest {
             .add("aws", "OpenAI", "resale", "2026-03", "250")
             .add("azure", "OpenAI", "compute", "2026-03", "500")
             .build();
-    // The amendment takes effect on 27 April 2026: it governs April (months are the unit).
+    // The amendment takes effect on 27 April 2026: April shows it as the version in force at the
+    // month's end, and its net is apportioned by the instant.
     Dataset<Row> terms =
         SharesFixtures.terms()
             .add("P11", "OpenAI", "azure", "2025-10-01", "2026-04-27", "rofr", "0.20", "0.20")
@@ -263,8 +265,14 @@ class LabProviderMonthlyTest {
     Row april = cell(lpm, "OpenAI", "azure", "resale", "2026-04");
     assertThat(april.<String>getAs("terms_record_id")).isEqualTo("P13");
     assertThat(april.<String>getAs("exclusivity")).isEqualTo("none");
-    // p = 0 from April: net = R = 1000.
-    assertThat(dec(april, "provider_net_revenue")).isEqualByComparingTo("1000");
+    // April's monthly charge runs 1 April to 1 May: 26 of its 30 days under P11 (p = 0.2), 4 under
+    // P13 (p = 0): the share paid is 1000 x 26/30 = 866.666666666667 (12 places) x 0.2 =
+    // 173.333333333333, so net = 1000 - 173.333333333333 = 826.666666666667; under the month rule
+    // it was 1000.
+    assertThat(dec(april, "provider_net_revenue")).isEqualByComparingTo("826.666666666667");
+    // May is all P13's: net = R = 1000.
+    assertThat(dec(cell(lpm, "OpenAI", "azure", "resale", "2026-05"), "provider_net_revenue"))
+        .isEqualByComparingTo("1000");
     assertThat(cell(lpm, "OpenAI", "azure", "resale", "2026-05").<String>getAs("terms_record_id"))
         .isEqualTo("P13");
 

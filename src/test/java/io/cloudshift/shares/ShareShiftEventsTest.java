@@ -30,20 +30,22 @@ import org.junit.jupiter.api.TestInstance;
  *   2026-01    150    50    - |  200
  * </pre>
  *
- * and one resale month (azure 100 in Aug 2025). Terms: azure AZ1 from 10 Aug 2025 (exclusive, p
- * 0.20), AZ2 from 15 Oct 2025 (rofr, p 0.10); aws AWS1 from 5 Nov 2025; oci OCI1 from 20 Nov 2025
- * (never used); gcp GCP1 from 10 Jan 2026; Cohere (no spend at all) from Nov 2025; Meta-coreweave
- * MET1 from 15 Nov 2025.
+ * and one resale month (azure 100 in Aug 2025). Terms, each from the first of its month so the
+ * event month is whole (the split of a month by a change inside it has its own test): azure AZ1
+ * from Aug 2025 (exclusive, p 0.20), AZ2 from Oct 2025 (rofr, p 0.10); aws AWS1 from Nov 2025; oci
+ * OCI1 from Nov 2025 (never used); gcp GCP1 from Jan 2026; Cohere (no spend at all) from Nov 2025;
+ * Meta-coreweave MET1 from Nov 2025.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShareShiftEventsTest {
+  private Dataset<Row> monthly;
   private Dataset<Row> lpm;
   private Dataset<Row> events;
   private Dataset<Row> shifts;
 
   @BeforeAll
   void compute() {
-    Dataset<Row> monthly =
+    monthly =
         SharesFixtures.monthly()
             .add("azure", "OpenAI", "compute", "2025-08", "90")
             .add("aws", "OpenAI", "compute", "2025-08", "10")
@@ -70,17 +72,17 @@ class ShareShiftEventsTest {
             .build();
     Dataset<Row> terms =
         SharesFixtures.terms()
-            .add("AZ1", "OpenAI", "azure", "2025-08-10", "2025-10-15", "exclusive", "0.20", null)
-            .add("AZ2", "OpenAI", "azure", "2025-10-15", null, "rofr", "0.10", null)
-            .add("AWS1", "OpenAI", "aws", "2025-11-05", null, "none", null, null)
-            .add("OCI1", "OpenAI", "oci", "2025-11-20", null, "none", null, null)
-            .add("GCP1", "OpenAI", "gcp", "2026-01-10", null, "none", null, null)
+            .add("AZ1", "OpenAI", "azure", "2025-08-01", "2025-10-01", "exclusive", "0.20", null)
+            .add("AZ2", "OpenAI", "azure", "2025-10-01", null, "rofr", "0.10", null)
+            .add("AWS1", "OpenAI", "aws", "2025-11-01", null, "none", null, null)
+            .add("OCI1", "OpenAI", "oci", "2025-11-01", null, "none", null, null)
+            .add("GCP1", "OpenAI", "gcp", "2026-01-01", null, "none", null, null)
             .add("COH1", "Cohere", "oci", "2025-11-01", null, "none", null, null)
-            .add("MET1", "Meta", "coreweave", "2025-11-15", null, "none", null, null)
+            .add("MET1", "Meta", "coreweave", "2025-11-01", null, "none", null, null)
             .build();
     lpm = LabProviderMonthly.of(monthly, terms, SharesFixtures.PROVIDERS, "USD").cache();
     events = TermEvents.of(terms).cache();
-    shifts = ShareShiftEvents.of(lpm, events, List.of(3)).cache();
+    shifts = ShareShiftEvents.of(lpm, monthly, events, List.of(3)).cache();
   }
 
   @AfterAll
@@ -128,7 +130,7 @@ class ShareShiftEventsTest {
     Row aws = row(shifts, "AWS1", "compute", 3);
     assertThat(aws.<String>getAs("provider")).isEqualTo("aws");
     assertThat(aws.<java.sql.Date>getAs("event_month")).isEqualTo(month("2025-11"));
-    assertThat(aws.<java.sql.Date>getAs("effective_from")).isEqualTo(date("2025-11-05"));
+    assertThat(aws.<java.sql.Date>getAs("effective_from")).isEqualTo(date("2025-11-01"));
     assertThat(aws.<String>getAs("reporting_currency")).isEqualTo("USD");
     // pre = [Aug, Oct]: aws 10 + 20 + 30 = 60 of T 100 + 200 + 300 = 600 -> s_pre = 0.1.
     assertThat(aws.<Integer>getAs("months_pre")).isEqualTo(3);
@@ -253,7 +255,7 @@ class ShareShiftEventsTest {
 
   @Test
   void longerWindowsAreClippedToTheSameMonths() {
-    Dataset<Row> both = ShareShiftEvents.of(lpm, events, List.of(3, 6));
+    Dataset<Row> both = ShareShiftEvents.of(lpm, monthly, events, List.of(3, 6));
     Row six = row(both, "AWS1", "compute", 6);
     // [May, Oct] and [Nov, Apr] hold only Aug-Oct and Nov-Jan: the same shares as w = 3.
     assertThat(six.<Integer>getAs("months_pre")).isEqualTo(3);
@@ -266,7 +268,7 @@ class ShareShiftEventsTest {
 
   @Test
   void windowsMustBePositive() {
-    assertThatThrownBy(() -> ShareShiftEvents.of(lpm, events, List.of(3, 0)))
+    assertThatThrownBy(() -> ShareShiftEvents.of(lpm, monthly, events, List.of(3, 0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Cannot compute share shifts");
   }

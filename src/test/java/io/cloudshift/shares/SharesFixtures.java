@@ -1,14 +1,11 @@
 package io.cloudshift.shares;
 
 import io.cloudshift.config.ProviderConfig;
-import io.cloudshift.schema.ChargesMonthlyTable;
-import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.testing.ChargesMonthlyRows;
 import io.cloudshift.testing.SparkTestSession;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -35,73 +32,9 @@ final class SharesFixtures {
     return SparkTestSession.get();
   }
 
-  /** Builds charges_monthly rows. */
-  static final class Monthly {
-    private final List<Row> rows = new ArrayList<>();
-
-    /** Every amount (billed, effective, AI billed, AI effective) = {@code amount}; USD. */
-    Monthly add(String provider, String lab, String stream, String month, String amount) {
-      return add(provider, lab, stream, month, "USD", "1", amount, amount, amount);
-    }
-
-    /**
-     * A row in {@code currency}, converted into USD at {@code fxRate} (USD per unit of currency;
-     * null: no rate, so the reporting amounts are null), rounded half-even to the money scale.
-     */
-    Monthly add(
-        String provider,
-        String lab,
-        String stream,
-        String month,
-        String currency,
-        String fxRate,
-        String billed,
-        String effective,
-        String aiBilled) {
-      Date first = Date.valueOf(month + "-01");
-      Date next = Date.valueOf(first.toLocalDate().plusMonths(1));
-      BigDecimal rate = fxRate == null ? null : new BigDecimal(fxRate);
-      // One export per provider, as the bundled data has.
-      rows.add(
-          RowFactory.create(
-              provider,
-              provider + "-focus",
-              lab,
-              stream,
-              first,
-              currency,
-              new Timestamp(first.getTime()),
-              new Timestamp(next.getTime()),
-              new BigDecimal(billed),
-              new BigDecimal(effective),
-              new BigDecimal(aiBilled),
-              new BigDecimal(aiBilled),
-              1L,
-              "USD",
-              rate,
-              rate == null || currency.equals("USD") ? null : first,
-              times(billed, rate),
-              times(effective, rate),
-              times(aiBilled, rate),
-              times(aiBilled, rate)));
-      return this;
-    }
-
-    private static BigDecimal times(String amount, BigDecimal rate) {
-      return rate == null
-          ? null
-          : new BigDecimal(amount)
-              .multiply(rate)
-              .setScale(ExactDecimal.MONEY.scale(), RoundingMode.HALF_EVEN);
-    }
-
-    Dataset<Row> build() {
-      return spark().createDataFrame(rows, ChargesMonthlyTable.SPEC.schema());
-    }
-  }
-
-  static Monthly monthly() {
-    return new Monthly();
+  /** charges_monthly rows. */
+  static ChargesMonthlyRows monthly() {
+    return new ChargesMonthlyRows();
   }
 
   /** Builds silver partnership_terms rows (SCD2 columns set by hand). */

@@ -125,11 +125,23 @@ record HandScenarios(List<Row> monthly, List<Row> quarterly) {
             "0.20",
             null)
         .add("N1", "LabInbound", "azure", "2026-04-27", null, "none", "0", "0.20", "500");
+    // The same, with a new cap of $20 that runs out in the event month itself.
+    lpm.range("LabCapShort", "azure", "compute", "2026-01", "2026-05", "100");
+    terms
+        .add("O2", "LabCapShort", "azure", "2019-07-22", "2026-04-27", "none", null, "0.20", null)
+        .add("N2", "LabCapShort", "azure", "2026-04-27", null, "none", null, "0.20", "20");
     LabRevenue labRevenue =
         new LabRevenue()
             .add(
                 "R1",
                 "LabInbound",
+                LabRevenueColumns.ANNUALIZED_RUN_RATE_USD,
+                "2026-01-01",
+                "2026-12-31",
+                "1000")
+            .add(
+                "R2",
+                "LabCapShort",
                 LabRevenueColumns.ANNUALIZED_RUN_RATE_USD,
                 "2026-01-01",
                 "2026-12-31",
@@ -146,7 +158,13 @@ record HandScenarios(List<Row> monthly, List<Row> quarterly) {
 
     Dataset<Row> monthly =
         UpliftMonthly.of(
-                lpm.build(), terms.build(), labRevenue.build(), 6, PROVIDERS, UpliftFixtures.USD)
+                lpm.build(),
+                lpm.chargesMonthly(),
+                terms.build(),
+                labRevenue.build(),
+                6,
+                PROVIDERS,
+                UpliftFixtures.USD)
             .cache();
     try {
       if (!List.of(monthly.columns()).equals(UpliftMonthlyTable.SPEC.columnNames())) {

@@ -6,6 +6,7 @@ import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
 import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipTermsTable;
+import io.cloudshift.testing.ChargesMonthlyRows;
 import io.cloudshift.testing.SparkTestSession;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -80,6 +81,18 @@ final class UpliftFixtures {
         add(lab, provider, stream, m.toString(), r);
       }
       return this;
+    }
+
+    /**
+     * The {@code charges_monthly} rows behind the cells: one USD charge per cell over its whole
+     * month, so a change inside a month splits it pro rata by time.
+     */
+    Dataset<Row> chargesMonthly() {
+      ChargesMonthlyRows rows = new ChargesMonthlyRows();
+      for (Cell c : cells) {
+        rows.add(c.provider, c.lab, c.stream, c.month, c.r.toPlainString());
+      }
+      return rows.build();
     }
 
     Dataset<Row> build() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudshift.config.CloudshiftConfig;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueColumns;
@@ -76,6 +77,7 @@ class UpliftJobTest {
                 "2026-12-31",
                 "1000");
     writer.replace(LabProviderMonthlyTable.SPEC, lpm.build());
+    writer.replace(ChargesMonthlyTable.SPEC, lpm.chargesMonthly());
     writer.replace(PartnershipTermsTable.SPEC, terms.build());
     writer.replace(LabRevenueTable.SPEC, labRevenue.build());
 
@@ -95,7 +97,9 @@ class UpliftJobTest {
     //   compute: U = 120 - 0.5 x 300 = -30 = share effect; volume 0.5 x (300 - 200) = 50; margin 0;
     // s 0.4 vs s* 0.5
     //   resale:  U = 105 - 0.9 x 150 x 0.8 = -3; volume 36, share -24, margin 21; s 0.7 vs s* 0.72
-    //   inbound: cap 500 used up by June (200 + 200 + 100): July I_new = 0, I_old = 200, U = -200
+    //   inbound: the cap of 500 counts from 27 April: 200 x 4/30 = 26.666666666667 in April, 200
+    //   in May and June, so July pays what is left, 73.333333333333; I_old = 200, U =
+    //   -126.666666666667
     List<HeadlineRow> headline =
         UpliftJob.headline(quarterly, "OpenAI", "azure", LocalDate.of(2026, 4, 27));
     assertThat(headline)
@@ -127,9 +131,9 @@ class UpliftJobTest {
     assertThat(resale.latestShare()).isEqualByComparingTo("0.7");
     assertThat(resale.breakEvenShare()).isEqualByComparingTo("0.72");
     HeadlineRow inbound = headline.get(2);
-    assertThat(inbound.netActual()).isEqualByComparingTo("0");
+    assertThat(inbound.netActual()).isEqualByComparingTo("73.333333333333");
     assertThat(inbound.netCounterfactual()).isEqualByComparingTo("200");
-    assertThat(inbound.uplift()).isEqualByComparingTo("-200");
+    assertThat(inbound.uplift()).isEqualByComparingTo("-126.666666666667");
     assertThat(inbound.volumeEffect()).isNull();
     assertThat(inbound.breakEvenShare()).isNull();
     assertThat(inbound.aboveBreakEven()).isNull();

@@ -7,6 +7,7 @@ import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_STREAM_TOTAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND;
 import static io.cloudshift.schema.UpliftMonthlyTable.MARGIN_EFFECT;
 import static io.cloudshift.schema.UpliftMonthlyTable.MONTHS_AFTER_EVENT;
+import static io.cloudshift.schema.UpliftMonthlyTable.MONTH_FRACTION_AFTER;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_PRE_EVENT;
@@ -49,7 +50,8 @@ class UpliftMonthlyTest {
     assertThat(resale)
         .extracting(r -> r.getAs(Columns.MONTH))
         .containsExactly(month("2026-04"), month("2026-05"), month("2026-06"));
-    for (Row r : resale) {
+    // May and June are whole months under the new terms.
+    for (Row r : resale.subList(1, 3)) {
       // g0 = 1 - p0 = 1 - 0.20 = 0.8; g1 = 1 - p1 = 1 - 0 = 1
       assertDec(r, RETAINED_OLD, "0.8");
       assertDec(r, RETAINED_NEW, "1");
@@ -78,16 +80,54 @@ class UpliftMonthlyTest {
       assertDec(r, MARGIN_EFFECT, "21");
       // s* = s0.g0/g1 = 0.9 x 0.8 / 1 = 0.72: at s = 0.7 Azure is below break-even, hence U < 0
       assertDec(r, Columns.BREAK_EVEN_SHARE, "0.72");
+      assertDec(r, MONTH_FRACTION_AFTER, "1");
       // Invariants, exactly: 36 - 24 + 21 = 33 = 105 - 72, and -24 + 21 = -3 = U
       assertInvariants(r);
     }
   }
 
   @Test
+  void theEventMonthCountsOnlyItsPartAfterTheChangeOnTheTwentySeventh() {
+    // P02 takes effect on 27 April: f = 4/30 of April is under the new terms. Each month's charge
+    // runs over the whole month, so 4/30 of it falls after the change: azure resale 105 x 4/30 =
+    // 14, the lab's resale 150 x 4/30 = 20 (s = 0.7); compute 120 x 4/30 = 16 of 300 x 4/30 = 40.
+    Row resale = rows(event("P02"), "resale").get(0);
+    assertDec(resale, MONTH_FRACTION_AFTER, "0.133333333333333333");
+    assertDec(resale, Columns.BILLED_REVENUE, "14");
+    assertDec(resale, Columns.LAB_STREAM_TOTAL, "20");
+    assertDec(resale, Columns.SHARE, "0.7");
+    // N_act = 14 x 1 = 14; N_cf = 0.9 x 20 x 0.8 = 14.4; U = -0.4
+    assertDec(resale, NET_ACTUAL, "14");
+    assertDec(resale, NET_COUNTERFACTUAL, "14.4");
+    assertDec(resale, UPLIFT, "-0.4");
+    // N_pre = s0.T0.g0.f = 72 x 4/30 = 9.6: like with like
+    assertDec(resale, NET_PRE_EVENT, "9.6");
+    // volume = 14.4 - 9.6 = 4.8; share = (0.7 - 0.9) x 20 x 0.8 = -3.2; margin = 14 x 0.2 = 2.8
+    assertDec(resale, VOLUME_EFFECT, "4.8");
+    assertDec(resale, SHARE_EFFECT, "-3.2");
+    assertDec(resale, MARGIN_EFFECT, "2.8");
+    assertDec(resale, Columns.BREAK_EVEN_SHARE, "0.72");
+    assertInvariants(resale);
+    // Under the month rule all of April counted: U = -3 (as May), N_act = 105.
+
+    Row compute = rows(event("P02"), "compute").get(0);
+    assertDec(compute, Columns.BILLED_REVENUE, "16");
+    assertDec(compute, Columns.LAB_STREAM_TOTAL, "40");
+    // N_act = 16; N_cf = 0.5 x 40 = 20; U = -4 = share; N_pre = 100 x 4/30 = 13.333333333333
+    assertDec(compute, NET_ACTUAL, "16");
+    assertDec(compute, NET_COUNTERFACTUAL, "20");
+    assertDec(compute, UPLIFT, "-4");
+    assertDec(compute, NET_PRE_EVENT, "13.333333333333");
+    assertDec(compute, VOLUME_EFFECT, "6.666666666667");
+    assertInvariants(compute);
+  }
+
+  @Test
   void computeKeepsEverythingSoMarginIsZeroAndUpliftIsTheShareEffect() {
     List<Row> compute = rows(event("P02"), "compute");
     assertThat(compute).hasSize(3);
-    for (Row r : compute) {
+    // May and June (April is the event month: its part after the change has its own test).
+    for (Row r : compute.subList(1, 3)) {
       // g = 1 for compute whatever p is (p0 = 0.20 applies to resale only)
       assertDec(r, RETAINED_OLD, "1");
       assertDec(r, RETAINED_NEW, "1");
@@ -220,9 +260,12 @@ class UpliftMonthlyTest {
     assertDec(april, Columns.NEW_RESALE_SHARE_TO_LAB, "0");
     assertThat(april.<Object>getAs(Columns.EFFECTIVE_FROM))
         .isEqualTo(UpliftFixtures.day("2026-04-27"));
-    // s0 = 1 (sole provider): N_act = 100, N_cf = 1 x 100 x 0.8 = 80, U = 20 = margin
-    assertDec(april, UPLIFT, "20");
-    assertDec(april, MARGIN_EFFECT, "20");
+    // s0 = 1 (sole provider). From 27 April (4/30 of the month): R = 100 x 4/30 =
+    // 13.333333333333, N_act = 13.333333333333, N_cf = 1 x 13.333333333333 x 0.8 =
+    // 10.666666666666 (12 places), U = 2.666666666667 = margin. V02's 3-27 April falls in neither
+    // the baseline nor the post-event figures.
+    assertDec(april, UPLIFT, "2.666666666667");
+    assertDec(april, MARGIN_EFFECT, "2.666666666667");
     // The January 2025 event (V01) runs over all data months and points to the next change
     assertThat(event("V01"))
         .hasSize(5)

@@ -259,7 +259,14 @@ class UpliftQuarterlyTest {
             .build();
 
     Dataset<Row> monthlyDs =
-        UpliftMonthly.of(lpm.build(), terms.build(), labRevenue, 6, PROVIDERS, UpliftFixtures.USD)
+        UpliftMonthly.of(
+                lpm.build(),
+                lpm.chargesMonthly(),
+                terms.build(),
+                labRevenue,
+                6,
+                PROVIDERS,
+                UpliftFixtures.USD)
             .cache();
     List<Row> monthly = monthlyDs.collectAsList();
     List<Row> quarterly = UpliftQuarterly.of(monthlyDs, PROVIDERS).collectAsList();
@@ -285,9 +292,12 @@ class UpliftQuarterlyTest {
         BigDecimal rev = r.getAs(Columns.BILLED_REVENUE);
         BigDecimal g0 = r.getAs(UpliftMonthlyTable.RETAINED_OLD);
         BigDecimal g1 = r.getAs(UpliftMonthlyTable.RETAINED_NEW);
+        // In an event month that starts after its first day, T is the part after the change and
+        // T0 is scaled by f, the fraction of the month after it.
+        BigDecimal f = r.getAs(UpliftMonthlyTable.MONTH_FRACTION_AFTER);
         assertThat(r.<BigDecimal>getAs(UpliftMonthlyTable.VOLUME_EFFECT))
             .isCloseTo(
-                s0.multiply(t.subtract(t0)).multiply(g0),
+                s0.multiply(t.subtract(t0.multiply(f))).multiply(g0),
                 org.assertj.core.data.Offset.offset(tolerance.multiply(BigDecimal.valueOf(2))));
         assertThat(r.<BigDecimal>getAs(UpliftMonthlyTable.SHARE_EFFECT))
             .isCloseTo(
