@@ -84,7 +84,7 @@ def test_01_reports_the_last_share_shift_and_concentration_of_the_tables(warehou
 
 def p13_total_uplift(warehouse: Path, table_name: str, **filters) -> Decimal:
     rows = table(warehouse, table_name)
-    rows = rows[(rows.event_id == "P13") & (rows.reporting_currency == "USD")]
+    rows = rows[(rows.event_id == "P13") & (rows.model == "frozen") & (rows.reporting_currency == "USD")]
     for column, value in filters.items():
         rows = rows[rows[column] == value]
     return sum((u for u in rows.uplift if u is not None), Decimal(0))

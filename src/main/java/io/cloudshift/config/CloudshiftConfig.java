@@ -41,6 +41,7 @@ public final class CloudshiftConfig {
   private final double maxRejectRatio;
   private final List<Integer> shareShiftWindows;
   private final int baselineMonths;
+  private final int trendMonths;
   private final Optional<HeadlineEvent> headline;
   private final String reportingCurrency;
   private final long smallInputMaxBytes;
@@ -68,6 +69,7 @@ public final class CloudshiftConfig {
     this.maxRejectRatio = fraction("cloudshift.quality.max-reject-ratio");
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
+    this.trendMonths = positiveInt("cloudshift.windows.trend-months");
     this.headline = readHeadline();
     this.reportingCurrency = string("cloudshift.reporting-currency");
     this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
@@ -146,6 +148,14 @@ public final class CloudshiftConfig {
 
   public int baselineMonths() {
     return baselineMonths;
+  }
+
+  /**
+   * w_t: the pre-event months the trend model fits its line through
+   * (docs/methodology.md#counterfactual-models).
+   */
+  public int trendMonths() {
+    return trendMonths;
   }
 
   /** The terms change run-all's summary reports on, when configured. */

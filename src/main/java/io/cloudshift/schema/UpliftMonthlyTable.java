@@ -37,6 +37,15 @@ public final class UpliftMonthlyTable {
   // The row
   public static final String MONTHS_AFTER_EVENT = "months_after_event";
 
+  /** frozen, trend or control (docs/methodology.md#counterfactual-models). */
+  public static final String MODEL = "model";
+
+  /** s_cf(m): the model's counterfactual share, which replaces s0 in every identity. */
+  public static final String COUNTERFACTUAL_SHARE = "counterfactual_share";
+
+  public static final String CONTROL_LABS = "control_labs";
+  public static final String MODEL_NOTE = "model_note";
+
   /** f: the fraction of the month after the change (docs/methodology.md#terms-by-the-instant). */
   public static final String MONTH_FRACTION_AFTER = "month_fraction_after_change";
 
@@ -138,7 +147,33 @@ public final class UpliftMonthlyTable {
         DataTypes.StringType,
         "compute (lab's own accounts), resale (lab's models sold by the provider) or inbound (share"
             + " of the lab's revenue paid to the provider)"),
+    column(
+        MODEL,
+        DataTypes.StringType,
+        "Counterfactual model (docs/methodology.md#counterfactual-models): frozen (the share"
+            + " stays at s0), trend (the pre-event least-squares line, clipped to 0..1) or control"
+            + " (s0 moved as the provider's share among labs whose terms did not change); every"
+            + " event, stream and month has one row per model, inbound rows repeated: filter one"
+            + " model before summing"),
     CurrencyColumnSpecs.reportingCurrency(),
+  };
+
+  static final TableSpec.Column[] MODEL_COLUMNS = {
+    column(
+        COUNTERFACTUAL_SHARE,
+        FRACTION,
+        "s_cf: the model's counterfactual share in the month (fraction), in place of s0 in N_cf,"
+            + " N_pre, the three effects and s*; s0 for frozen; null when the model has none"
+            + " (model_note says why) and on inbound rows"),
+    column(
+        CONTROL_LABS,
+        DataTypes.IntegerType,
+        "Control model: number of control labs in the month (0 when none); null for the other"
+            + " models"),
+    column(
+        MODEL_NOTE,
+        DataTypes.StringType,
+        "Why the model has no counterfactual share this month; null when it has one"),
   };
 
   static final TableSpec.Column[] BASELINE_COLUMNS = {
@@ -184,8 +219,8 @@ public final class UpliftMonthlyTable {
     column(
         NET_COUNTERFACTUAL,
         MONEY,
-        "N_cf: old terms kept, share frozen at s0, stream total as observed = s0 x T x g0; inbound"
-            + " rows: I under the old rate and cap (reporting_currency)"),
+        "N_cf: old terms kept, the model's share, stream total as observed = s_cf x T x g0;"
+            + " inbound rows: I under the old rate and cap (reporting_currency)"),
     column(
         UPLIFT,
         MONEY,
@@ -193,17 +228,17 @@ public final class UpliftMonthlyTable {
     column(
         NET_PRE_EVENT,
         MONEY,
-        "N_pre = s0 x T0 x g0: the pre-event monthly level (reporting_currency); null on inbound"
-            + " rows"),
+        "N_pre = s_cf x T0 x g0 x f: the pre-event monthly level (reporting_currency); null on"
+            + " inbound rows"),
     column(
         VOLUME_EFFECT,
         MONEY,
-        "s0 x (T - T0) x g0: change from the lab's stream total moving (reporting_currency); null"
-            + " on inbound rows"),
+        "s_cf x (T - T0 x f) x g0: change from the lab's stream total moving"
+            + " (reporting_currency); null on inbound rows"),
     column(
         SHARE_EFFECT,
         MONEY,
-        "(s - s0) x T x g0 = R x g0 - N_cf: change from the provider's share moving"
+        "(s - s_cf) x T x g0 = R x g0 - N_cf: change from the provider's share moving"
             + " (reporting_currency); null on inbound rows"),
     column(
         MARGIN_EFFECT,
@@ -213,8 +248,8 @@ public final class UpliftMonthlyTable {
     column(
         Columns.BREAK_EVEN_SHARE,
         FRACTION,
-        "s* = s0 x g0 / g1: the share the provider must keep to be no worse off than under the old"
-            + " terms (fraction); null when g1 = 0 or s0 is null, and on inbound rows"),
+        "s* = s_cf x g0 / g1: the share the provider must keep to be no worse off than under the"
+            + " old terms (fraction); null when g1 = 0 or s_cf is null, and on inbound rows"),
   };
 
   static final TableSpec.Column[] INBOUND_COLUMNS = {
@@ -290,6 +325,7 @@ public final class UpliftMonthlyTable {
                           FRACTION,
                           "s = R / T (fraction); null when T <= 0 and on inbound rows")),
                   BASELINE_COLUMNS,
+                  MODEL_COLUMNS,
                   EFFECT_COLUMNS,
                   INBOUND_COLUMNS)));
 

@@ -99,13 +99,13 @@ public final class UpliftQuarterlyTable {
                     column(
                         UpliftMonthlyTable.VOLUME_EFFECT,
                         MONEY,
-                        "Sum of monthly volume effects s0 x (T - T0) x g0 (reporting_currency);"
-                            + " null on inbound rows"),
+                        "Sum of monthly volume effects s_cf x (T - T0 x f) x g0"
+                            + " (reporting_currency); null on inbound rows"),
                     column(
                         UpliftMonthlyTable.SHARE_EFFECT,
                         MONEY,
-                        "Sum of monthly share effects (s - s0) x T x g0 (reporting_currency); null"
-                            + " on inbound rows"),
+                        "Sum of monthly share effects (s - s_cf) x T x g0 (reporting_currency);"
+                            + " null on inbound rows"),
                     column(
                         UpliftMonthlyTable.MARGIN_EFFECT,
                         MONEY,
@@ -114,8 +114,9 @@ public final class UpliftQuarterlyTable {
                     column(
                         Columns.BREAK_EVEN_SHARE,
                         FRACTION,
-                        "s* = s0 x g0 / g1, constant per event and stream (fraction); null when g1"
-                            + " = 0 or s0 is null, and on inbound rows"),
+                        "s* = s_cf x g0 / g1 of last_month, to compare with last_month_share"
+                            + " (fraction; constant for the frozen model); null when g1 = 0 or s_cf"
+                            + " is null, and on inbound rows"),
                     column(
                         Columns.LAB_REVENUE_USD,
                         MONEY,

@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One line of the uplift headline (for the CLI summary): an event's figures for one stream and
- * currency in the latest calendar quarter of {@code uplift_quarterly}. Money in {@code currency}
- * (inbound: USD), exact decimals as stored; a value the table holds as null is null here.
+ * One line of the uplift headline (for the CLI summary): an event's figures for one counterfactual
+ * model and stream in the latest calendar quarter of {@code uplift_quarterly}. Money in {@code
+ * currency}, exact decimals as stored; a value the table holds as null is null here.
  *
+ * @param model frozen, trend or control (docs/methodology.md#counterfactual-models)
  * @param stream compute, resale or inbound
  * @param currency ISO 4217 code of the amounts
  * @param quarter calendar quarter label, e.g. 2026Q3
@@ -21,9 +22,11 @@ import java.time.LocalDate;
  * @param netActual N_act summed
  * @param netCounterfactual N_cf summed
  * @param latestShare s in {@code lastMonth} (null for inbound or when that month's T ≤ 0)
- * @param breakEvenShare s* = s0·g0/g1 (null for inbound, when g1 = 0 or without baseline)
+ * @param breakEvenShare s* = s_cf·g0/g1 in {@code lastMonth} (null for inbound, when g1 = 0 or
+ *     without a counterfactual share)
  */
 public record HeadlineRow(
+    String model,
     String stream,
     String currency,
     String quarter,

@@ -2,11 +2,13 @@ package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.UpliftMonthlyTable.CAP_REMAINING;
 import static io.cloudshift.schema.UpliftMonthlyTable.INBOUND;
+import static io.cloudshift.schema.UpliftMonthlyTable.MODEL;
 import static io.cloudshift.schema.UpliftMonthlyTable.MONTH_FRACTION_AFTER;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_COUNTERFACTUAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.OLD_CAP_REMAINING;
 import static io.cloudshift.schema.UpliftMonthlyTable.UPLIFT;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -18,9 +20,11 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.CounterfactualModel;
 import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.terms.EventMonthSplit;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -133,6 +137,15 @@ final class InboundUplift {
         .withColumn(UPLIFT, UpliftFormulas.uplift(col(NET_ACTUAL), col(NET_COUNTERFACTUAL)))
         .withColumn(Columns.STREAM, lit(INBOUND))
         .withColumn(Columns.REPORTING_CURRENCY, lit(toReporting.reportingCurrency()))
+        // The inbound share does not depend on the share model: the same rows for each, so that
+        // an event's total under a model sums its compute, resale and inbound rows.
+        .withColumn(
+            MODEL,
+            explode(
+                array(
+                    Arrays.stream(CounterfactualModel.values())
+                        .map(m -> lit(m.value()))
+                        .toArray(Column[]::new))))
         .drop("_due_new", "_due_old", "_due_old_before_change");
   }
 

@@ -4,6 +4,7 @@ import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_FROM;
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_MONTHS;
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_SHARE;
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_STREAM_TOTAL;
+import static io.cloudshift.schema.UpliftMonthlyTable.COUNTERFACTUAL_SHARE;
 import static io.cloudshift.schema.UpliftMonthlyTable.MARGIN_EFFECT;
 import static io.cloudshift.schema.UpliftMonthlyTable.MONTH_FRACTION_AFTER;
 import static io.cloudshift.schema.UpliftMonthlyTable.NET_ACTUAL;
@@ -35,15 +36,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The compute and resale rows of {@code uplift_monthly}: for each event × stream × currency in
- * which the provider appears in the lab's {@code lab_provider_monthly} grid, one row per grid month
- * m ≥ d.
+ * The compute and resale rows of {@code uplift_monthly}: for each event × stream in which the
+ * provider appears in the lab's {@code lab_provider_monthly} grid, one row per grid month m ≥ d and
+ * counterfactual model ({@link CounterfactualShares}).
  *
  * <p>Baseline (docs/methodology.md#uplift, w0 = {@code windows.baseline-months}): the grid months
- * of the same lab, provider, stream and currency inside [d − w0, d) — clipped to the months present
- * in the data, so an event in the first month of data has 0 baseline months. s0 = Σ R / Σ T over
- * them (null when Σ T ≤ 0), T0 = Σ T / n. Without s0 every counterfactual column is null; N_act
- * stays.
+ * of the same lab, provider and stream inside [d − w0, d) — clipped to the months present in the
+ * data, so an event in the first month of data has 0 baseline months. s0 = Σ R / Σ T over them
+ * (null when Σ T ≤ 0), T0 = Σ T / n. Without s0 every counterfactual column is null; N_act stays.
  */
 final class StreamUplift {
   private StreamUplift() {}
@@ -52,7 +52,8 @@ final class StreamUplift {
       Dataset<Row> labProviderMonthly,
       Dataset<Row> chargesMonthly,
       Dataset<Row> events,
-      int baselineMonths) {
+      int baselineMonths,
+      int trendMonths) {
     Dataset<Row> grid =
         labProviderMonthly
             .where(col(Columns.STREAM).isin(Stream.COMPUTE.value(), Stream.RESALE.value()))
@@ -134,18 +135,24 @@ final class StreamUplift {
                 BASELINE_STREAM_TOTAL,
                 UpliftFormulas.averageMonthlyTotal(col("_b_sum_t"), col(BASELINE_MONTHS)));
     Dataset<Row> levels =
-        terms
+        CounterfactualShares.of(
+                terms,
+                grid.withColumnRenamed("_g_lab", Columns.LAB)
+                    .withColumnRenamed("_g_provider", Columns.PROVIDER),
+                events,
+                baselineMonths,
+                trendMonths)
             .withColumn(
                 NET_ACTUAL,
                 UpliftFormulas.netActual(col(Columns.BILLED_REVENUE), col(RETAINED_NEW)))
             .withColumn(
                 NET_COUNTERFACTUAL,
                 UpliftFormulas.netCounterfactual(
-                    col(BASELINE_SHARE), col(Columns.LAB_STREAM_TOTAL), col(RETAINED_OLD)))
+                    col(COUNTERFACTUAL_SHARE), col(Columns.LAB_STREAM_TOTAL), col(RETAINED_OLD)))
             .withColumn(
                 NET_PRE_EVENT,
                 UpliftFormulas.netPreEvent(
-                    col(BASELINE_SHARE),
+                    col(COUNTERFACTUAL_SHARE),
                     col(BASELINE_STREAM_TOTAL),
                     col(RETAINED_OLD),
                     col(MONTH_FRACTION_AFTER)))
@@ -166,7 +173,7 @@ final class StreamUplift {
         .withColumn(
             Columns.BREAK_EVEN_SHARE,
             UpliftFormulas.breakEvenShare(
-                col(BASELINE_SHARE), col(RETAINED_OLD), col(RETAINED_NEW)))
+                col(COUNTERFACTUAL_SHARE), col(RETAINED_OLD), col(RETAINED_NEW)))
         .drop("_b_sum_r", "_b_sum_t", "_b_months", "_actual_at_old_terms");
   }
 

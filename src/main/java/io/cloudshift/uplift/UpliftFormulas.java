@@ -6,13 +6,18 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.shares.ProviderNet;
 import io.cloudshift.shares.ShareFormulas;
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Every formula of docs/methodology.md#uplift Uplift (counterfactual)", in one place, as Spark
@@ -192,5 +197,68 @@ public final class UpliftFormulas {
    */
   public static Column capRemaining(Column cap, Column paidThrough) {
     return ExactDecimal.minus(cap, paidThrough);
+  }
+
+  /** The trend model needs at least this many pre-event months with T > 0 (SPEC: 4). */
+  public static final int TREND_MIN_MONTHS = 4;
+
+  /**
+   * docs/methodology.md#counterfactual-models trend: s_cf(m) = clip(a + b·min(k, w_t), 0, 1), the
+   * unweighted least-squares line through {@code points} (structs x = months from d, y = share), at
+   * k = months from d; null with fewer than {@link #TREND_MIN_MONTHS} points.
+   */
+  public static Column trendShare(Column points, Column monthsFromEvent, int trendMonths) {
+    UDF2<scala.collection.Seq<Row>, Integer, BigDecimal> f =
+        (p, k) -> trendShare(p == null ? null : CollectionConverters.asJava(p), k, trendMonths);
+    return udf(f, FRACTION).withName("trend_share").apply(points, monthsFromEvent);
+  }
+
+  static BigDecimal trendShare(List<Row> points, Integer monthsFromEvent, int trendMonths) {
+    if (points == null || monthsFromEvent == null || points.size() < TREND_MIN_MONTHS) {
+      return null;
+    }
+    BigDecimal n = BigDecimal.valueOf(points.size());
+    BigDecimal sx = BigDecimal.ZERO;
+    BigDecimal sy = BigDecimal.ZERO;
+    BigDecimal sxx = BigDecimal.ZERO;
+    BigDecimal sxy = BigDecimal.ZERO;
+    for (Row point : points) {
+      BigDecimal x = BigDecimal.valueOf(point.getInt(0));
+      BigDecimal y = point.getDecimal(1);
+      sx = sx.add(x);
+      sy = sy.add(y);
+      sxx = sxx.add(x.multiply(x));
+      sxy = sxy.add(x.multiply(y));
+    }
+    BigDecimal slope =
+        n.multiply(sxy)
+            .subtract(sx.multiply(sy))
+            .divide(n.multiply(sxx).subtract(sx.multiply(sx)), 30, ExactDecimal.ROUNDING);
+    BigDecimal intercept = sy.subtract(slope.multiply(sx)).divide(n, 30, ExactDecimal.ROUNDING);
+    BigDecimal at =
+        intercept.add(slope.multiply(BigDecimal.valueOf(Math.min(monthsFromEvent, trendMonths))));
+    return at.max(BigDecimal.ZERO)
+        .min(BigDecimal.ONE)
+        .setScale(FRACTION.scale(), ExactDecimal.ROUNDING);
+  }
+
+  /**
+   * docs/methodology.md#counterfactual-models control: Δc(m) = the control labs' spend-weighted
+   * share of P in month m minus the same over the baseline months; null when either total is <= 0.
+   */
+  public static Column controlShift(
+      Column monthRevenue, Column monthTotal, Column baselineRevenue, Column baselineTotal) {
+    return ExactDecimal.minus(
+        spendWeightedShare(monthRevenue, monthTotal),
+        spendWeightedShare(baselineRevenue, baselineTotal));
+  }
+
+  /** docs/methodology.md#counterfactual-models control: s_cf(m) = clip(s0 + Δc(m), 0, 1). */
+  public static Column controlShare(Column baselineShare, Column controlShift) {
+    Column moved = ExactDecimal.plus(baselineShare, controlShift);
+    // greatest and least skip nulls: no shift must stay no share, not 0.
+    return when(
+            moved.isNotNull(), least(greatest(moved, lit(BigDecimal.ZERO)), lit(BigDecimal.ONE)))
+        .cast(FRACTION);
   }
 }

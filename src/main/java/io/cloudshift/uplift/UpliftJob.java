@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.max;
 import io.cloudshift.currency.UsdToReporting;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.CounterfactualModel;
 import io.cloudshift.schema.FxRatesTable;
 import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.LabRevenueTable;
@@ -26,6 +27,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -86,6 +88,7 @@ public final class UpliftJob extends PipelineStage {
                 terms,
                 labRevenue,
                 context.config().baselineMonths(),
+                context.config().trendMonths(),
                 providers,
                 toReporting)
             .orderBy(
@@ -93,6 +96,7 @@ public final class UpliftJob extends PipelineStage {
                 col(Columns.PROVIDER),
                 col(Columns.EVENT_MONTH),
                 col(Columns.STREAM),
+                col(UpliftMonthlyTable.MODEL),
                 col(Columns.REPORTING_CURRENCY),
                 col(Columns.MONTH))
             .persist();
@@ -105,6 +109,7 @@ public final class UpliftJob extends PipelineStage {
                   col(Columns.PROVIDER),
                   col(Columns.EVENT_MONTH),
                   col(Columns.STREAM),
+                  col(UpliftMonthlyTable.MODEL),
                   col(Columns.REPORTING_CURRENCY),
                   col(Columns.QUARTER_BASIS),
                   col(Columns.QUARTER_START));
@@ -116,10 +121,10 @@ public final class UpliftJob extends PipelineStage {
 
   /**
    * The headline of one terms change for the run summary: for the latest calendar quarter of {@code
-   * uplift_quarterly} in which the event has rows, one {@link HeadlineRow} per stream and currency
-   * (compute, resale, inbound; then currency). The event is identified by lab, provider and the
-   * month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026 is the April 2026
-   * event). Empty when the event has no rows.
+   * uplift_quarterly} in which the event has rows, one {@link HeadlineRow} per model and stream
+   * (frozen, trend, control; within each compute, resale, inbound). The event is identified by lab,
+   * provider and the month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026
+   * is the April 2026 event). Empty when the event has no rows.
    */
   public static List<HeadlineRow> headline(
       Dataset<Row> upliftQuarterly, String lab, String provider, LocalDate effectiveFrom) {
@@ -142,13 +147,16 @@ public final class UpliftJob extends PipelineStage {
         .stream()
         .map(UpliftJob::headlineRow)
         .sorted(
-            Comparator.comparing((HeadlineRow h) -> streamRank(h.stream()))
-                .thenComparing(HeadlineRow::currency))
+            Comparator.comparing(
+                    (HeadlineRow h) ->
+                        CounterfactualModel.valueOf(h.model().toUpperCase(Locale.ROOT)))
+                .thenComparing(h -> streamRank(h.stream())))
         .toList();
   }
 
   private static HeadlineRow headlineRow(Row r) {
     return new HeadlineRow(
+        r.getAs(UpliftMonthlyTable.MODEL),
         r.getAs(Columns.STREAM),
         r.getAs(Columns.REPORTING_CURRENCY),
         r.getAs(Columns.QUARTER_LABEL),

@@ -37,6 +37,7 @@ public final class UpliftMonthly {
    * @param partnershipTerms the silver {@code partnership_terms} table
    * @param labRevenue the silver {@code lab_revenue} table
    * @param baselineMonths w0, the baseline window in months ({@code windows.baseline-months})
+   * @param trendMonths w_t, the trend model's window ({@code windows.trend-months})
    * @param providers the configured providers, for their fiscal calendars (unknown provider:
    *     calendar year)
    * @param toReporting converts the inbound share, a USD figure, into the reporting currency
@@ -47,12 +48,13 @@ public final class UpliftMonthly {
       Dataset<Row> partnershipTerms,
       Dataset<Row> labRevenue,
       int baselineMonths,
+      int trendMonths,
       Collection<ProviderConfig> providers,
       UsdToReporting toReporting) {
     Dataset<Row> events = UpliftEvents.of(partnershipTerms);
     // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
     Dataset<Row> all =
-        StreamUplift.of(labProviderMonthly, chargesMonthly, events, baselineMonths)
+        StreamUplift.of(labProviderMonthly, chargesMonthly, events, baselineMonths, trendMonths)
             .unionByName(
                 InboundUplift.of(labProviderMonthly, events, labRevenue, toReporting), true);
     Column month = col(Columns.MONTH);

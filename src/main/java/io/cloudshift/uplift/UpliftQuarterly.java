@@ -30,6 +30,7 @@ import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.periods.QuarterColumns;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.QuarterBasis;
+import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,6 +94,7 @@ public final class UpliftQuarterly {
     List<Column> keys = new ArrayList<>();
     EVENT_COLUMN_NAMES.forEach(c -> keys.add(col(c)));
     keys.add(col(Columns.STREAM));
+    keys.add(col(UpliftMonthlyTable.MODEL));
     keys.add(col(Columns.REPORTING_CURRENCY));
     QUARTER_KEYS.forEach(k -> keys.add(col(k)));
     Stream.of(
@@ -101,8 +103,7 @@ public final class UpliftQuarterly {
             BASELINE_FROM,
             BASELINE_MONTHS,
             BASELINE_SHARE,
-            BASELINE_STREAM_TOTAL,
-            Columns.BREAK_EVEN_SHARE)
+            BASELINE_STREAM_TOTAL)
         .forEach(k -> keys.add(col(k)));
 
     List<Column> aggregates = new ArrayList<>();
@@ -111,6 +112,7 @@ public final class UpliftQuarterly {
     aggregates.add(count(lit(1)).as(UpliftQuarterlyTable.MONTHS_IN_QUARTER));
     SUMMED.forEach(c -> aggregates.add(strictSum(c).as(c)));
     aggregates.add(max_by(col(Columns.SHARE), m).as(UpliftQuarterlyTable.LAST_MONTH_SHARE));
+    aggregates.add(max_by(col(Columns.BREAK_EVEN_SHARE), m).as(Columns.BREAK_EVEN_SHARE));
     aggregates.add(max_by(col(CAP_REMAINING), m).as(CAP_REMAINING));
     aggregates.add(max_by(col(OLD_CAP_REMAINING), m).as(OLD_CAP_REMAINING));
 

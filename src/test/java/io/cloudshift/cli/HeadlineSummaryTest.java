@@ -9,14 +9,21 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The run summary's headline reads the reporting currency's rows only. */
+/**
+ * The run summary's headline: the frozen model's streams, then U under every counterfactual model
+ * and whether its sign holds.
+ */
 class HeadlineSummaryTest {
-  private static HeadlineRow compute(
-      String currency, String uplift, String share, String breakEven) {
-    BigDecimal u = new BigDecimal(uplift);
+  private static final HeadlineEvent EVENT =
+      new HeadlineEvent("OpenAI", "azure", LocalDate.of(2026, 4, 27));
+
+  private static HeadlineRow row(
+      String model, String stream, String uplift, String share, String breakEven) {
+    BigDecimal u = uplift == null ? null : new BigDecimal(uplift);
     return new HeadlineRow(
-        "compute",
-        currency,
+        model,
+        stream,
+        "USD",
         "2026Q3",
         3,
         LocalDate.of(2026, 9, 1),
@@ -26,21 +33,51 @@ class HeadlineSummaryTest {
         BigDecimal.ZERO,
         BigDecimal.ONE,
         BigDecimal.ONE,
-        new BigDecimal(share),
-        new BigDecimal(breakEven));
+        share == null ? null : new BigDecimal(share),
+        breakEven == null ? null : new BigDecimal(breakEven));
   }
 
   @Test
-  void theComputeShareIsComparedWithTheBreakEvenShare() {
-    List<HeadlineRow> rows = List.of(compute("USD", "-5000000", "0.7746", "0.9093"));
+  void theFrozenComputeShareIsComparedWithItsBreakEvenShare() {
     String text =
         HeadlineSummary.render(
-            new HeadlineEvent("OpenAI", "azure", LocalDate.of(2026, 4, 27)), rows, "USD");
+            EVENT, List.of(row("frozen", "compute", "-5000000", "0.7746", "0.9093")), "USD");
 
     assertThat(text)
         .contains("in USD")
         .contains("USD millions")
         .contains("compute share of OpenAI in 2026-09: 77.5% vs break-even 90.9% (below: worse off")
         .contains("total    USD        -5.0");
+  }
+
+  @Test
+  void uUnderEachModelSideBySideAndWhetherItsSignHolds() {
+    // frozen: -5 + 1 = -4; trend: 2 + 1 = 3; control: a stream without a counterfactual, so its
+    // total is unknown.
+    List<HeadlineRow> rows =
+        List.of(
+            row("frozen", "compute", "-5000000", "0.7746", "0.9093"),
+            row("frozen", "inbound", "1000000", null, null),
+            row("trend", "compute", "2000000", "0.7746", "0.70"),
+            row("trend", "inbound", "1000000", null, null),
+            row("control", "compute", null, "0.7746", null),
+            row("control", "inbound", "1000000", null, null));
+
+    String text = HeadlineSummary.render(EVENT, rows, "USD");
+
+    assertThat(text)
+        .contains("U by counterfactual model, USD millions:  frozen -4.0  trend 3.0  control -")
+        .contains("the sign of U differs between the models")
+        // The table above it is the frozen model's.
+        .contains("total    USD        -4.0");
+    String agreeing =
+        HeadlineSummary.render(
+            EVENT,
+            List.of(
+                row("frozen", "compute", "-5000000", "0.7746", "0.9093"),
+                row("trend", "compute", "-1000000", "0.7746", "0.80"),
+                row("control", "compute", "-2000000", "0.7746", "0.85")),
+            "USD");
+    assertThat(agreeing).contains("the sign of U holds under all models");
   }
 }

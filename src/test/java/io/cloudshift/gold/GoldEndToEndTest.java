@@ -161,7 +161,7 @@ class GoldEndToEndTest {
             .groupBy(
                 Columns.EVENT_ID,
                 Columns.STREAM,
-                Columns.REPORTING_CURRENCY,
+                UpliftMonthlyTable.MODEL,
                 Columns.CALENDAR_QUARTER_LABEL)
             .agg(
                 sum(UpliftMonthlyTable.UPLIFT).as("u"),
@@ -173,13 +173,13 @@ class GoldEndToEndTest {
             .select(
                 col(Columns.EVENT_ID),
                 col(Columns.STREAM),
-                col(Columns.REPORTING_CURRENCY),
+                col(UpliftMonthlyTable.MODEL),
                 col(Columns.QUARTER_LABEL).as(Columns.CALENDAR_QUARTER_LABEL),
                 col(UpliftMonthlyTable.UPLIFT).as("u"),
                 col(UpliftMonthlyTable.NET_ACTUAL).as("act"),
                 col(UpliftMonthlyTable.NET_COUNTERFACTUAL).as("cf"));
     String[] key = {
-      Columns.EVENT_ID, Columns.STREAM, Columns.REPORTING_CURRENCY, Columns.CALENDAR_QUARTER_LABEL
+      Columns.EVENT_ID, Columns.STREAM, UpliftMonthlyTable.MODEL, Columns.CALENDAR_QUARTER_LABEL
     };
     Dataset<Row> joined =
         monthly
@@ -213,7 +213,7 @@ class GoldEndToEndTest {
             .select(
                 Columns.EVENT_ID,
                 Columns.STREAM,
-                Columns.REPORTING_CURRENCY,
+                UpliftMonthlyTable.MODEL,
                 Columns.PROVIDER,
                 Columns.MONTH,
                 UpliftMonthlyTable.UPLIFT)
@@ -247,7 +247,7 @@ class GoldEndToEndTest {
             .select(
                 Columns.EVENT_ID,
                 Columns.STREAM,
-                Columns.REPORTING_CURRENCY,
+                UpliftMonthlyTable.MODEL,
                 Columns.QUARTER_LABEL,
                 UpliftMonthlyTable.UPLIFT)
             .collectAsList()) {
@@ -412,6 +412,7 @@ class GoldEndToEndTest {
                       .and(col(Columns.EVENT_MONTH).equalTo("2026-04-01"))
                       .and(col(Columns.MONTH).gt(lit(java.sql.Date.valueOf("2026-04-01"))))
                       .and(col(Columns.STREAM).equalTo(stream))
+                      .and(col(UpliftMonthlyTable.MODEL).equalTo("frozen"))
                       .and(col(Columns.REPORTING_CURRENCY).equalTo("USD")))
               .agg(sum(UpliftMonthlyTable.UPLIFT))
               .head()

@@ -163,6 +163,7 @@ record HandScenarios(List<Row> monthly, List<Row> quarterly) {
                 terms.build(),
                 labRevenue.build(),
                 6,
+                12,
                 PROVIDERS,
                 UpliftFixtures.USD)
             .cache();

@@ -79,9 +79,10 @@ class TermsByTheInstantTest {
                 terms,
                 new LabRevenue().build(),
                 6,
+                12,
                 UpliftFixtures.PROVIDERS,
                 UpliftFixtures.USD)
-            .where(col(Columns.STREAM).equalTo("resale"))
+            .where(col(Columns.STREAM).equalTo("resale").and(col("model").equalTo("frozen")))
             .collectAsList();
     shifts =
         ShareShiftEvents.of(grid, chargesMonthly, TermEvents.of(terms), List.of(3))

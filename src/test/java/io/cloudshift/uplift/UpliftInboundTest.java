@@ -31,6 +31,7 @@ class UpliftInboundTest {
     monthly =
         HandScenarios.get().monthly().stream()
             .filter(r -> r.getAs(Columns.STREAM).equals(UpliftMonthlyTable.INBOUND))
+            .filter(r -> r.getAs(UpliftMonthlyTable.MODEL).equals("frozen"))
             .sorted(
                 Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID))
                     .thenComparing(r -> r.<Date>getAs(Columns.MONTH)))
@@ -38,6 +39,7 @@ class UpliftInboundTest {
     quarterly =
         HandScenarios.get().quarterly().stream()
             .filter(r -> r.getAs(Columns.STREAM).equals(UpliftMonthlyTable.INBOUND))
+            .filter(r -> r.getAs(UpliftMonthlyTable.MODEL).equals("frozen"))
             .sorted(
                 Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID))
                     .thenComparing(r -> r.<String>getAs(Columns.QUARTER_BASIS))

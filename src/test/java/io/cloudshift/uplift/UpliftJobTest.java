@@ -91,7 +91,7 @@ class UpliftJobTest {
     assertThat(quarterly.columns())
         .containsExactlyElementsOf(UpliftQuarterlyTable.SPEC.columnNames());
     assertThat(monthly.schema().apply(Columns.BREAK_EVEN_SHARE).getComment().get())
-        .startsWith("s* = s0 x g0 / g1");
+        .startsWith("s* = s_cf x g0 / g1");
 
     // The latest calendar quarter of the April 2026 event is 2026Q3 (July only):
     //   compute: U = 120 - 0.5 x 300 = -30 = share effect; volume 0.5 x (300 - 200) = 50; margin 0;
@@ -100,8 +100,15 @@ class UpliftJobTest {
     //   inbound: the cap of 500 counts from 27 April: 200 x 4/30 = 26.666666666667 in April, 200
     //   in May and June, so July pays what is left, 73.333333333333; I_old = 200, U =
     //   -126.666666666667
-    List<HeadlineRow> headline =
+    List<HeadlineRow> allModels =
         UpliftJob.headline(quarterly, "OpenAI", "azure", LocalDate.of(2026, 4, 27));
+    // Per model, then stream: the frozen model's three streams first.
+    assertThat(allModels)
+        .extracting(HeadlineRow::model)
+        .containsExactly(
+            "frozen", "frozen", "frozen", "trend", "trend", "trend", "control", "control",
+            "control");
+    List<HeadlineRow> headline = allModels.subList(0, 3);
     assertThat(headline)
         .extracting(HeadlineRow::stream)
         .containsExactly("compute", "resale", "inbound");

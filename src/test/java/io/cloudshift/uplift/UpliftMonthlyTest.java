@@ -272,10 +272,11 @@ class UpliftMonthlyTest {
         .allSatisfy(r -> assertThat(r.<Object>getAs(NEXT_EVENT_MONTH)).isEqualTo(month("2026-04")));
   }
 
-  /** Rows of one event, ordered by stream and month. */
+  /** Rows of one event under the frozen model, ordered by stream and month. */
   static List<Row> event(String eventId) {
     return all.stream()
         .filter(r -> r.getAs(Columns.EVENT_ID).equals(eventId))
+        .filter(r -> r.getAs("model").equals("frozen"))
         .sorted(
             Comparator.comparing((Row r) -> r.<String>getAs(Columns.STREAM))
                 .thenComparing(r -> r.<Date>getAs(Columns.MONTH)))

@@ -61,6 +61,7 @@ class UpliftQuarterlyTest {
     List<Row> rows =
         HandScenarios.get().quarterly().stream()
             .filter(r -> List.of("X2", "Y2").contains(r.<String>getAs(Columns.EVENT_ID)))
+            .filter(r -> r.getAs(UpliftMonthlyTable.MODEL).equals("frozen"))
             .sorted(
                 Comparator.comparing((Row r) -> r.<String>getAs(Columns.EVENT_ID))
                     .thenComparing(r -> r.<String>getAs(Columns.QUARTER_BASIS))
@@ -265,6 +266,7 @@ class UpliftQuarterlyTest {
                 terms.build(),
                 labRevenue,
                 6,
+                12,
                 PROVIDERS,
                 UpliftFixtures.USD)
             .cache();
@@ -286,7 +288,8 @@ class UpliftQuarterlyTest {
       }
       if (r.getAs(UpliftMonthlyTable.VOLUME_EFFECT) != null) {
         UpliftMonthlyTest.assertInvariants(r);
-        BigDecimal s0 = r.getAs(UpliftMonthlyTable.BASELINE_SHARE);
+        // The model's share replaces s0 in every identity (s0 itself for frozen).
+        BigDecimal s0 = r.getAs(UpliftMonthlyTable.COUNTERFACTUAL_SHARE);
         BigDecimal t = r.getAs(Columns.LAB_STREAM_TOTAL);
         BigDecimal t0 = r.getAs(UpliftMonthlyTable.BASELINE_STREAM_TOTAL);
         BigDecimal rev = r.getAs(Columns.BILLED_REVENUE);
@@ -312,7 +315,12 @@ class UpliftQuarterlyTest {
 
     Map<String, List<Row>> byQuarter = new TreeMap<>();
     for (Row r : monthly) {
-      String key = String.join("|", r.getAs(Columns.EVENT_ID), r.getAs(Columns.STREAM));
+      String key =
+          String.join(
+              "|",
+              r.getAs(Columns.EVENT_ID),
+              r.getAs(Columns.STREAM),
+              r.getAs(UpliftMonthlyTable.MODEL));
       byQuarter
           .computeIfAbsent(
               key + "|calendar|" + r.getAs(Columns.CALENDAR_QUARTER_LABEL), k -> new ArrayList<>())
@@ -331,6 +339,7 @@ class UpliftQuarterlyTest {
                             "|",
                             r.getAs(Columns.EVENT_ID),
                             r.getAs(Columns.STREAM),
+                            r.getAs(UpliftMonthlyTable.MODEL),
                             r.getAs(Columns.QUARTER_BASIS),
                             r.getAs(Columns.QUARTER_LABEL)),
                     r -> r));
