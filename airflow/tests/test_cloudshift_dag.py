@@ -118,14 +118,15 @@ def test_airflow_dags_test_runs_september_2026_on_the_bundled_data(tmp_path):
         commits = sorted((warehouse / table / "_delta_log").glob("*.json"))
         info = next(json.loads(line)["commitInfo"] for line in commits[-1].read_text().splitlines() if "commitInfo" in line)
         last[table] = json.loads(info["userMetadata"])
-    assert len(last) == 20
+    assert len(last) == 21
     dag_run = last["job_runs"]["run_id"]
     assert dag_run.startswith("manual__")
     assert {meta["run_id"] for meta in last.values()} <= {dag_run, "earlier-months"}
     # Each commit names the stage that wrote it and the months it covered: ingest September, the gold stages all.
     written_by = {"charges": "ingest", "charges_monthly": "ingest", "lab_provider_monthly": "shares",
                   "lab_concentration_monthly": "shares", "provider_lab_mix_quarterly": "shares", "share_shift_events": "shares",
-                  "uplift_monthly": "uplift", "uplift_quarterly": "uplift", "uplift_projection": "project",
+                  "uplift_monthly": "uplift", "uplift_quarterly": "uplift", "uplift_estimates": "uplift",
+                  "uplift_projection": "project",
                   "uplift_projection_sensitivity": "project", "revenue_reconciliation": "reconcile", "job_runs": "reconcile"}
     # Quarantine tables with nothing to change keep their commit; silver and every gold table are this run's.
     for table, stage in written_by.items():

@@ -4,6 +4,7 @@ import io.cloudshift.config.HeadlineEvent;
 import io.cloudshift.schema.CounterfactualModel;
 import io.cloudshift.uplift.HeadlineRow;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,23 +98,37 @@ final class HeadlineSummary {
     return out.toString();
   }
 
-  /** U per model (sum over streams; unknown when a stream's U is), and whether the sign holds. */
+  /**
+   * U per model (sum over streams; unknown when a stream's U is), each stream's U with its 90 %
+   * interval from placebo events and its p-value, and whether the sign of U holds.
+   */
   private static void appendModels(
       StringBuilder out, List<HeadlineRow> allModels, String currency) {
-    Map<String, BigDecimal> totals = new LinkedHashMap<>();
-    for (HeadlineRow r : allModels) {
-      if (r.uplift() == null) {
-        totals.put(r.model(), null);
-      } else if (!totals.containsKey(r.model()) || totals.get(r.model()) != null) {
-        totals.merge(r.model(), r.uplift(), BigDecimal::add);
-      }
-    }
-    if (totals.size() < 2) {
+    Map<String, List<HeadlineRow>> byModel = new LinkedHashMap<>();
+    allModels.forEach(r -> byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r));
+    if (byModel.size() < 2) {
       return;
     }
-    out.append(String.format("  U by counterfactual model, %s millions:", currency));
-    totals.forEach((model, u) -> out.append(String.format("  %s %s", model, millions(u))));
-    out.append(String.format("%n"));
+    out.append(
+        String.format(
+            "  U by counterfactual model, %s millions: total, then per stream U [90%% interval"
+                + " from placebo events] p-value (placebos)%n",
+            currency));
+    Map<String, BigDecimal> totals = new LinkedHashMap<>();
+    byModel.forEach(
+        (model, rows) -> {
+          BigDecimal total =
+              rows.stream().anyMatch(r -> r.uplift() == null)
+                  ? null
+                  : rows.stream().map(HeadlineRow::uplift).reduce(BigDecimal.ZERO, BigDecimal::add);
+          totals.put(model, total);
+          StringBuilder line =
+              new StringBuilder(String.format("    %-8s %10s ", model, millions(total)));
+          for (HeadlineRow r : rows) {
+            line.append(String.format("  %s %s%s", r.stream(), millions(r.uplift()), interval(r)));
+          }
+          out.append(line).append(String.format("%n"));
+        });
     List<Integer> signs =
         totals.values().stream().filter(u -> u != null).map(BigDecimal::signum).distinct().toList();
     long unknown = totals.values().stream().filter(u -> u == null).count();
@@ -126,6 +141,20 @@ final class HeadlineSummary {
                     ? "no model has a counterfactual for this quarter"
                     : "the sign of U holds under "
                         + (unknown == 0 ? "all models" : "every model that has a counterfactual")));
+  }
+
+  /** " [low, high] p 0.04 (156)", or what is missing: inbound rows have no placebos. */
+  private static String interval(HeadlineRow r) {
+    if (r.placebos() == null) {
+      return "";
+    }
+    String bounds =
+        r.upliftLow() == null
+            ? " [no interval]"
+            : String.format(" [%s, %s]", millions(r.upliftLow()), millions(r.upliftHigh()));
+    String p =
+        r.placeboPValue() == null ? "" : String.format(" p %.2f", r.placeboPValue().doubleValue());
+    return String.format("%s%s (%d)", bounds, p, r.placebos());
   }
 
   private static String millions(BigDecimal value) {

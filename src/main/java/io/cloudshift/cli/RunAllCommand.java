@@ -8,6 +8,7 @@ import io.cloudshift.stage.StageRunner;
 import io.cloudshift.uplift.UpliftJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,19 +47,26 @@ final class RunAllCommand implements Callable<Integer> {
                   headline -> {
                     // The table as this run's uplift stage committed it: the summary never mixes in
                     // another run's commit.
-                    long version =
+                    Map<String, Long> versions =
                         stages.stream()
                             .filter(s -> s.job().equals(Stage.UPLIFT.command()))
                             .findFirst()
                             .orElseThrow()
-                            .tableVersions()
-                            .get(Tables.UPLIFT_QUARTERLY);
-                    var upliftQuarterly = context.writer().read(Tables.UPLIFT_QUARTERLY, version);
+                            .tableVersions();
                     System.out.println(
                         HeadlineSummary.render(
                             headline,
                             UpliftJob.headline(
-                                upliftQuarterly,
+                                context
+                                    .writer()
+                                    .read(
+                                        Tables.UPLIFT_QUARTERLY,
+                                        versions.get(Tables.UPLIFT_QUARTERLY)),
+                                context
+                                    .writer()
+                                    .read(
+                                        Tables.UPLIFT_ESTIMATES,
+                                        versions.get(Tables.UPLIFT_ESTIMATES)),
                                 headline.lab(),
                                 headline.provider(),
                                 headline.effectiveFrom()),

@@ -42,6 +42,7 @@ public final class CloudshiftConfig {
   private final List<Integer> shareShiftWindows;
   private final int baselineMonths;
   private final int trendMonths;
+  private final int placeboMonths;
   private final Optional<HeadlineEvent> headline;
   private final String reportingCurrency;
   private final long smallInputMaxBytes;
@@ -70,6 +71,7 @@ public final class CloudshiftConfig {
     this.shareShiftWindows = positiveInts("cloudshift.windows.share-shift-months");
     this.baselineMonths = positiveInt("cloudshift.windows.baseline-months");
     this.trendMonths = positiveInt("cloudshift.windows.trend-months");
+    this.placeboMonths = positiveInt("cloudshift.windows.placebo-months");
     this.headline = readHeadline();
     this.reportingCurrency = string("cloudshift.reporting-currency");
     this.smallInputMaxBytes = read("cloudshift.ingest.small-input-max-bytes", config::getBytes);
@@ -156,6 +158,14 @@ public final class CloudshiftConfig {
    */
   public int trendMonths() {
     return trendMonths;
+  }
+
+  /**
+   * h: the months over which the share effect per unit of stream total of each placebo, and of the
+   * event, is measured (docs/methodology.md#intervals).
+   */
+  public int placeboMonths() {
+    return placeboMonths;
   }
 
   /** The terms change run-all's summary reports on, when configured. */

@@ -14,6 +14,11 @@ public enum CounterfactualModel {
   /** s0 moved as the provider's share among labs whose terms did not change. */
   CONTROL;
 
+  /** The model stored as {@code value} in the model column. */
+  public static CounterfactualModel of(String value) {
+    return valueOf(value.toUpperCase(Locale.ROOT));
+  }
+
   public String value() {
     return name().toLowerCase(Locale.ROOT);
   }

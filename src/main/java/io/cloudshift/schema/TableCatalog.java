@@ -28,6 +28,7 @@ public final class TableCatalog {
           ShareShiftEventsTable.SPEC,
           UpliftMonthlyTable.SPEC,
           UpliftQuarterlyTable.SPEC,
+          UpliftEstimatesTable.SPEC,
           UpliftProjectionTable.SPEC,
           UpliftProjectionSensitivityTable.SPEC,
           RevenueReconciliationTable.SPEC,

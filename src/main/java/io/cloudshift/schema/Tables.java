@@ -24,6 +24,7 @@ public final class Tables {
   public static final String SHARE_SHIFT_EVENTS = "share_shift_events";
   public static final String UPLIFT_MONTHLY = "uplift_monthly";
   public static final String UPLIFT_QUARTERLY = "uplift_quarterly";
+  public static final String UPLIFT_ESTIMATES = "uplift_estimates";
   public static final String UPLIFT_PROJECTION = "uplift_projection";
   public static final String UPLIFT_PROJECTION_SENSITIVITY = "uplift_projection_sensitivity";
   public static final String REVENUE_RECONCILIATION = "revenue_reconciliation";

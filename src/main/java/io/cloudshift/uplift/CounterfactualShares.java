@@ -78,7 +78,18 @@ final class CounterfactualShares {
         rows.join(trendLines(eventStreams, grid, trendMonths), Joins.using(EVENT_STREAM), "left");
     Dataset<Row> withControl =
         withTrend.join(
-            controlShift(eventStreams, grid, events, baselineMonths),
+            controlShift(
+                eventStreams,
+                rows.select(
+                        col(Columns.LAB),
+                        col(Columns.PROVIDER),
+                        col(Columns.EVENT_MONTH),
+                        col(Columns.STREAM),
+                        col(Columns.MONTH))
+                    .distinct(),
+                grid,
+                events,
+                baselineMonths),
             Joins.using(
                 List.of(
                     Columns.LAB,
@@ -169,11 +180,15 @@ final class CounterfactualShares {
   }
 
   /**
-   * Per event × stream × month m ≥ d with at least one control lab: Δc(m) and the number of control
-   * labs.
+   * Per event × stream × month of {@code rowMonths} with at least one control lab: Δc(m) and the
+   * number of control labs.
    */
   private static Dataset<Row> controlShift(
-      Dataset<Row> eventStreams, Dataset<Row> grid, Dataset<Row> events, int baselineMonths) {
+      Dataset<Row> eventStreams,
+      Dataset<Row> rowMonths,
+      Dataset<Row> grid,
+      Dataset<Row> events,
+      int baselineMonths) {
     Dataset<Row> others =
         grid.select(
             col(Columns.LAB).as("_c_lab"),
@@ -229,13 +244,14 @@ final class CounterfactualShares {
             .agg(min(col("_x_month")).as("_first_change"));
     Dataset<Row> perMonth =
         withFirstChange
+            .join(rowMonths, Joins.using(EVENT_STREAM))
             .join(
                 others,
                 col("_c_lab")
                     .equalTo(col("_control"))
                     .and(col("_c_provider").equalTo(col(Columns.PROVIDER)))
                     .and(col("_c_stream").equalTo(col(Columns.STREAM)))
-                    .and(col("_c_month").geq(col(Columns.EVENT_MONTH)))
+                    .and(col("_c_month").equalTo(col(Columns.MONTH)))
                     .and(
                         col("_first_change").isNull().or(col("_first_change").gt(col("_c_month")))))
             .groupBy(
@@ -243,7 +259,7 @@ final class CounterfactualShares {
                 col(Columns.PROVIDER),
                 col(Columns.EVENT_MONTH),
                 col(Columns.STREAM),
-                col("_c_month").as(Columns.MONTH))
+                col(Columns.MONTH))
             .agg(
                 ConvertedSums.sum(col("_c_r")).as("_m_r"),
                 ConvertedSums.sum(col("_c_t")).as("_m_t"),

@@ -24,6 +24,10 @@ import java.time.LocalDate;
  * @param latestShare s in {@code lastMonth} (null for inbound or when that month's T ≤ 0)
  * @param breakEvenShare s* = s_cf·g0/g1 in {@code lastMonth} (null for inbound, when g1 = 0 or
  *     without a counterfactual share)
+ * @param upliftLow lower end of U's 90 % interval from placebo events (null without an interval)
+ * @param upliftHigh upper end of that interval
+ * @param placeboPValue the placebo p-value of the event × stream × model (null without one)
+ * @param placebos the number of placebos behind the interval and p-value (null for inbound)
  */
 public record HeadlineRow(
     String model,
@@ -39,7 +43,11 @@ public record HeadlineRow(
     BigDecimal netActual,
     BigDecimal netCounterfactual,
     BigDecimal latestShare,
-    BigDecimal breakEvenShare) {
+    BigDecimal breakEvenShare,
+    BigDecimal upliftLow,
+    BigDecimal upliftHigh,
+    BigDecimal placeboPValue,
+    Integer placebos) {
 
   /**
    * True when the provider's latest share is at or above the break-even share (null when either is

@@ -1,8 +1,5 @@
 package io.cloudshift.uplift;
 
-import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_FROM;
-import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_MONTHS;
-import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_SHARE;
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_STREAM_TOTAL;
 import static io.cloudshift.schema.UpliftMonthlyTable.COUNTERFACTUAL_SHARE;
 import static io.cloudshift.schema.UpliftMonthlyTable.MARGIN_EFFECT;
@@ -15,22 +12,18 @@ import static io.cloudshift.schema.UpliftMonthlyTable.RETAINED_OLD;
 import static io.cloudshift.schema.UpliftMonthlyTable.SHARE_EFFECT;
 import static io.cloudshift.schema.UpliftMonthlyTable.UPLIFT;
 import static io.cloudshift.schema.UpliftMonthlyTable.VOLUME_EFFECT;
-import static org.apache.spark.sql.functions.add_months;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.Joins;
-import io.cloudshift.schema.Stream;
 import io.cloudshift.terms.EventMonthSplit;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,12 +31,9 @@ import org.apache.spark.sql.Row;
 /**
  * The compute and resale rows of {@code uplift_monthly}: for each event × stream in which the
  * provider appears in the lab's {@code lab_provider_monthly} grid, one row per grid month m ≥ d and
- * counterfactual model ({@link CounterfactualShares}).
- *
- * <p>Baseline (docs/methodology.md#uplift, w0 = {@code windows.baseline-months}): the grid months
- * of the same lab, provider and stream inside [d − w0, d) — clipped to the months present in the
- * data, so an event in the first month of data has 0 baseline months. s0 = Σ R / Σ T over them
- * (null when Σ T ≤ 0), T0 = Σ T / n. Without s0 every counterfactual column is null; N_act stays.
+ * counterfactual model ({@link CounterfactualShares}), over the baseline of {@link EventWindows}
+ * (an event in the first month of data has 0 baseline months). Without s0 every counterfactual
+ * column is null; N_act stays.
  */
 final class StreamUplift {
   private StreamUplift() {}
@@ -54,72 +44,12 @@ final class StreamUplift {
       Dataset<Row> events,
       int baselineMonths,
       int trendMonths) {
-    Dataset<Row> grid =
-        labProviderMonthly
-            .where(col(Columns.STREAM).isin(Stream.COMPUTE.value(), Stream.RESALE.value()))
-            .select(
-                col(Columns.LAB).as("_g_lab"),
-                col(Columns.PROVIDER).as("_g_provider"),
-                col(Columns.STREAM).as(Columns.STREAM),
-                col(Columns.REPORTING_CURRENCY).as(Columns.REPORTING_CURRENCY),
-                col(Columns.MONTH).as(Columns.MONTH),
-                col(Columns.BILLED_REVENUE).cast(ExactDecimal.MONEY).as(Columns.BILLED_REVENUE),
-                col(Columns.LAB_STREAM_TOTAL).cast(ExactDecimal.MONEY).as(Columns.LAB_STREAM_TOTAL),
-                col(Columns.SHARE).cast(ExactDecimal.FRACTION).as(Columns.SHARE));
-    Dataset<Row> e =
-        events.withColumn(BASELINE_FROM, add_months(col(Columns.EVENT_MONTH), -baselineMonths));
-    Column sameParty =
-        e.col(Columns.LAB)
-            .equalTo(grid.col("_g_lab"))
-            .and(e.col(Columns.PROVIDER).equalTo(grid.col("_g_provider")));
-
-    Dataset<Row> baseline =
-        e.join(
-                grid,
-                sameParty
-                    .and(grid.col(Columns.MONTH).geq(e.col(BASELINE_FROM)))
-                    .and(grid.col(Columns.MONTH).lt(e.col(Columns.EVENT_MONTH))))
-            .groupBy(
-                e.col(Columns.EVENT_ID).as("_b_event_id"),
-                e.col(Columns.LAB).as("_b_lab"),
-                e.col(Columns.PROVIDER).as("_b_provider"),
-                e.col(Columns.EVENT_MONTH).as("_b_event_month"),
-                grid.col(Columns.STREAM).as("_b_stream"),
-                grid.col(Columns.REPORTING_CURRENCY).as("_b_currency"))
-            .agg(
-                ConvertedSums.sum(col(Columns.BILLED_REVENUE)).as("_b_sum_r"),
-                ConvertedSums.sum(col(Columns.LAB_STREAM_TOTAL)).as("_b_sum_t"),
-                count(lit(1)).as("_b_months"));
-
-    Dataset<Row> months =
-        e.join(grid, sameParty.and(grid.col(Columns.MONTH).geq(e.col(Columns.EVENT_MONTH))))
-            .drop("_g_lab", "_g_provider");
-    Dataset<Row> withBaseline =
-        months
-            .join(
-                baseline,
-                months
-                    .col(Columns.EVENT_ID)
-                    .equalTo(baseline.col("_b_event_id"))
-                    .and(months.col(Columns.LAB).equalTo(baseline.col("_b_lab")))
-                    .and(months.col(Columns.PROVIDER).equalTo(baseline.col("_b_provider")))
-                    .and(months.col(Columns.EVENT_MONTH).equalTo(baseline.col("_b_event_month")))
-                    .and(months.col(Columns.STREAM).equalTo(baseline.col("_b_stream")))
-                    .and(
-                        months
-                            .col(Columns.REPORTING_CURRENCY)
-                            .equalTo(baseline.col("_b_currency"))),
-                "left")
-            .drop(
-                "_b_event_id",
-                "_b_lab",
-                "_b_provider",
-                "_b_event_month",
-                "_b_stream",
-                "_b_currency");
-
+    Dataset<Row> grid = EventWindows.streamGrid(labProviderMonthly);
     Dataset<Row> terms =
-        afterTheChange(withBaseline, chargesMonthly, events)
+        afterTheChange(
+                EventWindows.of(grid, events, baselineMonths, OptionalInt.empty()),
+                chargesMonthly,
+                events)
             .withColumn(
                 RETAINED_OLD,
                 UpliftFormulas.retainedFraction(
@@ -127,21 +57,9 @@ final class StreamUplift {
             .withColumn(
                 RETAINED_NEW,
                 UpliftFormulas.retainedFraction(
-                    col(Columns.STREAM), col(Columns.NEW_RESALE_SHARE_TO_LAB)))
-            .withColumn(BASELINE_MONTHS, coalesce(col("_b_months"), lit(0L)).cast("int"))
-            .withColumn(
-                BASELINE_SHARE, UpliftFormulas.spendWeightedShare(col("_b_sum_r"), col("_b_sum_t")))
-            .withColumn(
-                BASELINE_STREAM_TOTAL,
-                UpliftFormulas.averageMonthlyTotal(col("_b_sum_t"), col(BASELINE_MONTHS)));
+                    col(Columns.STREAM), col(Columns.NEW_RESALE_SHARE_TO_LAB)));
     Dataset<Row> levels =
-        CounterfactualShares.of(
-                terms,
-                grid.withColumnRenamed("_g_lab", Columns.LAB)
-                    .withColumnRenamed("_g_provider", Columns.PROVIDER),
-                events,
-                baselineMonths,
-                trendMonths)
+        CounterfactualShares.of(terms, grid, events, baselineMonths, trendMonths)
             .withColumn(
                 NET_ACTUAL,
                 UpliftFormulas.netActual(col(Columns.BILLED_REVENUE), col(RETAINED_NEW)))
@@ -174,7 +92,7 @@ final class StreamUplift {
             Columns.BREAK_EVEN_SHARE,
             UpliftFormulas.breakEvenShare(
                 col(COUNTERFACTUAL_SHARE), col(RETAINED_OLD), col(RETAINED_NEW)))
-        .drop("_b_sum_r", "_b_sum_t", "_b_months", "_actual_at_old_terms");
+        .drop("_actual_at_old_terms");
   }
 
   /**

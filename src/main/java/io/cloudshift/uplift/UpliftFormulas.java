@@ -2,7 +2,9 @@ package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.ExactDecimal.FRACTION;
 import static io.cloudshift.schema.ExactDecimal.MONEY;
+import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -260,5 +262,41 @@ public final class UpliftFormulas {
     return when(
             moved.isNotNull(), least(greatest(moved, lit(BigDecimal.ZERO)), lit(BigDecimal.ONE)))
         .cast(FRACTION);
+  }
+
+  /**
+   * docs/methodology.md#intervals: a month's share gap (s − s_cf)·T, written as R − s_cf·T so that
+   * T ≤ 0 never divides; summed over months it is the share effect before the factor g0.
+   */
+  public static Column shareGap(Column revenue, Column counterfactualShare, Column streamTotal) {
+    return ExactDecimal.minus(revenue, ExactDecimal.times(counterfactualShare, streamTotal, MONEY));
+  }
+
+  /**
+   * docs/methodology.md#intervals: ε = Σ (s − s_cf)·T / Σ T, the share effect per unit of stream
+   * total over a set of months; null when Σ T ≤ 0.
+   */
+  public static Column shareEffectPerTotal(Column sumShareGap, Column sumStreamTotal) {
+    return when(sumStreamTotal.gt(0), ExactDecimal.divide(sumShareGap, sumStreamTotal, FRACTION))
+        .cast(FRACTION);
+  }
+
+  /**
+   * docs/methodology.md#intervals: a bound of U over a horizon, U − ε·ΣT·g0 with ε a percentile of
+   * the placebos' effects: the 95th gives the lower bound, the 5th the upper one.
+   */
+  public static Column upliftBound(
+      Column uplift, Column placeboEffect, Column sumStreamTotal, Column retainedOld) {
+    return ExactDecimal.minus(
+        uplift, ExactDecimal.times(placeboEffect, sumStreamTotal, retainedOld, MONEY));
+  }
+
+  /**
+   * docs/methodology.md#intervals: the {@code percent}th percentile by nearest rank of {@code n}
+   * values sorted ascending: the value at rank ⌈percent/100 · n⌉ (1-based); null when n = 0.
+   */
+  public static Column nearestRank(Column sortedValues, Column n, int percent) {
+    Column rank = ceil(n.multiply(percent).divide(100)).cast("int");
+    return when(n.gt(0), element_at(sortedValues, rank));
   }
 }

@@ -17,6 +17,7 @@ import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.QuarterBasis;
 import io.cloudshift.schema.Stream;
+import io.cloudshift.schema.UpliftEstimatesTable;
 import io.cloudshift.schema.UpliftMonthlyTable;
 import io.cloudshift.schema.UpliftQuarterlyTable;
 import io.cloudshift.stage.PipelineStage;
@@ -27,7 +28,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -53,7 +56,7 @@ public final class UpliftJob extends PipelineStage {
             PartnershipTermsTable.SPEC,
             LabRevenueTable.SPEC,
             FxRatesTable.SPEC),
-        List.of(UpliftMonthlyTable.SPEC, UpliftQuarterlyTable.SPEC),
+        List.of(UpliftMonthlyTable.SPEC, UpliftQuarterlyTable.SPEC, UpliftEstimatesTable.SPEC),
         false);
   }
 
@@ -114,6 +117,26 @@ public final class UpliftJob extends PipelineStage {
                   col(Columns.QUARTER_BASIS),
                   col(Columns.QUARTER_START));
       tables.write(UpliftQuarterlyTable.SPEC, quarterly);
+      tables.write(
+          UpliftEstimatesTable.SPEC,
+          UpliftEstimates.of(
+                  monthly,
+                  quarterly,
+                  labProviderMonthly,
+                  terms,
+                  context.config().baselineMonths(),
+                  context.config().trendMonths(),
+                  context.config().placeboMonths())
+              .orderBy(
+                  col(Columns.LAB),
+                  col(Columns.PROVIDER),
+                  col(Columns.EVENT_MONTH),
+                  col(Columns.STREAM),
+                  col(UpliftMonthlyTable.MODEL),
+                  col(Columns.REPORTING_CURRENCY),
+                  col(Columns.QUARTER_BASIS),
+                  col(UpliftEstimatesTable.HORIZON),
+                  col(Columns.QUARTER_START)));
     } finally {
       monthly.unpersist();
     }
@@ -122,39 +145,55 @@ public final class UpliftJob extends PipelineStage {
   /**
    * The headline of one terms change for the run summary: for the latest calendar quarter of {@code
    * uplift_quarterly} in which the event has rows, one {@link HeadlineRow} per model and stream
-   * (frozen, trend, control; within each compute, resale, inbound). The event is identified by lab,
-   * provider and the month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026
-   * is the April 2026 event). Empty when the event has no rows.
+   * (frozen, trend, control; within each compute, resale, inbound), with the interval and p-value
+   * of {@code uplift_estimates} for that quarter. The event is identified by lab, provider and the
+   * month of {@code effectiveFrom} (events are monthly: a change on 27 April 2026 is the April 2026
+   * event). Empty when the event has no rows.
    */
   public static List<HeadlineRow> headline(
-      Dataset<Row> upliftQuarterly, String lab, String provider, LocalDate effectiveFrom) {
-    Dataset<Row> event =
-        upliftQuarterly.where(
-            col(Columns.LAB)
-                .equalTo(lab)
-                .and(col(Columns.PROVIDER).equalTo(provider))
-                .and(
-                    col(Columns.EVENT_MONTH)
-                        .equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
-                .and(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR)));
+      Dataset<Row> upliftQuarterly,
+      Dataset<Row> upliftEstimates,
+      String lab,
+      String provider,
+      LocalDate effectiveFrom) {
+    Column thisEvent =
+        col(Columns.LAB)
+            .equalTo(lab)
+            .and(col(Columns.PROVIDER).equalTo(provider))
+            .and(
+                col(Columns.EVENT_MONTH)
+                    .equalTo(lit(Date.valueOf(effectiveFrom.withDayOfMonth(1)))))
+            .and(col(Columns.QUARTER_BASIS).equalTo(QuarterBasis.CALENDAR));
+    Dataset<Row> event = upliftQuarterly.where(thisEvent);
     Row latest = event.agg(max(col(Columns.QUARTER_START))).head();
     if (latest.isNullAt(0)) {
       return List.of();
     }
-    return event
-        .where(col(Columns.QUARTER_START).equalTo(lit(latest.get(0))))
-        .collectAsList()
-        .stream()
-        .map(UpliftJob::headlineRow)
+    Column inLatest = col(Columns.QUARTER_START).equalTo(lit(latest.get(0)));
+    Map<String, Row> estimates =
+        upliftEstimates
+            .where(
+                thisEvent
+                    .and(inLatest)
+                    .and(
+                        col(UpliftEstimatesTable.HORIZON)
+                            .equalTo(UpliftEstimatesTable.HORIZON_QUARTER)))
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(UpliftJob::modelAndStream, r -> r));
+    return event.where(inLatest).collectAsList().stream()
+        .map(r -> headlineRow(r, estimates.get(modelAndStream(r))))
         .sorted(
-            Comparator.comparing(
-                    (HeadlineRow h) ->
-                        CounterfactualModel.valueOf(h.model().toUpperCase(Locale.ROOT)))
+            Comparator.comparing((HeadlineRow h) -> CounterfactualModel.of(h.model()))
                 .thenComparing(h -> streamRank(h.stream())))
         .toList();
   }
 
-  private static HeadlineRow headlineRow(Row r) {
+  private static String modelAndStream(Row r) {
+    return r.getAs(UpliftMonthlyTable.MODEL) + "/" + r.getAs(Columns.STREAM);
+  }
+
+  private static HeadlineRow headlineRow(Row r, Row estimate) {
     return new HeadlineRow(
         r.getAs(UpliftMonthlyTable.MODEL),
         r.getAs(Columns.STREAM),
@@ -169,7 +208,13 @@ public final class UpliftJob extends PipelineStage {
         r.<BigDecimal>getAs(UpliftMonthlyTable.NET_ACTUAL),
         r.<BigDecimal>getAs(UpliftMonthlyTable.NET_COUNTERFACTUAL),
         r.<BigDecimal>getAs(LAST_MONTH_SHARE),
-        r.<BigDecimal>getAs(Columns.BREAK_EVEN_SHARE));
+        r.<BigDecimal>getAs(Columns.BREAK_EVEN_SHARE),
+        estimate == null ? null : estimate.<BigDecimal>getAs(UpliftEstimatesTable.UPLIFT_LOW),
+        estimate == null ? null : estimate.<BigDecimal>getAs(UpliftEstimatesTable.UPLIFT_HIGH),
+        estimate == null ? null : estimate.<BigDecimal>getAs(UpliftEstimatesTable.PLACEBO_P_VALUE),
+        estimate == null || estimate.getAs(UpliftEstimatesTable.PLACEBO_POOL) == null
+            ? null
+            : estimate.<Integer>getAs(UpliftEstimatesTable.PLACEBOS));
   }
 
   /**

@@ -19,6 +19,19 @@ class HeadlineSummaryTest {
 
   private static HeadlineRow row(
       String model, String stream, String uplift, String share, String breakEven) {
+    return row(model, stream, uplift, share, breakEven, null, null, null, null);
+  }
+
+  private static HeadlineRow row(
+      String model,
+      String stream,
+      String uplift,
+      String share,
+      String breakEven,
+      String low,
+      String high,
+      String pValue,
+      Integer placebos) {
     BigDecimal u = uplift == null ? null : new BigDecimal(uplift);
     return new HeadlineRow(
         model,
@@ -34,7 +47,11 @@ class HeadlineSummaryTest {
         BigDecimal.ONE,
         BigDecimal.ONE,
         share == null ? null : new BigDecimal(share),
-        breakEven == null ? null : new BigDecimal(breakEven));
+        breakEven == null ? null : new BigDecimal(breakEven),
+        low == null ? null : new BigDecimal(low),
+        high == null ? null : new BigDecimal(high),
+        pValue == null ? null : new BigDecimal(pValue),
+        placebos);
   }
 
   @Test
@@ -56,9 +73,18 @@ class HeadlineSummaryTest {
     // total is unknown.
     List<HeadlineRow> rows =
         List.of(
-            row("frozen", "compute", "-5000000", "0.7746", "0.9093"),
+            row(
+                "frozen",
+                "compute",
+                "-5000000",
+                "0.7746",
+                "0.9093",
+                "-5500000",
+                "-4250000",
+                "0.0125",
+                156),
             row("frozen", "inbound", "1000000", null, null),
-            row("trend", "compute", "2000000", "0.7746", "0.70"),
+            row("trend", "compute", "2000000", "0.7746", "0.70", null, null, null, 12),
             row("trend", "inbound", "1000000", null, null),
             row("control", "compute", null, "0.7746", null),
             row("control", "inbound", "1000000", null, null));
@@ -66,7 +92,10 @@ class HeadlineSummaryTest {
     String text = HeadlineSummary.render(EVENT, rows, "USD");
 
     assertThat(text)
-        .contains("U by counterfactual model, USD millions:  frozen -4.0  trend 3.0  control -")
+        .contains("U by counterfactual model, USD millions")
+        .contains("    frozen         -4.0   compute -5.0 [-5.5, -4.3] p 0.01 (156)  inbound 1.0\n")
+        .contains("    trend           3.0   compute 2.0 [no interval] (12)  inbound 1.0\n")
+        .contains("    control           -   compute -  inbound 1.0\n")
         .contains("the sign of U differs between the models")
         // The table above it is the frozen model's.
         .contains("total    USD        -4.0");

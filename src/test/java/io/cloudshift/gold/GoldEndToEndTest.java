@@ -54,6 +54,7 @@ class GoldEndToEndTest {
           Tables.SHARE_SHIFT_EVENTS,
           Tables.UPLIFT_MONTHLY,
           Tables.UPLIFT_QUARTERLY,
+          Tables.UPLIFT_ESTIMATES,
           Tables.UPLIFT_PROJECTION,
           Tables.UPLIFT_PROJECTION_SENSITIVITY,
           Tables.REVENUE_RECONCILIATION);

@@ -84,9 +84,11 @@ class UpliftJobTest {
     Map<String, Long> versions =
         TestStages.execute(new UpliftJob(TestStages.context(config, writer)));
 
-    assertThat(versions).containsOnlyKeys(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY);
+    assertThat(versions)
+        .containsOnlyKeys(Tables.UPLIFT_MONTHLY, Tables.UPLIFT_QUARTERLY, Tables.UPLIFT_ESTIMATES);
     Dataset<Row> monthly = writer.read(Tables.UPLIFT_MONTHLY);
     Dataset<Row> quarterly = writer.read(Tables.UPLIFT_QUARTERLY);
+    Dataset<Row> estimates = writer.read(Tables.UPLIFT_ESTIMATES);
     assertThat(monthly.columns()).containsExactlyElementsOf(UpliftMonthlyTable.SPEC.columnNames());
     assertThat(quarterly.columns())
         .containsExactlyElementsOf(UpliftQuarterlyTable.SPEC.columnNames());
@@ -101,7 +103,7 @@ class UpliftJobTest {
     //   in May and June, so July pays what is left, 73.333333333333; I_old = 200, U =
     //   -126.666666666667
     List<HeadlineRow> allModels =
-        UpliftJob.headline(quarterly, "OpenAI", "azure", LocalDate.of(2026, 4, 27));
+        UpliftJob.headline(quarterly, estimates, "OpenAI", "azure", LocalDate.of(2026, 4, 27));
     // Per model, then stream: the frozen model's three streams first.
     assertThat(allModels)
         .extracting(HeadlineRow::model)
@@ -145,6 +147,7 @@ class UpliftJobTest {
     assertThat(inbound.breakEvenShare()).isNull();
     assertThat(inbound.aboveBreakEven()).isNull();
     // Unknown event: empty headline
-    assertThat(UpliftJob.headline(quarterly, "OpenAI", "aws", LocalDate.of(2026, 4, 27))).isEmpty();
+    assertThat(UpliftJob.headline(quarterly, estimates, "OpenAI", "aws", LocalDate.of(2026, 4, 27)))
+        .isEmpty();
   }
 }
