@@ -99,6 +99,24 @@ def test_02_headline_uplift_is_the_sum_of_the_monthly_uplift_over_every_stream(w
         float(p13_total_uplift(warehouse, "uplift_quarterly", quarter_basis="fiscal")), abs=0.01)
 
 
+def test_02_shows_the_interval_of_the_estimates_table(warehouse):
+    reported = figures(executed(warehouse, "02_openai_azure_uplift"))
+    low, high = reported["compute_uplift_low"], reported["compute_uplift_high"]
+    assert low["key"] == high["key"]
+    key = low["key"]
+    assert (key["event_id"], key["model"], key["quarter_basis"]) == ("P13", "frozen", "fiscal")
+    estimates = table(warehouse, "uplift_estimates")
+    row = estimates[(estimates.event_id == "P13") & (estimates.model == "frozen") & (estimates.stream == "compute")
+                    & (estimates.quarter_basis == "fiscal") & (estimates.horizon == "quarter")
+                    & (estimates.reporting_currency == "USD")]
+    # The latest fiscal quarter of the data, the one the notebook reports.
+    latest = row[row.quarter_label == row.quarter_label.max()]
+    assert key["quarter_label"] == latest.quarter_label.iloc[0]
+    assert low["value"] == pytest.approx(float(latest.uplift_low.iloc[0]), abs=0.01)
+    assert high["value"] == pytest.approx(float(latest.uplift_high.iloc[0]), abs=0.01)
+    assert low["value"] <= float(latest.uplift.iloc[0]) <= high["value"]
+
+
 def test_03_headline_is_the_base_scenarios_uplift_summed_over_its_quarters(warehouse):
     headline = figures(executed(warehouse, "03_scenarios"))["cumulative_uplift"]
     projection = table(warehouse, "uplift_projection")

@@ -69,6 +69,15 @@ public final class StageTables {
   }
 
   /**
+   * A table this stage wrote, as of the version it committed, as one partition: a later table
+   * computed from it reads the stored rows (their types, their values) through a short plan.
+   */
+  public Dataset<Row> readSmall(TableSpec table, long version) {
+    requireDeclared(table, false);
+    return writer().read(table.name(), version).coalesce(1);
+  }
+
+  /**
    * Writes a table replaced whole, merged on its key or appended to, as its spec says; returns the
    * version.
    */

@@ -26,6 +26,7 @@ import io.cloudshift.stage.StageTables;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,64 +83,55 @@ public final class UpliftJob extends PipelineStage {
                             + " has null amounts in "
                             + toReporting.reportingCurrency()
                             + ": the reference rates end there (renew them with bin/refresh-fx)"));
-    // Quarters are summed from the monthly rows as stored (the spec's types), so quarterly = Σ
-    // monthly holds on the tables.
-    Dataset<Row> monthly =
-        UpliftMonthly.of(
+    // Each table is computed from the one before as stored (the spec's types): quarterly = Σ
+    // monthly holds on the tables, and each plan starts from a table scan.
+    long monthlyVersion =
+        tables.write(
+            UpliftMonthlyTable.SPEC,
+            UpliftMonthly.of(
+                    labProviderMonthly,
+                    tables.readSmall(ChargesMonthlyTable.SPEC),
+                    terms,
+                    labRevenue,
+                    context.config().baselineMonths(),
+                    context.config().trendMonths(),
+                    providers,
+                    toReporting)
+                .orderBy(sortedBy(Columns.MONTH)));
+    Dataset<Row> monthly = tables.readSmall(UpliftMonthlyTable.SPEC, monthlyVersion);
+    long quarterlyVersion =
+        tables.write(
+            UpliftQuarterlyTable.SPEC,
+            UpliftQuarterly.of(monthly, providers)
+                .orderBy(sortedBy(Columns.QUARTER_BASIS, Columns.QUARTER_START)));
+    tables.write(
+        UpliftEstimatesTable.SPEC,
+        UpliftEstimates.of(
+                monthly,
+                tables.readSmall(UpliftQuarterlyTable.SPEC, quarterlyVersion),
                 labProviderMonthly,
-                tables.readSmall(ChargesMonthlyTable.SPEC),
                 terms,
-                labRevenue,
                 context.config().baselineMonths(),
                 context.config().trendMonths(),
-                providers,
-                toReporting)
+                context.config().placeboMonths())
             .orderBy(
-                col(Columns.LAB),
-                col(Columns.PROVIDER),
-                col(Columns.EVENT_MONTH),
-                col(Columns.STREAM),
-                col(UpliftMonthlyTable.MODEL),
-                col(Columns.REPORTING_CURRENCY),
-                col(Columns.MONTH))
-            .persist();
-    try {
-      tables.write(UpliftMonthlyTable.SPEC, monthly);
-      Dataset<Row> quarterly =
-          UpliftQuarterly.of(monthly, providers)
-              .orderBy(
-                  col(Columns.LAB),
-                  col(Columns.PROVIDER),
-                  col(Columns.EVENT_MONTH),
-                  col(Columns.STREAM),
-                  col(UpliftMonthlyTable.MODEL),
-                  col(Columns.REPORTING_CURRENCY),
-                  col(Columns.QUARTER_BASIS),
-                  col(Columns.QUARTER_START));
-      tables.write(UpliftQuarterlyTable.SPEC, quarterly);
-      tables.write(
-          UpliftEstimatesTable.SPEC,
-          UpliftEstimates.of(
-                  monthly,
-                  quarterly,
-                  labProviderMonthly,
-                  terms,
-                  context.config().baselineMonths(),
-                  context.config().trendMonths(),
-                  context.config().placeboMonths())
-              .orderBy(
-                  col(Columns.LAB),
-                  col(Columns.PROVIDER),
-                  col(Columns.EVENT_MONTH),
-                  col(Columns.STREAM),
-                  col(UpliftMonthlyTable.MODEL),
-                  col(Columns.REPORTING_CURRENCY),
-                  col(Columns.QUARTER_BASIS),
-                  col(UpliftEstimatesTable.HORIZON),
-                  col(Columns.QUARTER_START)));
-    } finally {
-      monthly.unpersist();
-    }
+                sortedBy(
+                    Columns.QUARTER_BASIS, UpliftEstimatesTable.HORIZON, Columns.QUARTER_START)));
+  }
+
+  /** Rows in event × stream × model × currency order, then by {@code then}. */
+  private static Column[] sortedBy(String... then) {
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(
+                Columns.LAB,
+                Columns.PROVIDER,
+                Columns.EVENT_MONTH,
+                Columns.STREAM,
+                UpliftMonthlyTable.MODEL,
+                Columns.REPORTING_CURRENCY),
+            Arrays.stream(then))
+        .map(c -> col(c))
+        .toArray(Column[]::new);
   }
 
   /**
