@@ -7,7 +7,10 @@ import com.typesafe.config.ConfigParseOptions;
 import io.cloudshift.schema.Stream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,8 +28,10 @@ import java.util.Optional;
  *
  * <p>Share shifts are planted at the month that contains each agreement's effective date, which is
  * the event month d of docs/methodology.md#terms-in-force. In particular the OpenAI–Microsoft
- * amendment of 27 April 2026 (P13) is planted in April 2026, not May: the share-shift windows [d−w,
- * d) and [d, d+w) then separate the old and new terms exactly.
+ * amendment of 27 April 2026 (P13) is planted in April 2026, not May, and by the instant: its share
+ * paths are the counterfactual (a slide that carries on through the change), and its {@link
+ * EventEffect} moves a known share from 00:00 UTC of 27 April on, April being planted in two parts
+ * (docs/methodology.md#terms-by-the-instant).
  */
 final class Calibration {
   static final String RESOURCE = "calibration.conf";
@@ -78,6 +83,20 @@ final class Calibration {
 
   Optional<LabStreamPlan> plan(String lab, Stream stream) {
     return plans.stream().filter(p -> p.lab().equals(lab) && p.stream() == stream).findFirst();
+  }
+
+  /**
+   * The instant (00:00 UTC) a planted {@link EventEffect} of the lab takes effect inside {@code
+   * month}, if one does: that month is planted in two parts, and the pipeline counts only the part
+   * after it for the change (docs/methodology.md#terms-by-the-instant), in every stream of the lab.
+   */
+  Optional<Instant> changeInstant(String lab, YearMonth month) {
+    return plans.stream()
+        .filter(p -> p.lab().equals(lab))
+        .flatMap(p -> p.effect().stream())
+        .filter(e -> e.splitMonth().filter(month::equals).isPresent())
+        .map(e -> e.from().atStartOfDay().toInstant(ZoneOffset.UTC))
+        .findFirst();
   }
 
   /** A lab's planted monthly spend at a provider in a stream (zero when nothing is planted). */
@@ -144,7 +163,22 @@ final class Calibration {
         Stream.valueOf(lab.getString("stream").toUpperCase(Locale.ROOT)),
         curve(lab),
         shares,
-        lab.getString("keeps-the-rest"));
+        lab.getString("keeps-the-rest"),
+        lab.hasPath("effect") ? Optional.of(effect(lab.getConfig("effect"))) : Optional.empty());
+  }
+
+  /** A planted effect: the change, the provider losing share and each gainer's extra share. */
+  private static EventEffect effect(Config effect) {
+    Map<String, SharePath> gains = new LinkedHashMap<>();
+    for (Config provider : effect.getConfigList("gains")) {
+      gains.put(provider.getString("provider"), sharePath(provider.getConfigList("path")));
+    }
+    return new EventEffect(
+        effect.getString("event"),
+        effect.getString("provider"),
+        LocalDate.parse(effect.getString("from")),
+        gains,
+        effect.getString("source"));
   }
 
   /** A curve that is zero before {@code starts} when given, else extends its first anchor back. */

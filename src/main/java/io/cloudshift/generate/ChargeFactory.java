@@ -99,7 +99,11 @@ final class ChargeFactory {
    * price is still PricingCategory Standard (Committed is for commitment-covered usage).
    */
   Charge usage(Charge charge, Sku sku, BigDecimal billed, BigDecimal discount) {
-    Instant day = file.randomDayOf(file.month());
+    return usage(charge, sku, billed, discount, file.randomDayOf(file.month()));
+  }
+
+  /** {@link #usage(Charge, Sku, BigDecimal, BigDecimal)} on a given day (midnight UTC). */
+  Charge usage(Charge charge, Sku sku, BigDecimal billed, BigDecimal discount, Instant day) {
     charge
         .set(FocusColumns.CHARGE_CATEGORY, "Usage")
         .set(CHARGE_FREQUENCY, "Usage-Based")

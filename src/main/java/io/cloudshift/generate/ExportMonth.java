@@ -39,6 +39,12 @@ record ExportMonth(
     return someMonth.atDay(day).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
+  /** Midnight UTC of a random day of {@code part}. */
+  Instant randomDayIn(MonthPart part) {
+    int day = part.firstDay() + random.nextInt(part.days());
+    return part.month().atDay(day).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
   <T> T pick(List<T> items) {
     return items.get(random.nextInt(items.size()));
   }

@@ -50,7 +50,7 @@ final class ExportMonthGenerator {
     ChargeFactory factory = new ChargeFactory(file);
 
     FileRows rows = new FileRows(file.layout().columns());
-    RevenueLedger ledger = new RevenueLedger();
+    RevenueLedger ledger = new RevenueLedger(calibration::changeInstant);
     Consumer<Charge> out =
         new AttributionCheck(rules, file)
             .andThen(row -> ledger.record(file.providerId(), file.month(), row))

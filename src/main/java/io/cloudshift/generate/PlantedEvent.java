@@ -42,8 +42,12 @@ record PlantedEvent(
             "P07",
             "exclusive -> ROFR: CoreWeave (2025-03) and Google (2025-05) ramp"),
         event(
-            "OpenAI", "coreweave", "2025-03", "P20", "CoreWeave ramps 4% -> 8% of OpenAI compute"),
-        event("OpenAI", "gcp", "2025-05", "P22", "Google ramps 2% -> 5% of OpenAI compute"),
+            "OpenAI",
+            "coreweave",
+            "2025-03",
+            "P20",
+            "CoreWeave ramps 4% -> 8% of OpenAI compute (by 2025-10)"),
+        event("OpenAI", "gcp", "2025-05", "P22", "Google ramps 1.5% -> 6.5% of OpenAI compute"),
         event("Meta", "coreweave", "2025-09", "ME02", "CoreWeave takes 63% of Meta compute"),
         event(
             "OpenAI",
@@ -51,7 +55,12 @@ record PlantedEvent(
             "2025-10",
             "P11",
             "ROFR removed: no step of its own (AWS starts next month)"),
-        event("OpenAI", "aws", "2025-11", "P23", "AWS ramps 4% -> 10% of OpenAI compute"),
+        event(
+            "OpenAI",
+            "aws",
+            "2025-11",
+            "P23",
+            "AWS ramps 1.5% -> 7.5% of OpenAI compute by 2026-03 (the slide carries on)"),
         event(
             "Anthropic",
             "azure",
@@ -63,8 +72,10 @@ record PlantedEvent(
             "azure",
             "2026-04",
             "P13",
-            "amendment of 27 Apr 2026: Azure compute share 74% -> 64%; OpenAI models also on"
-                + " Bedrock: Azure resale share 100% -> 92% (85% by 2026-09)"),
+            "amendment of 27 Apr 2026: Azure's compute share, sliding 1.5 pp a month (75% in"
+                + " 2026-03, 66% by 2026-09 without P13), loses 6 pp more from 27 April (67.5% ->"
+                + " 60%); OpenAI models also on Bedrock: Azure resale share 100% -> 92% from 27"
+                + " April (85% by 2026-09); planted effect in _truth/planted_effects.csv"),
         event(
             "Anthropic", "coreweave", "2026-04", "A12", "CoreWeave takes 4% of Anthropic compute"));
   }

@@ -24,18 +24,55 @@ record ProviderMonthPlan(
     BigDecimal customersUsd,
     BigDecimal customersEur) {
 
+  /** Money planted in one part of the month (the whole month unless a planted change splits it). */
+  record PartAmount(MonthPart part, BigDecimal amount) {}
+
   /**
-   * A lab compute account's month: total amount, of which {@code commitmentMonthly} is covered by
-   * its commitment.
+   * A lab compute account's month: the amount of each part, of which {@code commitmentMonthly} is
+   * covered by its commitment.
    */
-  record ComputeCell(Account account, String lab, BigDecimal amount, BigDecimal commitmentMonthly) {
-    BigDecimal onDemandAmount() {
-      return amount.subtract(commitmentMonthly);
+  record ComputeCell(
+      Account account, String lab, List<PartAmount> parts, BigDecimal commitmentMonthly) {
+    ComputeCell {
+      parts = List.copyOf(parts);
+      if (commitmentMonthly.signum() != 0 && parts.size() != 1) {
+        throw new IllegalStateException(
+            lab + ": a commitment in a month split by a planted change is not supported");
+      }
+    }
+
+    BigDecimal amount() {
+      return sum(parts);
+    }
+
+    /** The on-demand money of each part (what the commitment does not cover). */
+    List<PartAmount> onDemandParts() {
+      if (commitmentMonthly.signum() == 0) {
+        return parts;
+      }
+      PartAmount whole = parts.get(0);
+      return List.of(new PartAmount(whole.part(), whole.amount().subtract(commitmentMonthly)));
     }
   }
 
-  /** A lab's models sold by the provider in the month, under one resale rule. */
-  record ResaleCell(String lab, ResaleRule rule, BigDecimal amount) {}
+  /** A lab's models sold by the provider in the month, under one resale rule, per part. */
+  record ResaleCell(String lab, ResaleRule rule, List<PartAmount> parts) {
+    ResaleCell {
+      parts = List.copyOf(parts);
+    }
+
+    BigDecimal amount() {
+      return sum(parts);
+    }
+  }
+
+  private static BigDecimal sum(List<PartAmount> parts) {
+    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+    for (PartAmount part : parts) {
+      sum = sum.add(part.amount());
+    }
+    return sum;
+  }
 
   static ProviderMonthPlan of(
       String provider,
@@ -49,10 +86,10 @@ record ProviderMonthPlan(
       if (plan.stream() != Stream.RESALE) {
         continue;
       }
-      BigDecimal amount = plan.amount(provider, month);
+      List<PartAmount> parts = parts(plan, provider, month);
       Optional<ResaleRule> rule = rules.resaleRule(provider, plan.lab(), month);
-      if (amount.signum() > 0 && rule.isPresent()) {
-        resale.add(new ResaleCell(plan.lab(), rule.get(), amount));
+      if (sum(parts).signum() > 0 && rule.isPresent()) {
+        resale.add(new ResaleCell(plan.lab(), rule.get(), parts));
       }
     }
     BigDecimal others = calibration.unattributedAmount(provider, month);
@@ -79,27 +116,51 @@ record ProviderMonthPlan(
     }
     List<ComputeCell> cells = new ArrayList<>();
     for (Map.Entry<String, List<ComputeAccountRule>> lab : byLab.entrySet()) {
-      BigDecimal amount = calibration.labAmount(lab.getKey(), provider, Stream.COMPUTE, month);
-      if (amount.signum() <= 0) {
+      Optional<LabStreamPlan> plan = calibration.plan(lab.getKey(), Stream.COMPUTE);
+      if (plan.isEmpty()) {
+        continue;
+      }
+      List<PartAmount> parts = parts(plan.get(), provider, month);
+      if (sum(parts).signum() <= 0) {
         continue;
       }
       List<ComputeAccountRule> labAccounts = lab.getValue();
-      // Several accounts of one lab share its amount equally; the first takes the odd cents.
-      BigDecimal each = amount.divide(BigDecimal.valueOf(labAccounts.size()), 2, RoundingMode.DOWN);
-      BigDecimal first =
-          amount.subtract(each.multiply(BigDecimal.valueOf(labAccounts.size() - 1L)));
-      for (int i = 0; i < labAccounts.size(); i++) {
-        BigDecimal share = i == 0 ? first : each;
+      int count = labAccounts.size();
+      // Several accounts of one lab share each part equally; the first takes the odd cents.
+      List<List<PartAmount>> perAccount = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        perAccount.add(new ArrayList<>());
+      }
+      for (PartAmount part : parts) {
+        BigDecimal each = part.amount().divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
+        BigDecimal first = part.amount().subtract(each.multiply(BigDecimal.valueOf(count - 1L)));
+        for (int i = 0; i < count; i++) {
+          perAccount.get(i).add(new PartAmount(part.part(), i == 0 ? first : each));
+        }
+      }
+      for (int i = 0; i < count; i++) {
         BigDecimal commitment =
             i == 0
-                ? labCommitment(lab.getKey(), provider, month, calibration, share)
+                ? labCommitment(lab.getKey(), provider, month, calibration, sum(perAccount.get(i)))
                 : BigDecimal.ZERO.setScale(2);
         cells.add(
             new ComputeCell(
-                accounts.labAccount(labAccounts.get(i)), lab.getKey(), share, commitment));
+                accounts.labAccount(labAccounts.get(i)),
+                lab.getKey(),
+                perAccount.get(i),
+                commitment));
       }
     }
     return cells;
+  }
+
+  /** The plan's money at the provider in each part of the month. */
+  private static List<PartAmount> parts(LabStreamPlan plan, String provider, YearMonth month) {
+    List<PartAmount> parts = new ArrayList<>();
+    for (MonthPart part : plan.parts(month)) {
+      parts.add(new PartAmount(part, plan.amount(provider, part)));
+    }
+    return parts;
   }
 
   /**

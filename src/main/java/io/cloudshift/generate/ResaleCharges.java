@@ -1,5 +1,6 @@
 package io.cloudshift.generate;
 
+import io.cloudshift.generate.ProviderMonthPlan.PartAmount;
 import io.cloudshift.generate.ProviderMonthPlan.ResaleCell;
 import io.cloudshift.schema.Stream;
 import java.math.BigDecimal;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
  * Ordinary customers' charges for a lab's models sold by the provider (Azure OpenAI, Bedrock
  * Claude, ...): ServiceName exactly the resale rule's, a model whose name the rule's sku-pattern
  * recognises in SkuId and SkuMeter, ServiceCategory "AI and Machine Learning", and the provider's
- * own first-party publisher, so the rows are not marketplace.
+ * own first-party publisher, so the rows are not marketplace. Like a lab's compute, each part of
+ * the month is billed on its own days, its rows spread evenly over them.
  */
 final class ResaleCharges {
   private static final BigDecimal OUTPUT_PRICE_FACTOR = new BigDecimal("4");
@@ -62,12 +64,23 @@ final class ResaleCharges {
                         tokens(style, cell, model, "Output", file.month())))
             .toList();
     ChargeRole role = ChargeRole.revenue(cell.lab(), Stream.RESALE);
-    for (BigDecimal amount : AmountSplitter.split(cell.amount(), rows, file.random())) {
-      ModelSkus model = file.pick(skus);
-      Sku sku = file.random().nextInt(5) < 2 ? model.output() : model.input();
-      Charge charge = factory.forAccount(file.pick(customers), role);
-      BigDecimal discount = file.random().nextInt(4) == 0 ? DISCOUNTED_PRICE : BigDecimal.ONE;
-      out.accept(factory.usage(charge, sku, amount, discount));
+    List<PartAmount> parts = cell.parts();
+    int[] perPart = RowBudget.perPart(rows, parts.stream().map(PartAmount::part).toList());
+    for (int p = 0; p < parts.size(); p++) {
+      PartAmount part = parts.get(p);
+      if (part.amount().signum() == 0) {
+        continue;
+      }
+      List<BigDecimal> amounts = AmountSplitter.split(part.amount(), perPart[p], file.random());
+      for (int i = 0; i < amounts.size(); i++) {
+        ModelSkus model = file.pick(skus);
+        Sku sku = file.random().nextInt(5) < 2 ? model.output() : model.input();
+        Charge charge = factory.forAccount(file.pick(customers), role);
+        BigDecimal discount = file.random().nextInt(4) == 0 ? DISCOUNTED_PRICE : BigDecimal.ONE;
+        out.accept(
+            factory.usage(
+                charge, sku, amounts.get(i), discount, part.part().dayOfRow(i, amounts.size())));
+      }
     }
   }
 

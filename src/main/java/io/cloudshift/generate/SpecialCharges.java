@@ -65,12 +65,15 @@ final class SpecialCharges {
       }
       if (SpecialChargePlan.labNegativeUsage(month)) {
         ComputeCell cell = cells.get(SpecialChargePlan.cellIndex(month, 5, cells.size()));
+        // In a month split by a planted change, on a day before it: the part after the change
+        // holds exactly its planted amounts.
         Charge reversal =
             factory.usage(
                 factory.forAccount(cell.account(), labRole(cell)),
                 gpu(),
                 SpecialChargePlan.labNegativeUsageAmount(cell.amount()),
-                BigDecimal.ONE);
+                BigDecimal.ONE,
+                file.randomDayIn(cell.parts().get(0).part()));
         reversal.set(
             FocusColumns.CHARGE_DESCRIPTION,
             "Reversal of a duplicated meter reading, " + reversal.text(FocusColumns.SKU_METER));

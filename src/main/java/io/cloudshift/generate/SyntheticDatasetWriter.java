@@ -87,7 +87,8 @@ final class SyntheticDatasetWriter {
     new InOrderExecutor(threads).run(tasks, totals::add);
 
     Path truth = new Path(root, TruthFiles.DIRECTORY);
-    new TruthFiles(files, truth).write(totals.ledger, options, totals.bad, totals.counts);
+    new TruthFiles(files, truth)
+        .write(totals.ledger, calibration, options, totals.bad, totals.counts);
     files.writeText(
         new Path(root, "README.md"),
         new SyntheticReadme(options, calibration, totals.ledger, totals.summaries, totals.bad)

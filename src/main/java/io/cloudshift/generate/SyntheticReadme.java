@@ -67,6 +67,7 @@ final class SyntheticReadme {
     values.put("annual-rows", annualRows());
     values.put("openai-azure-9m-2025", millions(openAiOnAzureNineMonths2025()));
     values.put("event-rows", eventRows());
+    values.put("planted-effect-rows", plantedEffectRows());
     values.put("bad-rows", String.valueOf(badRows.size()));
     values.put("bad-row-percent", String.valueOf(BadRows.FRACTION * 100));
     return fill(template(), values);
@@ -145,22 +146,74 @@ final class SyntheticReadme {
       md.append(row(plan.remainderProvider(), "remainder: 1 − the others", "")).append('\n');
       for (Map.Entry<String, SharePath> share : plan.shares().entrySet()) {
         for (SharePath.Segment segment : share.getValue().segments()) {
-          String path =
-              segment.isStep()
-                  ? "from " + segment.from() + ": " + percent(segment.endShare())
-                  : segment.from()
-                      + " → "
-                      + segment.to()
-                      + ": "
-                      + percent(segment.startShare())
-                      + " → "
-                      + percent(segment.endShare());
-          md.append(row(share.getKey(), path, segment.source())).append('\n');
+          md.append(row(share.getKey(), path(segment, ""), segment.source())).append('\n');
         }
       }
+      plan.effect()
+          .ifPresent(
+              effect -> {
+                md.append("\nPlanted effect of ")
+                    .append(effect.eventId())
+                    .append(" from ")
+                    .append(effect.from())
+                    .append(
+                        " 00:00 UTC, on top of the paths above (which are its counterfactual): ")
+                    .append(effect.provider())
+                    .append(" loses what these gain (")
+                    .append(effect.source())
+                    .append(").\n\n| provider | gain | source |\n|---|---|---|\n");
+                effect
+                    .gains()
+                    .forEach(
+                        (gainer, path) -> {
+                          for (SharePath.Segment segment : path.segments()) {
+                            md.append(row(gainer, path(segment, "+"), segment.source()))
+                                .append('\n');
+                          }
+                        });
+              });
       md.append('\n');
     }
     return md.substring(0, md.length() - 1);
+  }
+
+  /** A share path segment in words: a step or a ramp, each share prefixed by {@code sign}. */
+  private static String path(SharePath.Segment segment, String sign) {
+    return segment.isStep()
+        ? "from " + segment.from() + ": " + sign + percent(segment.endShare())
+        : segment.from()
+            + " → "
+            + segment.to()
+            + ": "
+            + sign
+            + percent(segment.startShare())
+            + " → "
+            + sign
+            + percent(segment.endShare());
+  }
+
+  /** The post-change lines of _truth/planted_effects.csv, in $M. */
+  private String plantedEffectRows() {
+    List<String> rows = new ArrayList<>();
+    for (PlantedEffects.Line line :
+        PlantedEffects.of(calibration, options.firstMonth(), options.lastMonth())) {
+      if (!line.side().equals(PlantedEffects.POST)) {
+        continue;
+      }
+      rows.add(
+          row(
+              line.eventId(),
+              line.lab() + " × " + line.provider(),
+              line.stream(),
+              line.period(),
+              line.periodStart() + " .. " + line.periodEnd().minusDays(1),
+              line.counterfactualShare().map(SyntheticReadme::percent).orElse(""),
+              line.plantedShare().map(SyntheticReadme::percent).orElse(""),
+              line.effectPoints().map(pp -> pp.stripTrailingZeros().toPlainString()).orElse(""),
+              millions(line.streamTotal()),
+              millions(line.shareEffect())));
+    }
+    return String.join("\n", rows);
   }
 
   private String providerRevenueRows() {

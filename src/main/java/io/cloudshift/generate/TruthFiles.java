@@ -12,7 +12,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * Writes the planted truth beside the data, under {@code <outputRoot>/_truth/}, as deterministic
  * CSVs (sorted, fixed number formats, no paths or times): monthly_revenue.csv, events.csv,
- * provider_monthly_revenue.csv, bad_rows.csv and row_counts.csv.
+ * after_change.csv, planted_effects.csv, provider_monthly_revenue.csv, bad_rows.csv and
+ * row_counts.csv.
  */
 final class TruthFiles {
   static final String DIRECTORY = "_truth";
@@ -35,11 +36,17 @@ final class TruthFiles {
 
   void write(
       RevenueLedger ledger,
+      Calibration calibration,
       GeneratorOptions options,
       List<BadRow> badRows,
       List<RowCount> rowCounts) {
     files.writeText(new Path(directory, "monthly_revenue.csv"), monthlyRevenue(ledger));
     files.writeText(new Path(directory, "events.csv"), events(ledger, options));
+    files.writeText(
+        new Path(directory, "after_change.csv"), afterChange(ledger, calibration, options));
+    files.writeText(
+        new Path(directory, "planted_effects.csv"),
+        plantedEffects(PlantedEffects.of(calibration, options.firstMonth(), options.lastMonth())));
     files.writeText(new Path(directory, "provider_monthly_revenue.csv"), providerRevenue(ledger));
     files.writeText(new Path(directory, "bad_rows.csv"), badRows(badRows));
     files.writeText(new Path(directory, "row_counts.csv"), rowCounts(rowCounts));
@@ -149,6 +156,129 @@ final class TruthFiles {
     return out.toString();
   }
 
+  /**
+   * Per planted change inside a month (docs/methodology.md#terms-by-the-instant), stream and
+   * provider Q of the lab: R after the change (the lab's rows at Q in the event month apportioned
+   * by their charge periods), T after it (Σ over Q) and s = R / T.
+   */
+  static String afterChange(
+      RevenueLedger ledger, Calibration calibration, GeneratorOptions options) {
+    StringBuilder out =
+        new StringBuilder(
+            CsvFormat.line(
+                List.of(
+                    "event_id",
+                    "lab",
+                    "stream",
+                    "event_month",
+                    "effective_from",
+                    "month_fraction_after_change",
+                    "provider",
+                    "billing_currency",
+                    "billed_revenue_after",
+                    "stream_total_after",
+                    "share_after")));
+    java.util.Set<String> written = new java.util.HashSet<>();
+    for (LabStreamPlan plan : calibration.plans()) {
+      if (plan.effect().isEmpty() || plan.effect().get().splitMonth().isEmpty()) {
+        continue;
+      }
+      EventEffect effect = plan.effect().get();
+      YearMonth d = effect.splitMonth().get();
+      if (d.isBefore(options.firstMonth())
+          || d.isAfter(options.lastMonth())
+          || !written.add(plan.lab() + "|" + effect.from())) {
+        continue;
+      }
+      BigDecimal fraction =
+          BigDecimal.valueOf(MonthPart.from(effect.from()).days())
+              .divide(
+                  BigDecimal.valueOf(d.lengthOfMonth()), EventShares.SCALE, RoundingMode.HALF_EVEN);
+      for (Stream stream : List.of(Stream.COMPUTE, Stream.RESALE)) {
+        Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        ledger
+            .afterChange()
+            .forEach(
+                (cell, after) -> {
+                  if (cell.lab().equals(plan.lab())
+                      && cell.stream().equals(stream.value())
+                      && cell.month().equals(d)) {
+                    totals.merge(cell.currency(), after, BigDecimal::add);
+                  }
+                });
+        for (Map.Entry<RevenueLedger.LabCell, BigDecimal> entry : ledger.afterChange().entrySet()) {
+          RevenueLedger.LabCell cell = entry.getKey();
+          if (!cell.lab().equals(plan.lab())
+              || !cell.stream().equals(stream.value())
+              || !cell.month().equals(d)) {
+            continue;
+          }
+          BigDecimal total = totals.get(cell.currency());
+          out.append(
+              CsvFormat.line(
+                  java.util.Arrays.asList(
+                      effect.eventId(),
+                      plan.lab(),
+                      stream.value(),
+                      d.toString(),
+                      effect.from().toString(),
+                      ratio(fraction),
+                      cell.provider(),
+                      cell.currency(),
+                      exact(entry.getValue()),
+                      exact(total),
+                      total.signum() > 0
+                          ? ratio(
+                              entry
+                                  .getValue()
+                                  .divide(total, EventShares.SCALE, RoundingMode.HALF_EVEN))
+                          : null)));
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@link PlantedEffects}: what each planted effect of a change of terms is worth. */
+  static String plantedEffects(List<PlantedEffects.Line> lines) {
+    StringBuilder out =
+        new StringBuilder(
+            CsvFormat.line(
+                List.of(
+                    "event_id",
+                    "lab",
+                    "provider",
+                    "stream",
+                    "side",
+                    "period",
+                    "period_start",
+                    "period_end",
+                    "counterfactual_share",
+                    "planted_share",
+                    "effect_pp",
+                    "stream_total_usd",
+                    "share_effect_usd")));
+    for (PlantedEffects.Line line : lines) {
+      out.append(
+          CsvFormat.line(
+              java.util.Arrays.asList(
+                  line.eventId(),
+                  line.lab(),
+                  line.provider(),
+                  line.stream(),
+                  line.side(),
+                  line.period(),
+                  line.periodStart().toString(),
+                  line.periodEnd().toString(),
+                  line.counterfactualShare().map(TruthFiles::ratio).orElse(null),
+                  line.plantedShare().map(TruthFiles::ratio).orElse(null),
+                  line.effectPoints().map(TruthFiles::ratio).orElse(null),
+                  money(line.streamTotal()),
+                  money(line.shareEffect()))));
+    }
+    return out.toString();
+  }
+
   static String providerRevenue(RevenueLedger ledger) {
     StringBuilder out =
         new StringBuilder(
@@ -211,6 +341,11 @@ final class TruthFiles {
   /** Money in the truth: exact, 6 decimals at most, no exponent. */
   private static String money(BigDecimal value) {
     return CsvFormat.decimal(value);
+  }
+
+  /** An apportioned amount: exact (up to 12 decimals), trailing zeros dropped, no exponent. */
+  private static String exact(BigDecimal value) {
+    return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }
 
   /** A share: up to 10 decimals, trailing zeros dropped, no exponent. */

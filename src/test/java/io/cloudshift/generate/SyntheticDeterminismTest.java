@@ -17,7 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticDeterminismTest {
   private static final List<String> MONEY_TRUTH =
       List.of(
-          "_truth/monthly_revenue.csv", "_truth/events.csv", "_truth/provider_monthly_revenue.csv");
+          "_truth/monthly_revenue.csv",
+          "_truth/events.csv",
+          "_truth/after_change.csv",
+          "_truth/planted_effects.csv",
+          "_truth/provider_monthly_revenue.csv");
 
   @Test
   void sameOptionsGiveByteIdenticalFilesAndTruth(@TempDir Path first, @TempDir Path second) {

@@ -145,7 +145,12 @@ class SyntheticParquetTest {
     }
     assertThat(files).isEqualTo(5 * 6);
     for (String truth :
-        List.of("monthly_revenue.csv", "events.csv", "provider_monthly_revenue.csv")) {
+        List.of(
+            "monthly_revenue.csv",
+            "events.csv",
+            "after_change.csv",
+            "planted_effects.csv",
+            "provider_monthly_revenue.csv")) {
       assertThat(SyntheticFixtures.text(parquetRoot.resolve("_truth").resolve(truth)))
           .as(truth)
           .isEqualTo(SyntheticFixtures.text(csvRoot.resolve("_truth").resolve(truth)));

@@ -54,16 +54,113 @@ class SyntheticTruthTest {
     }
     assertThat(sums.keySet().stream().filter(k -> !k.startsWith("|")))
         .containsExactlyInAnyOrderElementsOf(truth.keySet());
-    // The OpenAI-Microsoft amendment (P13) is planted in April 2026: Azure's share of OpenAI
-    // compute
-    // steps from 74% to 64%. This run has no AWS export (AWS holds 10% in March, 16% in April), so
-    // the
-    // shares are of the rest: 0.74 / 0.90 and 0.64 / 0.84; credits and corrections move them
-    // slightly.
+    // The OpenAI-Microsoft amendment (P13) is planted from 27 April 2026: Azure's share of OpenAI
+    // compute is 75% in March, 73.5% on 1-26 April and 67.5% on 27-30 April. This run has no AWS
+    // export (AWS holds 7.5% in March, 9% then 12% in April), so the shares are of the rest:
+    // 0.75 / 0.925 in March, and for the whole of April (26 and 4 of 30 days)
+    // (0.735·26 + 0.675·4) / (30 − 0.09·26 − 0.12·4); credits and corrections move them slightly.
     assertThat(azureShareOfOpenAiCompute("2026-03"))
-        .isCloseTo(0.74 / 0.90, org.assertj.core.data.Offset.offset(0.005));
+        .isCloseTo(0.75 / 0.925, org.assertj.core.data.Offset.offset(0.005));
     assertThat(azureShareOfOpenAiCompute("2026-04"))
-        .isCloseTo(0.64 / 0.84, org.assertj.core.data.Offset.offset(0.005));
+        .isCloseTo(
+            (0.735 * 26 + 0.675 * 4) / (30 - 0.09 * 26 - 0.12 * 4),
+            org.assertj.core.data.Offset.offset(0.005));
+  }
+
+  /**
+   * April 2026 is planted in two parts around P13 (27 April, 00:00 UTC): every OpenAI row's charge
+   * period lies wholly on one side of the change, and the rows after it, re-read and summed in
+   * plain Java, give after_change.csv exactly; Azure's part after the change is the planted 67.5%
+   * of the planted total after it (the month's 4/30), to the cent.
+   */
+  @Test
+  void theDaysAfterP13AreBilledApartAndSumExactlyToTheAfterChangeTruth() {
+    java.time.Instant change = java.time.Instant.parse("2026-04-27T00:00:00Z");
+    java.time.Instant april = java.time.Instant.parse("2026-04-01T00:00:00Z");
+    java.time.Instant may = java.time.Instant.parse("2026-05-01T00:00:00Z");
+    var reference = new SyntheticFixtures.ReferenceAttribution(config);
+    Map<String, BigDecimal> after = new TreeMap<>();
+    java.util.Set<String> daysAfter = new java.util.TreeSet<>();
+    for (String provider : List.of("azure", "gcp", "oci", "coreweave")) {
+      String export = provider + "-focus";
+      Path file = root.resolve(export + "/billing_period=2026-04/" + export + "-2026-04.csv.gz");
+      for (Map<String, String> row : readCsv(file)) {
+        String key = reference.classify(provider, row);
+        if (key == null || !key.startsWith("OpenAI|")) {
+          continue;
+        }
+        java.time.Instant start = java.time.Instant.parse(row.get("ChargePeriodStart"));
+        java.time.Instant end = java.time.Instant.parse(row.get("ChargePeriodEnd"));
+        if (!start.isBefore(april)) {
+          // This month's usage: wholly before or wholly after the change.
+          assertThat(start.isBefore(change) && end.isAfter(change)).as(row.toString()).isFalse();
+          assertThat(end).isBeforeOrEqualTo(may);
+        }
+        if (!start.isBefore(change)) {
+          after.merge(key + "|" + provider, new BigDecimal(row.get("BilledCost")), BigDecimal::add);
+          if (key.equals("OpenAI|compute") && provider.equals("azure")) {
+            daysAfter.add(row.get("ChargePeriodStart").substring(0, 10));
+          }
+        }
+      }
+    }
+    assertThat(daysAfter)
+        .as("each day after the change has charges")
+        .containsExactly("2026-04-27", "2026-04-28", "2026-04-29", "2026-04-30");
+    Map<String, BigDecimal> truth = new TreeMap<>();
+    for (Map<String, String> row : readCsv(root.resolve("_truth/after_change.csv"))) {
+      assertThat(row.get("event_id")).isEqualTo("P13");
+      assertThat(row.get("effective_from")).isEqualTo("2026-04-27");
+      truth.put(
+          row.get("lab") + "|" + row.get("stream") + "|" + row.get("provider"),
+          new BigDecimal(row.get("billed_revenue_after")));
+    }
+    assertThat(truth.keySet()).isEqualTo(after.keySet());
+    truth.forEach((k, v) -> assertThat(after.get(k)).as(k).isEqualByComparingTo(v));
+    // 0.675 × (2,361,111,111.11 × 4/30 = 314,814,814.81) = 212,499,999.997: $212,500,000.00.
+    assertThat(truth.get("OpenAI|compute|azure")).isEqualByComparingTo("212500000.00");
+    // Bedrock (no AWS export here) takes 8% of resale after the change: Azure 0.92 ×
+    // 123,333,333.33.
+    assertThat(truth.get("OpenAI|resale|azure")).isEqualByComparingTo("113466666.66");
+  }
+
+  /**
+   * planted_effects.csv, worked by hand from the calibration: compute total 1850 $M in 2025-12 to
+   * 3000 $M in 2026-09 in a straight line, δ = 6 points from 27 April 2026 (April's 4/30 after it),
+   * share effect −0.06 · T per month and its sums; this run ends in April, so only 2026Q2's part in
+   * April is there.
+   */
+  @Test
+  void plantedEffectsSayWhatWasPlanted() {
+    List<Map<String, String>> lines = readCsv(root.resolve("_truth/planted_effects.csv"));
+    Map<String, Map<String, String>> compute = new TreeMap<>();
+    for (Map<String, String> line : lines) {
+      if (line.get("stream").equals("compute")) {
+        compute.put(
+            line.get("side") + "|" + line.get("period") + "|" + line.get("period_start"), line);
+      }
+    }
+    Map<String, String> april = compute.get("post|2026-04|2026-04-27");
+    assertThat(april.get("period_end")).isEqualTo("2026-05-01");
+    assertThat(april.get("counterfactual_share")).isEqualTo("0.735");
+    assertThat(april.get("planted_share")).isEqualTo("0.675");
+    assertThat(april.get("effect_pp")).isEqualTo("-6");
+    assertThat(new BigDecimal(april.get("stream_total_usd"))).isEqualByComparingTo("314814814.81");
+    assertThat(new BigDecimal(april.get("share_effect_usd")))
+        .isEqualByComparingTo("-18888888.8886");
+    Map<String, String> aprilBefore = compute.get("pre|2026-04|2026-04-01");
+    assertThat(aprilBefore.get("period_end")).isEqualTo("2026-04-27");
+    assertThat(aprilBefore.get("planted_share")).isEqualTo("0.735");
+    assertThat(new BigDecimal(aprilBefore.get("share_effect_usd"))).isZero();
+    // The trend window: 2025-11 .. 2026-03 here (the run starts in 2025-11), on the line.
+    assertThat(compute.get("pre|2025-11|2025-11-01").get("counterfactual_share")).isEqualTo("0.81");
+    assertThat(compute.get("pre|2026-03|2026-03-01").get("counterfactual_share")).isEqualTo("0.75");
+    assertThat(compute.keySet()).noneMatch(k -> k.startsWith("pre|2025-10"));
+    Map<String, String> quarter = compute.get("post|2026Q2|2026-04-27");
+    assertThat(quarter.get("planted_share")).isNull();
+    assertThat(new BigDecimal(quarter.get("share_effect_usd")))
+        .isEqualByComparingTo("-18888888.8886");
+    assertThat(compute.get("post|total|2026-04-27").get("period_end")).isEqualTo("2026-05-01");
   }
 
   @Test
