@@ -198,60 +198,19 @@ class PlaceboEstimatesTest {
   }
 
   /**
-   * Six labs, stream total 100 a month from 2023-01 to 2025-12, azure's share 50 % plus a small
-   * periodic wobble (−3 to +3 points); lab L0 changes terms with azure on 1 July 2025. Without an
-   * effect its p-value is not small under any model; with 20 share points lost from July, far
-   * outside the wobble, no placebo is as large (p = 0) and the whole interval of U is below 0.
+   * Two worlds in one run, each of six labs with stream total 100 a month from 2023-01 to 2025-12
+   * and azure's (world A) or gcp's (world B) share 50 % plus a small periodic wobble (−3 to +3
+   * points); lab 0 of each changes terms with that provider on 1 July 2025. In world A the change
+   * has no effect: its p-value is not small under any model. In world B it takes 20 share points
+   * from July, far outside the wobble: no placebo is as large (p = 0) and the whole interval of U
+   * is below 0. The worlds share no provider, so neither is the other's control.
    */
   @Test
   void aPlantedEffectFarOutsideTheNoiseIsRareAmongThePlacebosAndNoEffectIsNot() {
-    Map<String, Row> none = cumulativeThroughDecember(0);
-    Map<String, Row> planted = cumulativeThroughDecember(20);
-    for (String model : List.of(FROZEN, "trend", "control")) {
-      Row quiet = none.get(model);
-      assertThat(quiet.<Integer>getAs(UpliftEstimatesTable.PLACEBOS)).as(model).isGreaterThan(10);
-      assertThat(quiet.<BigDecimal>getAs(UpliftEstimatesTable.PLACEBO_P_VALUE))
-          .as(model + ": no effect")
-          .isGreaterThan(new BigDecimal("0.2"));
-      Row hit = planted.get(model);
-      assertThat(hit.<BigDecimal>getAs(UpliftEstimatesTable.PLACEBO_P_VALUE))
-          .as(model + ": planted effect")
-          .isEqualByComparingTo("0");
-      assertThat(hit.<BigDecimal>getAs(UpliftEstimatesTable.UPLIFT_HIGH))
-          .as(model + ": the interval's upper end")
-          .isNegative();
-      assertThat(hit.<BigDecimal>getAs(UpliftEstimatesTable.UPLIFT_LOW))
-          .isLessThanOrEqualTo(hit.getAs(UpliftMonthlyTable.UPLIFT));
-    }
-  }
-
-  /** The cumulative compute row of L0's July 2025 event through 2025Q4 (calendar), per model. */
-  private static Map<String, Row> cumulativeThroughDecember(int pointsLost) {
     Lpm lpm = new Lpm();
     Terms terms = new Terms();
-    for (int lab = 0; lab < 6; lab++) {
-      String name = "L" + lab;
-      terms.add(
-          name + "-1",
-          name,
-          "azure",
-          "2020-01-01",
-          lab == 0 ? "2025-07-01" : null,
-          "none",
-          null,
-          null,
-          null);
-      for (int m = 0; m < 36; m++) {
-        String yearMonth = java.time.YearMonth.of(2023, 1).plusMonths(m).toString();
-        int azure = 50 + (lab * 7 + m * 13) % 7 - 3;
-        if (lab == 0 && m >= 30) {
-          azure -= pointsLost;
-        }
-        lpm.add(name, "azure", "compute", yearMonth, String.valueOf(azure))
-            .add(name, "aws", "compute", yearMonth, String.valueOf(100 - azure));
-      }
-    }
-    terms.add("L0-2", "L0", "azure", "2025-07-01", null, "none", null, null, null);
+    addWorld(lpm, terms, "A", "azure", "aws", 0);
+    addWorld(lpm, terms, "B", "gcp", "oci", 20);
     Dataset<Row> lpmRows = lpm.build();
     Dataset<Row> partnershipTerms = terms.build();
     Dataset<Row> monthly =
@@ -265,15 +224,70 @@ class PlaceboEstimatesTest {
                 UpliftFixtures.PROVIDERS,
                 UpliftFixtures.USD)
             .cache();
-    Dataset<Row> quarterly = UpliftQuarterly.of(monthly, UpliftFixtures.PROVIDERS);
-    return UpliftEstimates.of(monthly, quarterly, lpmRows, partnershipTerms, 6, 12, 6)
-        .where(
-            "lab = 'L0' AND provider = 'azure' AND stream = 'compute' AND event_month ="
-                + " DATE'2025-07-01' AND quarter_basis = 'calendar' AND horizon = 'cumulative'"
-                + " AND quarter_label = '2025Q4'")
-        .collectAsList()
-        .stream()
-        .collect(Collectors.toMap(r -> r.<String>getAs(UpliftMonthlyTable.MODEL), r -> r));
+    Map<String, Row> byLabAndModel =
+        UpliftEstimates.of(
+                monthly,
+                UpliftQuarterly.of(monthly, UpliftFixtures.PROVIDERS),
+                lpmRows,
+                partnershipTerms,
+                6,
+                12,
+                6)
+            .where(
+                "lab IN ('A0', 'B0') AND stream = 'compute' AND event_month = DATE'2025-07-01'"
+                    + " AND quarter_basis = 'calendar' AND horizon = 'cumulative'"
+                    + " AND quarter_label = '2025Q4'")
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.getAs(Columns.LAB) + " " + r.getAs(UpliftMonthlyTable.MODEL), r -> r));
+    for (String model : List.of(FROZEN, "trend", "control")) {
+      Row quiet = byLabAndModel.get("A0 " + model);
+      assertThat(quiet.<Integer>getAs(UpliftEstimatesTable.PLACEBOS)).as(model).isGreaterThan(10);
+      assertThat(quiet.<BigDecimal>getAs(UpliftEstimatesTable.PLACEBO_P_VALUE))
+          .as(model + ": no effect")
+          .isGreaterThan(new BigDecimal("0.2"));
+      Row hit = byLabAndModel.get("B0 " + model);
+      assertThat(hit.<BigDecimal>getAs(UpliftEstimatesTable.PLACEBO_P_VALUE))
+          .as(model + ": planted effect")
+          .isEqualByComparingTo("0");
+      assertThat(hit.<BigDecimal>getAs(UpliftEstimatesTable.UPLIFT_HIGH))
+          .as(model + ": the interval's upper end")
+          .isNegative();
+      assertThat(hit.<BigDecimal>getAs(UpliftEstimatesTable.UPLIFT_LOW))
+          .isLessThanOrEqualTo(hit.getAs(UpliftMonthlyTable.UPLIFT));
+    }
+  }
+
+  /**
+   * Six labs {@code world}0..5 at {@code provider} and {@code other}; lab 0 changes in July 2025.
+   */
+  private static void addWorld(
+      Lpm lpm, Terms terms, String world, String provider, String other, int pointsLost) {
+    for (int lab = 0; lab < 6; lab++) {
+      String name = world + lab;
+      terms.add(
+          name + "-1",
+          name,
+          provider,
+          "2020-01-01",
+          lab == 0 ? "2025-07-01" : null,
+          "none",
+          null,
+          null,
+          null);
+      for (int m = 0; m < 36; m++) {
+        String yearMonth = java.time.YearMonth.of(2023, 1).plusMonths(m).toString();
+        int share = 50 + (lab * 7 + m * 13) % 7 - 3;
+        if (lab == 0 && m >= 30) {
+          share -= pointsLost;
+        }
+        lpm.add(name, provider, "compute", yearMonth, String.valueOf(share))
+            .add(name, other, "compute", yearMonth, String.valueOf(100 - share));
+      }
+    }
+    terms.add(world + "0-2", world + "0", provider, "2025-07-01", null, "none", null, null, null);
   }
 
   private static void assertDecimal(Row row, String column, String expected) {
