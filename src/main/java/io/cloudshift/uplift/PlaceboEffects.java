@@ -1,7 +1,6 @@
 package io.cloudshift.uplift;
 
 import static io.cloudshift.schema.UpliftMonthlyTable.BASELINE_MONTHS;
-import static io.cloudshift.schema.UpliftMonthlyTable.MODEL;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -10,7 +9,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import io.cloudshift.schema.Columns;
-import java.util.List;
 import java.util.OptionalInt;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,16 +26,6 @@ import org.apache.spark.sql.expressions.Window;
  * months, per model; a model without a counterfactual share in one of them gives no placebo.
  */
 final class PlaceboEffects {
-  /** Names the placebo's lab × provider in {@link PlaceboIntervals}. */
-  static final List<String> KEYS =
-      List.of(
-          Columns.LAB,
-          Columns.PROVIDER,
-          Columns.EVENT_MONTH,
-          Columns.STREAM,
-          MODEL,
-          Columns.REPORTING_CURRENCY);
-
   private PlaceboEffects() {}
 
   /**
@@ -90,7 +78,7 @@ final class PlaceboEffects {
             .drop("_horizon_months");
     Dataset<Row> modelled =
         CounterfactualShares.of(fullWindows, grid, changes, baselineMonths, trendMonths);
-    return ShareEffectPerTotal.of(modelled, KEYS)
+    return ShareEffectPerTotal.of(modelled, ShareEffectPerTotal.EVENT_STREAM_MODEL)
         .where(col(ShareEffectPerTotal.EFFECT).isNotNull())
         .drop(ShareEffectPerTotal.MONTHS);
   }

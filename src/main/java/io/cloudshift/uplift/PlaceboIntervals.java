@@ -46,20 +46,11 @@ final class PlaceboIntervals {
   static final int MIN_PAIR_PLACEBOS = 10;
   static final int MIN_POOLED_PLACEBOS = 20;
 
-  private static final List<String> EVENT_KEYS =
-      List.of(
-          Columns.LAB,
-          Columns.PROVIDER,
-          Columns.EVENT_MONTH,
-          Columns.STREAM,
-          MODEL,
-          Columns.REPORTING_CURRENCY);
-
   private PlaceboIntervals() {}
 
   /**
-   * @param eventEffects per event × stream × model: {@link #EVENT_KEYS}, {@code
-   *     event_share_effect_per_total} and {@code event_effect_months}
+   * @param eventEffects per event × stream × model: {@link ShareEffectPerTotal#EVENT_STREAM_MODEL},
+   *     {@code event_share_effect_per_total} and {@code event_effect_months}
    * @param placeboEffects {@link PlaceboEffects#of}
    * @return the event rows with the pool, the number of placebos, the percentiles, the p-value and
    *     a note when there is no interval
@@ -115,7 +106,7 @@ final class PlaceboIntervals {
                             .and(col(Columns.PROVIDER).equalTo(col("_p_provider")))));
     Column eventEffect = col(EVENT_EFFECT_PER_TOTAL);
     List<Column> keys = new ArrayList<>();
-    EVENT_KEYS.forEach(k -> keys.add(col(k)));
+    ShareEffectPerTotal.EVENT_STREAM_MODEL.forEach(k -> keys.add(col(k)));
     keys.add(eventEffect);
     keys.add(col(EVENT_EFFECT_MONTHS));
     keys.add(col(PLACEBO_POOL));

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.cloudshift.currency.ConvertedSums;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.UpliftMonthlyTable;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +24,16 @@ final class ShareEffectPerTotal {
 
   /** The number of months behind ε. */
   static final String MONTHS = "_effect_months";
+
+  /** The columns of one event (or placebo: event_month = d′) × stream × model. */
+  static final List<String> EVENT_STREAM_MODEL =
+      List.of(
+          Columns.LAB,
+          Columns.PROVIDER,
+          Columns.EVENT_MONTH,
+          Columns.STREAM,
+          UpliftMonthlyTable.MODEL,
+          Columns.REPORTING_CURRENCY);
 
   private ShareEffectPerTotal() {}
 

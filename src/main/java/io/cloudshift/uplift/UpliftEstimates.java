@@ -51,15 +51,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * are the margin effect plus those. Inbound rows carry U without an interval (no share effect).
  */
 public final class UpliftEstimates {
-  private static final List<String> EVENT_STREAM_MODEL =
-      List.of(
-          Columns.LAB,
-          Columns.PROVIDER,
-          Columns.EVENT_MONTH,
-          Columns.STREAM,
-          MODEL,
-          Columns.REPORTING_CURRENCY);
-
   private UpliftEstimates() {}
 
   /**
@@ -90,13 +81,16 @@ public final class UpliftEstimates {
     // An event before the data has no first months: it keeps its row, with a null effect.
     Dataset<Row> eventEffects =
         streamRows
-            .select(EVENT_STREAM_MODEL.stream().map(c -> col(c)).toArray(Column[]::new))
+            .select(
+                ShareEffectPerTotal.EVENT_STREAM_MODEL.stream()
+                    .map(c -> col(c))
+                    .toArray(Column[]::new))
             .distinct()
             .join(
                 ShareEffectPerTotal.of(
                     streamRows.where(col(MONTHS_AFTER_EVENT).lt(placeboMonths)),
-                    EVENT_STREAM_MODEL),
-                Joins.using(EVENT_STREAM_MODEL),
+                    ShareEffectPerTotal.EVENT_STREAM_MODEL),
+                Joins.using(ShareEffectPerTotal.EVENT_STREAM_MODEL),
                 "left")
             .withColumnRenamed(ShareEffectPerTotal.EFFECT, EVENT_EFFECT_PER_TOTAL)
             .withColumn(
@@ -112,7 +106,7 @@ public final class UpliftEstimates {
         Stream.concat(
                 Stream.of(Columns.EVENT_ID, Columns.EFFECTIVE_FROM, RETAINED_OLD),
                 Stream.concat(
-                    EVENT_STREAM_MODEL.stream(),
+                    ShareEffectPerTotal.EVENT_STREAM_MODEL.stream(),
                     Stream.of(
                         Columns.QUARTER_BASIS,
                         Columns.QUARTER_LABEL,
@@ -166,7 +160,7 @@ public final class UpliftEstimates {
     Column inbound = col(Columns.STREAM).equalTo(INBOUND);
     Dataset<Row> rows =
         horizons
-            .join(intervals, Joins.using(EVENT_STREAM_MODEL), "left")
+            .join(intervals, Joins.using(ShareEffectPerTotal.EVENT_STREAM_MODEL), "left")
             .withColumn(PLACEBO_MONTHS, lit(placeboMonths))
             .withColumn(
                 UPLIFT_LOW,
