@@ -1,9 +1,7 @@
 package io.cloudshift.generate;
 
 import io.cloudshift.generate.ProviderMonthPlan.ComputeCell;
-import io.cloudshift.generate.ProviderMonthPlan.PartAmount;
 import io.cloudshift.schema.Stream;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,33 +19,22 @@ final class LabComputeCharges {
     ExportMonth file = factory.file();
     List<Sku> gpus = file.profile().gpuSkusIn(file.month());
     ChargeRole role = ChargeRole.revenue(cell.lab(), Stream.COMPUTE);
-    List<PartAmount> parts = cell.onDemandParts();
-    int[] perPart = RowBudget.perPart(rows, parts.stream().map(PartAmount::part).toList());
-    for (int p = 0; p < parts.size(); p++) {
-      PartAmount part = parts.get(p);
-      if (part.amount().signum() == 0) {
-        continue;
-      }
-      List<BigDecimal> amounts = AmountSplitter.split(part.amount(), perPart[p], file.random());
-      for (int i = 0; i < amounts.size(); i++) {
-        double line = file.random().nextDouble();
-        Sku sku;
-        if (line < 0.78 || (line < 0.90 && file.profile().labAiSku().isEmpty())) {
-          sku = file.pick(gpus);
-        } else if (line < 0.90) {
-          sku = file.profile().labAiSku().get();
-        } else {
-          sku = file.profile().labStorageSku();
-        }
-        Charge charge = factory.forAccount(cell.account(), role);
-        out.accept(
-            factory.usage(
-                charge,
-                sku,
-                amounts.get(i),
-                file.fraction(0.55, 0.80),
-                part.part().dayOfRow(i, amounts.size())));
-      }
-    }
+    PartRows.forEach(
+        cell.onDemandParts(),
+        rows,
+        file.random(),
+        (amount, day) -> {
+          double line = file.random().nextDouble();
+          Sku sku;
+          if (line < 0.78 || (line < 0.90 && file.profile().labAiSku().isEmpty())) {
+            sku = file.pick(gpus);
+          } else if (line < 0.90) {
+            sku = file.profile().labAiSku().get();
+          } else {
+            sku = file.profile().labStorageSku();
+          }
+          Charge charge = factory.forAccount(cell.account(), role);
+          out.accept(factory.usage(charge, sku, amount, file.fraction(0.55, 0.80), day));
+        });
   }
 }

@@ -1,6 +1,5 @@
 package io.cloudshift.generate;
 
-import io.cloudshift.generate.ProviderMonthPlan.PartAmount;
 import io.cloudshift.generate.ProviderMonthPlan.ResaleCell;
 import io.cloudshift.schema.Stream;
 import java.math.BigDecimal;
@@ -64,24 +63,17 @@ final class ResaleCharges {
                         tokens(style, cell, model, "Output", file.month())))
             .toList();
     ChargeRole role = ChargeRole.revenue(cell.lab(), Stream.RESALE);
-    List<PartAmount> parts = cell.parts();
-    int[] perPart = RowBudget.perPart(rows, parts.stream().map(PartAmount::part).toList());
-    for (int p = 0; p < parts.size(); p++) {
-      PartAmount part = parts.get(p);
-      if (part.amount().signum() == 0) {
-        continue;
-      }
-      List<BigDecimal> amounts = AmountSplitter.split(part.amount(), perPart[p], file.random());
-      for (int i = 0; i < amounts.size(); i++) {
-        ModelSkus model = file.pick(skus);
-        Sku sku = file.random().nextInt(5) < 2 ? model.output() : model.input();
-        Charge charge = factory.forAccount(file.pick(customers), role);
-        BigDecimal discount = file.random().nextInt(4) == 0 ? DISCOUNTED_PRICE : BigDecimal.ONE;
-        out.accept(
-            factory.usage(
-                charge, sku, amounts.get(i), discount, part.part().dayOfRow(i, amounts.size())));
-      }
-    }
+    PartRows.forEach(
+        cell.parts(),
+        rows,
+        file.random(),
+        (amount, day) -> {
+          ModelSkus model = file.pick(skus);
+          Sku sku = file.random().nextInt(5) < 2 ? model.output() : model.input();
+          Charge charge = factory.forAccount(file.pick(customers), role);
+          BigDecimal discount = file.random().nextInt(4) == 0 ? DISCOUNTED_PRICE : BigDecimal.ONE;
+          out.accept(factory.usage(charge, sku, amount, discount, day));
+        });
   }
 
   /** The input and output token lines of one model. */
