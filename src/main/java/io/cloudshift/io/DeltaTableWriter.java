@@ -78,9 +78,9 @@ public final class DeltaTableWriter {
   /**
    * A small table (an aggregate, the terms, the disclosures) as one partition: groupings and
    * windows over it need no shuffle. Joins still shuffle when Spark's size estimate of a join input
-   * exceeds {@code spark.sql.maxSinglePartitionBytes} (estimates of joined tables multiply), which
-   * is why uplift's main query is still 24 Spark jobs on the bundled data. Stages read what they
-   * declare, which StageRunner checked exists.
+   * exceeds {@code spark.sql.maxSinglePartitionBytes} (estimates of joined tables multiply); a
+   * result used several times in one query is better held by {@link SmallFrames#computedOnce}.
+   * Stages read what they declare, which StageRunner checked exists.
    */
   public Dataset<Row> readSmall(String table) {
     return read(table).coalesce(1);

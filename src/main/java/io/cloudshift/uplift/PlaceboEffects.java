@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
+import io.cloudshift.io.SmallFrames;
 import io.cloudshift.schema.Columns;
 import java.util.OptionalInt;
 import org.apache.spark.sql.Column;
@@ -62,20 +63,21 @@ final class PlaceboEffects {
                 .and(col("_x_month").lt(add_months(d, horizonMonths))),
             "left_anti");
     Dataset<Row> fullWindows =
-        EventWindows.of(grid, quiet, baselineMonths, OptionalInt.of(horizonMonths))
-            .where(col(BASELINE_MONTHS).equalTo(baselineMonths))
-            .withColumn(
-                "_horizon_months",
-                count(lit(1))
-                    .over(
-                        Window.partitionBy(
-                            col(Columns.LAB),
-                            col(Columns.PROVIDER),
-                            d,
-                            col(Columns.STREAM),
-                            col(Columns.REPORTING_CURRENCY))))
-            .where(col("_horizon_months").equalTo(horizonMonths))
-            .drop("_horizon_months");
+        SmallFrames.computedOnce(
+            EventWindows.of(grid, quiet, baselineMonths, OptionalInt.of(horizonMonths))
+                .where(col(BASELINE_MONTHS).equalTo(baselineMonths))
+                .withColumn(
+                    "_horizon_months",
+                    count(lit(1))
+                        .over(
+                            Window.partitionBy(
+                                col(Columns.LAB),
+                                col(Columns.PROVIDER),
+                                d,
+                                col(Columns.STREAM),
+                                col(Columns.REPORTING_CURRENCY))))
+                .where(col("_horizon_months").equalTo(horizonMonths))
+                .drop("_horizon_months"));
     Dataset<Row> modelled =
         CounterfactualShares.of(fullWindows, grid, changes, baselineMonths, trendMonths);
     return ShareEffectPerTotal.of(modelled, ShareEffectPerTotal.EVENT_STREAM_MODEL)

@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.cloudshift.io.SmallFrames;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.ExactDecimal;
 import io.cloudshift.schema.Joins;
@@ -44,20 +45,21 @@ final class StreamUplift {
       Dataset<Row> events,
       int baselineMonths,
       int trendMonths) {
-    Dataset<Row> grid = EventWindows.streamGrid(labProviderMonthly);
+    Dataset<Row> grid = SmallFrames.computedOnce(EventWindows.streamGrid(labProviderMonthly));
     Dataset<Row> terms =
-        afterTheChange(
-                EventWindows.of(grid, events, baselineMonths, OptionalInt.empty()),
-                chargesMonthly,
-                events)
-            .withColumn(
-                RETAINED_OLD,
-                UpliftFormulas.retainedFraction(
-                    col(Columns.STREAM), col(Columns.OLD_RESALE_SHARE_TO_LAB)))
-            .withColumn(
-                RETAINED_NEW,
-                UpliftFormulas.retainedFraction(
-                    col(Columns.STREAM), col(Columns.NEW_RESALE_SHARE_TO_LAB)));
+        SmallFrames.computedOnce(
+            afterTheChange(
+                    EventWindows.of(grid, events, baselineMonths, OptionalInt.empty()),
+                    chargesMonthly,
+                    events)
+                .withColumn(
+                    RETAINED_OLD,
+                    UpliftFormulas.retainedFraction(
+                        col(Columns.STREAM), col(Columns.OLD_RESALE_SHARE_TO_LAB)))
+                .withColumn(
+                    RETAINED_NEW,
+                    UpliftFormulas.retainedFraction(
+                        col(Columns.STREAM), col(Columns.NEW_RESALE_SHARE_TO_LAB))));
     Dataset<Row> levels =
         CounterfactualShares.of(terms, grid, events, baselineMonths, trendMonths)
             .withColumn(

@@ -30,6 +30,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.cloudshift.currency.ConvertedSums;
+import io.cloudshift.io.SmallFrames;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Joins;
 import io.cloudshift.schema.UpliftEstimatesTable;
@@ -72,8 +73,8 @@ public final class UpliftEstimates {
       int placeboMonths) {
     Dataset<Row> placebos =
         PlaceboEffects.of(
-            EventWindows.streamGrid(labProviderMonthly),
-            UpliftEvents.of(partnershipTerms),
+            SmallFrames.computedOnce(EventWindows.streamGrid(labProviderMonthly)),
+            SmallFrames.computedOnce(UpliftEvents.of(partnershipTerms)),
             baselineMonths,
             trendMonths,
             placeboMonths);

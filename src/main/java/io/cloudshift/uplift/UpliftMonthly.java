@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.months_between;
 
 import io.cloudshift.config.ProviderConfig;
 import io.cloudshift.currency.UsdToReporting;
+import io.cloudshift.io.SmallFrames;
 import io.cloudshift.periods.FiscalCalendar;
 import io.cloudshift.periods.QuarterColumns;
 import io.cloudshift.schema.Columns;
@@ -51,7 +52,7 @@ public final class UpliftMonthly {
       int trendMonths,
       Collection<ProviderConfig> providers,
       UsdToReporting toReporting) {
-    Dataset<Row> events = UpliftEvents.of(partnershipTerms);
+    Dataset<Row> events = SmallFrames.computedOnce(UpliftEvents.of(partnershipTerms));
     // Inbound rows have no share effects, stream rows no cap: each side's missing columns are null.
     Dataset<Row> all =
         StreamUplift.of(labProviderMonthly, chargesMonthly, events, baselineMonths, trendMonths)
