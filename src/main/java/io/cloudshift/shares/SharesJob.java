@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.cloudshift.config.InvalidConfigException;
+import io.cloudshift.io.SmallFrames;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.LabConcentrationMonthlyTable;
@@ -49,19 +50,22 @@ public final class SharesJob extends PipelineStage {
     Dataset<Row> terms = tables.readSmall(PartnershipTermsTable.SPEC).persist();
     String reportingCurrency = context.config().reportingCurrency();
     requireConvertedInto(monthly, reportingCurrency);
-    // The tables below read lab_provider_monthly as it is stored (its types, its complete grid).
-    Dataset<Row> grid =
-        LabProviderMonthly.of(monthly, terms, providers, reportingCurrency).persist();
     try {
+      // Computed once for the four tables that read it.
+      Dataset<Row> grid =
+          SmallFrames.computedOnce(
+              LabProviderMonthly.of(monthly, terms, providers, reportingCurrency));
       tables.write(LabProviderMonthlyTable.SPEC, grid);
       tables.write(LabConcentrationMonthlyTable.SPEC, LabConcentration.of(grid));
       tables.write(ProviderLabMixQuarterlyTable.SPEC, ProviderLabMix.of(monthly, providers));
       tables.write(
           ShareShiftEventsTable.SPEC,
           ShareShiftEvents.of(
-              grid, monthly, TermEvents.of(terms), context.config().shareShiftWindows()));
+              grid,
+              monthly,
+              SmallFrames.computedOnce(TermEvents.of(terms)),
+              context.config().shareShiftWindows()));
     } finally {
-      grid.unpersist();
       terms.unpersist();
       monthly.unpersist();
     }
