@@ -51,7 +51,7 @@ public final class SharesJob extends PipelineStage {
     String reportingCurrency = context.config().reportingCurrency();
     requireConvertedInto(monthly, reportingCurrency);
     try {
-      // Computed once for the four tables that read it.
+      // Computed once: lab_provider_monthly itself and the two tables computed from it.
       Dataset<Row> grid =
           SmallFrames.computedOnce(
               LabProviderMonthly.of(monthly, terms, providers, reportingCurrency));
