@@ -49,6 +49,7 @@ public final class CloudshiftConfig {
   private final Optional<String> catalogDatabase;
   private final java.time.Duration stopGracePeriod;
   private final Optional<java.time.LocalDate> asOf;
+  private final MaintenancePolicy maintenance;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -80,6 +81,7 @@ public final class CloudshiftConfig {
     if (stopGracePeriod.isNegative() || stopGracePeriod.toSeconds() > 3600) {
       throw bad("cloudshift.stop.grace-period", stopGracePeriod + " must be between 0 s and 1 h");
     }
+    this.maintenance = readMaintenance();
     this.catalogDatabase =
         bool("cloudshift.catalog.register")
             ? Optional.of(identifier("cloudshift.catalog.database"))
@@ -211,6 +213,39 @@ public final class CloudshiftConfig {
               + string(key)
               + "' is not a date (use yyyy-MM-dd, or leave it empty for the day of the run)");
     }
+  }
+
+  /** How long the tables keep their past; every table is created with it (maintain applies it). */
+  public MaintenancePolicy maintenance() {
+    return maintenance;
+  }
+
+  private MaintenancePolicy readMaintenance() {
+    String retentionKey = "cloudshift.maintenance.retention";
+    String logKey = "cloudshift.maintenance.log-retention";
+    java.time.Duration retention = read(retentionKey, config::getDuration);
+    java.time.Duration logRetention = read(logKey, config::getDuration);
+    if (retention.compareTo(MaintenancePolicy.RETENTION_FLOOR) < 0) {
+      throw bad(
+          retentionKey,
+          string(retentionKey)
+              + " is below the floor of "
+              + MaintenancePolicy.RETENTION_FLOOR.toDays()
+              + " days (docs/operations.md#table-maintenance: VACUUM would delete the files of a"
+              + " run still writing)");
+    }
+    if (logRetention.compareTo(retention) < 0) {
+      throw bad(
+          logKey,
+          string(logKey)
+              + " is shorter than "
+              + retentionKey
+              + " = "
+              + string(retentionKey)
+              + " (time travel needs the log as long as the files)");
+    }
+    return new MaintenancePolicy(
+        retention, logRetention, positiveInt("cloudshift.maintenance.checkpoint-interval"));
   }
 
   /** The database every table is registered in, when cloudshift.catalog.register is on. */

@@ -42,16 +42,39 @@ public final class DeltaTableWriter {
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final String commitMetadata;
+  private final Map<String, String> tableProperties;
 
+  /** A writer that creates tables with their specs' properties only (Delta's defaults else). */
   public DeltaTableWriter(SparkSession spark, Warehouse warehouse, String commitMetadata) {
+    this(spark, warehouse, commitMetadata, Map.of());
+  }
+
+  private DeltaTableWriter(
+      SparkSession spark,
+      Warehouse warehouse,
+      String commitMetadata,
+      Map<String, String> tableProperties) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.commitMetadata = commitMetadata;
+    this.tableProperties = Map.copyOf(tableProperties);
   }
 
   /** The same warehouse, committing with other userMetadata (a stage's own). */
   public DeltaTableWriter withMetadata(String metadata) {
-    return new DeltaTableWriter(spark, warehouse, metadata);
+    return new DeltaTableWriter(spark, warehouse, metadata, tableProperties);
+  }
+
+  /**
+   * The same writer, creating every table with these Delta properties as well as its spec's (the
+   * maintenance policy's retention and checkpoint interval).
+   */
+  public DeltaTableWriter withTableProperties(Map<String, String> properties) {
+    return new DeltaTableWriter(spark, warehouse, commitMetadata, properties);
+  }
+
+  SparkSession spark() {
+    return spark;
   }
 
   public boolean exists(String table) {
@@ -199,7 +222,7 @@ public final class DeltaTableWriter {
    * time, or one writer would restore the setting under another's commit and leave it behind. The
    * lock is the session's config object, which Spark itself never locks.
    */
-  private void withSessionUserMetadata(Runnable commit) {
+  void withSessionUserMetadata(Runnable commit) {
     synchronized (spark.conf()) {
       spark.conf().set(SESSION_USER_METADATA, commitMetadata);
       try {
@@ -219,7 +242,7 @@ public final class DeltaTableWriter {
   }
 
   /** The table's latest snapshot (its log listed, no Spark job). */
-  private Snapshot snapshot(String table) {
+  Snapshot snapshot(String table) {
     return DeltaLog.forTable(spark, warehouse.path(table))
         .update(false, Option.empty(), Option.empty());
   }
@@ -230,7 +253,7 @@ public final class DeltaTableWriter {
    * replacement or a MERGE computed from the source, so writing again on the newer snapshot gives
    * the same rows, never a double. After {@link #COMMIT_ATTEMPTS} it gives up with one line.
    */
-  private long committed(String table, LongSupplier write) {
+  long committed(String table, LongSupplier write) {
     for (int attempt = 1; ; attempt++) {
       try {
         return write.getAsLong();
@@ -279,7 +302,9 @@ public final class DeltaTableWriter {
     String comment = spec.comment();
     DataFrameWriterV2<Row> write =
         rows.writeTo(identifier(table)).using("delta").option("userMetadata", commitMetadata);
-    for (Map.Entry<String, String> property : spec.properties().entrySet()) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>(tableProperties);
+    properties.putAll(spec.properties());
+    for (Map.Entry<String, String> property : properties.entrySet()) {
       write = write.tableProperty(property.getKey(), property.getValue());
     }
     if (!partitionBy.isEmpty()) {
@@ -330,7 +355,7 @@ public final class DeltaTableWriter {
   }
 
   /** The table as SQL names it: delta.`qualified path` (a relative path is not accepted there). */
-  private String identifier(String table) {
+  String identifier(String table) {
     return "delta.`" + qualifiedPath(table).replace("`", "``") + "`";
   }
 

@@ -16,7 +16,11 @@ public record StageContext(
   public static StageContext of(
       SparkSession spark, CloudshiftConfig config, Warehouse warehouse, RunContext run) {
     return new StageContext(
-        spark, config, run, new DeltaTableWriter(spark, warehouse, run.commitMetadata()));
+        spark,
+        config,
+        run,
+        new DeltaTableWriter(spark, warehouse, run.commitMetadata())
+            .withTableProperties(config.maintenance().tableProperties()));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.cloudshift.stage;
 import io.cloudshift.audit.StageProgress;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.io.TableMaintenance;
 import io.cloudshift.schema.TableSpec;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -110,6 +111,15 @@ public final class StageTables {
           "Table " + table.name() + " is not replaced by range (this is a bug)");
     }
     return commit(table, () -> writer().replaceRange(table, rows, range));
+  }
+
+  /**
+   * The upkeep of a table the stage declares it writes (compaction, VACUUM, checkpoints); the stage
+   * records the version it leaves in its progress.
+   */
+  public TableMaintenance maintenance(TableSpec table) {
+    requireDeclared(table, false);
+    return new TableMaintenance(writer(), table.name());
   }
 
   private long commit(TableSpec table, java.util.function.LongSupplier write) {

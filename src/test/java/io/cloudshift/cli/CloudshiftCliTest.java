@@ -47,9 +47,18 @@ class CloudshiftCliTest {
             "project    Projects the uplift forward for each configured scenario.",
             "reconcile  Compares lab-attributed revenue with the providers' public",
             "run-all    Runs every stage in order in one Spark application.",
+            "maintain   Compacts, vacuums and checkpoints every table of the warehouse;",
             "generate   Writes synthetic FOCUS exports with their planted truth.");
     for (String command :
-        List.of("ingest", "shares", "uplift", "project", "reconcile", "run-all", "generate")) {
+        List.of(
+            "ingest",
+            "shares",
+            "uplift",
+            "project",
+            "reconcile",
+            "run-all",
+            "maintain",
+            "generate")) {
       Result commandHelp = cloudshift(command, "--help");
       assertThat(commandHelp.stdout()).as(command).doesNotContain("SPEC");
       boolean processesAPeriod = command.equals("ingest") || command.equals("run-all");
