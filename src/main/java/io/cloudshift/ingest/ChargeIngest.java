@@ -21,6 +21,7 @@ import io.cloudshift.ingest.delivery.Delivery;
 import io.cloudshift.io.FocusFile;
 import io.cloudshift.io.FocusFileLister;
 import io.cloudshift.io.RecordCounter;
+import io.cloudshift.io.SmallFrames;
 import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.UnreadableFileException;
 import io.cloudshift.schema.ChargeColumns;
@@ -30,10 +31,12 @@ import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.QuarantineTables;
 import io.cloudshift.schema.ReasonCode;
 import io.cloudshift.schema.RejectedColumns;
+import io.cloudshift.schema.RestatementsTable;
 import io.cloudshift.schema.Stream;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageTables;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +52,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -233,9 +237,11 @@ public final class ChargeIngest {
                 ratio * 100, config.maxRejectRatio() * 100, runId));
       }
       tables.progress().delivered(withdrawn(tables, selection.deliveredMonths()));
+      Optional<Dataset<Row>> held = held(tables);
       tables.write(
           ChargesTable.SPEC, clean(rows, selection), silverRange(ChargeColumns.BILLING_MONTH));
-      aggregate(selection, tables);
+      long monthlyVersion = aggregate(selection, tables);
+      held.ifPresent(before -> recordRestatements(before, monthlyVersion, selection, tables));
     } finally {
       rows.ifPresent(Dataset::unpersist);
     }
@@ -543,10 +549,84 @@ public final class ChargeIngest {
   }
 
   /**
+   * What silver holds for the slices the run replaces, held on the driver before they are replaced
+   * (docs/operations.md#restatements); nothing on a warehouse without charges yet.
+   */
+  private Optional<Dataset<Row>> held(StageTables tables) {
+    if (!tables.exists(ChargesTable.SPEC) || !tables.exists(ChargesMonthlyTable.SPEC)) {
+      return Optional.empty();
+    }
+    Set<String> deliveredByFile =
+        config.exports().stream()
+            .filter(e -> e.delivery() == ExportConfig.Delivery.FILE)
+            .map(ExportConfig::id)
+            .collect(Collectors.toSet());
+    return Optional.of(
+        SmallFrames.computedOnce(
+            Restatements.held(
+                tables.read(ChargesMonthlyTable.SPEC).where(silverRange(Columns.MONTH)),
+                tables.read(ChargesTable.SPEC).where(silverRange(ChargeColumns.BILLING_MONTH)),
+                deliveredByFile)));
+  }
+
+  /**
+   * Appends the groups of every slice the run restated (its rows differ from those {@code before}
+   * held, or no delivery holds it any more) to restatements, replacing what an earlier attempt of
+   * the same run recorded.
+   */
+  private void recordRestatements(
+      Dataset<Row> before, long monthlyVersion, ChargeSelection selection, StageTables tables) {
+    List<Row> ingested =
+        selection.outcomes().stream()
+            .filter(o -> o.status() == DeliveryOutcome.Status.INGESTED && o.billingMonth() != null)
+            .map(
+                o ->
+                    RowFactory.create(
+                        o.exportId(),
+                        Date.valueOf(o.billingMonth().atDay(1)),
+                        o.delivery(),
+                        Timestamp.from(o.modifiedAt())))
+            .toList();
+    Dataset<Row> restated =
+        SmallFrames.computedOnce(
+            Restatements.restated(
+                before,
+                tables
+                    .readSmall(ChargesMonthlyTable.SPEC, monthlyVersion)
+                    .where(silverRange(Columns.MONTH)),
+                spark.createDataFrame(ingested, Restatements.INGESTED),
+                runId));
+    List<Row> slices =
+        restated
+            .select(Columns.EXPORT_ID, ChargeColumns.BILLING_MONTH, RestatementsTable.STATUS)
+            .distinct()
+            .orderBy(Columns.EXPORT_ID, ChargeColumns.BILLING_MONTH)
+            .collectAsList();
+    if (slices.isEmpty()) {
+      return;
+    }
+    tables.write(RestatementsTable.SPEC, restated, col(Columns.RUN_ID).equalTo(runId));
+    tables
+        .progress()
+        .note(
+            slices.size()
+                + " slice(s) restated, see table restatements: "
+                + slices.stream()
+                    .map(
+                        r ->
+                            r.getString(0)
+                                + " "
+                                + YearMonth.from(r.getDate(1).toLocalDate())
+                                + " "
+                                + r.getString(2))
+                    .collect(Collectors.joining(", ")));
+  }
+
+  /**
    * Reads back the slices just written (a few narrow columns) into charges_monthly for the same
    * range, and each file's silver and unattributed rows, which must equal the survey's count.
    */
-  private void aggregate(ChargeSelection selection, StageTables tables) {
+  private long aggregate(ChargeSelection selection, StageTables tables) {
     Dataset<Row> perFile =
         MonthlyAggregate.perFile(
                 tables.read(ChargesTable.SPEC).where(silverRange(ChargeColumns.BILLING_MONTH)))
@@ -611,7 +691,7 @@ public final class ChargeIngest {
                     + " cloudshift.inputs.fx-rates with bin/refresh-fx, then ingest those months"
                     + " again)");
       }
-      tables.write(
+      return tables.write(
           ChargesMonthlyTable.SPEC, monthly.rows().coalesce(1), silverRange(Columns.MONTH));
     } finally {
       perFile.unpersist();

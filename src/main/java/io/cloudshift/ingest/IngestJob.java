@@ -11,6 +11,7 @@ import io.cloudshift.schema.LabRevenueTable;
 import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.ProviderDisclosuresTable;
 import io.cloudshift.schema.QuarantineTables;
+import io.cloudshift.schema.RestatementsTable;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageTables;
@@ -32,6 +33,7 @@ public final class IngestJob extends PipelineStage {
             QuarantineTables.REJECTED_CHARGES,
             ChargesTable.SPEC,
             ChargesMonthlyTable.SPEC,
+            RestatementsTable.SPEC,
             AttributionRulesTable.SPEC,
             PartnershipTermsTable.SPEC,
             QuarantineTables.REJECTED_PARTNERSHIPS,

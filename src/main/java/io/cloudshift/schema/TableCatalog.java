@@ -32,7 +32,8 @@ public final class TableCatalog {
           UpliftProjectionTable.SPEC,
           UpliftProjectionSensitivityTable.SPEC,
           RevenueReconciliationTable.SPEC,
-          JobRunsTable.SPEC);
+          JobRunsTable.SPEC,
+          RestatementsTable.SPEC);
 
   private TableCatalog() {}
 

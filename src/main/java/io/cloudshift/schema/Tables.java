@@ -31,5 +31,8 @@ public final class Tables {
   // Audit
   public static final String JOB_RUNS = "job_runs";
 
+  /** What each re-delivery changed in silver (docs/operations.md#restatements). */
+  public static final String RESTATEMENTS = "restatements";
+
   private Tables() {}
 }

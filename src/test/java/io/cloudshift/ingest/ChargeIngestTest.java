@@ -17,6 +17,7 @@ import io.cloudshift.io.SparkJobs;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.Columns;
+import io.cloudshift.schema.RestatementsTable;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.testing.DataFrameAssertions;
@@ -142,6 +143,57 @@ class ChargeIngestTest {
     return r.isNullAt(0) ? null : r.getDecimal(0);
   }
 
+  /** Each row of restatements on one line, in order of run, export and month. */
+  private List<String> restatements() {
+    DeltaTableWriter writer = writer();
+    if (!writer.exists(Tables.RESTATEMENTS)) {
+      return List.of();
+    }
+    return writer
+        .read(Tables.RESTATEMENTS)
+        .orderBy(Columns.RUN_ID, Columns.EXPORT_ID, ChargeColumns.BILLING_MONTH)
+        .collectAsList()
+        .stream()
+        .map(
+            r ->
+                String.join(
+                    " ",
+                    r.getAs(Columns.RUN_ID),
+                    r.getAs(Columns.EXPORT_ID),
+                    String.valueOf(r.<Object>getAs(ChargeColumns.BILLING_MONTH)),
+                    r.getAs(RestatementsTable.STATUS),
+                    r.getAs(Columns.PROVIDER),
+                    String.valueOf(r.<Object>getAs(Columns.LAB)),
+                    r.getAs(Columns.STREAM),
+                    r.getAs(Columns.BILLING_CURRENCY),
+                    "rows",
+                    String.valueOf(r.<Object>getAs(RestatementsTable.ROWS_BEFORE)),
+                    "->",
+                    String.valueOf(r.<Object>getAs(RestatementsTable.ROWS_AFTER)),
+                    "billed",
+                    plain(r.getAs(RestatementsTable.BILLED_BEFORE)),
+                    "->",
+                    plain(r.getAs(RestatementsTable.BILLED_AFTER)),
+                    r.getAs(Columns.REPORTING_CURRENCY),
+                    plain(r.getAs(RestatementsTable.REPORTING_BEFORE)),
+                    "->",
+                    plain(r.getAs(RestatementsTable.REPORTING_AFTER)),
+                    "from",
+                    r.getAs(RestatementsTable.PREVIOUS_RUN_ID),
+                    lastFolder(r.getAs(RestatementsTable.PREVIOUS_DELIVERY)),
+                    "to",
+                    lastFolder(r.getAs(RestatementsTable.DELIVERY))))
+        .toList();
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount == null ? "null" : amount.stripTrailingZeros().toPlainString();
+  }
+
+  private static String lastFolder(String delivery) {
+    return delivery == null ? "null" : Path.of(delivery).getFileName().toString();
+  }
+
   private BigDecimal monthTotal(String month) {
     Row r =
         writer()
@@ -250,6 +302,18 @@ class ChargeIngestTest {
     assertThat(monthlyAggregate("2026-04-01"))
         .as("charges_monthly follows")
         .isEqualByComparingTo("350");
+
+    // Issue 23, item 3: the restatement, by hand: A 100 + B 200 = 300 in 2 rows before, A 150 +
+    // B2 200 = 350 in 2 rows after, from run-1's delivery to run-2's (the same folder, written
+    // again).
+    assertThat(restatements())
+        .containsExactly(
+            "run-2 azure-test 2026-04-01 RESTATED azure null unattributed USD rows 2 -> 2 billed"
+                + " 300 -> 350 USD 300 -> 350 from run-1 billing_period=2026-04 to"
+                + " billing_period=2026-04");
+    // Ingesting the same delivery again replaces the month with the same rows: no restatement.
+    ingest("run-3", BillingPeriodRange.all());
+    assertThat(restatements()).hasSize(1);
   }
 
   @Test
@@ -280,6 +344,11 @@ class ChargeIngestTest {
         .filteredOn(d -> d.status() == DeliveryOutcome.Status.WITHDRAWN)
         .extracting(DeliveryOutcome::exportId, DeliveryOutcome::billingMonth, DeliveryOutcome::rows)
         .containsExactly(tuple("azure-test", YearMonth.of(2026, 5), 1L));
+    assertThat(restatements())
+        .as("issue 23, item 3: the withdrawn month's 40 in 1 row, and nothing after")
+        .containsExactly(
+            "run-2 azure-test 2026-05-01 WITHDRAWN azure null unattributed USD rows 1 -> 0 billed"
+                + " 40 -> 0 USD 40 -> 0 from run-1 billing_period=2026-05 to null");
 
     Files.delete(june);
     StageProgress period = ingest("run-3", BillingPeriodRange.parse("2026-06"));

@@ -9,6 +9,7 @@ import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargesMonthlyTable;
 import io.cloudshift.schema.ChargesTable;
 import io.cloudshift.schema.QuarantineTables;
+import io.cloudshift.schema.RestatementsTable;
 import io.cloudshift.stage.PipelineStage;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageRunner;
@@ -106,7 +107,11 @@ final class IngestHarness {
             context,
             "ingest",
             List.of(),
-            List.of(QuarantineTables.REJECTED_CHARGES, ChargesTable.SPEC, ChargesMonthlyTable.SPEC),
+            List.of(
+                QuarantineTables.REJECTED_CHARGES,
+                ChargesTable.SPEC,
+                ChargesMonthlyTable.SPEC,
+                RestatementsTable.SPEC),
             true) {
           @Override
           public void execute(StageTables tables) {
