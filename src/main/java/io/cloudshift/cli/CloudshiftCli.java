@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       UpliftCommand.class,
       ProjectCommand.class,
       ReconcileCommand.class,
-      RunAllCommand.class
+      RunAllCommand.class,
+      SqlServerCommand.class
     })
 public final class CloudshiftCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudshiftCli.class);
