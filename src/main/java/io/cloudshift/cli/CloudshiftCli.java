@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       ProjectCommand.class,
       ReconcileCommand.class,
       RunAllCommand.class,
-      MaintainCommand.class
+      MaintainCommand.class,
+      SqlServerCommand.class
     })
 public final class CloudshiftCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudshiftCli.class);

@@ -22,6 +22,15 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(CloudshiftConfig config, String appName) {
+    return create(config, appName, Map.of());
+  }
+
+  /**
+   * @param settings applied over spark-submit's and the config's: what the command itself decides
+   *     (the SQL server's address)
+   */
+  public static SparkSession create(
+      CloudshiftConfig config, String appName, Map<String, String> settings) {
     SparkConf submitted = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!submitted.contains("spark.master")) {
@@ -34,6 +43,7 @@ public final class SparkSessions {
           }
         });
     config.sparkConf().forEach(builder::config);
+    settings.forEach(builder::config);
     return withDelta(builder)
         .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
         .getOrCreate();

@@ -41,14 +41,15 @@ class CloudshiftCliTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.stdout())
         .contains(
-            "ingest     Reads the inputs into the silver and quarantine tables.",
-            "shares     Computes each lab's spend shares and concentration by provider.",
-            "uplift     Estimates what each terms change gained or cost the provider.",
-            "project    Projects the uplift forward for each configured scenario.",
-            "reconcile  Compares lab-attributed revenue with the providers' public",
-            "run-all    Runs every stage in order in one Spark application.",
-            "maintain   Compacts, vacuums and checkpoints every table of the warehouse;",
-            "generate   Writes synthetic FOCUS exports with their planted truth.");
+            "ingest      Reads the inputs into the silver and quarantine tables.",
+            "shares      Computes each lab's spend shares and concentration by provider.",
+            "uplift      Estimates what each terms change gained or cost the provider.",
+            "project     Projects the uplift forward for each configured scenario.",
+            "reconcile   Compares lab-attributed revenue with the providers' public",
+            "run-all     Runs every stage in order in one Spark application.",
+            "maintain    Compacts, vacuums and checkpoints every table of the warehouse;",
+            "sql-server  Serves the warehouse's tables over SQL to Spark Connect clients.",
+            "generate    Writes synthetic FOCUS exports with their planted truth.");
     for (String command :
         List.of(
             "ingest",
@@ -58,6 +59,7 @@ class CloudshiftCliTest {
             "reconcile",
             "run-all",
             "maintain",
+            "sql-server",
             "generate")) {
       Result commandHelp = cloudshift(command, "--help");
       assertThat(commandHelp.stdout()).as(command).doesNotContain("SPEC");
@@ -94,6 +96,32 @@ class CloudshiftCliTest {
                 .catalogDatabase())
         .contains("finops");
     assertThat(parsed().loadConfig().catalogDatabase()).isEmpty();
+  }
+
+  /** Issue 23, item 4: the SQL server listens on loopback unless told otherwise. */
+  @Test
+  void sqlServerBindsToLoopbackByDefaultAndSparkConnectListensWhereToldOtherwise() {
+    SqlServerCommand server = new SqlServerCommand();
+    new CommandLine(server).parseArgs("--warehouse", "wh");
+    assertThat(server.serverSettings(parsed().loadConfig()))
+        .containsEntry("spark.connect.grpc.binding.address", "127.0.0.1")
+        .containsEntry("spark.connect.grpc.binding.port", "15002")
+        .containsEntry("spark.ui.enabled", "false");
+    new CommandLine(server).parseArgs("--host", "0.0.0.0", "--port", "16000");
+    assertThat(server.serverSettings(parsed().loadConfig()))
+        .containsEntry("spark.connect.grpc.binding.address", "0.0.0.0")
+        .containsEntry("spark.connect.grpc.binding.port", "16000");
+  }
+
+  /** Off loopback without a token in the environment: one line, exit 2, before Spark starts. */
+  @Test
+  void sqlServerOffLoopbackWithoutATokenIsRefusedBeforeSparkStarts() {
+    assumeFalse(System.getenv(SqlServerCommand.TOKEN_ENV) != null, "a token is set here");
+    Result refused = cloudshift("sql-server", "--host", "0.0.0.0", "--warehouse", "wh");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.stderr().strip())
+        .startsWith("cloudshift sql-server: --host 0.0.0.0 is reachable from other machines:")
+        .doesNotContain("\n");
   }
 
   @Test
