@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ReconcileCommand.class,
       RunAllCommand.class,
       MaintainCommand.class,
+      ChangesCommand.class,
       SqlServerCommand.class
     })
 public final class CloudshiftCli implements Runnable {

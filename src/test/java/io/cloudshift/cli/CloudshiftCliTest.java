@@ -48,6 +48,7 @@ class CloudshiftCliTest {
             "reconcile   Compares lab-attributed revenue with the providers' public",
             "run-all     Runs every stage in order in one Spark application.",
             "maintain    Compacts, vacuums and checkpoints every table of the warehouse;",
+            "changes     Reports what changed between two runs, and which re-deliveries",
             "sql-server  Serves the warehouse's tables over SQL to Spark Connect clients.",
             "generate    Writes synthetic FOCUS exports with their planted truth.");
     for (String command :
@@ -59,6 +60,7 @@ class CloudshiftCliTest {
             "reconcile",
             "run-all",
             "maintain",
+            "changes",
             "sql-server",
             "generate")) {
       Result commandHelp = cloudshift(command, "--help");
