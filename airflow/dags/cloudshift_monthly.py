@@ -1,8 +1,11 @@
-"""cloudshift, one billing month per run: ingest -> shares -> uplift -> project -> reconcile.
+"""cloudshift, one billing month per run: ingest -> shares -> uplift -> project -> reconcile -> maintain.
 
-Each run covers one calendar month (its data interval): ``ingest`` replaces that month's slices
-(``--period YYYY-MM``), and the gold stages, which take no period, recompute every month from
-them. Every stage gets the Airflow run id as ``--run-id``: a retried task rewrites the same rows. Runs catch up month by month for a backfill, one at a time (Delta's single-writer rule for a
+Each run covers one calendar month (its data interval). ``ingest`` replaces that month's slices and
+those of the months before it still open to re-delivery (``--period YYYY-MM:YYYY-MM``): providers
+deliver a month-to-date export when the run starts and finalise the month days later, so the next
+run picks up what was re-delivered, and ``restatements`` records what changed. The gold stages,
+which take no period, recompute every month from them; ``maintain`` then compacts, vacuums and
+checkpoints the tables. Every stage gets the Airflow run id as ``--run-id``: a retried task rewrites the same rows. Runs catch up month by month for a backfill, one at a time (Delta's single-writer rule for a
 warehouse). Where Spark runs is the Airflow connection ``cloudshift_spark`` (conn type ``spark``:
 host = master URL such as ``spark://host:7077``, ``yarn`` or ``local[*]``; extra ``deploy-mode``);
 ``spark-submit`` must be on the worker's PATH. What cloudshift reads and writes is its own config,
@@ -12,6 +15,8 @@ named by the environment of the Airflow workers:
 - ``CLOUDSHIFT_CONFIG``: comma-separated config files, later wins (default: ``conf/cloudshift.conf``)
 - ``CLOUDSHIFT_JARS``: comma-separated extra jars for spark-submit, e.g. hadoop-aws and the AWS SDK
   modules of ``target/s3a/`` (default: none)
+- ``CLOUDSHIFT_RESTATEMENT_MONTHS``: months before the run's month that ingest reads again, for
+  re-deliveries (default: 2; 0 reads the run's month only)
 
 Exit code 2 from a stage means bad input or configuration: the task fails without retrying (fix
 it, then clear the task). Any other failure (exit 1: a failed Spark job, a commit conflict) is
@@ -36,9 +41,17 @@ JAR = os.environ.get("CLOUDSHIFT_JAR", str(REPOSITORY / "target" / "cloudshift.j
 CONFIG_FILES = os.environ.get("CLOUDSHIFT_CONFIG", str(REPOSITORY / "conf" / "cloudshift.conf")).split(",")
 EXTRA_JARS = os.environ.get("CLOUDSHIFT_JARS") or None
 SPARK_CONNECTION = "cloudshift_spark"
-STAGES = ["ingest", "shares", "uplift", "project", "reconcile"]
-# The stages that process a period of billing months; the others recompute every month.
+RESTATEMENT_MONTHS = int(os.environ.get("CLOUDSHIFT_RESTATEMENT_MONTHS", "2"))
+if RESTATEMENT_MONTHS < 0:
+    raise ValueError(f"CLOUDSHIFT_RESTATEMENT_MONTHS={RESTATEMENT_MONTHS}: the months before the run's to read again, 0 or more")
+STAGES = ["ingest", "shares", "uplift", "project", "reconcile", "maintain"]
+# The stages that process a period of billing months; the others recompute (or maintain) every month.
 PERIOD_STAGES = {"ingest"}
+# The run's month and the RESTATEMENT_MONTHS before it, e.g. 2026-07:2026-09 for September.
+PERIOD = (
+    f"{{{{ data_interval_start.subtract(months={RESTATEMENT_MONTHS}).strftime('%Y-%m') }}}}"
+    ":{{ data_interval_start.strftime('%Y-%m') }}"
+)
 # cloudshift's exit code for bad input or configuration (README "Commands"): retrying cannot help.
 USAGE_ERROR_EXIT_CODE = 2
 
@@ -49,7 +62,7 @@ class CloudshiftStageOperator(SparkSubmitOperator):
     def __init__(self, *, stage: str, **kwargs) -> None:
         arguments = [stage]
         if stage in PERIOD_STAGES:
-            arguments += ["--period", "{{ data_interval_start.strftime('%Y-%m') }}"]
+            arguments += ["--period", PERIOD]
         arguments += ["--run-id", "{{ run_id }}"]
         for config_file in CONFIG_FILES:
             arguments += ["--config", config_file]
@@ -79,7 +92,7 @@ class CloudshiftStageOperator(SparkSubmitOperator):
 
 with DAG(
     dag_id="cloudshift_monthly",
-    description="cloudshift: one billing month through every stage",
+    description="cloudshift: one billing month (and the re-deliveries of the months before) through every stage",
     schedule=CronDataIntervalTimetable("0 0 1 * *", timezone="UTC"),
     start_date=pendulum.datetime(2023, 1, 1, tz="UTC"),
     catchup=True,

@@ -1,10 +1,14 @@
 """The cloudshift_monthly DAG under real Airflow (the pinned release of airflow/requirements-lock.txt)."""
 
 import copy
+import csv
+import gzip
 import json
 import os
+import shutil
 import stat
 import subprocess
+from decimal import Decimal
 
 import pendulum
 import pytest
@@ -30,12 +34,13 @@ def test_the_dag_folder_imports_without_errors_and_holds_the_monthly_dag():
 
 
 def test_the_stages_run_in_pipeline_order(dag):
-    assert [task.task_id for task in dag.topological_sort()] == ["ingest", "shares", "uplift", "project", "reconcile"]
+    assert [task.task_id for task in dag.topological_sort()] == ["ingest", "shares", "uplift", "project", "reconcile", "maintain"]
     assert dag.get_task("ingest").upstream_task_ids == set()
     assert dag.get_task("shares").upstream_task_ids == {"ingest"}
     assert dag.get_task("uplift").upstream_task_ids == {"shares"}
     assert dag.get_task("project").upstream_task_ids == {"uplift"}
     assert dag.get_task("reconcile").upstream_task_ids == {"project"}
+    assert dag.get_task("maintain").upstream_task_ids == {"reconcile"}
 
 
 def test_one_run_per_billing_month_caught_up_one_at_a_time_with_retries(dag):
@@ -60,7 +65,8 @@ def test_the_rendered_spark_submit_of_a_sample_interval(dag):
     ]
     ingest = copy.deepcopy(dag.get_task("ingest"))
     ingest.render_template_fields({"data_interval_start": pendulum.datetime(2026, 9, 1, tz="UTC"), "run_id": SEPTEMBER_RUN_ID})
-    assert ingest.application_args[:5] == ["ingest", "--period", "2026-09", "--run-id", SEPTEMBER_RUN_ID]
+    # September and the two months before it, still open to re-delivery.
+    assert ingest.application_args[:5] == ["ingest", "--period", "2026-07:2026-09", "--run-id", SEPTEMBER_RUN_ID]
 
 
 @pytest.fixture
@@ -89,45 +95,97 @@ def test_exit_code_one_fails_the_task_for_a_retry(dag, spark_submit_exiting_with
     assert not isinstance(failure.value, AirflowFailException)
 
 
-def test_airflow_dags_test_runs_september_2026_on_the_bundled_data(tmp_path):
-    """`airflow dags test` of one month: every stage spark-submits the real jar with PySpark's spark-submit.
-
-    The warehouse already holds July and August, as earlier monthly runs would have left it
-    (ingested here with bin/cloudshift): September completes 2026Q3, the quarter the scenarios
-    project from.
-    """
-    warehouse = REPOSITORY / "target" / "airflow-it-warehouse"
-    layer = tmp_path / "warehouse.conf"
-    layer.write_text(json.dumps({"cloudshift": {"warehouse": str(warehouse)}}))
-    env = dict(os.environ)
-    env["CLOUDSHIFT_CDS"] = "off"
-    earlier = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "ingest", "--period", "2026-07:2026-08", "--warehouse", str(warehouse),
-                              "--run-id", "earlier-months"], env=env, cwd=REPOSITORY, capture_output=True, text=True, timeout=900)
-    assert earlier.returncode == 0, earlier.stderr[-4000:]
-
-    env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer}"
-    env["PATH"] = f"{REPOSITORY / '.venv' / 'bin'}{os.pathsep}{env['PATH']}"
-    # A manual run at 2026-10-01 covers the interval that ends then: September.
-    run = subprocess.run([os.environ["AIRFLOW_BIN"], "dags", "test", "cloudshift_monthly", "2026-10-01"], env=env, cwd=REPOSITORY,
-                         capture_output=True, text=True, timeout=1800)
-    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
-
-    # What each table's last commit says about its run (Delta's log, read without Spark).
+def last_commits(warehouse):
+    """What each table's last commit says about its run (Delta's log, read without Spark)."""
     last = {}
     for table in sorted(p.name for p in warehouse.iterdir() if (p / "_delta_log").is_dir()):
         commits = sorted((warehouse / table / "_delta_log").glob("*.json"))
         info = next(json.loads(line)["commitInfo"] for line in commits[-1].read_text().splitlines() if "commitInfo" in line)
         last[table] = json.loads(info["userMetadata"])
+    return last
+
+
+def redeliver(month_folder, factor):
+    """The provider writes the month's export again, every cost multiplied by factor (a later, final delivery)."""
+    for export in month_folder.glob("*.csv.gz"):
+        with gzip.open(export, "rt", newline="") as f:
+            rows = list(csv.reader(f))
+        header = rows[0]
+        for column in ("BilledCost", "EffectiveCost"):
+            i = header.index(column)
+            for row in rows[1:]:
+                if row[i]:
+                    row[i] = format(Decimal(row[i]) * factor, "f")
+        with gzip.open(export, "wt", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def test_airflow_dags_test_runs_two_months_and_picks_up_a_redelivery_on_the_bundled_data(tmp_path):
+    """`airflow dags test` of September, then of October after August was re-delivered.
+
+    Every stage spark-submits the real jar with PySpark's spark-submit, on a copy of the bundled
+    inputs whose earlier months are already ingested. September's run ingests July to September again
+    (the months still open to re-delivery): the same deliveries, so nothing is restated. Azure then re-delivers August with every cost 10 % higher, after August's
+    run and September's: October's run reads August again, restatements records the slice, the gold
+    stages recompute, and `cloudshift changes` explains the moved uplift by that slice.
+    """
+    inputs = tmp_path / "datasets"
+    shutil.copytree(REPOSITORY / "datasets", inputs)
+    warehouse = REPOSITORY / "target" / "airflow-it-warehouse"
+    layer = tmp_path / "warehouse.conf"
+    layer.write_text(json.dumps({"cloudshift": {"warehouse": str(warehouse), "inputs": {"root": str(inputs)}}}))
+    env = dict(os.environ)
+    env["CLOUDSHIFT_CDS"] = "off"
+    env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer}"
+    env["PATH"] = f"{REPOSITORY / '.venv' / 'bin'}{os.pathsep}{env['PATH']}"
+    # Every month before, as earlier monthly runs would have left them: the uplift of P13 needs its baseline.
+    earlier = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "ingest", "--config", str(REPOSITORY / "conf" / "cloudshift.conf"),
+                              "--config", str(layer), "--run-id", "earlier-months"], env=env, cwd=REPOSITORY, capture_output=True,
+                             text=True, timeout=900)
+    assert earlier.returncode == 0, earlier.stderr[-4000:]
+
+    def dags_test(logical_date):
+        run = subprocess.run([os.environ["AIRFLOW_BIN"], "dags", "test", "cloudshift_monthly", logical_date], env=env, cwd=REPOSITORY,
+                             capture_output=True, text=True, timeout=1800)
+        assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
+        return last_commits(warehouse)
+
+    # A manual run at 2026-10-01 covers the interval that ends then: September.
+    last = dags_test("2026-10-01")
     assert len(last) == 21
-    dag_run = last["job_runs"]["run_id"]
-    assert dag_run.startswith("manual__")
-    assert {meta["run_id"] for meta in last.values()} <= {dag_run, "earlier-months"}
-    # Each commit names the stage that wrote it and the months it covered: ingest September, the gold stages all.
+    september = last["job_runs"]["run_id"]
+    assert september.startswith("manual__")
+    # Quarantine tables with nothing to change keep the earlier commit; silver and every gold table are this run's.
+    assert {meta["run_id"] for meta in last.values()} <= {september, "earlier-months"}
+    # Each commit names the stage that wrote it and the months it covered: ingest July to September, the gold stages all,
+    # maintain (the last stage) every table it compacted and checkpointed.
     written_by = {"charges": "ingest", "charges_monthly": "ingest", "lab_provider_monthly": "shares",
                   "lab_concentration_monthly": "shares", "provider_lab_mix_quarterly": "shares", "share_shift_events": "shares",
                   "uplift_monthly": "uplift", "uplift_quarterly": "uplift", "uplift_estimates": "uplift",
                   "uplift_projection": "project",
-                  "uplift_projection_sensitivity": "project", "revenue_reconciliation": "reconcile", "job_runs": "reconcile"}
-    # Quarantine tables with nothing to change keep their commit; silver and every gold table are this run's.
+                  "uplift_projection_sensitivity": "project", "revenue_reconciliation": "reconcile", "job_runs": "maintain"}
     for table, stage in written_by.items():
-        assert last[table] == {"run_id": dag_run, "job": stage, "period": "2026-09" if stage == "ingest" else "all"}, table
+        assert last[table]["job"] in {stage, "maintain"}, table
+        if last[table]["job"] == stage:
+            assert last[table]["period"] == ("2026-07:2026-09" if stage == "ingest" else "all"), table
+
+    redeliver(inputs / "focus" / "azure-focus" / "billing_period=2026-08", Decimal("1.1"))
+    last = dags_test("2026-11-01")
+    october = last["job_runs"]["run_id"]
+    assert october != september
+    restated = [json.loads(line) for commit in sorted((warehouse / "restatements" / "_delta_log").glob("*.json"))
+                for line in commit.read_text().splitlines()]
+    stats = [json.loads(action["add"]["stats"]) for action in restated if "add" in action]
+    # Delta's statistics keep the first 32 characters of a string.
+    assert [(s["minValues"]["run_id"], s["minValues"]["export_id"], s["maxValues"]["export_id"],
+             s["minValues"]["billing_month"], s["maxValues"]["billing_month"]) for s in stats] == [
+        (october[:32], "azure-focus", "azure-focus", "2026-08-01", "2026-08-01")]
+    assert all(last[table]["run_id"] == october for table in written_by), last
+
+    changes = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "changes", "--from", september, "--to", october, "--event", "P13",
+                              "--figure", "uplift", "--warehouse", str(warehouse)], env=env, cwd=REPOSITORY, capture_output=True,
+                             text=True, timeout=900)
+    assert changes.returncode == 0, changes.stderr[-4000:]
+    moved = [line for line in changes.stdout.splitlines() if line.startswith("  P13 calendar 2026Q3 compute")]
+    assert len(moved) == 3, changes.stdout  # frozen, trend and control
+    assert all("restated: azure-focus 2026-08-01 +" in line for line in moved), changes.stdout

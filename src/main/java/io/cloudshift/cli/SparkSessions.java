@@ -72,6 +72,9 @@ public final class SparkSessions {
     // them
     // with a Spark job of its own, which costs more than listing a few hundred files on the driver.
     tuning.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "512");
+    // Delta's VACUUM lists a table's folders with this many tasks whatever the table's size
+    // (Spark's default, 10,000): on two cores that was about a minute per table (maintain).
+    tuning.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "16");
     // Most of cloudshift's queries are over small data (aggregates of about a thousand rows,
     // curated
     // CSVs, the bundled exports): compiling generated code for them (Janino, then the JIT) cost

@@ -34,6 +34,9 @@ import org.apache.spark.sql.types.StructType;
 final class Restatements {
   private static final String SLICE_CHANGED = "_slice_changed";
   private static final String HELD = "_held";
+  private static final String BEFORE = RestatementsTable.BEFORE;
+  private static final String AFTER = RestatementsTable.AFTER;
+  private static final String RC = "_reporting_currency";
 
   /** The columns that identify a group of a slice. */
   private static final List<String> GROUP =
@@ -85,32 +88,8 @@ final class Restatements {
    */
   static Dataset<Row> restated(
       Dataset<Row> held, Dataset<Row> after, Dataset<Row> ingested, String runId) {
-    Dataset<Row> before =
-        held.where(col(Columns.PROVIDER).isNotNull())
-            .select(
-                col(Columns.EXPORT_ID),
-                col(ChargeColumns.BILLING_MONTH),
-                col(Columns.PROVIDER),
-                col(Columns.LAB),
-                col(Columns.STREAM),
-                col(Columns.BILLING_CURRENCY),
-                col(Columns.REPORTING_CURRENCY).as("_rc_before"),
-                col(ChargesMonthlyTable.CHARGE_ROWS).as(RestatementsTable.ROWS_BEFORE),
-                col(Columns.BILLED_REVENUE).as(RestatementsTable.BILLED_BEFORE),
-                col(reporting()).as(RestatementsTable.REPORTING_BEFORE));
-    Dataset<Row> now =
-        summed(after)
-            .select(
-                col(Columns.EXPORT_ID),
-                col(ChargeColumns.BILLING_MONTH),
-                col(Columns.PROVIDER),
-                col(Columns.LAB),
-                col(Columns.STREAM),
-                col(Columns.BILLING_CURRENCY),
-                col(Columns.REPORTING_CURRENCY).as("_rc_after"),
-                col(ChargesMonthlyTable.CHARGE_ROWS).as(RestatementsTable.ROWS_AFTER),
-                col(Columns.BILLED_REVENUE).as(RestatementsTable.BILLED_AFTER),
-                col(reporting()).as(RestatementsTable.REPORTING_AFTER));
+    Dataset<Row> before = side(held.where(col(Columns.PROVIDER).isNotNull()), BEFORE);
+    Dataset<Row> now = side(summed(after), AFTER);
     Column sameGroup =
         GROUP.stream()
             .map(c -> before.col(c).eqNullSafe(now.col(c)))
@@ -126,7 +105,7 @@ final class Restatements {
                 concat(
                     keys,
                     new Column[] {
-                      coalesce(col("_rc_before"), col("_rc_after")).as(Columns.REPORTING_CURRENCY),
+                      coalesce(col(RC + BEFORE), col(RC + AFTER)).as(Columns.REPORTING_CURRENCY),
                       coalesce(col(RestatementsTable.ROWS_BEFORE), lit(0L))
                           .as(RestatementsTable.ROWS_BEFORE),
                       coalesce(col(RestatementsTable.ROWS_AFTER), lit(0L))
@@ -170,6 +149,21 @@ final class Restatements {
             RestatementsTable.STATUS,
             when(col(RestatementsTable.DELIVERY).isNull(), lit(RestatementsTable.WITHDRAWN))
                 .otherwise(lit(RestatementsTable.RESTATED)));
+  }
+
+  /**
+   * One side of the comparison: the groups of {@link #summed} with their amounts suffixed (the
+   * restatements columns {@code charge_rows_before}, {@code billed_revenue_after}, …).
+   */
+  private static Dataset<Row> side(Dataset<Row> groups, String suffix) {
+    List<Column> columns = new java.util.ArrayList<>();
+    GROUP.forEach(c -> columns.add(col(c)));
+    columns.add(col(Columns.REPORTING_CURRENCY).as(RC + suffix));
+    for (String amount :
+        List.of(ChargesMonthlyTable.CHARGE_ROWS, Columns.BILLED_REVENUE, reporting())) {
+      columns.add(col(amount).as(amount + suffix));
+    }
+    return groups.select(columns.toArray(Column[]::new));
   }
 
   /**

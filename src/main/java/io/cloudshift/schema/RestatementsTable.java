@@ -17,12 +17,17 @@ public final class RestatementsTable {
   private static final DataType MONEY = ExactDecimal.MONEY;
 
   public static final String STATUS = "status";
-  public static final String ROWS_BEFORE = "charge_rows_before";
-  public static final String ROWS_AFTER = "charge_rows_after";
-  public static final String BILLED_BEFORE = "billed_revenue_before";
-  public static final String BILLED_AFTER = "billed_revenue_after";
-  public static final String REPORTING_BEFORE = "billed_revenue_reporting_before";
-  public static final String REPORTING_AFTER = "billed_revenue_reporting_after";
+  // Each amount of charges_monthly summed over a slice's group, before and after the run.
+  public static final String BEFORE = "_before";
+  public static final String AFTER = "_after";
+  public static final String ROWS_BEFORE = ChargesMonthlyTable.CHARGE_ROWS + BEFORE;
+  public static final String ROWS_AFTER = ChargesMonthlyTable.CHARGE_ROWS + AFTER;
+  public static final String BILLED_BEFORE = Columns.BILLED_REVENUE + BEFORE;
+  public static final String BILLED_AFTER = Columns.BILLED_REVENUE + AFTER;
+  public static final String REPORTING_BEFORE =
+      Columns.BILLED_REVENUE + Columns.REPORTING_SUFFIX + BEFORE;
+  public static final String REPORTING_AFTER =
+      Columns.BILLED_REVENUE + Columns.REPORTING_SUFFIX + AFTER;
   public static final String PREVIOUS_RUN_ID = "previous_run_id";
   public static final String PREVIOUS_DELIVERY = "previous_delivery";
   public static final String DELIVERY = "delivery";

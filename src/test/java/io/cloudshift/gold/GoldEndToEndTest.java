@@ -637,10 +637,15 @@ class GoldEndToEndTest {
    */
   @Test
   void everyTableAndColumnIsDocumentedInDelta() {
-    for (String name :
+    List<String> catalogue =
         io.cloudshift.schema.TableCatalog.ALL.stream()
             .map(io.cloudshift.schema.TableSpec::name)
-            .toList()) {
+            .toList();
+    // restatements is written by the first re-delivery that changes a slice: none here.
+    assertThat(catalogue.stream().filter(name -> !Files.isDirectory(first.resolve(name))))
+        .containsExactly(io.cloudshift.schema.Tables.RESTATEMENTS);
+    for (String name :
+        catalogue.stream().filter(name -> Files.isDirectory(first.resolve(name))).toList()) {
       String path = first.resolve(name).toString();
       assertThat(
               spark.sql("DESCRIBE DETAIL delta.`" + path + "`").head().<String>getAs("description"))
