@@ -36,7 +36,10 @@ import scala.Tuple2;
  */
 public final class StageLineage {
   private static final Logger LOG = LoggerFactory.getLogger(StageLineage.class);
-  private static final URI PRODUCER = URI.create("https://github.com/cloudshift/cloudshift");
+
+  /** Who made the events: a name, not an address (cloudshift has no public repository). */
+  private static final URI PRODUCER = URI.create("urn:cloudshift:stage-runner");
+
   private static final String RUN_FACET = "cloudshift_run";
 
   private final Optional<OpenLineageClient> client;
@@ -65,8 +68,10 @@ public final class StageLineage {
    */
   public static StageLineage of(StageContext context) {
     Map<String, String> settings = new LinkedHashMap<>();
-    for (Tuple2<String, String> setting : context.spark().sparkContext().getConf().getAll()) {
-      settings.put(setting._1(), setting._2());
+    if (context.config().lineage().enabled()) {
+      for (Tuple2<String, String> setting : context.spark().sparkContext().getConf().getAll()) {
+        settings.put(setting._1(), setting._2());
+      }
     }
     return of(context, settings, System.getenv());
   }
