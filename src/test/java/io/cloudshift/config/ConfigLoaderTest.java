@@ -134,6 +134,13 @@ class ConfigLoaderTest {
             Map.of("lineage.http.url", "https://user:key@lineage.example.com"),
             "Invalid config cloudshift.lineage.http.url: must not carry credentials (the API key is"
                 + " read from the environment variable OPENLINEAGE_API_KEY)");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(List.of(BUNDLED), Map.of("lineage.http.api-key", "sekrit")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage(
+            "Unknown config key cloudshift.lineage.http.api-key (the lineage endpoint's API key is"
+                + " never configured: cloudshift reads it from the environment variable"
+                + " OPENLINEAGE_API_KEY)");
     mistakes.forEach(
         (overrides, message) ->
             assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), overrides))
