@@ -18,6 +18,12 @@ named by the environment of the Airflow workers:
 - ``CLOUDSHIFT_RESTATEMENT_MONTHS``: months before the run's month that ingest reads again, for
   re-deliveries (default: 2; 0 reads the run's month only)
 
+Each task passes its OpenLineage run to spark-submit as the parent of the stage's lineage events
+(``spark.openlineage.parentJobNamespace``, ``parentJobName``, ``parentRunId`` and the DAG run as the
+``rootParent*``, from ``apache-airflow-providers-openlineage``), whatever ``[openlineage]
+spark_inject_parent_job_info`` says; cloudshift sends events only when its own config turns lineage
+on (``cloudshift.lineage``, docs/operations.md#lineage).
+
 Exit code 2 from a stage means bad input or configuration: the task fails without retrying (fix
 it, then clear the task). Any other failure (exit 1: a failed Spark job, a commit conflict) is
 retried with exponential back-off.
@@ -74,6 +80,9 @@ class CloudshiftStageOperator(SparkSubmitOperator):
             jars=EXTRA_JARS,
             name=f"cloudshift-{stage}",
             application_args=arguments,
+            # The stage's lineage names this task's run as its parent, so a lineage backend links the
+            # Airflow task to the tables the stage read and wrote.
+            openlineage_inject_parent_job_info=True,
             **kwargs,
         )
 

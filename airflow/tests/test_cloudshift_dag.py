@@ -5,10 +5,13 @@ import csv
 import gzip
 import json
 import os
+import shlex
 import shutil
 import stat
 import subprocess
+import uuid
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pendulum
 import pytest
@@ -71,28 +74,63 @@ def test_the_rendered_spark_submit_of_a_sample_interval(dag):
 
 @pytest.fixture
 def spark_submit_exiting_with(tmp_path, monkeypatch):
-    """A stand-in spark-submit first on PATH that exits with the code it is given."""
+    """A stand-in spark-submit first on PATH that records its arguments and exits with the code it is given."""
 
     def install(code):
         fake = tmp_path / "spark-submit"
-        fake.write_text(f"#!/bin/sh\necho 'cloudshift: one line saying why' >&2\nexit {code}\n")
+        fake.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{tmp_path}/arguments'\n"
+                        f"echo 'cloudshift: one line saying why' >&2\nexit {code}\n")
         fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
         monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+        return tmp_path / "arguments"
 
     return install
+
+
+def september_context(task_id):
+    """What a task's execute gets from Airflow, as far as the OpenLineage provider reads it: its task instance."""
+    start = pendulum.datetime(2026, 9, 1, tz="UTC")
+    dag_run = SimpleNamespace(conf={}, logical_date=start, run_after=start, clear_number=0, run_id=SEPTEMBER_RUN_ID)
+    ti = SimpleNamespace(dag_id="cloudshift_monthly", task_id=task_id, try_number=1, map_index=-1, dag_run=dag_run,
+                         get_template_context=lambda: {"dag_run": dag_run})
+    return {"ti": ti, "task_instance": ti, "dag_run": dag_run}
 
 
 def test_exit_code_two_fails_the_task_without_retries(dag, spark_submit_exiting_with):
     spark_submit_exiting_with(2)
     with pytest.raises(AirflowFailException, match="exit code 2"):
-        copy.deepcopy(dag.get_task("ingest")).execute({})
+        copy.deepcopy(dag.get_task("ingest")).execute(september_context("ingest"))
 
 
 def test_exit_code_one_fails_the_task_for_a_retry(dag, spark_submit_exiting_with):
     spark_submit_exiting_with(1)
     with pytest.raises(AirflowException, match="Error code is: 1") as failure:
-        copy.deepcopy(dag.get_task("ingest")).execute({})
+        copy.deepcopy(dag.get_task("ingest")).execute(september_context("ingest"))
     assert not isinstance(failure.value, AirflowFailException)
+
+
+def test_each_task_passes_its_openlineage_run_to_spark_submit_as_the_parent_of_the_stage(dag, spark_submit_exiting_with):
+    """The Spark settings cloudshift reads its lineage parent from (docs/operations.md#lineage), with no airflow.cfg setting."""
+    from airflow.providers.openlineage.plugins.macros import lineage_root_run_id, lineage_run_id
+
+    arguments = spark_submit_exiting_with(0)
+    context = september_context("shares")
+    copy.deepcopy(dag.get_task("shares")).execute(context)
+
+    command = arguments.read_text().splitlines()
+    conf = dict(command[i + 1].split("=", 1) for i, arg in enumerate(command) if arg == "--conf")
+    parent = {key: value for key, value in conf.items() if key.startswith("spark.openlineage.")}
+    assert parent == {
+        "spark.openlineage.parentJobNamespace": "default",
+        "spark.openlineage.parentJobName": "cloudshift_monthly.shares",
+        "spark.openlineage.parentRunId": lineage_run_id(context["ti"]),
+        "spark.openlineage.rootParentJobNamespace": "default",
+        "spark.openlineage.rootParentJobName": "cloudshift_monthly",
+        "spark.openlineage.rootParentRunId": lineage_root_run_id(context["ti"]),
+    }, shlex.join(command)
+    # cloudshift refuses a parent run id that is not a UUID (LineageParent).
+    assert uuid.UUID(parent["spark.openlineage.parentRunId"]).version == 7
+    assert uuid.UUID(parent["spark.openlineage.rootParentRunId"]).version == 7
 
 
 def last_commits(warehouse):
@@ -134,9 +172,13 @@ def test_airflow_dags_test_runs_two_months_and_picks_up_a_redelivery_on_the_bund
     warehouse = REPOSITORY / "target" / "airflow-it-warehouse"
     layer = tmp_path / "warehouse.conf"
     layer.write_text(json.dumps({"cloudshift": {"warehouse": str(warehouse), "inputs": {"root": str(inputs)}}}))
+    # The DAG's runs send their stages' lineage to a file.
+    events = tmp_path / "lineage.jsonl"
+    lineage = tmp_path / "lineage.conf"
+    lineage.write_text(json.dumps({"cloudshift": {"lineage": {"transport": "file", "file": {"location": str(events)}}}}))
     env = dict(os.environ)
     env["CLOUDSHIFT_CDS"] = "off"
-    env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer}"
+    env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer},{lineage}"
     env["PATH"] = f"{REPOSITORY / '.venv' / 'bin'}{os.pathsep}{env['PATH']}"
     # Every month before, as earlier monthly runs would have left them: the uplift of P13 needs its baseline.
     earlier = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "ingest", "--config", str(REPOSITORY / "conf" / "cloudshift.conf"),
@@ -168,6 +210,21 @@ def test_airflow_dags_test_runs_two_months_and_picks_up_a_redelivery_on_the_bund
         assert last[table]["job"] in {stage, "maintain"}, table
         if last[table]["job"] == stage:
             assert last[table]["period"] == ("2026-07:2026-09" if stage == "ingest" else "all"), table
+
+    # Each stage's lineage (the shaded jar's OpenLineage client under spark-submit) names its Airflow task as the parent
+    # run and the DAG run as the root.
+    sent = [json.loads(line) for line in events.read_text().splitlines()]
+    stages = ["ingest", "shares", "uplift", "project", "reconcile", "maintain"]
+    assert [(e["job"]["name"], e["eventType"]) for e in sent] == [(stage, kind) for stage in stages for kind in ["START", "COMPLETE"]]
+    for event in sent:
+        parent = event["run"]["facets"]["parent"]
+        assert parent["job"] == {"namespace": "default", "name": f"cloudshift_monthly.{event['job']['name']}"}
+        assert parent["root"]["job"] == {"namespace": "default", "name": "cloudshift_monthly"}
+        assert event["run"]["facets"]["cloudshift_run"]["run_id"] == september
+    assert len({e["run"]["facets"]["parent"]["run"]["runId"] for e in sent}) == len(stages), "one Airflow task run per stage"
+    assert len({e["run"]["facets"]["parent"]["root"]["run"]["runId"] for e in sent}) == 1, "one DAG run"
+    ingest = next(e for e in sent if e["job"]["name"] == "ingest" and e["eventType"] == "COMPLETE")
+    assert str(inputs / "focus" / "aws-focus") in [i["name"] for i in ingest["inputs"]]
 
     redeliver(inputs / "focus" / "azure-focus" / "billing_period=2026-08", Decimal("1.1"))
     last = dags_test("2026-11-01")

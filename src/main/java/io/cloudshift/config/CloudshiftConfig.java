@@ -50,6 +50,7 @@ public final class CloudshiftConfig {
   private final java.time.Duration stopGracePeriod;
   private final Optional<java.time.LocalDate> asOf;
   private final MaintenancePolicy maintenance;
+  private final LineageConfig lineage;
 
   CloudshiftConfig(Config config) {
     this.config = config;
@@ -86,6 +87,7 @@ public final class CloudshiftConfig {
         bool("cloudshift.catalog.register")
             ? Optional.of(identifier("cloudshift.catalog.database"))
             : Optional.empty();
+    this.lineage = readLineage();
     if (!focusRules.currencies().contains(reportingCurrency)) {
       throw bad(
           "cloudshift.reporting-currency",
@@ -253,6 +255,11 @@ public final class CloudshiftConfig {
     return catalogDatabase;
   }
 
+  /** Where the stages' lineage events go, if anywhere. */
+  public LineageConfig lineage() {
+    return lineage;
+  }
+
   /** The currency every amount is also converted to (docs/methodology.md#currencies). */
   public String reportingCurrency() {
     return reportingCurrency;
@@ -289,6 +296,64 @@ public final class CloudshiftConfig {
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private LineageConfig readLineage() {
+    String k = "cloudshift.lineage.";
+    LineageConfig.Transport transport =
+        parseEnum(LineageConfig.Transport.class, string(k + "transport"), k + "transport");
+    String namespace = string(k + "namespace");
+    if (namespace.isBlank()) {
+      throw bad(
+          k + "namespace", "is empty (name the namespace of cloudshift's jobs, e.g. cloudshift)");
+    }
+    String file = string(k + "file.location");
+    if (transport == LineageConfig.Transport.FILE && file.isBlank()) {
+      throw bad(
+          k + "file.location", "is empty (transport file needs the file to append events to)");
+    }
+    Optional<java.net.URI> url = lineageUrl(k + "http.url", transport);
+    String endpoint = string(k + "http.endpoint");
+    if (!endpoint.startsWith("/")) {
+      throw bad(k + "http.endpoint", "'" + endpoint + "' must be a path starting with /");
+    }
+    java.time.Duration timeout = read(k + "http.timeout", config::getDuration);
+    if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > 300) {
+      throw bad(k + "http.timeout", timeout + " must be between 1 ms and 5 min");
+    }
+    return new LineageConfig(
+        transport,
+        namespace,
+        file.isBlank() ? Optional.empty() : Optional.of(file),
+        url,
+        endpoint,
+        timeout);
+  }
+
+  private Optional<java.net.URI> lineageUrl(String key, LineageConfig.Transport transport) {
+    String value = string(key);
+    if (value.isBlank()) {
+      if (transport == LineageConfig.Transport.HTTP) {
+        throw bad(key, "is empty (transport http needs the endpoint, e.g. http://marquez:5000)");
+      }
+      return Optional.empty();
+    }
+    try {
+      java.net.URI url = new java.net.URI(value);
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
+          || url.getHost() == null) {
+        throw bad(key, "'" + value + "' is not an http:// or https:// URL");
+      }
+      if (url.getUserInfo() != null) {
+        throw bad(
+            key,
+            "must not carry credentials (the API key is read from the environment variable"
+                + " OPENLINEAGE_API_KEY)");
+      }
+      return Optional.of(url);
+    } catch (java.net.URISyntaxException e) {
+      throw bad(key, "'" + value + "' is not a URL: " + e.getReason());
     }
   }
 

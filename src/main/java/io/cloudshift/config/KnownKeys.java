@@ -51,6 +51,13 @@ final class KnownKeys {
               Set.of("provider", "service-name", "sku-pattern", "lab", "valid-from", "valid-to"),
           "cloudshift.summary.headline", Set.of("lab", "provider", "effective-from"));
 
+  /**
+   * Keys a reader may look for that cloudshift refuses on purpose: a credential for the lineage
+   * endpoint would sit in a config file, so there is no key for it.
+   */
+  private static final java.util.regex.Pattern LINEAGE_CREDENTIAL =
+      java.util.regex.Pattern.compile("(?i)cloudshift\\.lineage\\..*(key|token|auth|password).*");
+
   private final Set<String> known = new TreeSet<>();
 
   KnownKeys(Config defaults) {
@@ -64,6 +71,13 @@ final class KnownKeys {
     walk(ROOT, ROOT, effective.getObject(ROOT), unknown);
     if (!unknown.isEmpty()) {
       String key = unknown.get(0);
+      if (LINEAGE_CREDENTIAL.matcher(key).matches()) {
+        throw new InvalidConfigException(
+            "Unknown config key "
+                + key
+                + " (the lineage endpoint's API key is never configured: cloudshift reads it from"
+                + " the environment variable OPENLINEAGE_API_KEY)");
+      }
       throw new InvalidConfigException(
           "Unknown config key "
               + key

@@ -8,6 +8,7 @@ import io.cloudshift.config.RunContext;
 import io.cloudshift.io.CatalogTables;
 import io.cloudshift.io.InputNotFoundException;
 import io.cloudshift.io.SparkJobs;
+import io.cloudshift.lineage.StageLineage;
 import io.cloudshift.schema.TableSpec;
 import io.cloudshift.schema.Tables;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * (else one line naming the stage that writes the missing one), everything it runs carries one
  * Spark job description (restored afterwards, so nothing leaks into the next stage), it may write
  * only the tables it declares, and one {@code job_runs} row is appended whether it succeeds or
- * fails, with what it read and committed up to the end. The {@link JobRun} returned is what the run
+ * fails, with what it read and committed up to the end, and, when lineage is on, one OpenLineage
+ * START and one COMPLETE or FAIL event saying the same. The {@link JobRun} returned is what the run
  * summary prints.
  */
 public final class StageRunner {
@@ -37,6 +40,7 @@ public final class StageRunner {
   private final StageContext context;
   private final Map<String, String> producers = new LinkedHashMap<>();
   private final RunStop stop;
+  private final StageLineage lineage;
 
   /** The stage running now, so a stop can record it from another thread; null between stages. */
   private final AtomicReference<Running> running = new AtomicReference<>();
@@ -47,7 +51,8 @@ public final class StageRunner {
       BillingPeriodRange covered,
       Instant started,
       StageProgress progress,
-      AtomicBoolean recorded) {}
+      AtomicBoolean recorded,
+      UUID lineageRun) {}
 
   /**
    * @param pipeline every stage, so a missing input can be traced to the stage that writes it
@@ -56,10 +61,23 @@ public final class StageRunner {
     this(context, pipeline, new RunStop());
   }
 
-  /** As the other constructor, stopping when {@code stop} is requested (a signal). */
+  /**
+   * As the other constructor, stopping when {@code stop} is requested (a signal); lineage as the
+   * context's config and Spark settings say.
+   */
   public StageRunner(
       StageContext context, Collection<? extends PipelineStage> pipeline, RunStop stop) {
+    this(context, pipeline, stop, StageLineage.of(context));
+  }
+
+  /** As the other constructors, sending the stages' lineage events to {@code lineage}. */
+  public StageRunner(
+      StageContext context,
+      Collection<? extends PipelineStage> pipeline,
+      RunStop stop,
+      StageLineage lineage) {
     this.context = context;
+    this.lineage = lineage;
     pipeline.forEach(
         stage ->
             stage.writes().forEach(table -> producers.putIfAbsent(table.name(), stage.name())));
@@ -82,7 +100,11 @@ public final class StageRunner {
     StageProgress progress = new StageProgress();
     BillingPeriodRange requested = context.run().period();
     BillingPeriodRange covered = stage.honoursPeriod() ? requested : BillingPeriodRange.all();
-    Running current = new Running(stage, covered, started, progress, new AtomicBoolean());
+    UUID lineageRun =
+        lineage.started(
+            stage.name(), stage.reads(), stage.writes(), context.run().runId(), covered, started);
+    Running current =
+        new Running(stage, covered, started, progress, new AtomicBoolean(), lineageRun);
     running.set(current);
     try {
       return run(current);
@@ -261,6 +283,7 @@ public final class StageRunner {
     RunContext stageRun = context.run().forStage(stage.name(), stage.honoursPeriod());
     new JobRunLog(context.spark(), context.writer().withMetadata(stageRun.commitMetadata()))
         .record(record);
+    lineage.ended(current.lineageRun(), stage.reads(), record);
     LOG.info(
         "Stage {} {} in {} s: {} table(s) written, {} rows in, {} silver, {} quarantined",
         stage.name(),

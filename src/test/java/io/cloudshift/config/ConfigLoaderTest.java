@@ -108,6 +108,48 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void lineageIsOffByDefaultAndEachTransportNeedsItsDestination() {
+    assertThat(ConfigLoader.load(List.of(BUNDLED), Map.of()).lineage().enabled()).isFalse();
+    LineageConfig http =
+        ConfigLoader.load(
+                List.of(BUNDLED),
+                Map.of("lineage.transport", "http", "lineage.http.url", "http://marquez:5000"))
+            .lineage();
+    assertThat(http.url()).contains(java.net.URI.create("http://marquez:5000"));
+    assertThat(http.endpoint()).isEqualTo("/api/v1/lineage");
+    assertThat(http.timeout()).hasSeconds(5);
+    Map<Map<String, String>, String> mistakes =
+        Map.of(
+            Map.of("lineage.transport", "kafka"),
+            "Invalid config cloudshift.lineage.transport: 'kafka' is not one of [none, file, http]",
+            Map.of("lineage.transport", "file"),
+            "Invalid config cloudshift.lineage.file.location: is empty (transport file needs the"
+                + " file to append events to)",
+            Map.of("lineage.transport", "http"),
+            "Invalid config cloudshift.lineage.http.url: is empty (transport http needs the"
+                + " endpoint, e.g. http://marquez:5000)",
+            Map.of("lineage.transport", "http", "lineage.http.url", "marquez:5000"),
+            "Invalid config cloudshift.lineage.http.url: 'marquez:5000' is not an http:// or"
+                + " https:// URL",
+            Map.of("lineage.http.url", "https://user:key@lineage.example.com"),
+            "Invalid config cloudshift.lineage.http.url: must not carry credentials (the API key is"
+                + " read from the environment variable OPENLINEAGE_API_KEY)");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(List.of(BUNDLED), Map.of("lineage.http.api-key", "sekrit")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage(
+            "Unknown config key cloudshift.lineage.http.api-key (the lineage endpoint's API key is"
+                + " never configured: cloudshift reads it from the environment variable"
+                + " OPENLINEAGE_API_KEY)");
+    mistakes.forEach(
+        (overrides, message) ->
+            assertThatThrownBy(() -> ConfigLoader.load(List.of(BUNDLED), overrides))
+                .as(overrides.toString())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(message));
+  }
+
+  @Test
   void aMisspelledKeyFailsNamingItAndTheNearestKnownKey() throws Exception {
     // It used to be ignored: the run went ahead with the default 0.05.
     assertThatThrownBy(

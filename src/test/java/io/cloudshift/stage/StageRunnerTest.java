@@ -187,6 +187,53 @@ class StageRunnerTest {
         .isEqualTo(context.run().asOf());
   }
 
+  /**
+   * Issue 23, item 5: a failed stage's lineage run ends with FAIL, its error, and the tables it
+   * committed before it failed (the successful runs: StageLineageEndToEndTest).
+   */
+  @Test
+  void aFailedStageEndsItsLineageRunWithFailTheErrorAndWhatItCommitted() throws Exception {
+    Path events = dir.resolve("lineage").resolve("events.jsonl");
+    var spark = SparkTestSession.get();
+    StageContext context =
+        new StageContext(
+            spark,
+            TestConfigs.bundled(
+                Map.of("lineage.transport", "file", "lineage.file.location", events.toString())),
+            new RunContext("run-9", "test", BillingPeriodRange.all()),
+            new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}"));
+    FakeStage failing =
+        new FakeStage(
+            "ingest",
+            List.of(),
+            List.of(table(Tables.REJECTED_CHARGES)),
+            true,
+            progress -> {
+              progress.wrote(Tables.REJECTED_CHARGES, 4L);
+              throw new IllegalStateException("reject ratio exceeded");
+            });
+
+    assertThatThrownBy(() -> new StageRunner(context, List.of(failing)).run(failing))
+        .hasMessage("reject ratio exceeded");
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> sent = new ArrayList<>();
+    for (String line : java.nio.file.Files.readAllLines(events)) {
+      sent.add(json.readTree(line));
+    }
+    assertThat(sent).extracting(e -> e.get("eventType").asText()).containsExactly("START", "FAIL");
+    var fail = sent.get(1);
+    assertThat(fail.at("/job/name").asText()).isEqualTo("ingest");
+    assertThat(fail.at("/run/facets/errorMessage/message").asText())
+        .isEqualTo("reject ratio exceeded");
+    assertThat(fail.at("/outputs/0/name").asText())
+        .isEqualTo(dir.resolve(Tables.REJECTED_CHARGES).toString());
+    assertThat(fail.at("/outputs/0/facets/version/datasetVersion").asText()).isEqualTo("4");
+    assertThat(fail.at("/run/facets/parent").isMissingNode())
+        .as("no parent run was passed")
+        .isTrue();
+  }
+
   @Test
   void aWithdrawnMonthIsRecordedWithoutADelivery() {
     StageContext context = context(null);

@@ -7,10 +7,12 @@ import io.cloudshift.config.RunContext;
 import io.cloudshift.ingest.IngestJob;
 import io.cloudshift.io.DeltaTableWriter;
 import io.cloudshift.io.Warehouse;
+import io.cloudshift.lineage.StageLineage;
 import io.cloudshift.projection.ProjectionJob;
 import io.cloudshift.reconciliation.ReconcileJob;
 import io.cloudshift.shares.SharesJob;
 import io.cloudshift.stage.PipelineStage;
+import io.cloudshift.stage.RunStop;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.stage.StageRunner;
 import io.cloudshift.uplift.UpliftJob;
@@ -26,33 +28,68 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One run of the whole pipeline on the bundled data, shared by the end-to-end tests of the test
- * JVM: the ingest tests and the gold tests read the same warehouse instead of each ingesting the
- * bundled data again. Its tests must leave the tables as they found them (reruns are idempotent).
+ * JVM: the ingest tests, the gold tests and the lineage test read the same warehouse (and the same
+ * lineage events) instead of each running the pipeline again. Every stage runs through StageRunner
+ * as the CLI runs it, with lineage written to a file and an Airflow task as the parent run. Its
+ * tests must leave the tables as they found them (reruns are idempotent).
  */
 public final class BundledPipeline {
   public static final String RUN_ID = "bundled-e2e";
+
+  /** The Airflow task the run is started by, as Airflow's OpenLineage provider passes it. */
+  public static final Map<String, String> AIRFLOW_PARENT =
+      Map.of(
+          "spark.openlineage.parentJobNamespace", "airflow",
+          "spark.openlineage.parentJobName", "cloudshift_monthly.ingest",
+          "spark.openlineage.parentRunId", "01938d4c-2f3a-7b5e-8f00-123456789abc",
+          "spark.openlineage.rootParentJobNamespace", "airflow",
+          "spark.openlineage.rootParentJobName", "cloudshift_monthly",
+          "spark.openlineage.rootParentRunId", "01938d4c-0000-7000-8000-000000000001");
+
   private static BundledPipeline instance;
 
   private final CloudshiftConfig config;
   private final Warehouse warehouse;
+  private final Path lineageEvents;
   private final JobRun ingest;
 
-  private BundledPipeline(Path root) {
-    this.config = TestConfigs.bundled(Map.of("warehouse", root.toString()));
+  private BundledPipeline(Path root, Path lineageEvents) {
+    this.config =
+        TestConfigs.bundled(
+            Map.of(
+                "warehouse",
+                root.toString(),
+                "lineage.transport",
+                "file",
+                "lineage.file.location",
+                lineageEvents.toString()));
     this.warehouse = new Warehouse(config.warehouse());
-    IngestJob ingestJob = new IngestJob(StageContext.of(spark(), config, warehouse, run()));
-    this.ingest =
-        new StageRunner(StageContext.of(spark(), config, warehouse, run()), List.of(ingestJob))
-            .run(ingestJob);
-    runGoldStages(warehouse);
+    this.lineageEvents = lineageEvents;
+    StageContext context = StageContext.of(spark(), config, warehouse, run());
+    List<PipelineStage> pipeline =
+        List.of(
+            new IngestJob(context),
+            new SharesJob(context),
+            new UpliftJob(context),
+            new ProjectionJob(context),
+            new ReconcileJob(context));
+    StageRunner runner =
+        new StageRunner(
+            context, pipeline, new RunStop(), StageLineage.of(context, AIRFLOW_PARENT, Map.of()));
+    this.ingest = runner.run(pipeline.get(0));
+    pipeline.subList(1, pipeline.size()).forEach(runner::run);
   }
 
   public static synchronized BundledPipeline get() {
     if (instance == null) {
-      Path root = temporaryFolder();
-      instance = new BundledPipeline(root);
+      instance = new BundledPipeline(temporaryFolder(), temporaryFolder().resolve("lineage.jsonl"));
     }
     return instance;
+  }
+
+  /** The file the run's lineage events were appended to, one JSON object per line. */
+  public Path lineageEvents() {
+    return lineageEvents;
   }
 
   public CloudshiftConfig config() {
