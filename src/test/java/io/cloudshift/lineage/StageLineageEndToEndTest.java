@@ -10,7 +10,6 @@ import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.BundledPipeline;
 import io.cloudshift.testing.SparkTestSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ class StageLineageEndToEndTest {
   void readTheEvents() throws IOException {
     pipeline = BundledPipeline.get();
     ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(pipeline.lineageEvents())) {
+    for (String line : pipeline.lineageEvents()) {
       JsonNode event = json.readTree(line);
       assertThat(event.at("/job/namespace").asText()).isEqualTo(NAMESPACE);
       byStage.computeIfAbsent(event.at("/job/name").asText(), s -> new ArrayList<>()).add(event);

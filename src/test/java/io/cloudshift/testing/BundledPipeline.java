@@ -50,7 +50,7 @@ public final class BundledPipeline {
 
   private final CloudshiftConfig config;
   private final Warehouse warehouse;
-  private final Path lineageEvents;
+  private final List<String> lineageEvents;
   private final JobRun ingest;
 
   private BundledPipeline(Path root, Path lineageEvents) {
@@ -64,7 +64,6 @@ public final class BundledPipeline {
                 "lineage.file.location",
                 lineageEvents.toString()));
     this.warehouse = new Warehouse(config.warehouse());
-    this.lineageEvents = lineageEvents;
     StageContext context = StageContext.of(spark(), config, warehouse, run());
     List<PipelineStage> pipeline =
         List.of(
@@ -78,6 +77,12 @@ public final class BundledPipeline {
             context, pipeline, new RunStop(), StageLineage.of(context, AIRFLOW_PARENT, Map.of()));
     this.ingest = runner.run(pipeline.get(0));
     pipeline.subList(1, pipeline.size()).forEach(runner::run);
+    // Read now: tests that run a stage again with this config append their own events to the file.
+    try {
+      this.lineageEvents = List.copyOf(Files.readAllLines(lineageEvents));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static synchronized BundledPipeline get() {
@@ -87,8 +92,8 @@ public final class BundledPipeline {
     return instance;
   }
 
-  /** The file the run's lineage events were appended to, one JSON object per line. */
-  public Path lineageEvents() {
+  /** The run's lineage events, one JSON object per line, as the file held them after the run. */
+  public List<String> lineageEvents() {
     return lineageEvents;
   }
 
