@@ -1,14 +1,9 @@
 package io.cloudshift.cli;
 
 import io.cloudshift.config.CloudshiftConfig;
-import io.cloudshift.config.ConfigLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,30 +11,7 @@ import picocli.CommandLine.Option;
  * registration.
  */
 public final class CommonOptions {
-  static final Path DEFAULT_CONF = Path.of("conf", "cloudshift.conf");
-
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description =
-          "HOCON config file. Repeat it to layer several; the later wins. Default:"
-              + " conf/cloudshift.conf when it exists.")
-  List<Path> configFiles = new ArrayList<>();
-
-  @Option(
-      names = {"-s", "--set"},
-      paramLabel = "KEY=VALUE",
-      description =
-          "Override one config key, e.g. --set warehouse=s3a://bucket/wh; the 'cloudshift.' prefix"
-              + " is optional. Repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(
-      names = {"-w", "--warehouse"},
-      paramLabel = "PATH",
-      description =
-          "Root of the Delta tables, a local path or s3a://…; the same as --set warehouse=PATH.")
-  String warehouse;
+  @Mixin ConfigOptions configuration = new ConfigOptions();
 
   @Option(
       names = "--run-id",
@@ -58,18 +30,7 @@ public final class CommonOptions {
 
   /** The layered configuration these options name: defaults, the --config files, then --set. */
   public CloudshiftConfig loadConfig() {
-    List<Path> files = new ArrayList<>(configFiles);
-    if (files.isEmpty() && Files.isRegularFile(DEFAULT_CONF)) {
-      files.add(DEFAULT_CONF);
-    }
-    Map<String, String> all = new LinkedHashMap<>(overrides);
-    if (warehouse != null) {
-      all.put("warehouse", warehouse);
-    }
-    if (registerTables) {
-      all.put("catalog.register", "true");
-    }
-    return ConfigLoader.load(files, all);
+    return configuration.load(registerTables ? Map.of("catalog.register", "true") : Map.of());
   }
 
   String runIdOrNew() {

@@ -13,8 +13,6 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,23 +58,7 @@ final class SqlServerCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description = "HOCON config file, as for the jobs. Repeatable; the later wins.")
-  List<Path> configFiles = new ArrayList<>();
-
-  @Option(
-      names = {"-s", "--set"},
-      paramLabel = "KEY=VALUE",
-      description = "Override one config key, e.g. --set catalog.database=finops. Repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(
-      names = {"-w", "--warehouse"},
-      paramLabel = "PATH",
-      description = "Root of the Delta tables to serve, a local path or s3a://….")
-  String warehouse;
+  @Mixin ConfigOptions configuration;
 
   @Option(
       names = "--host",
@@ -134,12 +117,7 @@ final class SqlServerCommand implements Callable<Integer> {
 
   /** The jobs' configuration layers; the server always registers, so the database is checked. */
   private CloudshiftConfig loadConfig() {
-    CommonOptions options = new CommonOptions();
-    options.configFiles = configFiles;
-    options.overrides = overrides;
-    options.warehouse = warehouse;
-    options.registerTables = true;
-    return options.loadConfig();
+    return configuration.load(Map.of("catalog.register", "true"));
   }
 
   /**
