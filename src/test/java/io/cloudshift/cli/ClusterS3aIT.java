@@ -3,7 +3,7 @@ package io.cloudshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.schema.Tables;
-import io.cloudshift.testing.BundledRunAll;
+import io.cloudshift.testing.BundledPipeline;
 import io.cloudshift.testing.ChildProcess;
 import io.cloudshift.testing.TableContents;
 import java.io.File;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * worker on 127.0.0.1, started from PySpark's distribution) with inputs and tables in object
  * storage through S3A (S3Proxy in its own JVM, a folder behind it; credentials only in the
  * environment, path-style, no TLS). The command line is the README's "Running on a cluster"
- * standalone one; the tables must equal those of the local[*] run (BundledRunAll), by content.
+ * standalone one; the tables must equal those of the build's bundled run (BundledPipeline), by
+ * content.
  */
 class ClusterS3aIT {
   private static final String BUCKET = "cloudshift-it";
@@ -42,8 +43,7 @@ class ClusterS3aIT {
 
   @Test
   void runAllOnAStandaloneClusterWithS3aStorageWritesTheTablesOfALocalRun() throws Exception {
-    BundledRunAll local = BundledRunAll.get();
-    assertThat(local.exitCode()).as(local.stderr()).isZero();
+    Path local = BundledPipeline.completeWarehouse();
     String accessKey = "cloudshift-it";
     String secretKey = UUID.randomUUID().toString();
     Map<String, String> credentials =
@@ -174,7 +174,7 @@ class ClusterS3aIT {
                   "--config",
                   config.toString(),
                   "--run-id",
-                  BundledRunAll.RUN_ID));
+                  BundledPipeline.RUN_ID));
       ChildProcess run = ChildProcess.start("spark-submit", submit, submitEnv, logs);
       assertThat(run.waitFor(Duration.ofMinutes(20)))
           .as("spark-submit's exit code; its stderr:%n%s", run.stderr())
@@ -192,8 +192,7 @@ class ClusterS3aIT {
               Set.of(Tables.JOB_RUNS),
               Set.of(),
               row -> row.replace("s3a://" + BUCKET + "/inputs", localInputs));
-      assertThat(onS3)
-          .isEqualTo(TableContents.hashes(local.warehouse(), Set.of(Tables.JOB_RUNS), Set.of()));
+      assertThat(onS3).isEqualTo(TableContents.hashes(local, Set.of(Tables.JOB_RUNS), Set.of()));
     }
   }
 

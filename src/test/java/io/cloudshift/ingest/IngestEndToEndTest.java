@@ -10,21 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.audit.InputCount;
 import io.cloudshift.audit.JobRun;
-import io.cloudshift.config.BillingPeriodRange;
 import io.cloudshift.config.CloudshiftConfig;
-import io.cloudshift.config.RunContext;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
-import io.cloudshift.stage.StageContext;
-import io.cloudshift.stage.StageRunner;
 import io.cloudshift.testing.BundledPipeline;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.SparkTestSession;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -44,18 +38,6 @@ import org.junit.jupiter.api.TestInstance;
 class IngestEndToEndTest {
   private static final Path TRUTH = Path.of("datasets/focus/_truth");
   private static final String FINOPS_SAMPLE = "finops-sample";
-  private static final List<String> RERUN_TABLES =
-      List.of(
-          Tables.CHARGES,
-          Tables.REJECTED_CHARGES,
-          Tables.CHARGES_MONTHLY,
-          Tables.ATTRIBUTION,
-          Tables.PARTNERSHIP_TERMS,
-          Tables.REJECTED_PARTNERSHIPS,
-          Tables.LAB_REVENUE,
-          Tables.PROVIDER_DISCLOSURES,
-          Tables.REJECTED_REFERENCE);
-
   private final SparkSession spark = SparkTestSession.get();
   private CloudshiftConfig config;
   private Warehouse warehouse;
@@ -238,44 +220,5 @@ class IngestEndToEndTest {
 
     assertThat(planted.count()).isEqualTo(617);
     DataFrameAssertions.assertSameRows(ingested, planted);
-  }
-
-  /**
-   * A period's rerun on the bundled data; ChargeIngestTest reruns whole runs and periods on
-   * hand-made files.
-   */
-  @Test
-  void rerunningAPeriodLeavesEveryTableIdentical() {
-    Map<String, Long> before = new LinkedHashMap<>();
-    RERUN_TABLES.forEach(
-        t ->
-            before.put(
-                t,
-                io.delta.tables.DeltaTable.forPath(spark, warehouse.path(t))
-                    .history(1)
-                    .head()
-                    .<Long>getAs("version")));
-
-    StageContext context =
-        StageContext.of(
-            spark,
-            config,
-            warehouse,
-            new RunContext(BundledPipeline.RUN_ID, "ingest", BillingPeriodRange.parse("2024-09")));
-    IngestJob ingest = new IngestJob(context);
-    JobRun september = new StageRunner(context, List.of(ingest)).run(ingest);
-    assertThat(september.inputs()).allSatisfy(f -> assertThat(f.conserved()).isTrue());
-    assertThat(september.inputs().stream().mapToLong(InputCount::rowsSilver).sum()).isPositive();
-
-    // Compare each table now with its own version before the rerun (Delta time travel).
-    before.forEach(
-        (name, version) ->
-            DataFrameAssertions.assertSameRows(
-                table(name),
-                spark
-                    .read()
-                    .format("delta")
-                    .option("versionAsOf", version)
-                    .load(warehouse.path(name))));
   }
 }
