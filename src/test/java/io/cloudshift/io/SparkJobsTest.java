@@ -16,10 +16,13 @@ import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.WholeStageCodegenExec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Settings that hold for a piece of work only: code generation on for large inputs, then restored.
  */
+// It sets and reads the session's code generation settings, which every other test class shares.
+@Isolated
 class SparkJobsTest {
   /** A query without a shuffle, so its executed plan is not wrapped by adaptive execution. */
   private static SparkPlan plan(SparkSession spark) {

@@ -45,8 +45,11 @@ final class FxRatesTransform {
           RowFactory.create(
               line.reason().name(), "line " + line.line() + ": " + line.detail(), line.raw()));
     }
+    // Rows built on the driver travel inside every task that reads them, even from a cache: the
+    // whole rates history is about 16 MB, and it was deserialized by each task that counted or
+    // wrote it. Checkpointed, later tasks read the stored rows and carry none.
     return new Outcome(
-        spark.createDataFrame(silver, FxRatesTable.SPEC.schema()).coalesce(1),
+        spark.createDataFrame(silver, FxRatesTable.SPEC.schema()).coalesce(1).localCheckpoint(),
         spark.createDataFrame(rejected, REJECTED));
   }
 }
