@@ -31,10 +31,12 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 OUTPUT = TARGET / "notebooks"
 DOCS = REPOSITORY / "docs"
 
-#: The run-all of `mvn verify`'s launcher tests (testing.BundledRunAll), reused when it is fresh.
-LAUNCHER_WAREHOUSE = TARGET / "launcher-it-warehouse"
-LAUNCHER_RUN_ID = "launcher-it"
+#: A complete run-all of the bundled data (every stage, run id `bundled-e2e`) that `mvn verify`'s
+#: Java tests wrote; when set, prepare_warehouse copies it instead of running run-all. Only read.
+BUNDLED_WAREHOUSE_ENV = "CLOUDSHIFT_BUNDLED_WAREHOUSE"
 STAGES = {"ingest", "shares", "uplift", "project", "reconcile"}
+#: The run id of the run-all prepare_warehouse runs itself (when no bundled warehouse is given).
+RUN_ALL_ID = "notebooks-run-all"
 #: Marks a warehouse this module made, and may therefore replace.
 OWN_MARK = ".made-by-notebooks-runner"
 #: The second run the audit notebook's time travel compares with the first: one month re-ingested.
@@ -54,38 +56,44 @@ def cloudshift(*args: str) -> None:
     log(f"bin/cloudshift {' '.join(args)}: {time.monotonic() - started:.0f} s")
 
 
-def is_fresh_run_all(warehouse: Path, run_id: str) -> bool:
-    """Whether `warehouse` holds a complete run-all (every stage SUCCEEDED under `run_id`) made
-    after the current jar was built."""
-    jar = TARGET / "cloudshift.jar"
+def run_all_id(warehouse: Path) -> str | None:
+    """The run under which every stage of a run-all SUCCEEDED in `warehouse` (read with delta-rs),
+    or None when there is none."""
     job_runs = warehouse / "job_runs"
-    if not (jar.is_file() and (job_runs / "_delta_log").is_dir()):
-        return False
-    if (job_runs / "_delta_log").stat().st_mtime < jar.stat().st_mtime:
-        return False
+    if not (job_runs / "_delta_log").is_dir():
+        return None
     runs = DeltaTable(str(job_runs)).to_pandas(columns=["run_id", "job", "status"])
-    succeeded = runs[(runs.run_id == run_id) & (runs.status == "SUCCEEDED")]
-    return STAGES <= set(succeeded.job)
+    succeeded = runs[runs.status == "SUCCEEDED"].groupby("run_id").job.agg(set)
+    complete = [run_id for run_id, jobs in succeeded.items() if STAGES <= jobs]
+    return complete[0] if len(complete) == 1 else None
 
 
 def prepare_warehouse(destination: Path = OUTPUT / "warehouse") -> Path:
-    """A fresh run-all on the bundled data, then `ingest --period 2026-09` again under another run
-    id, so that `charges` has two versions to compare. The run-all is a copy of the launcher tests'
-    when it is fresh (same jar, same data), else run here. Only ever replaces its own folder."""
+    """A complete run-all on the bundled data, then `ingest --period 2026-09` again under another run
+    id, so that `charges` has two versions to compare. The run-all is a copy of the one named by
+    CLOUDSHIFT_BUNDLED_WAREHOUSE (which `mvn verify`'s Java tests wrote; never written to) when that
+    is set, else run here. Only ever replaces its own folder."""
+    bundled = os.environ.get(BUNDLED_WAREHOUSE_ENV)
+    if bundled:
+        bundled_path = Path(bundled).resolve()
+        if run_all_id(bundled_path) is None:
+            raise SystemExit(f"notebooks: {BUNDLED_WAREHOUSE_ENV}={bundled} holds no complete run-all (every stage "
+                             f"SUCCEEDED under one run id in its job_runs); unset it to run run-all here")
     if destination.exists():
         if not (destination / OWN_MARK).exists():
             raise SystemExit(f"notebooks: {destination} exists and was not made by notebooks/runner.py; "
                              "refusing to replace it (move it away, or pass --warehouse to read it as it is)")
         shutil.rmtree(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    if is_fresh_run_all(LAUNCHER_WAREHOUSE, LAUNCHER_RUN_ID):
-        log(f"copying the launcher tests' run-all from {LAUNCHER_WAREHOUSE.relative_to(REPOSITORY)}")
-        shutil.copytree(LAUNCHER_WAREHOUSE, destination)
+    if bundled:
+        started = time.monotonic()
+        shutil.copytree(bundled_path, destination)
         (destination / OWN_MARK).touch()
+        log(f"copied the bundled run-all of {bundled} in {time.monotonic() - started:.0f} s")
     else:
         destination.mkdir()
         (destination / OWN_MARK).touch()
-        cloudshift("run-all", "--warehouse", str(destination), "--run-id", "notebooks-run-all")
+        cloudshift("run-all", "--warehouse", str(destination), "--run-id", RUN_ALL_ID)
     cloudshift("ingest", "--period", RERUN_PERIOD, "--warehouse", str(destination), "--run-id", RERUN_ID)
     return destination
 

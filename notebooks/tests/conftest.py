@@ -12,6 +12,7 @@ import runner  # noqa: E402
 
 @pytest.fixture(scope="session")
 def warehouse() -> Path:
-    """CLOUDSHIFT_NOTEBOOK_WAREHOUSE (read as it is), or a prepared fresh run (runner.prepare_warehouse)."""
+    """CLOUDSHIFT_NOTEBOOK_WAREHOUSE (read as it is), or a prepared warehouse (runner.prepare_warehouse:
+    a copy of CLOUDSHIFT_BUNDLED_WAREHOUSE, or a run-all made here, then one month re-ingested)."""
     given = os.environ.get("CLOUDSHIFT_NOTEBOOK_WAREHOUSE")
     return Path(given).resolve() if given else runner.prepare_warehouse()
