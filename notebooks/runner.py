@@ -7,9 +7,9 @@ papermill, and renders them.
 to target/notebooks/html/ and each notebook's README chart (the cell tagged `readme-chart`) to
 docs/. Without --warehouse it prepares target/notebooks/warehouse as the tests do (see
 `prepare_warehouse`); with it, the notebooks read that warehouse and nothing is written to it.
-notebooks/tests use the same functions, and run the notebooks on one Spark: a `bin/cloudshift
-sql-server` on 127.0.0.1 (`SqlServer`), which their kernels reach through SPARK_REMOTE instead of
-each starting its own.
+The four notebooks share one Spark, here as in notebooks/tests: a `bin/cloudshift sql-server` on
+127.0.0.1 (`SqlServer`), which their kernels reach through SPARK_REMOTE instead of each starting its
+own. notebooks/tests use the same functions.
 """
 from __future__ import annotations
 
@@ -205,6 +205,19 @@ class SqlServer:
 
 
 @contextlib.contextmanager
+def spark_connect_server(warehouse: Path, log_path: Path = OUTPUT / "spark-connect.log") -> Iterator[str]:
+    """One Spark for every notebook: a SqlServer on 127.0.0.1 without a token, serving `warehouse`
+    (its tables also as cloudshift.<table>); yields its URL, sc://127.0.0.1:PORT, for SPARK_REMOTE,
+    and stops it on the way out."""
+    server = SqlServer(warehouse, log_path)
+    try:
+        server.wait_until_serving()
+        yield server.url
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
 def _kernel_environment(spark_remote: str | None) -> Iterator[None]:
     """os.environ as the kernel papermill starts inherits it: SPARK_REMOTE set (and no token) when
     the notebook is to use a Spark Connect server; restored afterwards."""
@@ -264,9 +277,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("command", choices=["render"])
     parser.add_argument("--warehouse", help="read this warehouse instead of preparing target/notebooks/warehouse")
     options = parser.parse_args(argv)
-    warehouse = str(Path(options.warehouse).resolve()) if options.warehouse else str(prepare_warehouse())
-    for notebook in NOTEBOOKS:
-        render(execute(notebook, warehouse))
+    warehouse = Path(options.warehouse).resolve() if options.warehouse else prepare_warehouse()
+    with spark_connect_server(warehouse) as spark_remote:
+        for notebook in NOTEBOOKS:
+            render(execute(notebook, str(warehouse), spark_remote=spark_remote))
     log(f"HTML in {(OUTPUT / 'html').relative_to(REPOSITORY)}/, charts in docs/")
 
 
