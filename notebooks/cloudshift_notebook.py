@@ -1,7 +1,10 @@
 """What the cloudshift notebooks share: a Spark session that reads Delta, tables by path or from
 the catalog, money as floats for charts, headline figures the tests can find, and chart styling.
 
-The notebooks import it from their own folder (Jupyter and papermill start kernels there).
+The notebooks import it from their own folder (Jupyter and papermill start kernels there). Every
+Spark call here works both on a local (classic) session and over Spark Connect (SPARK_REMOTE, e.g.
+`bin/cloudshift sql-server`): DataFrames and SQL only, no RDDs, SparkContext or delta-spark's
+Python DeltaTable (its Connect client needs a Delta Connect plugin the server does not carry).
 """
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from urllib.parse import urlparse
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from delta.tables import DeltaTable
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
@@ -35,11 +37,19 @@ FIGURE_MIME = "application/vnd.cloudshift.figure+json"
 
 
 def spark_session(app_name: str) -> SparkSession:
-    """The active session (a cluster notebook's), or a local one on the project's shaded jar, which
-    carries Delta Lake at the version the tables were written with."""
+    """The active session (a cluster notebook's); else, when SPARK_REMOTE names a Spark Connect
+    server (sc://host:port, e.g. `bin/cloudshift sql-server`, as notebooks/run-tests and
+    notebooks/render start one for all four notebooks), a session on that server; else a local one
+    on the project's shaded jar, which carries Delta Lake at the version the tables were written with."""
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
+    if os.environ.get("SPARK_REMOTE"):
+        # The server's Spark already reads Delta (its own settings); the builder takes the URL
+        # from SPARK_REMOTE, and a master or jars here would be refused.
+        spark = SparkSession.builder.appName(app_name).getOrCreate()
+        spark.conf.set("spark.sql.session.timeZone", "UTC")
+        return spark
     jar = Path(os.environ.get("CLOUDSHIFT_JAR", REPOSITORY / "target" / "cloudshift.jar"))
     if not jar.is_file():
         raise FileNotFoundError(
@@ -151,10 +161,11 @@ class Warehouse:
         return reader.table(self._name(name)) if self.catalog_database else reader.load(self.location(name))
 
     def history(self, name: str) -> DataFrame:
-        """The table's Delta history: one row per commit, newest first."""
-        table = (DeltaTable.forName(self.spark, self._name(name)) if self.catalog_database
-                 else DeltaTable.forPath(self.spark, self.location(name)))
-        return table.history()
+        """The table's Delta history: one row per commit, newest first. `DESCRIBE HISTORY` gives the
+        rows of delta-spark's DeltaTable.history(), and works over Spark Connect too."""
+        if self.catalog_database:
+            return self.spark.sql(f"DESCRIBE HISTORY {self._name(name)}")
+        return self.spark.sql("DESCRIBE HISTORY delta.`{}`".format(self.location(name).replace("`", "``")))
 
     def __repr__(self) -> str:
         return f"Warehouse({self.catalog_database or self.root})"

@@ -1,19 +1,42 @@
 """The notebooks' helper: tables registered in a catalog (bin/cloudshift --register-tables) read
 exactly as tables by path, and every table read at the version a stage that succeeded published;
-checked against delta-rs and the tables' own history, not against the helper itself."""
+checked against delta-rs and the tables' own history, not against the helper itself. The helper's
+session is the one the notebooks get: on the session's Spark Connect server, through SPARK_REMOTE."""
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from deltalake import DeltaTable
+from pyspark.sql.connect.session import SparkSession as ConnectSession
 
 import cloudshift_notebook as cs
+import runner
 
 
 @pytest.fixture(scope="module")
-def spark():
-    session = cs.spark_session("cloudshift · notebook helper test")
-    yield session
-    session.stop()
+def spark(spark_remote):
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("SPARK_REMOTE", spark_remote)
+        session = cs.spark_session("cloudshift · notebook helper test")
+        assert isinstance(session, ConnectSession)
+        yield session
+        session.stop()
+
+
+def test_without_spark_remote_the_helper_starts_a_local_spark_on_the_jar(tmp_path):
+    """An analyst with no server gets a local Spark on target/cloudshift.jar (here: a missing jar
+    shows that path was taken, before any JVM starts)."""
+    missing = tmp_path / "no-such.jar"
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("SPARK_REMOTE", "SPARK_CONNECT_MODE_ENABLED")}
+    started = subprocess.run(
+        [sys.executable, "-c", "import cloudshift_notebook as cs; cs.spark_session('no server')"],
+        cwd=runner.NOTEBOOK_DIR, env={**environment, "CLOUDSHIFT_JAR": str(missing)},
+        capture_output=True, text=True, timeout=120)
+    assert started.returncode != 0
+    assert f"FileNotFoundError: {missing} does not exist" in started.stderr
 
 
 def test_tables_registered_in_a_catalog_read_like_tables_by_path(spark, warehouse):
@@ -48,7 +71,11 @@ def test_a_table_a_stage_committed_without_succeeding_is_read_as_published_with_
     with pytest.warns(UserWarning, match=f"uplift_quarterly: version {unpublished} was written by a stage that did not succeed"):
         assert tables.table("uplift_quarterly").count() == rows
 
-    # The prepared warehouse re-ingested a month under another run id than the launcher's run-all.
-    assert tables.runs("uplift_quarterly") == {"uplift_quarterly": "launcher-it"}
-    with pytest.warns(UserWarning, match="come from different runs: charges_monthly from .+, uplift_quarterly from launcher-it"):
+    # The prepared warehouse re-ingested a month under another run id than its run-all's.
+    run_all = runner.run_all_id(warehouse)
+    assert run_all not in (None, runner.RERUN_ID)
+    assert tables.runs("uplift_quarterly", "charges_monthly") == {"uplift_quarterly": run_all,
+                                                                  "charges_monthly": runner.RERUN_ID}
+    with pytest.warns(UserWarning, match=f"come from different runs: charges_monthly from {runner.RERUN_ID}, "
+                                         f"uplift_quarterly from {run_all}"):
         assert tables.require_one_run("charges_monthly", "uplift_quarterly") is None

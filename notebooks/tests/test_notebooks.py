@@ -1,6 +1,7 @@
 """Every notebook runs top to bottom against a fresh warehouse, draws its charts, and reports
 headline figures that equal the tables' (read here with delta-rs + pandas, not with the
-notebooks' Spark queries). The committed notebooks carry no outputs."""
+notebooks' Spark queries). The notebooks' kernels share the session's Spark Connect server
+(SPARK_REMOTE), as an analyst's notebook may. The committed notebooks carry no outputs."""
 import functools
 from decimal import Decimal
 from pathlib import Path
@@ -38,8 +39,8 @@ def test_notebook_says_the_billing_data_is_synthetic_and_takes_the_warehouse_as_
 
 
 @functools.cache
-def executed(warehouse: Path, name: str) -> nbformat.NotebookNode:
-    path = runner.execute(runner.NOTEBOOK_DIR / f"{name}.ipynb", str(warehouse))
+def executed(warehouse: Path, spark_remote: str, name: str) -> nbformat.NotebookNode:
+    path = runner.execute(runner.NOTEBOOK_DIR / f"{name}.ipynb", str(warehouse), spark_remote=spark_remote)
     return nbformat.read(path, as_version=4)
 
 
@@ -54,16 +55,16 @@ def table(warehouse: Path, name: str) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs_and_draws_its_charts(warehouse, name):
-    notebook = executed(warehouse, name)
+def test_notebook_runs_and_draws_its_charts(warehouse, spark_remote, name):
+    notebook = executed(warehouse, spark_remote, name)
     images = [output for cell in notebook.cells for output in cell.get("outputs", [])
               if "image/png" in output.get("data", {})]
     assert len(images) >= 2, f"{name} drew {len(images)} chart(s)"
     assert runner.tagged_image(notebook, "readme-chart") is not None
 
 
-def test_01_reports_the_last_share_shift_and_concentration_of_the_tables(warehouse):
-    reported = figures(executed(warehouse, "01_multicloud_shares"))
+def test_01_reports_the_last_share_shift_and_concentration_of_the_tables(warehouse, spark_remote):
+    reported = figures(executed(warehouse, spark_remote, "01_multicloud_shares"))
     shift = reported["share_shift_delta_pp"]
     # OpenAI's last change of terms in the bundled data is the 27 April 2026 amendment (record P13).
     assert shift["key"]["event_id"] == "P13"
@@ -90,8 +91,8 @@ def p13_total_uplift(warehouse: Path, table_name: str, **filters) -> Decimal:
     return sum((u for u in rows.uplift if u is not None), Decimal(0))
 
 
-def test_02_headline_uplift_is_the_sum_of_the_monthly_uplift_over_every_stream(warehouse):
-    headline = figures(executed(warehouse, "02_openai_azure_uplift"))["total_uplift"]
+def test_02_headline_uplift_is_the_sum_of_the_monthly_uplift_over_every_stream(warehouse, spark_remote):
+    headline = figures(executed(warehouse, spark_remote, "02_openai_azure_uplift"))["total_uplift"]
     assert headline["key"] == {"event_id": "P13", "quarter_basis": "fiscal", "currency": "USD"}
     # Quarterly rows sum the monthly ones: the monthly table gives the same total, to the cent.
     assert headline["value"] == pytest.approx(float(p13_total_uplift(warehouse, "uplift_monthly")), abs=0.01)
@@ -99,8 +100,8 @@ def test_02_headline_uplift_is_the_sum_of_the_monthly_uplift_over_every_stream(w
         float(p13_total_uplift(warehouse, "uplift_quarterly", quarter_basis="fiscal")), abs=0.01)
 
 
-def test_02_shows_the_interval_of_the_estimates_table(warehouse):
-    reported = figures(executed(warehouse, "02_openai_azure_uplift"))
+def test_02_shows_the_interval_of_the_estimates_table(warehouse, spark_remote):
+    reported = figures(executed(warehouse, spark_remote, "02_openai_azure_uplift"))
     low, high = reported["compute_uplift_low"], reported["compute_uplift_high"]
     assert low["key"] == high["key"]
     key = low["key"]
@@ -117,16 +118,16 @@ def test_02_shows_the_interval_of_the_estimates_table(warehouse):
     assert low["value"] <= float(latest.uplift.iloc[0]) <= high["value"]
 
 
-def test_03_headline_is_the_base_scenarios_uplift_summed_over_its_quarters(warehouse):
-    headline = figures(executed(warehouse, "03_scenarios"))["cumulative_uplift"]
+def test_03_headline_is_the_base_scenarios_uplift_summed_over_its_quarters(warehouse, spark_remote):
+    headline = figures(executed(warehouse, spark_remote, "03_scenarios"))["cumulative_uplift"]
     projection = table(warehouse, "uplift_projection")
     base = projection[(projection.scenario_id == "base") & (projection.stream == "total")]
     assert len(base) == 8  # the bundled base scenario's horizon
     assert headline["value"] == pytest.approx(float(sum(base.uplift_usd)), abs=1e-5)
 
 
-def test_04_counts_the_quarantine_and_reads_the_uplift_again_without_spark(warehouse):
-    reported = figures(executed(warehouse, "04_quality_and_audit"))
+def test_04_counts_the_quarantine_and_reads_the_uplift_again_without_spark(warehouse, spark_remote):
+    reported = figures(executed(warehouse, spark_remote, "04_quality_and_audit"))
     assert reported["rejected_charge_rows"]["value"] == len(table(warehouse, "rejected_charges"))
     assert reported["total_uplift_without_spark"]["value"] == pytest.approx(
-        figures(executed(warehouse, "02_openai_azure_uplift"))["total_uplift"]["value"], abs=0.01)
+        figures(executed(warehouse, spark_remote, "02_openai_azure_uplift"))["total_uplift"]["value"], abs=0.01)

@@ -3,17 +3,14 @@ serves the prepared warehouse to a real Spark Connect client as cloudshift.<tabl
 it refuses a client without the token, and refuses to start when the environment holds none; and
 the Spark-less path (delta-rs → Arrow → DuckDB) gives Spark's answer to the cent.
 
-One server for the module (a JVM costs seconds on a shared machine), bound to every interface with a
-token, stopped with its whole process group whatever the tests did."""
-import os
+The queries run on the session's server (conftest.spark_remote: 127.0.0.1, no token), the one the
+notebooks use; the token is tested on the session's second server (conftest.prepared), bound to
+every interface with a token, stopped with its whole process group after this module's tests,
+whatever they did."""
 import secrets
-import selectors
-import signal
 import socket
 import subprocess
-import time
 from decimal import Decimal
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -23,23 +20,14 @@ from pyspark.sql import SparkSession
 
 import runner
 
-CLOUDSHIFT = runner.REPOSITORY / "bin" / "cloudshift"
-TOKEN_ENV = "SPARK_CONNECT_AUTHENTICATE_TOKEN"
-TOKEN = secrets.token_urlsafe(24)
-READY = "Spark Connect at sc://"
-LOG = runner.OUTPUT / "sql-server.log"
+CLOUDSHIFT = runner.CLOUDSHIFT
+TOKEN_ENV = runner.TOKEN_ENV
 
 # P13's total uplift per counterfactual model, in the basis and currency notebook 02 reports.
 P13_UPLIFT_BY_MODEL = """
     SELECT model, SUM(uplift) AS uplift FROM {table}
     WHERE event_id = 'P13' AND reporting_currency = 'USD' AND quarter_basis = 'fiscal'
     GROUP BY model ORDER BY model"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def address_seen_from_the_network() -> str:
@@ -53,65 +41,24 @@ def address_seen_from_the_network() -> str:
             return "127.0.0.1"
 
 
-def environment_without_token() -> dict[str, str]:
-    return {key: value for key, value in os.environ.items() if key != TOKEN_ENV}
-
-
 @pytest.fixture(scope="module")
-def server(warehouse):
-    port = free_port()
-    LOG.parent.mkdir(parents=True, exist_ok=True)
-    with LOG.open("w") as log:
-        process = subprocess.Popen(
-            [str(CLOUDSHIFT), "sql-server", "--host", "0.0.0.0", "--port", str(port), "--warehouse", str(warehouse)],
-            env={**environment_without_token(), TOKEN_ENV: TOKEN}, stdout=subprocess.PIPE, stderr=log, text=True,
-            start_new_session=True)
-        try:
-            announced = wait_for_ready(process, timeout_s=300)
-            yield port, announced
-        finally:
-            stop(process)
-    assert TOKEN not in LOG.read_text(), "the server wrote its token to its log"
-
-
-def wait_for_ready(process: subprocess.Popen, timeout_s: float) -> str:
-    deadline = time.monotonic() + timeout_s
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        while time.monotonic() < deadline:
-            if selector.select(timeout=1):
-                line = process.stdout.readline()
-                if READY in line:
-                    return line.strip()
-                if not line:  # stdout closed: the server ended
-                    break
-    process.poll()
-    tail = "\n".join(LOG.read_text().splitlines()[-15:])
-    raise AssertionError(f"sql-server did not announce itself (exit code {process.returncode}); its log ends:\n{tail}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    """SIGTERM to the whole group (bin/cloudshift, spark-submit's JVM, the stderr filter), then SIGKILL."""
-    for sig, grace_s in ((signal.SIGTERM, 60), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=grace_s)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+def server_with_token(prepared):
+    """The server on 0.0.0.0 with a token in its environment: its port, the line it announced, and
+    the token; stopped after this module, when its log must not hold the token."""
+    server = prepared.server_with_token
+    try:
+        yield server.port, server.wait_until_serving(), prepared.token
+    finally:
+        server.stop()
+    assert prepared.token not in server.log_path.read_text(), "the server wrote its token to its log"
 
 
 def client(url: str) -> SparkSession:
     return SparkSession.builder.remote(url).create()
 
 
-def test_a_spark_connect_client_queries_the_registered_tables(server, warehouse):
-    port, announced = server
-    assert f"sc://0.0.0.0:{port}" in announced and TOKEN not in announced
-    spark = client(f"sc://localhost:{port}/;token={TOKEN}")
+def test_a_spark_connect_client_queries_the_registered_tables(spark_remote, warehouse):
+    spark = client(spark_remote)
     try:
         tables = {row.tableName for row in spark.sql("SHOW TABLES IN cloudshift").collect()}
         on_disk = {path.name for path in warehouse.iterdir() if (path / "_delta_log").is_dir()}
@@ -128,9 +75,8 @@ def test_a_spark_connect_client_queries_the_registered_tables(server, warehouse)
         spark.stop()
 
 
-def test_duckdb_over_delta_rs_gives_sparks_answer_without_spark(server, warehouse):
-    port, _ = server
-    spark = client(f"sc://localhost:{port}/;token={TOKEN}")
+def test_duckdb_over_delta_rs_gives_sparks_answer_without_spark(spark_remote, warehouse):
+    spark = client(spark_remote)
     try:
         by_spark = {row.model: row.uplift
                     for row in spark.sql(P13_UPLIFT_BY_MODEL.format(table="cloudshift.uplift_quarterly")).collect()}
@@ -146,10 +92,16 @@ def test_duckdb_over_delta_rs_gives_sparks_answer_without_spark(server, warehous
     assert by_duckdb == by_spark
 
 
-def test_a_client_without_the_token_is_refused(server):
-    port, _ = server
+def test_off_loopback_a_client_needs_the_token(server_with_token):
+    port, announced, token = server_with_token
+    assert f"sc://0.0.0.0:{port}" in announced and token not in announced
+    spark = client(f"sc://localhost:{port}/;token={token}")
+    try:
+        assert "uplift_quarterly" in {row.tableName for row in spark.sql("SHOW TABLES IN cloudshift").collect()}
+    finally:
+        spark.stop()
     for url, reason in ((f"sc://{address_seen_from_the_network()}:{port}", "No authentication token provided"),
-                        (f"sc://localhost:{port}/;token=not-{TOKEN}", "Invalid authentication token")):
+                        (f"sc://localhost:{port}/;token=not-{token}", "Invalid authentication token")):
         spark = client(url)
         try:
             with pytest.raises(SparkConnectGrpcException, match=reason):
@@ -159,7 +111,7 @@ def test_a_client_without_the_token_is_refused(server):
 
 
 def run_refused(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CLOUDSHIFT), "sql-server", *args], env={**environment_without_token(), **env},
+    return subprocess.run([str(CLOUDSHIFT), "sql-server", *args], env={**runner.environment_without_token(), **env},
                           capture_output=True, text=True, timeout=300)
 
 
