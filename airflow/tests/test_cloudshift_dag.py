@@ -165,6 +165,19 @@ def dag_run_record():
     return run_id, (start, end), tasks
 
 
+def quick_spark_conf(folder):
+    """A Spark conf folder for the stages' drivers (SPARK_CONF_DIR), for speed only: each spark-submit is a JVM of 10-60 s
+    on two cores, where the C2 compiler competes with the work for the CPU (C1 alone: about half the wall time of a
+    small stage under load); Spark and library logs at WARN (conf/log4j2.properties) instead of the many thousand INFO
+    lines Airflow would log for each task; no web UI. The DAG and the stages' work are the same."""
+    conf = folder / "spark-conf"
+    conf.mkdir()
+    (conf / "spark-defaults.conf").write_text(
+        f"spark.driver.defaultJavaOptions -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile=file:{REPOSITORY / 'conf' / 'log4j2.properties'}\n"
+        "spark.ui.enabled false\n")
+    return conf
+
+
 def redeliver(month_folder, factor):
     """The provider writes the month's export again, every cost multiplied by factor (a later, final delivery)."""
     for export in month_folder.glob("*.csv.gz"):
@@ -207,6 +220,7 @@ def test_airflow_dags_test_of_one_month_picks_up_a_redelivery_on_the_bundled_dat
     env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer},{lineage}"
     env["CLOUDSHIFT_RESTATEMENT_MONTHS"] = "0"
     env["PATH"] = f"{REPOSITORY / '.venv' / 'bin'}{os.pathsep}{env['PATH']}"
+    env["SPARK_CONF_DIR"] = str(quick_spark_conf(tmp_path))
     before = {table: commits(warehouse, table) for table in tables(warehouse)}
     assert all(history[-1]["run_id"] == BUNDLED_RUN_ID for history in before.values()), before
 
