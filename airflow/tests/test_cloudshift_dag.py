@@ -7,6 +7,7 @@ import json
 import os
 import shlex
 import shutil
+import sqlite3
 import stat
 import subprocess
 import uuid
@@ -18,7 +19,7 @@ import pytest
 from airflow.dag_processing.dagbag import DagBag
 from airflow.sdk.exceptions import AirflowException, AirflowFailException
 from airflow.timetables.interval import CronDataIntervalTimetable
-from conftest import DAGS, REPOSITORY
+from conftest import BUNDLED_RUN_ID, DAGS, REPOSITORY
 
 SEPTEMBER_RUN_ID = "scheduled__2026-09-01T00:00:00+00:00"
 
@@ -133,14 +134,48 @@ def test_each_task_passes_its_openlineage_run_to_spark_submit_as_the_parent_of_t
     assert uuid.UUID(parent["spark.openlineage.rootParentRunId"]).version == 7
 
 
-def last_commits(warehouse):
-    """What each table's last commit says about its run (Delta's log, read without Spark)."""
-    last = {}
-    for table in sorted(p.name for p in warehouse.iterdir() if (p / "_delta_log").is_dir()):
-        commits = sorted((warehouse / table / "_delta_log").glob("*.json"))
-        info = next(json.loads(line)["commitInfo"] for line in commits[-1].read_text().splitlines() if "commitInfo" in line)
-        last[table] = json.loads(info["userMetadata"])
-    return last
+def delta_log(warehouse, table):
+    """Each commit of a table, oldest first: what its commitInfo says about the run, and its actions (read without Spark)."""
+    log = []
+    for commit in sorted((warehouse / table / "_delta_log").glob("*.json")):
+        actions = [json.loads(line) for line in commit.read_text().splitlines()]
+        info = next(action["commitInfo"] for action in actions if "commitInfo" in action)
+        log.append((json.loads(info["userMetadata"]), actions))
+    return log
+
+
+def commits(warehouse, table):
+    """What each commit of a table says about its run (run id, stage, months covered), oldest first."""
+    return [meta for meta, _ in delta_log(warehouse, table)]
+
+
+def tables(warehouse):
+    return sorted(p.name for p in warehouse.iterdir() if (p / "_delta_log").is_dir())
+
+
+def dag_run_record():
+    """The one DAG run in Airflow's database: its run id, data interval, and its tasks in the order they ran
+    (task id, state, try number, seconds)."""
+    database = os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].removeprefix("sqlite:///")
+    with sqlite3.connect(database) as db:
+        [(run_id, start, end)] = db.execute(
+            "SELECT run_id, data_interval_start, data_interval_end FROM dag_run WHERE dag_id = 'cloudshift_monthly'").fetchall()
+        tasks = db.execute("SELECT task_id, state, try_number, duration FROM task_instance WHERE dag_id = 'cloudshift_monthly'"
+                           " AND run_id = ? ORDER BY start_date", (run_id,)).fetchall()
+    return run_id, (start, end), tasks
+
+
+def quick_spark_conf(folder):
+    """A Spark conf folder for the stages' drivers (SPARK_CONF_DIR), for speed only: each spark-submit is a JVM of 10-60 s
+    on two cores, where the C2 compiler competes with the work for the CPU (C1 alone: about half the wall time of a
+    small stage under load); Spark and library logs at WARN (conf/log4j2.properties) instead of the many thousand INFO
+    lines Airflow would log for each task; no web UI. The DAG and the stages' work are the same."""
+    conf = folder / "spark-conf"
+    conf.mkdir()
+    (conf / "spark-defaults.conf").write_text(
+        f"spark.driver.defaultJavaOptions -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile=file:{REPOSITORY / 'conf' / 'log4j2.properties'}\n"
+        "spark.ui.enabled false\n")
+    return conf
 
 
 def redeliver(month_folder, factor):
@@ -158,58 +193,82 @@ def redeliver(month_folder, factor):
             csv.writer(f, lineterminator="\n").writerows(rows)
 
 
-def test_airflow_dags_test_runs_two_months_and_picks_up_a_redelivery_on_the_bundled_data(tmp_path):
-    """`airflow dags test` of September, then of October after August was re-delivered.
+def test_airflow_dags_test_of_one_month_picks_up_a_redelivery_on_the_bundled_data(tmp_path, bundled_warehouse):
+    """`airflow dags test` of August 2026 after Azure re-delivered August, on a copy of a complete bundled warehouse.
 
-    Every stage spark-submits the real jar with PySpark's spark-submit, on a copy of the bundled
-    inputs whose earlier months are already ingested. September's run ingests July to September again
-    (the months still open to re-delivery): the same deliveries, so nothing is restated. Azure then re-delivers August with every cost 10 % higher, after August's
-    run and September's: October's run reads August again, restatements records the slice, the gold
-    stages recompute, and `cloudshift changes` explains the moved uplift by that slice.
+    The warehouse starts as a copy of a complete run of every stage on the bundled data (run bundled-e2e, the
+    bundled_warehouse fixture), as the monthly runs before would have left it. Azure then re-delivers August with every
+    cost 10 % higher, and the DAG runs once, for the interval of August (CLOUDSHIFT_RESTATEMENT_MONTHS=0: ingest reads
+    that month only), every task spark-submitting the real jar with PySpark's spark-submit against a local[2] Spark
+    connection: ingest replaces August's slices and records Azure's in restatements (the other exports delivered the
+    same rows: nothing restated), the gold stages recompute, maintain ends the run, each stage's lineage names its
+    Airflow task and the DAG run, and `cloudshift changes` from bundled-e2e explains the moved uplift by that slice.
+    The run's output is kept in target/airflow-home/dags-test.log.
     """
     inputs = tmp_path / "datasets"
     shutil.copytree(REPOSITORY / "datasets", inputs)
     warehouse = REPOSITORY / "target" / "airflow-it-warehouse"
+    shutil.copytree(bundled_warehouse, warehouse)
     layer = tmp_path / "warehouse.conf"
     layer.write_text(json.dumps({"cloudshift": {"warehouse": str(warehouse), "inputs": {"root": str(inputs)}}}))
-    # The DAG's runs send their stages' lineage to a file.
+    # The DAG's run sends its stages' lineage to a file.
     events = tmp_path / "lineage.jsonl"
     lineage = tmp_path / "lineage.conf"
     lineage.write_text(json.dumps({"cloudshift": {"lineage": {"transport": "file", "file": {"location": str(events)}}}}))
     env = dict(os.environ)
     env["CLOUDSHIFT_CDS"] = "off"
     env["CLOUDSHIFT_CONFIG"] = f"{REPOSITORY / 'conf' / 'cloudshift.conf'},{layer},{lineage}"
+    env["CLOUDSHIFT_RESTATEMENT_MONTHS"] = "0"
     env["PATH"] = f"{REPOSITORY / '.venv' / 'bin'}{os.pathsep}{env['PATH']}"
-    # Every month before, as earlier monthly runs would have left them: the uplift of P13 needs its baseline.
-    earlier = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "ingest", "--config", str(REPOSITORY / "conf" / "cloudshift.conf"),
-                              "--config", str(layer), "--run-id", "earlier-months"], env=env, cwd=REPOSITORY, capture_output=True,
-                             text=True, timeout=900)
-    assert earlier.returncode == 0, earlier.stderr[-4000:]
+    env["SPARK_CONF_DIR"] = str(quick_spark_conf(tmp_path))
+    before = {table: commits(warehouse, table) for table in tables(warehouse)}
+    assert all(history[-1]["run_id"] == BUNDLED_RUN_ID for history in before.values()), before
 
-    def dags_test(logical_date):
-        run = subprocess.run([os.environ["AIRFLOW_BIN"], "dags", "test", "cloudshift_monthly", logical_date], env=env, cwd=REPOSITORY,
-                             capture_output=True, text=True, timeout=1800)
-        assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
-        return last_commits(warehouse)
+    redeliver(inputs / "focus" / "azure-focus" / "billing_period=2026-08", Decimal("1.1"))
+    # A manual run at 2026-09-01 covers the interval that ends then: August.
+    run = subprocess.run([os.environ["AIRFLOW_BIN"], "dags", "test", "cloudshift_monthly", "2026-09-01"], env=env, cwd=REPOSITORY,
+                         capture_output=True, text=True, timeout=1800)
+    (REPOSITORY / "target" / "airflow-home" / "dags-test.log").write_text(run.stdout + run.stderr)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
 
-    # A manual run at 2026-10-01 covers the interval that ends then: September.
-    last = dags_test("2026-10-01")
-    assert len(last) == 21
-    september = last["job_runs"]["run_id"]
-    assert september.startswith("manual__")
-    # Quarantine tables with nothing to change keep the earlier commit; silver and every gold table are this run's.
-    assert {meta["run_id"] for meta in last.values()} <= {september, "earlier-months"}
-    # Each commit names the stage that wrote it and the months it covered: ingest July to September, the gold stages all,
-    # maintain (the last stage) every table it compacted and checkpointed.
-    written_by = {"charges": "ingest", "charges_monthly": "ingest", "lab_provider_monthly": "shares",
+    # Airflow's own record of the run: August's interval, every task succeeded at its first try.
+    august, interval, tasks = dag_run_record()
+    assert interval == ("2026-08-01 00:00:00.000000", "2026-09-01 00:00:00.000000")
+    assert august.startswith("manual__")
+    print("task seconds:", {task: round(seconds) for task, _, _, seconds in tasks})
+    assert [(task, state, tries) for task, state, tries, _ in tasks] == [
+        (stage, "success", 1) for stage in ["ingest", "shares", "uplift", "project", "reconcile", "maintain"]]
+
+    after = {table: commits(warehouse, table) for table in tables(warehouse)}
+    # The tables of the complete run, and restatements, written the first time a slice is restated.
+    assert sorted(after) == sorted({*before, "restatements"})
+    # maintain, the last stage, commits to every table (compaction, VACUUM): every table's last commit is this run's.
+    assert {table: (history[-1]["run_id"], history[-1]["job"]) for table, history in after.items()} == {
+        table: (august, "maintain") for table in after}
+    # Before it, each stage's own commits name the run and the months it covered: ingest August, the gold stages all.
+    # Silver and every gold table are recommitted by this run; quarantine tables with nothing to change are not.
+    written_by = {"charges": "ingest", "charges_monthly": "ingest", "restatements": "ingest", "lab_provider_monthly": "shares",
                   "lab_concentration_monthly": "shares", "provider_lab_mix_quarterly": "shares", "share_shift_events": "shares",
                   "uplift_monthly": "uplift", "uplift_quarterly": "uplift", "uplift_estimates": "uplift",
                   "uplift_projection": "project",
-                  "uplift_projection_sensitivity": "project", "revenue_reconciliation": "reconcile", "job_runs": "maintain"}
+                  "uplift_projection_sensitivity": "project", "revenue_reconciliation": "reconcile"}
     for table, stage in written_by.items():
-        assert last[table]["job"] in {stage, "maintain"}, table
-        if last[table]["job"] == stage:
-            assert last[table]["period"] == ("2026-07:2026-09" if stage == "ingest" else "all"), table
+        periods = {meta["period"] for meta in after[table] if meta["run_id"] == august and meta["job"] != "maintain"}
+        assert periods == {"2026-08" if stage == "ingest" else "all"}, (table, after[table])
+        assert {meta["job"] for meta in after[table] if meta["run_id"] == august} == {stage, "maintain"}, (table, after[table])
+    assert {meta["job"] for table in ["rejected_partnerships", "rejected_reference"] for meta in after[table]
+            if meta["run_id"] == august} == {"maintain"}
+    # Every stage recorded its row in job_runs.
+    assert {meta["job"] for meta in after["job_runs"] if meta["run_id"] == august} == {
+        "ingest", "shares", "uplift", "project", "reconcile", "maintain"}
+
+    # The slices this run restated, as its commits of restatements hold them (Delta's statistics keep the first 32
+    # characters of a string): Azure's August only; the other exports re-delivered August's rows unchanged.
+    stats = [json.loads(action["add"]["stats"]) for meta, actions in delta_log(warehouse, "restatements") if meta["run_id"] == august
+             for action in actions if "add" in action and meta["job"] == "ingest"]
+    assert [(s["minValues"]["run_id"], s["minValues"]["export_id"], s["maxValues"]["export_id"],
+             s["minValues"]["billing_month"], s["maxValues"]["billing_month"]) for s in stats] == [
+        (august[:32], "azure-focus", "azure-focus", "2026-08-01", "2026-08-01")]
 
     # Each stage's lineage (the shaded jar's OpenLineage client under spark-submit) names its Airflow task as the parent
     # run and the DAG run as the root.
@@ -220,26 +279,13 @@ def test_airflow_dags_test_runs_two_months_and_picks_up_a_redelivery_on_the_bund
         parent = event["run"]["facets"]["parent"]
         assert parent["job"] == {"namespace": "default", "name": f"cloudshift_monthly.{event['job']['name']}"}
         assert parent["root"]["job"] == {"namespace": "default", "name": "cloudshift_monthly"}
-        assert event["run"]["facets"]["cloudshift_run"]["run_id"] == september
+        assert event["run"]["facets"]["cloudshift_run"]["run_id"] == august
     assert len({e["run"]["facets"]["parent"]["run"]["runId"] for e in sent}) == len(stages), "one Airflow task run per stage"
     assert len({e["run"]["facets"]["parent"]["root"]["run"]["runId"] for e in sent}) == 1, "one DAG run"
     ingest = next(e for e in sent if e["job"]["name"] == "ingest" and e["eventType"] == "COMPLETE")
     assert str(inputs / "focus" / "aws-focus") in [i["name"] for i in ingest["inputs"]]
 
-    redeliver(inputs / "focus" / "azure-focus" / "billing_period=2026-08", Decimal("1.1"))
-    last = dags_test("2026-11-01")
-    october = last["job_runs"]["run_id"]
-    assert october != september
-    restated = [json.loads(line) for commit in sorted((warehouse / "restatements" / "_delta_log").glob("*.json"))
-                for line in commit.read_text().splitlines()]
-    stats = [json.loads(action["add"]["stats"]) for action in restated if "add" in action]
-    # Delta's statistics keep the first 32 characters of a string.
-    assert [(s["minValues"]["run_id"], s["minValues"]["export_id"], s["maxValues"]["export_id"],
-             s["minValues"]["billing_month"], s["maxValues"]["billing_month"]) for s in stats] == [
-        (october[:32], "azure-focus", "azure-focus", "2026-08-01", "2026-08-01")]
-    assert all(last[table]["run_id"] == october for table in written_by), last
-
-    changes = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "changes", "--from", september, "--to", october, "--event", "P13",
+    changes = subprocess.run([str(REPOSITORY / "bin" / "cloudshift"), "changes", "--from", BUNDLED_RUN_ID, "--to", august, "--event", "P13",
                               "--figure", "uplift", "--warehouse", str(warehouse)], env=env, cwd=REPOSITORY, capture_output=True,
                              text=True, timeout=900)
     assert changes.returncode == 0, changes.stderr[-4000:]
