@@ -49,6 +49,12 @@ class ClusterS3aIT {
     Map<String, String> credentials =
         Map.of("AWS_ACCESS_KEY_ID", accessKey, "AWS_SECRET_ACCESS_KEY", secretKey);
     Path logs = dir.resolve("logs");
+    // The cluster runs from PySpark's distribution in .venv, which bin/cloudshift creates on first
+    // use: on a fresh clone this may be the first test to need it.
+    ChildProcess venv =
+        ChildProcess.start(
+            "python-venv", List.of("bin/python-venv", ".venv", "requirements.txt"), Map.of(), logs);
+    assertThat(venv.waitFor(Duration.ofMinutes(15))).as(venv.stderr()).isZero();
     int s3Port = freePort();
     int masterPort = freePort();
     String endpoint = "http://127.0.0.1:" + s3Port;
