@@ -17,6 +17,7 @@ import argparse
 import base64
 import contextlib
 import os
+import random
 import selectors
 import shutil
 import signal
@@ -123,10 +124,23 @@ def prepare_warehouse(destination: Path = OUTPUT / "warehouse",
 
 
 def free_port() -> int:
-    """A TCP port nothing listens on now (on loopback)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A TCP port nothing listens on now, below the kernel's ephemeral range: a server starts seconds
+    later, while other JVMs (the re-ingest, the other server) take ephemeral ports of their own, and
+    one of those must not be the port chosen here."""
+    try:
+        ephemeral_low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        ephemeral_low = 32768
+    candidates = list(range(20000, max(ephemeral_low, 20001)))
+    random.shuffle(candidates)
+    for port in candidates[:200]:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("0.0.0.0", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free TCP port between 20000 and {ephemeral_low}")
 
 
 def environment_without_token() -> dict[str, str]:
