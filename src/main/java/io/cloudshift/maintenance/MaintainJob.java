@@ -57,7 +57,12 @@ public final class MaintainJob extends PipelineStage {
       Footprint before = table.footprint();
       table.setProperties(policy.tableProperties());
       TableMaintenance.Compaction compaction = table.compact();
-      table.vacuum(policy.retention());
+      if (!table.vacuum(policy.retention())) {
+        LOG.info(
+            "Table {}: no data file older than the retention {}, nothing to VACUUM",
+            spec.name(),
+            policy.retention());
+      }
       table.checkpoint();
       Footprint after = table.footprint();
       tables.progress().wrote(spec.name(), after.version());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.config.MaintenancePolicy;
 import io.cloudshift.io.DeltaTableWriter;
+import io.cloudshift.io.TableMaintenance;
 import io.cloudshift.io.Warehouse;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.ChargesTable;
@@ -123,6 +124,37 @@ class MaintainJobTest {
     assertThat(job.report())
         .extracting(MaintainJob.TableReport::table)
         .containsExactly(Tables.CHARGES, Tables.UPLIFT_QUARTERLY);
+  }
+
+  /**
+   * VACUUM is skipped while no data file is older than the retention (it could delete none), and
+   * runs, deleting the file, once one is.
+   */
+  @Test
+  void vacuumRunsOnlyWhenAFileIsOlderThanTheRetention() throws IOException {
+    BundledPipeline.get().copyTable(Tables.UPLIFT_QUARTERLY, root);
+    Path table = root.resolve(Tables.UPLIFT_QUARTERLY);
+    try (Stream<Path> files = Files.walk(table)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+      }
+    }
+    Path orphan = killedRunLeftAFile(table);
+    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    TableMaintenance maintenance =
+        new TableMaintenance(
+            new DeltaTableWriter(
+                SparkTestSession.get(), new Warehouse(root.toString()), "{\"run_id\":\"vacuum\"}"),
+            Tables.UPLIFT_QUARTERLY);
+    // Delta refuses a VACUUM below the table's own retention.
+    maintenance.setProperties(ONE_HOUR.tableProperties());
+
+    assertThat(maintenance.vacuum(Duration.ofHours(1))).isFalse();
+    assertThat(orphan).exists();
+
+    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    assertThat(maintenance.vacuum(Duration.ofHours(1))).isTrue();
+    assertThat(orphan).doesNotExist();
   }
 
   private static MaintainJob.TableReport report(MaintainJob job, String table) {
