@@ -17,15 +17,21 @@ What it does, in order:
    36 months. From its summary it takes the ``ingest`` stage's seconds (rows/s = rows read / s) and
    the gold stages' (shares + uplift + project + reconcile); it also keeps the whole process's wall
    time and peak RSS.
+   Each run-all is followed by the engine's floor for ingest (``bench/plain_copy.py``): plain Spark
+   copying the same Parquet files into a Delta table partitioned as silver ``charges``, through the
+   same ``spark-submit``, master and driver memory, so the two are measured side by side.
 3. The incremental month: ``cloudshift run-all --period <last month>`` on the warehouse of the last
    full run (36 months) and on one holding 3 months (built once, untimed), ``--runs`` times each;
-   the figure is the stages' seconds, and the ratio 36 months / 3 months.
+   the figure is the stages' seconds, and the ratio 36 months / 3 months; ``--no-incremental``
+   leaves it out (and the 3-month data).
 4. DuckDB (``bench/duckdb_reference.py``, pinned in bench/requirements.txt) computing the same
    monthly aggregate and shares from the same files, ``--runs`` times in one process.
 
-It prints a table with medians and min-max, the ratios and peak RSS, and writes it to
-``bench-results/<rows>.md`` (and the raw figures to ``.json``). Every figure is from this run on
-this machine; a busy machine shows as a wide min-max.
+It prints a table with medians and min-max, the ratios (ingest / copy, run-all / DuckDB, gold /
+DuckDB) and peak RSS, and writes it to ``bench-results/<rows>.md`` (and the raw figures to
+``.json``). With ``--scale-from bench-results/10M.json`` it adds each figure's ratio to that
+earlier run (time at this size / time at that one). Every figure is from this run on this machine;
+a busy machine shows as a wide min-max.
 """
 
 from __future__ import annotations
@@ -85,6 +91,28 @@ def cloudshift(args: list[str], log: Path) -> tuple[float, float, str]:
     if process.returncode != 0:
         sys.exit(f"bench: cloudshift {' '.join(args)} failed (exit {process.returncode}); see {log}")
     return wall, usage.ru_maxrss / 1024, text
+
+
+def plain_copy(exports: list[Path], output: Path, log: Path) -> float:
+    """The engine's floor (bench/plain_copy.py) into `output`, a folder the benchmark owns; its seconds."""
+    fresh(output)
+    jar = os.environ.get("CLOUDSHIFT_JAR", str(ROOT / "target" / "cloudshift.jar"))
+    command = [str(ROOT / ".venv" / "bin" / "spark-submit"),
+               "--master", os.environ.get("CLOUDSHIFT_MASTER", "local[*]"),
+               "--driver-memory", os.environ.get("CLOUDSHIFT_DRIVER_MEMORY", "4g"),
+               "--driver-java-options", f"-Dlog4j2.configurationFile=file:{ROOT / 'conf' / 'log4j2.properties'}",
+               "--conf", "spark.ui.showConsoleProgress=false",
+               "--jars", jar, str(ROOT / "bench" / "plain_copy.py"), "--output", str(output / "charges"), *map(str, exports)]
+    env = {**os.environ, "PYSPARK_PYTHON": str(ROOT / ".venv" / "bin" / "python")}
+    with open(log, "ab") as err:
+        done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, env=env)
+    text = done.stdout.decode()
+    with open(log, "a") as out:
+        out.write(text)
+    match = re.search(r"^copy_s=([0-9.]+) rows=([0-9]+)$", text, re.M)
+    if done.returncode != 0 or not match:
+        sys.exit(f"bench: the plain Spark copy failed (exit {done.returncode}); see {log}")
+    return float(match.group(1))
 
 
 def stages(summary: str) -> dict[str, float]:
@@ -161,17 +189,21 @@ def main() -> int:
     p.add_argument("--rows", type=rows_arg, default=rows_arg("10M"), help="charge rows over 36 months (default 10M)")
     p.add_argument("--runs", type=int, default=3, help="timed runs of each figure (default 3)")
     p.add_argument("--data", type=Path, default=ROOT / "bench-data", help="where data and warehouses go (default bench-data/)")
+    p.add_argument("--scale-from", type=Path, metavar="JSON",
+                   help="an earlier run's figures (bench-results/<rows>.json): adds this run's time / that run's for each figure")
+    p.add_argument("--no-incremental", action="store_true",
+                   help="leave out the incremental month (and the 3-month data it needs): for a one-off run at a large size")
     args = p.parse_args()
+    earlier = json.loads(args.scale_from.read_text()) if args.scale_from else None
     base = args.data / label(args.rows)
     long_data, short_data = base / "36m", base / "3m"
     long_data.mkdir(parents=True, exist_ok=True)
-    short_data.mkdir(parents=True, exist_ok=True)
     log = base / "bench.log"
     long_conf = generate(long_data, args.rows, FIRST_OF_36)
-    short_conf = generate(short_data, args.rows * 3 // 36, FIRST_OF_3)
     config = lambda conf: ["-c", "conf/cloudshift.conf", "-c", str(conf)]
 
-    ingest, gold, walls, rss, rows_read = [], [], [], [], 0
+    exports = [long_data / "focus" / e for e in PROVIDER_EXPORTS]
+    ingest, gold, walls, copies, rss, rows_read = [], [], [], [], [], 0
     for run in range(args.runs):
         warehouse = fresh(base / "warehouse-full")
         wall, peak, summary = cloudshift(["run-all", *config(long_conf), "-w", str(warehouse)], log)
@@ -182,18 +214,23 @@ def main() -> int:
         rss.append(peak)
         rows_read = charge_rows(summary)
         print(f"bench: run-all {run + 1}/{args.runs}: ingest {s['ingest']:.1f} s, gold {gold[-1]:.1f} s, wall {wall:.1f} s, peak RSS {peak:.0f} MiB")
+        copies.append(plain_copy(exports, base / "plain-copy", log))
+        print(f"bench: plain Spark copy {run + 1}/{args.runs}: {copies[-1]:.1f} s")
 
     incremental = {}
-    # The last full run's warehouse holds the 36 months; the 3-month one is built once, untimed.
-    short_warehouse = fresh(base / "warehouse-3m")
-    cloudshift(["run-all", *config(short_conf), "-w", str(short_warehouse)], log)
-    for name, conf, warehouse in (("36 months", long_conf, base / "warehouse-full"), ("3 months", short_conf, short_warehouse)):
-        seconds = []
-        for run in range(args.runs):
-            _, _, summary = cloudshift(["run-all", *config(conf), "-w", str(warehouse), "--period", LAST_MONTH], log)
-            seconds.append(sum(stages(summary).values()))
-            print(f"bench: run-all --period {LAST_MONTH} with {name} of history {run + 1}/{args.runs}: {seconds[-1]:.1f} s")
-        incremental[name] = spread(seconds)
+    if not args.no_incremental:
+        short_data.mkdir(parents=True, exist_ok=True)
+        short_conf = generate(short_data, args.rows * 3 // 36, FIRST_OF_3)
+        # The last full run's warehouse holds the 36 months; the 3-month one is built once, untimed.
+        short_warehouse = fresh(base / "warehouse-3m")
+        cloudshift(["run-all", *config(short_conf), "-w", str(short_warehouse)], log)
+        for name, conf, warehouse in (("36 months", long_conf, base / "warehouse-full"), ("3 months", short_conf, short_warehouse)):
+            seconds = []
+            for run in range(args.runs):
+                _, _, summary = cloudshift(["run-all", *config(conf), "-w", str(warehouse), "--period", LAST_MONTH], log)
+                seconds.append(sum(stages(summary).values()))
+                print(f"bench: run-all --period {LAST_MONTH} with {name} of history {run + 1}/{args.runs}: {seconds[-1]:.1f} s")
+            incremental[name] = spread(seconds)
 
     duck_json = base / "duckdb.json"
     subprocess.run([sys.executable, str(ROOT / "bench" / "duckdb_reference.py"), *config(long_conf), "--runs", str(args.runs),
@@ -207,28 +244,49 @@ def main() -> int:
         "gold_s": spread(gold),
         "run_all_wall_s": spread(walls),
         "run_all_peak_rss_mib": max(rss),
-        "incremental_36m_s": incremental["36 months"],
-        "incremental_3m_s": incremental["3 months"],
+        "plain_copy_s": spread(copies),
         "duckdb_s": spread(duck["runs_s"]),
         "duckdb_peak_rss_mib": duck["peak_rss_mb"],
         "duckdb_version": duck["duckdb_version"],
     }
-    gold_vs_duck = figures["gold_s"]["median"] / figures["duckdb_s"]["median"]
-    incremental_ratio = figures["incremental_36m_s"]["median"] / figures["incremental_3m_s"]["median"]
+    if incremental:
+        figures["incremental_36m_s"] = incremental["36 months"]
+        figures["incremental_3m_s"] = incremental["3 months"]
+    median = lambda name: figures[name]["median"]
+    ratios = {
+        "ingest / plain Spark copy": median("ingest_s") / median("plain_copy_s"),
+        "`run-all` (whole process) / DuckDB": median("run_all_wall_s") / median("duckdb_s"),
+        "gold stages / DuckDB": median("gold_s") / median("duckdb_s"),
+    }
+    if incremental:
+        ratios["incremental month, 36 / 3 months of history"] = median("incremental_36m_s") / median("incremental_3m_s")
+    figures["ratios"] = ratios
+    timed = [("`ingest` stage", "ingest_s"), ("plain Spark copy", "plain_copy_s"), ("gold stages", "gold_s"),
+             ("`run-all`, whole process", "run_all_wall_s"), ("incremental month, 36 months of history", "incremental_36m_s"),
+             ("incremental month, 3 months of history", "incremental_3m_s"), ("DuckDB", "duckdb_s")]
+    scaling = []
+    if earlier:
+        scaling = ["", f"Against {args.scale_from} ({earlier['rows']:,} rows; {rows_read / earlier['rows']:.2f}× the rows): "
+                   "time here / time there, medians", "", "| figure | ratio |", "|---|---|"]
+        scaling += [f"| {name} | {median(key) / earlier[key]['median']:.2f}× |" for name, key in timed if key in earlier and key in figures]
+    incremental_rows = [
+        f"| incremental month (`run-all --period {LAST_MONTH}`), 36 months of history | {fmt(figures['incremental_36m_s'])} |",
+        f"| incremental month, 3 months of history | {fmt(figures['incremental_3m_s'])} |",
+    ] if incremental else []
     table = "\n".join([
         f"# cloudshift benchmark, {rows_read:,} charge rows (FOCUS Parquet, 5 exports, 36 months), {args.runs} runs",
         "",
         "| figure | median (min – max) |",
         "|---|---|",
-        f"| `ingest` stage | {fmt(figures['ingest_s'])}: {figures['ingest_rows_per_s']['median'] / 1e6:.2f} M rows/s |",
+        f"| `ingest` stage | {fmt(figures['ingest_s'])}: {figures['ingest_rows_per_s']['median']:,.0f} rows/s |",
         f"| gold stages (shares + uplift + project + reconcile) | {fmt(figures['gold_s'])} |",
         f"| `run-all`, whole process | {fmt(figures['run_all_wall_s'])}, peak RSS {figures['run_all_peak_rss_mib']:.0f} MiB |",
-        f"| incremental month (`run-all --period {LAST_MONTH}`), 36 months of history | {fmt(figures['incremental_36m_s'])} |",
-        f"| incremental month, 3 months of history | {fmt(figures['incremental_3m_s'])} |",
+        f"| plain Spark copy of the same files into a partitioned Delta table (the floor for ingest) | {fmt(figures['plain_copy_s'])} |",
+        *incremental_rows,
         f"| DuckDB {figures['duckdb_version']}: monthly aggregate + shares from the files | {fmt(figures['duckdb_s'])}, peak RSS {figures['duckdb_peak_rss_mib']:.0f} MiB |",
         "",
-        f"- gold stages / DuckDB: **{gold_vs_duck:.2f}×**",
-        f"- incremental month, 36 / 3 months of history: **{incremental_ratio:.2f}×**",
+        *[f"- {name}: **{ratio:.2f}×**" for name, ratio in ratios.items()],
+        *scaling,
         "",
     ])
     print("\n" + table)
