@@ -242,9 +242,14 @@ def test_airflow_dags_test_of_one_month_picks_up_a_redelivery_on_the_bundled_dat
     after = {table: commits(warehouse, table) for table in tables(warehouse)}
     # The tables of the complete run, and restatements, written the first time a slice is restated.
     assert set(after) == {*before, "restatements"}, "the tables after the run differ from the complete run's and restatements"
-    # maintain, the last stage, commits to every table (compaction, VACUUM): every table's last commit is this run's.
-    assert {table: (history[-1]["run_id"], history[-1]["job"]) for table, history in after.items()} == {
-        table: (august, "maintain") for table in after}
+    # maintain, the last stage, went over every table. No file of this warehouse, minutes old, is older than the
+    # retention, so it ran no VACUUM (docs/operations.md#table-maintenance), and it commits only where it compacts.
+    log = run.stdout + run.stderr
+    assert {table for table in after if f"Table {table}: no data file older than the retention" in log} == set(after)
+    # Every table's last commit is this run's, but the quarantine tables' with nothing to change.
+    unchanged = {"rejected_partnerships", "rejected_reference"}
+    assert {table: history[-1]["run_id"] for table, history in after.items()} == {
+        table: BUNDLED_RUN_ID if table in unchanged else august for table in after}
     # Before it, each stage's own commits name the run and the months it covered: ingest August, the gold stages all.
     # Silver and every gold table are recommitted by this run; quarantine tables with nothing to change are not.
     written_by = {"charges": "ingest", "charges_monthly": "ingest", "restatements": "ingest", "lab_provider_monthly": "shares",
@@ -255,9 +260,9 @@ def test_airflow_dags_test_of_one_month_picks_up_a_redelivery_on_the_bundled_dat
     for table, stage in written_by.items():
         periods = {meta["period"] for meta in after[table] if meta["run_id"] == august and meta["job"] != "maintain"}
         assert periods == {"2026-08" if stage == "ingest" else "all"}, (table, after[table])
-        assert {meta["job"] for meta in after[table] if meta["run_id"] == august} == {stage, "maintain"}, (table, after[table])
-    assert {meta["job"] for table in ["rejected_partnerships", "rejected_reference"] for meta in after[table]
-            if meta["run_id"] == august} == {"maintain"}
+        assert {stage} <= {meta["job"] for meta in after[table] if meta["run_id"] == august} <= {stage, "maintain"}, (
+            table, after[table])
+    assert [meta for table in unchanged for meta in after[table] if meta["run_id"] == august] == []
     # Every stage recorded its row in job_runs.
     assert {meta["job"] for meta in after["job_runs"] if meta["run_id"] == august} == {
         "ingest", "shares", "uplift", "project", "reconcile", "maintain"}
