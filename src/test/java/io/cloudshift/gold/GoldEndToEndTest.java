@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every gold table on the bundled data: docs/methodology.md#uplift invariants, recovery of the
- * generator's planted truth (datasets/focus/_truth). Reruns: RerunEndToEndTest.
+ * generator's planted truth (datasets/focus/_truth). The end-to-end rerun: LauncherIT.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoldEndToEndTest {
