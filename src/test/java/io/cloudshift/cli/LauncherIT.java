@@ -178,11 +178,9 @@ class LauncherIT {
             "--run-id",
             RERUN_ID,
             "--set",
-            "inputs.partnerships=\""
-                + respelled("partnerships/partnership_records.csv", "openai")
-                + "\"",
+            "inputs.partnerships=" + respelled("partnerships/partnership_records.csv", "openai"),
             "--set",
-            "inputs.lab-revenue=\"" + respelled("lab_revenue/lab_revenue.csv", "OPENAI") + "\"",
+            "inputs.lab-revenue=" + respelled("lab_revenue/lab_revenue.csv", "OPENAI"),
             "--set",
             "spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=${CLOUDSHIFT_IT_SECRET}",
             "--set",
