@@ -1,15 +1,23 @@
 package io.cloudshift.io;
 
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
+
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
@@ -44,29 +52,31 @@ public final class TableMaintenance {
 
   public Footprint footprint() {
     Snapshot snapshot = writer.snapshot(table);
-    long[] storedFiles = new long[1];
-    long[] storedBytes = new long[1];
-    long[] logFiles = new long[1];
-    listFolder(
-        (file, inLog) -> {
-          if (inLog) {
-            logFiles[0]++;
-          } else {
-            storedFiles[0]++;
-            storedBytes[0] += file.getLen();
-          }
-        });
+    FolderTally data = new FolderTally();
+    FolderTally log = new FolderTally();
+    listFolder((file, inLog) -> (inLog ? log : data).add(file));
     return new Footprint(
         snapshot.version(),
         snapshot.numOfFiles(),
         snapshot.sizeInBytes(),
-        storedFiles[0],
-        storedBytes[0],
-        logFiles[0]);
+        data.files,
+        data.bytes,
+        log.files);
+  }
+
+  /** Files and bytes counted while listing a folder. */
+  private static final class FolderTally {
+    private long files;
+    private long bytes;
+
+    void add(LocatedFileStatus file) {
+      files++;
+      bytes += file.getLen();
+    }
   }
 
   /** Every file of the table's folder, and whether it belongs to the log. */
-  private void listFolder(java.util.function.BiConsumer<LocatedFileStatus, Boolean> visit) {
+  private void listFolder(BiConsumer<LocatedFileStatus, Boolean> visit) {
     Path root = new Path(writer.qualifiedPath(table));
     try {
       FileSystem fs = root.getFileSystem(writer.spark().sparkContext().hadoopConfiguration());
@@ -79,6 +89,17 @@ public final class TableMaintenance {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the table's folder holds a file of the log ({@code inLog}) or a data file last modified
+   * before {@code now - age}: what Delta's clean-ups judge by.
+   */
+  private boolean holdsFileOlderThan(Duration age, boolean inLog) {
+    long cutoff = System.currentTimeMillis() - age.toMillis();
+    boolean[] found = new boolean[1];
+    listFolder((file, isLog) -> found[0] |= isLog == inLog && file.getModificationTime() < cutoff);
+    return found[0];
   }
 
   /**
@@ -130,8 +151,15 @@ public final class TableMaintenance {
    * Bin-packs the small files of each partition into larger ones (Delta's OPTIMIZE, which never
    * mixes partitions, so a range stays a partition drop); the rows are unchanged. Returns the
    * number of files removed and added.
+   *
+   * <p>OPTIMIZE only merges two or more files of one partition, or rewrites a file carrying a
+   * deletion vector; a table with neither is not given to it, which would plan and commit nothing
+   * at the cost of its Spark jobs (most tables of a monthly warehouse are one file).
    */
   public Compaction compact() {
+    if (!compactable()) {
+      return new Compaction(writer.version(table), 0, 0);
+    }
     long[] removedAdded = new long[2];
     long version =
         writer.committed(
@@ -153,6 +181,19 @@ public final class TableMaintenance {
     return new Compaction(version, removedAdded[0], removedAdded[1]);
   }
 
+  /**
+   * Whether OPTIMIZE could change the table: some partition holds two or more live files, or some
+   * live file carries a deletion vector.
+   */
+  public boolean compactable() {
+    Dataset<Row> files = writer.snapshot(table).allFiles().toDF();
+    return !files
+        .groupBy(array_sort(map_entries(col("partitionValues"))))
+        .agg(count(lit(1)).as("files"), count(col("deletionVector")).as("vectors"))
+        .where(col("files").gt(1).or(col("vectors").gt(0)))
+        .isEmpty();
+  }
+
   /** What one compaction did: the version after it and the files it replaced. */
   public record Compaction(long version, long filesRemoved, long filesAdded) {}
 
@@ -167,10 +208,7 @@ public final class TableMaintenance {
    * it ran.
    */
   public boolean vacuum(Duration retention) {
-    long cutoff = System.currentTimeMillis() - retention.toMillis();
-    boolean[] old = new boolean[1];
-    listFolder((file, inLog) -> old[0] |= !inLog && file.getModificationTime() < cutoff);
-    if (!old[0]) {
+    if (!holdsFileOlderThan(retention, false)) {
       return false;
     }
     writer.withSessionUserMetadata(
@@ -181,11 +219,19 @@ public final class TableMaintenance {
   }
 
   /**
-   * Writes a checkpoint of the log at its latest version, so readers replay at most the commits
-   * since; Delta then deletes the log entries older than the table's {@code
-   * delta.logRetentionDuration}.
+   * Writes a checkpoint of the log at its latest version, after which Delta deletes the log entries
+   * older than the table's {@code delta.logRetentionDuration} ({@code logRetention}).
+   *
+   * <p>Delta's clean-up deletes only log files last modified before {@code now - logRetention}, so
+   * while the log holds none the checkpoint is not written: it would free nothing, and readers
+   * already replay at most {@code delta.checkpointInterval} commits, since Delta checkpoints that
+   * often by itself. Returns whether it was written.
    */
-  public void checkpoint() {
+  public boolean checkpoint(Duration logRetention) {
+    if (!holdsFileOlderThan(logRetention, true)) {
+      return false;
+    }
     DeltaLog.forTable(writer.spark(), writer.qualifiedPath(table)).checkpoint();
+    return true;
   }
 }

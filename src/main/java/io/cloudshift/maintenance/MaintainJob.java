@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * the catalogue the warehouse holds: the maintenance policy's properties set where missing,
  * compaction of each partition's small files, VACUUM at the policy's retention (the files of
  * replaced versions older than it, and those of killed runs), and a checkpoint of the log, which
- * lets Delta drop log entries older than the log retention. The rows are unchanged; every version
+ * lets Delta drop log entries older than the log retention. Each step is skipped where it could
+ * change nothing (docs/operations.md#table-maintenance). The rows are unchanged; every version
  * within the retention stays readable.
  */
 public final class MaintainJob extends PipelineStage {
@@ -63,7 +64,12 @@ public final class MaintainJob extends PipelineStage {
             spec.name(),
             policy.retention());
       }
-      table.checkpoint();
+      if (!table.checkpoint(policy.logRetention())) {
+        LOG.info(
+            "Table {}: no log entry older than the log retention {}, no checkpoint",
+            spec.name(),
+            policy.logRetention());
+      }
       Footprint after = table.footprint();
       tables.progress().wrote(spec.name(), after.version());
       report.add(

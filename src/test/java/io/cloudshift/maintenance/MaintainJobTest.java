@@ -101,7 +101,7 @@ class MaintainJobTest {
     // Time travel within the retention: the version before maintenance, and the bundled run's own.
     assertThat(sorted(writer.read(Tables.CHARGES, versionBefore))).isEqualTo(rowsBefore);
     assertThat(writer.read(Tables.CHARGES, 0).count()).isEqualTo(rowsBefore.size());
-    // The policy is the table's, and its log is checkpointed at the version maintenance left.
+    // The policy is the table's.
     assertThat(
             writer
                 .read(Tables.CHARGES)
@@ -114,9 +114,6 @@ class MaintainJobTest {
                 .toList())
         .containsExactlyInAnyOrderElementsOf(ONE_HOUR.tableProperties().entrySet());
     assertThat(versions.get(Tables.CHARGES)).isEqualTo(charges.after().version());
-    assertThat(
-            Files.readString(root.resolve(Tables.CHARGES).resolve("_delta_log/_last_checkpoint")))
-        .contains("\"version\":" + charges.after().version() + ",");
 
     MaintainJob.TableReport uplift = report(job, Tables.UPLIFT_QUARTERLY);
     assertThat(uplift.after().liveFiles()).isEqualTo(1);
@@ -127,34 +124,94 @@ class MaintainJobTest {
   }
 
   /**
-   * VACUUM is skipped while no data file is older than the retention (it could delete none), and
-   * runs, deleting the file, once one is.
+   * VACUUM and the checkpoint are skipped while no file is older than their retention (they could
+   * delete none), and run, deleting the file or writing the checkpoint, once one is.
    */
   @Test
-  void vacuumRunsOnlyWhenAFileIsOlderThanTheRetention() throws IOException {
-    BundledPipeline.get().copyTable(Tables.UPLIFT_QUARTERLY, root);
-    Path table = root.resolve(Tables.UPLIFT_QUARTERLY);
-    try (Stream<Path> files = Files.walk(table)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-      }
-    }
+  void vacuumAndCheckpointRunOnlyWhenAFileIsOlderThanTheirRetention() throws IOException {
+    Path table = freshCopy(Tables.UPLIFT_QUARTERLY);
     Path orphan = killedRunLeftAFile(table);
     Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
-    TableMaintenance maintenance =
-        new TableMaintenance(
-            new DeltaTableWriter(
-                SparkTestSession.get(), new Warehouse(root.toString()), "{\"run_id\":\"vacuum\"}"),
-            Tables.UPLIFT_QUARTERLY);
+    TableMaintenance maintenance = maintenance(Tables.UPLIFT_QUARTERLY);
     // Delta refuses a VACUUM below the table's own retention.
     maintenance.setProperties(ONE_HOUR.tableProperties());
+    Path lastCheckpoint = table.resolve("_delta_log/_last_checkpoint");
 
     assertThat(maintenance.vacuum(Duration.ofHours(1))).isFalse();
     assertThat(orphan).exists();
+    assertThat(maintenance.checkpoint(Duration.ofHours(1))).isFalse();
+    assertThat(lastCheckpoint).doesNotExist();
 
-    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    age(orphan);
     assertThat(maintenance.vacuum(Duration.ofHours(1))).isTrue();
     assertThat(orphan).doesNotExist();
+    age(table.resolve("_delta_log/00000000000000000000.json"));
+    assertThat(maintenance.checkpoint(Duration.ofHours(1))).isTrue();
+    // At the latest version: 0 the bundled run, 1 the properties, 2 and 3 VACUUM's start and end.
+    assertThat(Files.readString(lastCheckpoint)).contains("\"version\":3,");
+  }
+
+  /**
+   * OPTIMIZE is given a table only where it could change something: a partition of two or more
+   * files, or a file carrying a deletion vector.
+   */
+  @Test
+  void onlyATableWithAPartitionOfSeveralFilesOrADeletionVectorIsCompactable() {
+    SparkSession spark = SparkTestSession.get();
+    freshCopy(Tables.UPLIFT_QUARTERLY);
+    freshCopy(Tables.CHARGES);
+    TableMaintenance quarterly = maintenance(Tables.UPLIFT_QUARTERLY);
+    TableMaintenance charges = maintenance(Tables.CHARGES);
+    // The bundled run writes one file per table, and per (billing month, export) in charges.
+    assertThat(quarterly.compactable()).isFalse();
+    assertThat(charges.compactable()).isFalse();
+
+    String quarterlyPath = "delta.`" + root.resolve(Tables.UPLIFT_QUARTERLY) + "`";
+    spark.sql(
+        "ALTER TABLE "
+            + quarterlyPath
+            + " SET TBLPROPERTIES ('delta.enableDeletionVectors' = true)");
+    // Anthropic's rows of the one file: a deletion vector on it, not a file removed.
+    spark.sql("DELETE FROM " + quarterlyPath + " WHERE lab = 'Anthropic'");
+    assertThat(quarterly.compactable()).isTrue();
+
+    // A second file in one (billing month, export) partition.
+    String chargesPath = root.resolve(Tables.CHARGES).toString();
+    spark
+        .read()
+        .format("delta")
+        .load(chargesPath)
+        .limit(1)
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(chargesPath);
+    assertThat(charges.compactable()).isTrue();
+  }
+
+  private Path freshCopy(String table) {
+    BundledPipeline.get().copyTable(table, root);
+    Path copy = root.resolve(table);
+    try (Stream<Path> files = Files.walk(copy)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return copy;
+  }
+
+  private TableMaintenance maintenance(String table) {
+    return new TableMaintenance(
+        new DeltaTableWriter(
+            SparkTestSession.get(), new Warehouse(root.toString()), "{\"run_id\":\"maintain\"}"),
+        table);
+  }
+
+  /** Last modified two hours ago: past the tests' one-hour retentions. */
+  private static void age(Path file) throws IOException {
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
   }
 
   private static MaintainJob.TableReport report(MaintainJob job, String table) {
@@ -182,7 +239,7 @@ class MaintainJobTest {
     }
     Path orphan = data.resolveSibling("part-99999-killed-run.snappy.parquet");
     Files.copy(data, orphan);
-    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    age(orphan);
     return orphan;
   }
 }
