@@ -19,7 +19,7 @@ What it does, in order:
    time and peak RSS.
    Each run-all is followed by the engine's floor for ingest (``bench/plain_copy.py``): plain Spark
    copying the same Parquet files into a Delta table partitioned as silver ``charges``, through the
-   same ``spark-submit``, master and driver memory, so the two are measured side by side.
+   same ``spark-submit``, master, driver memory and driver JVM options, so the two are measured side by side.
 3. The incremental month: ``cloudshift run-all --period <last month>`` on the warehouse of the last
    full run (36 months) and on one holding 3 months (built once, untimed), ``--runs`` times each;
    the figure is the stages' seconds, and the ratio 36 months / 3 months; ``--no-incremental``
@@ -93,6 +93,14 @@ def cloudshift(args: list[str], log: Path) -> tuple[float, float, str]:
     return wall, usage.ru_maxrss / 1024, text
 
 
+def driver_java_options() -> str:
+    """The JVM options bin/cloudshift gives the driver, so the copy runs under the same JVM."""
+    if "CLOUDSHIFT_JAVA_OPTIONS" in os.environ:
+        return os.environ["CLOUDSHIFT_JAVA_OPTIONS"]
+    lines = (ROOT / "conf" / "driver-java-options").read_text().splitlines()
+    return " ".join(line.strip() for line in lines if not line.strip().startswith("#"))
+
+
 def plain_copy(exports: list[Path], output: Path, log: Path) -> float:
     """The engine's floor (bench/plain_copy.py) into `output`, a folder the benchmark owns; its seconds."""
     fresh(output)
@@ -100,7 +108,7 @@ def plain_copy(exports: list[Path], output: Path, log: Path) -> float:
     command = [str(ROOT / ".venv" / "bin" / "spark-submit"),
                "--master", os.environ.get("CLOUDSHIFT_MASTER", "local[*]"),
                "--driver-memory", os.environ.get("CLOUDSHIFT_DRIVER_MEMORY", "4g"),
-               "--driver-java-options", f"-Dlog4j2.configurationFile=file:{ROOT / 'conf' / 'log4j2.properties'}",
+               "--driver-java-options", f"-Dlog4j2.configurationFile=file:{ROOT / 'conf' / 'log4j2.properties'} {driver_java_options()}",
                "--conf", "spark.ui.showConsoleProgress=false",
                "--jars", jar, str(ROOT / "bench" / "plain_copy.py"), "--output", str(output / "charges"), *map(str, exports)]
     env = {**os.environ, "PYSPARK_PYTHON": str(ROOT / ".venv" / "bin" / "python")}

@@ -39,7 +39,10 @@ class LauncherIT {
   private static final String ENV_SECRET = "fake-env-secret-7f3a9c";
   private static final String SET_SECRET = "fake-set-secret-51d0e8";
 
-  /** The rerun's own run id: its rows differ from the bundled run's in run_id alone. */
+  /**
+   * The rerun's own run id: its rows differ from the bundled run's only in {@link
+   * #PER_RUN_COLUMNS}.
+   */
   private static final String RERUN_ID = "launcher-rerun";
 
   /**
