@@ -90,118 +90,115 @@ class ClusterS3aIT {
     // Executors inherit the worker's environment: the cluster's credentials, never the job's conf.
     workerEnv.putAll(credentials);
 
-    // S3Proxy and the master start side by side, then the worker (it registers with the master)
-    // while the inputs are uploaded.
     try (ChildProcess s3proxy =
             ChildProcess.start(
-                "s3proxy",
-                List.of(
-                    "java",
-                    "-Xmx512m",
-                    "-jar",
-                    Path.of("target", "it-tools", "s3proxy.jar").toString(),
-                    "--properties",
-                    s3proxyProperties.toString()),
-                Map.of(),
-                logs);
+                    "s3proxy",
+                    List.of(
+                        "java",
+                        "-Xmx512m",
+                        "-jar",
+                        Path.of("target", "it-tools", "s3proxy.jar").toString(),
+                        "--properties",
+                        s3proxyProperties.toString()),
+                    Map.of(),
+                    logs)
+                .awaitOutput("Started ogsoejs.Server", Duration.ofMinutes(1));
         ChildProcess master =
             ChildProcess.start(
-                "spark-master",
-                List.of(
-                    SPARK_CLASS.toString(),
-                    "org.apache.spark.deploy.master.Master",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    String.valueOf(masterPort),
-                    "--webui-port",
-                    "0"),
-                local127,
-                logs)) {
-      master.awaitOutput("I have been elected leader", Duration.ofMinutes(2));
-      try (ChildProcess worker =
-          ChildProcess.start(
-              "spark-worker",
+                    "spark-master",
+                    List.of(
+                        SPARK_CLASS.toString(),
+                        "org.apache.spark.deploy.master.Master",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(masterPort),
+                        "--webui-port",
+                        "0"),
+                    local127,
+                    logs)
+                .awaitOutput("I have been elected leader", Duration.ofMinutes(2));
+        ChildProcess worker =
+            ChildProcess.start(
+                    "spark-worker",
+                    List.of(
+                        SPARK_CLASS.toString(),
+                        "org.apache.spark.deploy.worker.Worker",
+                        "spark://127.0.0.1:" + masterPort,
+                        "--host",
+                        "127.0.0.1",
+                        "--cores",
+                        "2",
+                        "--memory",
+                        "2g",
+                        "--webui-port",
+                        "0",
+                        "--work-dir",
+                        dir.resolve("worker").toString()),
+                    workerEnv,
+                    logs)
+                .awaitOutput("Successfully registered with master", Duration.ofMinutes(2))) {
+      upload(Path.of("datasets"), "s3a://" + BUCKET + "/inputs", endpoint, accessKey, secretKey);
+      Path config =
+          Files.writeString(
+              dir.resolve("s3a-it.conf"),
+              String.join(
+                  "\n",
+                  "cloudshift {",
+                  "  warehouse = \"s3a://" + BUCKET + "/warehouse\"",
+                  "  inputs.root = \"s3a://" + BUCKET + "/inputs\"",
+                  "  spark.conf {",
+                  "    \"spark.hadoop.fs.s3a.endpoint\" = \"" + endpoint + "\"",
+                  "    \"spark.hadoop.fs.s3a.endpoint.region\" = \"us-east-1\"",
+                  "    \"spark.hadoop.fs.s3a.path.style.access\" = \"true\"",
+                  "    \"spark.hadoop.fs.s3a.connection.ssl.enabled\" = \"false\"",
+                  "  }",
+                  "}"));
+
+      Map<String, String> submitEnv = new HashMap<>(credentials);
+      submitEnv.put("PATH", venvPath);
+      submitEnv.put("SPARK_LOCAL_IP", "127.0.0.1");
+      // The README's standalone command line.
+      List<String> submit =
+          new ArrayList<>(
               List.of(
-                  SPARK_CLASS.toString(),
-                  "org.apache.spark.deploy.worker.Worker",
+                  SPARK_SUBMIT.toString(),
+                  "--master",
                   "spark://127.0.0.1:" + masterPort,
-                  "--host",
-                  "127.0.0.1",
-                  "--cores",
-                  "2",
-                  "--memory",
-                  "2g",
-                  "--webui-port",
-                  "0",
-                  "--work-dir",
-                  dir.resolve("worker").toString()),
-              workerEnv,
-              logs)) {
-        s3proxy.awaitOutput("Started ogsoejs.Server", Duration.ofMinutes(1));
-        upload(Path.of("datasets"), "s3a://" + BUCKET + "/inputs", endpoint, accessKey, secretKey);
-        Path config =
-            Files.writeString(
-                dir.resolve("s3a-it.conf"),
-                String.join(
-                    "\n",
-                    "cloudshift {",
-                    "  warehouse = \"s3a://" + BUCKET + "/warehouse\"",
-                    "  inputs.root = \"s3a://" + BUCKET + "/inputs\"",
-                    "  spark.conf {",
-                    "    \"spark.hadoop.fs.s3a.endpoint\" = \"" + endpoint + "\"",
-                    "    \"spark.hadoop.fs.s3a.endpoint.region\" = \"us-east-1\"",
-                    "    \"spark.hadoop.fs.s3a.path.style.access\" = \"true\"",
-                    "    \"spark.hadoop.fs.s3a.connection.ssl.enabled\" = \"false\"",
-                    "  }",
-                    "}"));
+                  "--class",
+                  CloudshiftCli.class.getName(),
+                  "--jars",
+                  s3aJars(),
+                  "--driver-memory",
+                  "1g",
+                  "--conf",
+                  "spark.executor.memory=1g",
+                  Path.of("target", "cloudshift.jar").toString(),
+                  "run-all",
+                  "--config",
+                  "conf/cloudshift.conf",
+                  "--config",
+                  config.toString(),
+                  "--run-id",
+                  BundledPipeline.RUN_ID));
+      ChildProcess run = ChildProcess.start("spark-submit", submit, submitEnv, logs);
+      assertThat(run.waitFor(Duration.ofMinutes(20)))
+          .as("spark-submit's exit code; its stderr:%n%s", run.stderr())
+          .isZero();
+      assertThat(worker.stderr())
+          .as("the worker ran the job's executor")
+          .contains("Asked to launch executor");
+      assertThat(run.stderr()).doesNotContain(secretKey);
 
-        worker.awaitOutput("Successfully registered with master", Duration.ofMinutes(2));
-        Map<String, String> submitEnv = new HashMap<>(credentials);
-        submitEnv.put("PATH", venvPath);
-        submitEnv.put("SPARK_LOCAL_IP", "127.0.0.1");
-        // The README's standalone command line.
-        List<String> submit =
-            new ArrayList<>(
-                List.of(
-                    SPARK_SUBMIT.toString(),
-                    "--master",
-                    "spark://127.0.0.1:" + masterPort,
-                    "--class",
-                    CloudshiftCli.class.getName(),
-                    "--jars",
-                    s3aJars(),
-                    "--driver-memory",
-                    "1g",
-                    "--conf",
-                    "spark.executor.memory=1g",
-                    Path.of("target", "cloudshift.jar").toString(),
-                    "run-all",
-                    "--config",
-                    "conf/cloudshift.conf",
-                    "--config",
-                    config.toString(),
-                    "--run-id",
-                    BundledPipeline.RUN_ID));
-        ChildProcess run = ChildProcess.start("spark-submit", submit, submitEnv, logs);
-        assertThat(run.waitFor(Duration.ofMinutes(20)))
-            .as("spark-submit's exit code; its stderr:%n%s", run.stderr())
-            .isZero();
-        assertThat(worker.stderr())
-            .as("the worker ran the job's executor")
-            .contains("Asked to launch executor");
-        assertThat(run.stderr()).doesNotContain(secretKey);
-
-        // Tables compared as stored: S3Proxy keeps each object as a file under its folder.
-        String localInputs = "file:" + Path.of("datasets").toAbsolutePath();
-        Map<String, String> onS3 =
-            TableContents.hashes(
-                objects.resolve(BUCKET).resolve("warehouse"),
-                Set.of(Tables.JOB_RUNS),
-                Set.of(),
-                row -> row.replace("s3a://" + BUCKET + "/inputs", localInputs));
-        assertThat(onS3).isEqualTo(TableContents.hashes(local, Set.of(Tables.JOB_RUNS), Set.of()));
-      }
+      // Tables compared as stored: S3Proxy keeps each object as a file under its folder.
+      String localInputs = "file:" + Path.of("datasets").toAbsolutePath();
+      Map<String, String> onS3 =
+          TableContents.hashes(
+              objects.resolve(BUCKET).resolve("warehouse"),
+              Set.of(Tables.JOB_RUNS),
+              Set.of(),
+              row -> row.replace("s3a://" + BUCKET + "/inputs", localInputs));
+      assertThat(onS3).isEqualTo(TableContents.hashes(local, Set.of(Tables.JOB_RUNS), Set.of()));
     }
   }
 
