@@ -39,18 +39,12 @@ import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Writing charges: the delivery model (the latest delivery of an export's month replaces the whole
  * month, a withdrawn month is removed), period scope, conservation, idempotence, the reject
  * threshold. Amounts are small hand-made files whose expected totals are summed by hand.
- *
- * <p>Its methods run side by side (each has its own folder): the suite's longest class, run one
- * method at a time, kept one core idle at the suite's end.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ChargeIngestTest {
   private static final Instant MONDAY = Instant.parse("2026-05-04T08:00:00Z");
 
