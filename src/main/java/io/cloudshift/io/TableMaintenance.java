@@ -183,10 +183,21 @@ public final class TableMaintenance {
 
   /**
    * Whether OPTIMIZE could change the table: some partition holds two or more live files, or some
-   * live file carries a deletion vector.
+   * live file carries a deletion vector. Where the table cannot hold deletion vectors, the file
+   * count of its log's checksum answers for one file or none, and for an unpartitioned table; only
+   * a partitioned table of several files takes a Spark job, over its list of files.
    */
   public boolean compactable() {
-    Dataset<Row> files = writer.snapshot(table).allFiles().toDF();
+    Snapshot snapshot = writer.snapshot(table);
+    if (!snapshot.deletionVectorsSupported()) {
+      if (snapshot.numOfFiles() <= 1) {
+        return false;
+      }
+      if (snapshot.metadata().partitionColumns().isEmpty()) {
+        return true;
+      }
+    }
+    Dataset<Row> files = snapshot.allFiles().toDF();
     return !files
         .groupBy(array_sort(map_entries(col("partitionValues"))))
         .agg(count(lit(1)).as("files"), count(col("deletionVector")).as("vectors"))

@@ -160,11 +160,18 @@ class MaintainJobTest {
     SparkSession spark = SparkTestSession.get();
     freshCopy(Tables.UPLIFT_QUARTERLY);
     freshCopy(Tables.CHARGES);
+    freshCopy(Tables.LAB_REVENUE);
     TableMaintenance quarterly = maintenance(Tables.UPLIFT_QUARTERLY);
     TableMaintenance charges = maintenance(Tables.CHARGES);
+    TableMaintenance revenue = maintenance(Tables.LAB_REVENUE);
     // The bundled run writes one file per table, and per (billing month, export) in charges.
     assertThat(quarterly.compactable()).isFalse();
     assertThat(charges.compactable()).isFalse();
+    assertThat(revenue.compactable()).isFalse();
+
+    // A second file in the one partition of an unpartitioned table.
+    appendOneRowOf(root.resolve(Tables.LAB_REVENUE));
+    assertThat(revenue.compactable()).isTrue();
 
     String quarterlyPath = "delta.`" + root.resolve(Tables.UPLIFT_QUARTERLY) + "`";
     spark.sql(
@@ -176,17 +183,22 @@ class MaintainJobTest {
     assertThat(quarterly.compactable()).isTrue();
 
     // A second file in one (billing month, export) partition.
-    String chargesPath = root.resolve(Tables.CHARGES).toString();
-    spark
+    appendOneRowOf(root.resolve(Tables.CHARGES));
+    assertThat(charges.compactable()).isTrue();
+  }
+
+  /** Appends one of the table's rows to it again, as a file of its own. */
+  private static void appendOneRowOf(Path table) {
+    String path = table.toString();
+    SparkTestSession.get()
         .read()
         .format("delta")
-        .load(chargesPath)
+        .load(path)
         .limit(1)
         .write()
         .format("delta")
         .mode("append")
-        .save(chargesPath);
-    assertThat(charges.compactable()).isTrue();
+        .save(path);
   }
 
   private Path freshCopy(String table) {
