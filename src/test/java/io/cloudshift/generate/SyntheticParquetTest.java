@@ -3,6 +3,7 @@ package io.cloudshift.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshift.config.CloudshiftConfig;
+import io.cloudshift.testing.Slow;
 import io.cloudshift.testing.SparkTestSession;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * per month, holding exactly the rows the CSV form of the same options holds, and the committed
  * sample is what the generator writes.
  */
+@Slow
 class SyntheticParquetTest {
   @Test
   void awsExportIsOneTypedParquetFilePerMonthThatSumsToTheTruth(@TempDir Path root)

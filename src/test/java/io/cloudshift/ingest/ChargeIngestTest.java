@@ -22,6 +22,7 @@ import io.cloudshift.schema.Tables;
 import io.cloudshift.stage.StageContext;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.Slow;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestConfigs;
 import io.cloudshift.testing.TestStages;
@@ -645,6 +646,7 @@ class ChargeIngestTest {
   }
 
   @Test
+  @Slow
   void anInputAboveTheSmallSizeIsReadByEachPassWithGeneratedCodeAndGivesTheSameRows()
       throws Exception {
     september("acct-1", "10", "oops", "-2.5")

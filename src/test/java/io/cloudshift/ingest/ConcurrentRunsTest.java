@@ -10,6 +10,7 @@ import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.Slow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again on the newer snapshot, so both runs succeed (or one fails with a one-line retryable error)
  * and no row is lost or doubled. August holds 3 rows (1 + 2 + 3), September 2 (10 + 20).
  */
+@Slow
 class ConcurrentRunsTest {
   private static final List<String> SILVER =
       List.of(Tables.CHARGES, Tables.REJECTED_CHARGES, Tables.CHARGES_MONTHLY);

@@ -9,6 +9,7 @@ import io.cloudshift.audit.StageProgress;
 import io.cloudshift.schema.ChargeColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * followed 40 levels deep into source_file). Links are followed, but every folder and file is
  * listed once: a link to what the listing already holds is skipped and reported in job_runs.
  */
+@Slow
 class SymbolicLinksTest {
   @TempDir Path dir;
 

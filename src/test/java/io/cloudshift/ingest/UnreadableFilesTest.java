@@ -14,6 +14,7 @@ import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.FocusCsv;
+import io.cloudshift.testing.Slow;
 import io.cloudshift.testing.SparkTestSession;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is one row of rejected_charges, and the run fails with one line naming it. Totals are summed by
  * hand.
  */
+@Slow
 class UnreadableFilesTest {
   private static final String SEPTEMBER = "billing_period=2024-09";
 

@@ -12,6 +12,7 @@ import io.cloudshift.schema.ChargesTable;
 import io.cloudshift.schema.Columns;
 import io.cloudshift.schema.Tables;
 import io.cloudshift.testing.BundledPipeline;
+import io.cloudshift.testing.Slow;
 import io.cloudshift.testing.SparkTestSession;
 import io.cloudshift.testing.TestStages;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a data file in each table two hours ago. The test retention is one hour: below the floor a
  * configuration may set, and the reason files replaced a moment ago must survive it.
  */
+@Slow
 class MaintainJobTest {
   private static final MaintenancePolicy ONE_HOUR =
       new MaintenancePolicy(Duration.ofHours(1), Duration.ofHours(1), 10);
