@@ -122,6 +122,9 @@ public final class ChargesMonthlyTable {
                   AI_EFFECTIVE + Columns.REPORTING_SUFFIX,
                   MONEY,
                   "ai_effective_revenue × fx_rate, in reporting_currency"))
+          // A run replaces its range (exports × months) and keeps the other runs' files, which the
+          // range's statistics let Delta leave unread.
+          .statsOn(Columns.EXPORT_ID, Columns.MONTH)
           .replacedByRange()
           .build();
 

@@ -45,7 +45,13 @@ public final class TablesPage {
         .append(
             "the stage and the months it covered ([ingest.md](ingest.md)). How the figures are"
                 + " computed: ")
-        .append("[methodology.md](methodology.md).\n\n")
+        .append("[methodology.md](methodology.md). ")
+        .append(
+            "Delta keeps each file's row count for every table. Its statistics per column (minimum,"
+                + " maximum, nulls), which let a filtered read skip files: none on a table"
+                + " replaced whole, which is one file every query reads whole; on the columns"
+                + " `delta.dataSkippingStatsColumns` names where a table sets it; else on the first"
+                + " 32 columns (Delta's default).\n\n")
         .append("| table | layer | written |\n|---|---|---|\n");
     for (TableSpec t : TableCatalog.ALL) {
       md.append("| [`")

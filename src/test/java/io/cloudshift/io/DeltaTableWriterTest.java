@@ -8,9 +8,12 @@ import io.cloudshift.testing.SparkTestSession;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,45 @@ class DeltaTableWriterTest {
           .as("no setting left behind")
           .isFalse();
     }
+  }
+
+  /**
+   * Statistics per column only where they can skip files: none for a table replaced whole (one file
+   * read whole), the declared columns for one replaced by range; the row count always.
+   */
+  @Test
+  void filesCarryColumnStatisticsOnlyWhereTheyCanSkipFiles() {
+    SparkSession spark = SparkTestSession.get();
+    DeltaTableWriter writer = new DeltaTableWriter(spark, new Warehouse(dir.toString()), "{}");
+    TableSpec ranged =
+        TableSpec.table("ranged", TableSpec.Layer.SILVER, "A table replaced by range.")
+            .columns(SPEC.columns().toArray(TableSpec.Column[]::new))
+            .statsOn("lab")
+            .replacedByRange()
+            .build();
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            List.of(RowFactory.create("OpenAI", 1L), RowFactory.create("Mistral", 2L)), INPUT);
+
+    writer.replace(SPEC, rows);
+    writer.replaceRange(ranged, rows.coalesce(1), functions.lit(true));
+
+    assertThat(fileStatistics(spark, "gold")).containsExactly("{\"numRecords\":2}");
+    assertThat(fileStatistics(spark, "ranged"))
+        .containsExactly(
+            "{\"numRecords\":2,\"minValues\":{\"lab\":\"Mistral\"},"
+                + "\"maxValues\":{\"lab\":\"OpenAI\"},\"nullCount\":{\"lab\":0}}");
+  }
+
+  /** The statistics of each file the table's first commit added, as Delta's log holds them. */
+  private List<String> fileStatistics(SparkSession spark, String table) {
+    return spark
+        .read()
+        .json(dir.resolve(table).resolve("_delta_log/00000000000000000000.json").toString())
+        .where("add IS NOT NULL")
+        .select("add.stats")
+        .as(Encoders.STRING())
+        .collectAsList();
   }
 
   private String detail(SparkSession spark, String field) {
