@@ -179,8 +179,8 @@ public record TableSpec(
     public TableSpec build() {
       if (writeMode == WriteMode.OVERWRITE && !properties.containsKey(STATS_COLUMNS)) {
         // A table replaced whole is written as one file that every query reads whole, so
-        // statistics per column would skip nothing; collecting them was about 7 % of a bundled
-        // run (docs/performance.md#spark-settings-that-matter). Row counts are always kept.
+        // statistics per column would skip nothing; gathering them was 8 % of a bundled run's
+        // samples (docs/performance.md#spark-settings-that-matter). Row counts are always kept.
         properties.putIfAbsent(INDEXED_COLUMNS, "0");
       }
       return new TableSpec(
