@@ -177,14 +177,15 @@ public record TableSpec(
     }
 
     public TableSpec build() {
-      if (writeMode == WriteMode.OVERWRITE && !properties.containsKey(STATS_COLUMNS)) {
+      Map<String, String> declared = new LinkedHashMap<>(properties);
+      if (writeMode == WriteMode.OVERWRITE && !declared.containsKey(STATS_COLUMNS)) {
         // A table replaced whole is written as one file that every query reads whole, so
         // statistics per column would skip nothing; gathering them was 8 % of a bundled run's
         // samples (docs/performance.md#spark-settings-that-matter). Row counts are always kept.
-        properties.putIfAbsent(INDEXED_COLUMNS, "0");
+        declared.putIfAbsent(INDEXED_COLUMNS, "0");
       }
       return new TableSpec(
-          name, layer, comment, columns, partitionBy, properties, writeMode, mergeKeys);
+          name, layer, comment, columns, partitionBy, declared, writeMode, mergeKeys);
     }
   }
 

@@ -48,10 +48,10 @@ public final class TablesPage {
         .append("[methodology.md](methodology.md). ")
         .append(
             "Delta keeps each file's row count for every table. Its statistics per column (minimum,"
-                + " maximum, nulls), which let a filtered read skip files: none on a table"
-                + " replaced whole, which is one file every query reads whole; on the columns"
-                + " `delta.dataSkippingStatsColumns` names where a table sets it; else on the first"
-                + " 32 columns (Delta's default).\n\n")
+                + " maximum, nulls), which let a filtered read skip files, are kept on the columns"
+                + " `delta.dataSkippingStatsColumns` names where a table sets it, on none for a"
+                + " table replaced whole (one file that every query reads whole), and on the first"
+                + " 32 columns (Delta's default) elsewhere.\n\n")
         .append("| table | layer | written |\n|---|---|---|\n");
     for (TableSpec t : TableCatalog.ALL) {
       md.append("| [`")
