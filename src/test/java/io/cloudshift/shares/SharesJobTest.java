@@ -17,7 +17,6 @@ import io.cloudshift.schema.LabProviderMonthlyTable;
 import io.cloudshift.schema.PartnershipTermsTable;
 import io.cloudshift.schema.ShareShiftEventsTable;
 import io.cloudshift.schema.Tables;
-import io.cloudshift.testing.DataFrameAssertions;
 import io.cloudshift.testing.TestConfigs;
 import io.cloudshift.testing.TestStages;
 import java.math.BigDecimal;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code shares} job on a tiny silver warehouse: every table written, documented, and reruns
- * identical.
+ * The {@code shares} job on a tiny silver warehouse: every table written and documented. A rerun of
+ * every stage giving the same rows is LauncherIT's, on the bundled data.
  */
 class SharesJobTest {
   private static final List<String> TABLES =
@@ -86,7 +85,7 @@ class SharesJobTest {
   }
 
   @Test
-  void writesEveryTableWithItsCommentsAndRerunsIdentically(@TempDir Path warehouseDir) {
+  void writesEveryTableWithItsComments(@TempDir Path warehouseDir) {
     CloudshiftConfig config = config(warehouseDir);
     Warehouse warehouse = new Warehouse(config.warehouse());
     DeltaTableWriter writer =
@@ -136,19 +135,6 @@ class SharesJobTest {
                 .head()
                 .<BigDecimal>getAs("provider_ai_revenue"))
         .isEqualByComparingTo("180");
-
-    // Held in memory: a cached Delta read would be refreshed by the overwrite.
-    List<Dataset<Row>> before =
-        TABLES.stream()
-            .map(t -> writer.read(t))
-            .map(d -> spark.createDataFrame(d.collectAsList(), d.schema()))
-            .toList();
-    Map<String, Long> again = TestStages.execute(new SharesJob(TestStages.context(config, writer)));
-    for (int i = 0; i < TABLES.size(); i++) {
-      String table = TABLES.get(i);
-      assertThat(again.get(table)).as(table).isGreaterThan(versions.get(table));
-      DataFrameAssertions.assertSameRows(writer.read(table), before.get(i));
-    }
   }
 
   @Test
