@@ -39,6 +39,12 @@ class ClusterS3aIT {
   private static final Path SPARK_CLASS = Path.of(".venv", "bin", "spark-class");
   private static final Path SPARK_SUBMIT = Path.of(".venv", "bin", "spark-submit");
 
+  /**
+   * The C1 compiler alone, with room for its code (its default 48 MB code cache filled in the unit
+   * tests' JVM).
+   */
+  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m";
+
   @TempDir Path dir;
 
   @Test
@@ -158,7 +164,7 @@ class ClusterS3aIT {
       Map<String, String> submitEnv = new HashMap<>(credentials);
       submitEnv.put("PATH", venvPath);
       submitEnv.put("SPARK_LOCAL_IP", "127.0.0.1");
-      // The README's standalone command line.
+      // The README's standalone command line, and the JIT options below.
       List<String> submit =
           new ArrayList<>(
               List.of(
@@ -173,6 +179,12 @@ class ClusterS3aIT {
                   "1g",
                   "--conf",
                   "spark.executor.memory=1g",
+                  // For speed alone: the driver and the executor share two cores, and C2's
+                  // compiling competed with both (docs/performance.md, "The cluster test's JVMs").
+                  "--conf",
+                  "spark.driver.defaultJavaOptions=" + QUICK_JIT,
+                  "--conf",
+                  "spark.executor.defaultJavaOptions=" + QUICK_JIT,
                   Path.of("target", "cloudshift.jar").toString(),
                   "run-all",
                   "--config",
