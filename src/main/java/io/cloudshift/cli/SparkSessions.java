@@ -64,29 +64,25 @@ public final class SparkSessions {
   private static Map<String, String> tuning() {
     Map<String, String> tuning = new LinkedHashMap<>();
     // Every read and write of a Delta table rebuilds its snapshot with this many tasks (default
-    // 50).
-    // cloudshift's logs hold at most thousands of actions, so 50 tasks were pure overhead: on the
-    // bundled run they were two thirds of all task time.
+    // 50). cloudshift's logs hold at most thousands of actions, so 50 tasks were pure overhead: on
+    // the bundled run they were two thirds of all task time.
     tuning.put("spark.databricks.delta.snapshotPartitions", "2");
     // Ingest passes explicit file lists (an export's months); above this many paths Spark lists
-    // them
-    // with a Spark job of its own, which costs more than listing a few hundred files on the driver.
+    // them with a Spark job of its own, which costs more than listing a few hundred files on the
+    // driver.
     tuning.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "512");
     // Delta's VACUUM lists a table's folders with this many tasks whatever the table's size
     // (Spark's default, 10,000): on two cores that was about a minute per table (maintain).
     tuning.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "16");
     // Most of cloudshift's queries are over small data (aggregates of about a thousand rows,
-    // curated
-    // CSVs, the bundled exports): compiling generated code for them (Janino, then the JIT) cost
-    // more
-    // than evaluating their rows, about a third of the bundled run. Ingest turns code generation
-    // back
-    // on for inputs above cloudshift.ingest.small-input-max-bytes (SparkJobs#compiled).
+    // curated CSVs, the bundled exports): compiling generated code for them (Janino, then the JIT)
+    // cost more than evaluating their rows, about a third of the bundled run. Ingest turns code
+    // generation back on for inputs above cloudshift.ingest.small-input-max-bytes
+    // (SparkJobs#compiled).
     tuning.put(SparkJobs.WHOLE_STAGE_CODEGEN, "false");
     tuning.put(SparkJobs.CODEGEN_FACTORY_MODE, "NO_CODEGEN");
     // lower()/upper() through the JVM, not ICU: the first ICU call loaded break-iterator
-    // dictionaries
-    // for most of a second (JFR), and the values cased are identifiers and codes.
+    // dictionaries for most of a second (JFR), and the values cased are identifiers and codes.
     tuning.put("spark.sql.icu.caseMappings.enabled", "false");
     // Ingest's row expressions (normalize, parse, check, attribute) make whole-stage generated
     // methods larger than HotSpot compiles (8,000 bytes of bytecode): they ran interpreted, at a
@@ -98,8 +94,7 @@ public final class SparkSessions {
     // join.
     tuning.put("spark.sql.autoBroadcastJoinThreshold", "-1");
     // Spark masks the values of matching keys in event logs and the UI's environment page; its
-    // default
-    // (secret|password|token|access key) misses Azure account keys and S3 encryption keys.
+    // default (secret|password|token|access key) misses Azure account keys and S3 encryption keys.
     tuning.put(
         "spark.redaction.regex",
         "(?i)secret|password|token|access[.]?key|account[.]key|encryption[.]key|credential");
@@ -107,8 +102,7 @@ public final class SparkSessions {
     // plans (one CASE per check, one per rule) it was the largest single cost of planning.
     tuning.put("spark.sql.constraintPropagation.enabled", "false");
     // What cloudshift caches is small (inputs under ingest.small-input-max-bytes, aggregates):
-    // compressing
-    // the cached columns cost more time than the memory it saved.
+    // compressing the cached columns cost more time than the memory it saved.
     tuning.put("spark.sql.inMemoryColumnarStorage.compressed", "false");
     // Local paths through java.nio rather than a forked chmod/readlink per file
     // (NioLocalFileSystem).

@@ -145,8 +145,8 @@ public final class DeltaTableWriter {
             return create(spec, projected);
           }
           // Not REPLACE TABLE: that gives the table a new id each run, which Delta warns about and
-          // which
-          // breaks streaming readers; the table comment is therefore set when the table is created.
+          // which breaks streaming readers; the table comment is therefore set when the table is
+          // created.
           projected
               .write()
               .format("delta")

@@ -144,8 +144,7 @@ public final class ShareShiftEvents {
             keys.join(cells, inWindows).withColumn(PRE, col(M).lt(d)), chargesMonthly, termEvents);
 
     // Per event row and provider Q: Σ R and Σ T over each window. The grid gives every provider
-    // every
-    // month, so Q's Σ T is the lab's Σ T over the window.
+    // every month, so Q's Σ T is the lab's Σ T over the window.
     Column pre = col(PRE);
     Column post = not(col(PRE));
     List<Column> perProviderKey = new ArrayList<>(keyColumns.stream().map(c -> col(c)).toList());

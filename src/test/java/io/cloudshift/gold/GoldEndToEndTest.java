@@ -150,10 +150,8 @@ class GoldEndToEndTest {
       assertThat(differing).as(c).isZero();
     }
     // The fiscal basis regroups the same months into the provider's fiscal quarters, labelled here
-    // by
-    // hand from the bundled fiscal years (Microsoft's starts in July, Oracle's in June, the others'
-    // in
-    // January), not by the code under test.
+    // by hand from the bundled fiscal years (Microsoft's starts in July, Oracle's in June, the
+    // others' in January), not by the code under test.
     Map<String, Integer> fiscalStart = Map.of("azure", 7, "oci", 6);
     Map<String, String> byHand = new TreeMap<>();
     Map<String, BigDecimal> sums = new HashMap<>();

@@ -35,13 +35,13 @@ class ProjectionFormulasTest {
 
   @Test
   void annualGrowthIsAppliedPerQuarterAsTheFourthRoot() {
-    // 0.8/yr: quarterly factor 1.8^(1/4) = e^(ln 1.8 / 4) = e^(0.587786665 / 4) = e^0.146946666 =
-    // 1.158292185
+    // 0.8/yr: quarterly factor 1.8^(1/4) = e^(ln 1.8 / 4) = e^(0.587786665 / 4)
+    //   = e^0.146946666 = 1.158292185
     assertThat(ProjectionFormulas.growthFactor(d("0.8"), 1))
         .isCloseTo(d("1.158292185"), within(d("1e-9")));
-    // T_q = 300·1.8^(q/4): q=1 → 347.487655586, q=2 → 300·√1.8 = 402.492235950; whole years are
-    // exact:
-    // q=4 → 300·1.8 = 540, q=8 → 300·3.24 = 972, q=5 → 540·1.158292185 = 625.477780055
+    // T_q = 300·1.8^(q/4): q=1 → 347.487655586, q=2 → 300·√1.8 = 402.492235950;
+    // whole years are exact: q=4 → 300·1.8 = 540, q=8 → 300·3.24 = 972,
+    // q=5 → 540·1.158292185 = 625.477780055
     assertThat(ProjectionFormulas.streamTotal(d("300"), d("0.8"), 1))
         .isCloseTo(d("347.487655586"), within(d("1e-6")));
     assertThat(ProjectionFormulas.streamTotal(d("300"), d("0.8"), 2))

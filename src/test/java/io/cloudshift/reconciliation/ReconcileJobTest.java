@@ -271,9 +271,8 @@ class ReconcileJobTest {
     assertThat(ic.<Date>getAs(Columns.QUARTER_END)).isEqualTo(Date.valueOf("2025-09-30"));
     assertThat(ic.<Integer>getAs(MONTHS_IN_DATA)).isEqualTo(3);
     assertThat(ic.<Boolean>getAs(COMPLETE_IN_DATA)).isTrue();
-    // compute 3 × (0.8B + 0.2B) = 3.0B; resale 3 × 0.5B = 1.5B; lab-attributed 4.5B; unattributed 3
-    // × 2B = 6B;
-    // total 10.5B (the EUR 9B row is not summed and is named instead)
+    // compute 3 × (0.8B + 0.2B) = 3.0B; resale 3 × 0.5B = 1.5B; lab-attributed 4.5B;
+    // unattributed 3 × 2B = 6B; total 10.5B (the EUR 9B row is not summed and is named instead)
     assertThat(ic.<BigDecimal>getAs(COMPUTE_REVENUE)).isEqualByComparingTo("3000000000");
     assertThat(ic.<BigDecimal>getAs(RESALE_REVENUE)).isEqualByComparingTo("1500000000");
     assertThat(ic.<BigDecimal>getAs(LAB_ATTRIBUTED)).isEqualByComparingTo("4500000000");

@@ -24,10 +24,10 @@ class ProviderLabMixTest {
   void compute() {
     monthly =
         SharesFixtures.monthly()
-            // Oracle (fiscal year from June): Dec 2025 - Feb 2026 is FY26 Q3; Mar 2026 starts FY26
-            // Q4.
+            // Oracle's fiscal year starts in June: Dec 2025 - Feb 2026 is FY26 Q3, Mar 2026 Q4.
             // Arguments: provider, lab, stream, month, currency, USD per unit, billed, effective,
-            // AI billed.
+            // AI
+            // billed.
             .add("oci", "OpenAI", "compute", "2025-12", "USD", "1", "150", "150", "100")
             .add("oci", "xAI", "resale", "2025-12", "USD", "1", "20", "20", "20")
             .add("oci", null, "unattributed", "2025-12", "USD", "1", "1000", "1000", "30")
@@ -88,10 +88,10 @@ class ProviderLabMixTest {
   @Test
   void oracleFiscalQuarterAcrossTheYearBoundary() {
     // FY26 Q3 = Dec 2025 + Jan 2026 + Feb 2026:
-    // OpenAI 100 + (200 compute + 5 resale) + 100 = 405; xAI 20 + 30 = 50; Cohere 50; (other) 30 +
-    // 10 = 40.
-    // Provider AI total = 405 + 50 + 50 + 40 = 545; OpenAI share = 405 / 545 = 0.743119266055045872
-    // (18 digits).
+    // OpenAI 100 + (200 compute + 5 resale) + 100 = 405; xAI 20 + 30 = 50; Cohere 50;
+    // (other) 30 + 10 = 40.
+    // Provider AI total = 405 + 50 + 50 + 40 = 545;
+    // OpenAI share = 405 / 545 = 0.743119266055045872 (18 digits).
     Row openai = row("oci", "fiscal", "FY26Q3", "OpenAI", "USD");
     assertThat(openai.<Integer>getAs("quarter_year")).isEqualTo(2026);
     assertThat(openai.<Integer>getAs("quarter_number")).isEqualTo(3);
