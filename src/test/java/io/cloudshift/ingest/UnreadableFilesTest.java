@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is one row of rejected_charges, and the run fails with one line naming it. Totals are summed by
  * hand.
  */
+// Among the first test classes (pom.xml orders them by @Order): one of the longest.
+@Order(4)
 @Slow
 class UnreadableFilesTest {
   private static final String SEPTEMBER = "billing_period=2024-09";

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a data file in each table two hours ago. The test retention is one hour: below the floor a
  * configuration may set, and the reason files replaced a moment ago must survive it.
  */
+// Among the first test classes (pom.xml orders them by @Order): one of the longest.
+@Order(3)
 @Slow
 class MaintainJobTest {
   private static final MaintenancePolicy ONE_HOUR =

@@ -27,16 +27,15 @@ import io.cloudshift.schema.RejectedColumns;
 import io.cloudshift.testing.TestConfigs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PartnershipTransformTest {
   private static final List<String> PROVIDERS = List.of("aws", "azure", "coreweave", "gcp", "oci");
@@ -301,81 +300,108 @@ class PartnershipTransformTest {
     assertThat((String) row.getAs(Columns.NOTES)).isEqualTo("line one\nline two");
   }
 
-  static Stream<Arguments> badRows() {
-    return Stream.of(
-        Arguments.of(
-            ReasonCode.NULL_REQUIRED, Inputs.with(VALID, Columns.LAB, "  "), "lab is empty"),
-        Arguments.of(
-            ReasonCode.NULL_REQUIRED,
-            Inputs.with(VALID, Columns.SOURCE_URL, null),
-            "source_url is empty"),
-        Arguments.of(
-            ReasonCode.BAD_DATE,
-            Inputs.with(VALID, Columns.EFFECTIVE_FROM, "2024/01/01"),
-            "effective_from='2024/01/01'"),
-        Arguments.of(
-            ReasonCode.BAD_DATE,
-            Inputs.with(VALID, ANNOUNCED_DATE, "2025-02-30"),
-            "announced_date='2025-02-30'"),
-        Arguments.of(
-            ReasonCode.BAD_VALUE,
-            Inputs.with(VALID, Columns.EXCLUSIVITY, "partial"),
-            "exclusivity='partial' is not one of exclusive, rofr, none"),
-        Arguments.of(
-            ReasonCode.BAD_VALUE,
-            Inputs.with(VALID, Columns.CONFIDENCE, "rumour"),
-            "confidence='rumour'"),
-        Arguments.of(
-            ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.PROVIDER, "ibm"), "provider='ibm'"),
-        Arguments.of(
-            ReasonCode.BAD_SHARE,
-            Inputs.with(VALID, Columns.RESALE_SHARE_TO_LAB, "1.5"),
-            "resale_share_to_lab='1.5'"),
-        Arguments.of(
-            ReasonCode.BAD_SHARE,
-            Inputs.with(VALID, Columns.LAB_SHARE_TO_PROVIDER, "20%"),
-            "lab_share_to_provider='20%'"),
-        Arguments.of(
-            ReasonCode.BAD_SHARE, Inputs.with(VALID, EQUITY_STAKE, "-0.1"), "equity_stake='-0.1'"),
-        Arguments.of(
-            ReasonCode.NEGATIVE_AMOUNT,
-            Inputs.with(VALID, LAB_SHARE_CAP_USD, "-38000000000"),
-            "lab_share_cap_usd='-38000000000' is negative"),
-        Arguments.of(
-            ReasonCode.NEGATIVE_AMOUNT,
-            Inputs.with(VALID, INVESTMENT_USD, "-1"),
-            "investment_usd='-1' is negative"),
-        Arguments.of(
-            ReasonCode.BAD_NUMBER,
-            Inputs.with(VALID, COMMITTED_SPEND_USD, "$250B"),
-            "committed_spend_usd='$250B' is not a number"),
-        Arguments.of(
-            ReasonCode.BAD_NUMBER,
-            Inputs.with(VALID, COMMITMENT_TERM_YEARS, "0"),
-            "commitment_term_years='0'"),
-        Arguments.of(
-            ReasonCode.BAD_PERIOD,
-            Inputs.with(VALID, EFFECTIVE_TO, "2019-07-22"),
-            "effective_to='2019-07-22' is not after effective_from='2019-07-22'"),
-        Arguments.of(
-            ReasonCode.BAD_PERIOD,
-            Inputs.with(VALID, EFFECTIVE_TO, "2018-01-01"),
-            "effective_to='2018-01-01'"));
-  }
+  /** A row breaking one rule: its reason, and a part of the detail it must give. */
+  private record BadRow(ReasonCode code, Map<String, String> row, String detail) {}
 
-  @ParameterizedTest(name = "{0}: {2}")
-  @MethodSource("badRows")
-  void oneBadRowIsQuarantinedWithItsReasonAndTheRestStays(
-      ReasonCode code, Map<String, String> bad, String detail) {
-    Map<String, String> good = Inputs.with(VALID, RECORD_ID, "OK", Columns.PROVIDER, "gcp");
-    Dataset<Row> input = Inputs.frame(INPUT, List.of(good, bad));
+  private static final List<BadRow> BAD_ROWS =
+      List.of(
+          new BadRow(
+              ReasonCode.NULL_REQUIRED, Inputs.with(VALID, Columns.LAB, "  "), "lab is empty"),
+          new BadRow(
+              ReasonCode.NULL_REQUIRED,
+              Inputs.with(VALID, Columns.SOURCE_URL, null),
+              "source_url is empty"),
+          new BadRow(
+              ReasonCode.BAD_DATE,
+              Inputs.with(VALID, Columns.EFFECTIVE_FROM, "2024/01/01"),
+              "effective_from='2024/01/01'"),
+          new BadRow(
+              ReasonCode.BAD_DATE,
+              Inputs.with(VALID, ANNOUNCED_DATE, "2025-02-30"),
+              "announced_date='2025-02-30'"),
+          new BadRow(
+              ReasonCode.BAD_VALUE,
+              Inputs.with(VALID, Columns.EXCLUSIVITY, "partial"),
+              "exclusivity='partial' is not one of exclusive, rofr, none"),
+          new BadRow(
+              ReasonCode.BAD_VALUE,
+              Inputs.with(VALID, Columns.CONFIDENCE, "rumour"),
+              "confidence='rumour'"),
+          new BadRow(
+              ReasonCode.BAD_VALUE, Inputs.with(VALID, Columns.PROVIDER, "ibm"), "provider='ibm'"),
+          new BadRow(
+              ReasonCode.BAD_SHARE,
+              Inputs.with(VALID, Columns.RESALE_SHARE_TO_LAB, "1.5"),
+              "resale_share_to_lab='1.5'"),
+          new BadRow(
+              ReasonCode.BAD_SHARE,
+              Inputs.with(VALID, Columns.LAB_SHARE_TO_PROVIDER, "20%"),
+              "lab_share_to_provider='20%'"),
+          new BadRow(
+              ReasonCode.BAD_SHARE,
+              Inputs.with(VALID, EQUITY_STAKE, "-0.1"),
+              "equity_stake='-0.1'"),
+          new BadRow(
+              ReasonCode.NEGATIVE_AMOUNT,
+              Inputs.with(VALID, LAB_SHARE_CAP_USD, "-38000000000"),
+              "lab_share_cap_usd='-38000000000' is negative"),
+          new BadRow(
+              ReasonCode.NEGATIVE_AMOUNT,
+              Inputs.with(VALID, INVESTMENT_USD, "-1"),
+              "investment_usd='-1' is negative"),
+          new BadRow(
+              ReasonCode.BAD_NUMBER,
+              Inputs.with(VALID, COMMITTED_SPEND_USD, "$250B"),
+              "committed_spend_usd='$250B' is not a number"),
+          new BadRow(
+              ReasonCode.BAD_NUMBER,
+              Inputs.with(VALID, COMMITMENT_TERM_YEARS, "0"),
+              "commitment_term_years='0'"),
+          new BadRow(
+              ReasonCode.BAD_PERIOD,
+              Inputs.with(VALID, EFFECTIVE_TO, "2019-07-22"),
+              "effective_to='2019-07-22' is not after effective_from='2019-07-22'"),
+          new BadRow(
+              ReasonCode.BAD_PERIOD,
+              Inputs.with(VALID, EFFECTIVE_TO, "2018-01-01"),
+              "effective_to='2018-01-01'"));
+
+  /**
+   * Every bad row of {@link #BAD_ROWS} beside a good one, in one input: each is quarantined with
+   * its own reason and detail (told apart by record id), and the good row alone reaches silver.
+   */
+  @Test
+  void eachBadRowIsQuarantinedWithItsReasonAndTheRestStays() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    rows.add(Inputs.with(VALID, RECORD_ID, "OK", Columns.PROVIDER, "gcp"));
+    for (int i = 0; i < BAD_ROWS.size(); i++) {
+      rows.add(Inputs.with(BAD_ROWS.get(i).row(), RECORD_ID, "BAD" + i));
+    }
+    Dataset<Row> input = Inputs.frame(INPUT, rows);
 
     Outcome out = transform.apply(input);
 
-    List<Row> rejected = rejects(out);
-    assertThat(rejected).hasSize(1);
-    assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_CODE)).isEqualTo(code.name());
-    assertThat((String) rejected.get(0).getAs(RejectedColumns.REASON_DETAIL)).contains(detail);
+    Map<String, Row> rejected =
+        rejects(out).stream()
+            .collect(Collectors.toMap(PartnershipTransformTest::rawRecordId, r -> r));
+    assertThat(rejected).hasSize(BAD_ROWS.size());
+    SoftAssertions.assertSoftly(
+        softly -> {
+          for (int i = 0; i < BAD_ROWS.size(); i++) {
+            BadRow bad = BAD_ROWS.get(i);
+            Row row = rejected.get("BAD" + i);
+            softly.assertThat(row).as(bad.detail()).isNotNull();
+            if (row != null) {
+              softly
+                  .assertThat((String) row.getAs(RejectedColumns.REASON_CODE))
+                  .as(bad.detail())
+                  .isEqualTo(bad.code().name());
+              softly
+                  .assertThat((String) row.getAs(RejectedColumns.REASON_DETAIL))
+                  .contains(bad.detail());
+            }
+          }
+        });
     assertThat(terms(out)).extracting(r -> r.getAs(RECORD_ID)).containsExactly("OK");
     // Conservation: every row read is silver or quarantined (docs/guarantees.md).
     assertThat(out.silver().count() + out.rejected().count()).isEqualTo(input.count());
